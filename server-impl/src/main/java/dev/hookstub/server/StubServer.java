@@ -1,0 +1,108 @@
+package dev.hookstub.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
+import dev.hookstub.server.json.ObjectMappers;
+import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
+import dev.hookstub.server.mollie.MollieApi;
+import dev.hookstub.server.partoo.PartooApi;
+import dev.hookstub.server.store.InMemoryWebhookStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+
+/**
+ * All four APIs on one Grizzly server and one port, each a Jersey application on the context path its spec's
+ * server URL gives. Built the same way by {@code Main} and by the tests.
+ */
+public final class StubServer implements AutoCloseable {
+
+    /**
+     * Jersey warns that resource instances "will be ignored" as providers because their {@code @Path} sits on the
+     * generated interface, not the class; they are registered and served as resources all the same.
+     * Held in a field so that the logger, and its level, are not garbage-collected.
+     */
+    private static final Logger PROVIDER_CHECK = Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
+    static {
+        PROVIDER_CHECK.setLevel(Level.SEVERE);
+    }
+
+    private final HttpServer server;
+    private final NetworkListener listener;
+    private final List<StubApi> apis;
+
+    private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis) {
+        this.server = server;
+        this.listener = listener;
+        this.apis = apis;
+    }
+
+    public static StubServer start(ServerConfig config) {
+        ObjectMapper mapper = ObjectMappers.create();
+        IdGenerator ids = new IdGenerator();
+        Clock clock = Clock.systemUTC();
+        List<StubApi> apis = List.of(
+                new MijnklantportaalApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock),
+                new EqualsMoneyApi(config.credentials(), new InMemoryWebhookStore<>(), mapper),
+                new PartooApi(config.credentials(), new InMemoryWebhookStore<>(), mapper),
+                new MollieApi(config.credentials(), new InMemoryWebhookStore<>(), mapper));
+
+        HttpServer server = new HttpServer();
+        NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
+        server.addListener(listener);
+        for (StubApi api : apis) {
+            GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application());
+            server.getServerConfiguration().addHttpHandler(container,
+                    HttpHandlerRegistration.builder().contextPath(api.contextPath()).urlPattern("/*").build());
+        }
+        server.getServerConfiguration().addHttpHandler(new OpsHandler(apis), HttpHandlerRegistration.ROOT);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        return new StubServer(server, listener, apis);
+    }
+
+    public int port() {
+        return listener.getPort();
+    }
+
+    public URI baseUri() {
+        String host = listener.getHost();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public List<StubApi> apis() {
+        return apis;
+    }
+
+    /** Stops accepting, lets requests in flight finish for up to five seconds, then closes. */
+    @Override
+    public void close() {
+        try {
+            server.shutdown(5, TimeUnit.SECONDS).get(6, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            server.shutdownNow();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hookstub.server.equalsmoney;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.StubApi;
+import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecExamples;
+import dev.hookstub.server.store.WebhookStore;
+import java.util.List;
+import org.glassfish.jersey.server.ResourceConfig;
+
+public final class EqualsMoneyApi implements StubApi {
+
+    private final SpecDocument spec = SpecDocument.load("equalsmoney.yaml");
+    private final WebhookStore<EqualsMoneyWebhookRecord> store;
+    private final ResourceConfig application;
+
+    public EqualsMoneyApi(Credentials credentials, WebhookStore<EqualsMoneyWebhookRecord> store, ObjectMapper mapper) {
+        this.store = store;
+        this.application = ApiResourceConfig.create(id(), spec, new EqualsMoneyErrorFormat(), mapper)
+                .register(new EqualsMoneyAuthFilter(credentials.equalsmoney()))
+                .register(new EqualsMoneyWebhooksResource(new EqualsMoneyWebhookService(store)));
+        reset();
+    }
+
+    @Override
+    public String id() {
+        return "equalsmoney";
+    }
+
+    @Override
+    public SpecDocument spec() {
+        return spec;
+    }
+
+    @Override
+    public ResourceConfig application() {
+        return application;
+    }
+
+    @Override
+    public void reset() {
+        store.replaceAll(List.of(EqualsMoneyWebhookMapper.fromJson(
+                SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200"))));
+    }
+
+    @Override
+    public String exampleRequest(String baseUrl) {
+        return "curl -H 'Authorization: equals_test_key' " + baseUrl + contextPath()
+                + "/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c";
+    }
+}

@@ -1,0 +1,22 @@
+package dev.hookstub.server.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/** A body the JSON provider could not read is the client's error, in the API's body-validation status. */
+public final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+
+    private final ErrorFormat format;
+
+    public JsonProcessingExceptionMapper(ErrorFormat format) {
+        this.format = format;
+    }
+
+    @Override
+    public Response toResponse(JsonProcessingException exception) {
+        return ApiProblemMapper.render(format, ApiProblem.invalid(
+                format.validationStatus(ErrorFormat.ValidationTarget.BODY), null,
+                "The request body is not valid JSON for this operation."));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.hookstub.server.mijnklantportaal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.StubApi;
+import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecExamples;
+import dev.hookstub.server.store.WebhookStore;
+import java.time.Clock;
+import java.util.List;
+import org.glassfish.jersey.server.ResourceConfig;
+
+public final class MijnklantportaalApi implements StubApi {
+
+    private final SpecDocument spec = SpecDocument.load("mijnklantportaal.yaml");
+    private final WebhookStore<MijnklantportaalWebhookRecord> store;
+    private final Credentials credentials;
+    private final ResourceConfig application;
+
+    public MijnklantportaalApi(Credentials credentials, WebhookStore<MijnklantportaalWebhookRecord> store,
+                               ObjectMapper mapper, IdGenerator ids, Clock clock) {
+        this.store = store;
+        this.credentials = credentials;
+        MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(
+                store, MijnklantportaalEventTypes.from(spec), ids, clock);
+        this.application = ApiResourceConfig.create(id(), spec, new MijnklantportaalErrorFormat(), mapper)
+                .register(new MijnklantportaalAuthFilter(credentials.mijnklantportaal()))
+                .register(new MijnklantportaalWebhooksResource(service));
+        reset();
+    }
+
+    @Override
+    public String id() {
+        return "mijnklantportaal";
+    }
+
+    @Override
+    public SpecDocument spec() {
+        return spec;
+    }
+
+    @Override
+    public ResourceConfig application() {
+        return application;
+    }
+
+    @Override
+    public void reset() {
+        Credentials.MijnklantportaalKey first = credentials.mijnklantportaal().get(0);
+        String tenant = first.tenant() == null ? first.key() : first.tenant();
+        store.replaceAll(List.of(MijnklantportaalWebhookMapper.fromJson(
+                SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200"), tenant)));
+    }
+
+    @Override
+    public String exampleRequest(String baseUrl) {
+        return "curl -H 'Authorization: Bearer mkp_test_key' " + baseUrl + contextPath() + "/webhooks/wbh_abc12345def678";
+    }
+}

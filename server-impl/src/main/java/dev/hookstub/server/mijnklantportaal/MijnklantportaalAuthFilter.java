@@ -1,0 +1,36 @@
+package dev.hookstub.server.mijnklantportaal;
+
+import dev.hookstub.server.auth.BearerToken;
+import dev.hookstub.server.auth.Caller;
+import dev.hookstub.server.auth.Credentials.MijnklantportaalKey;
+import dev.hookstub.server.auth.Secrets;
+import dev.hookstub.server.error.ApiProblem;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
+
+/** The spec's {@code APIKey} scheme: HTTP bearer with an API key that names the tenant. */
+@Priority(Priorities.AUTHENTICATION)
+final class MijnklantportaalAuthFilter implements ContainerRequestFilter {
+
+    private final List<MijnklantportaalKey> keys;
+
+    MijnklantportaalAuthFilter(List<MijnklantportaalKey> keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String token = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        MijnklantportaalKey key = token == null ? null : Secrets.lookup(keys, MijnklantportaalKey::key, token);
+        if (key == null) {
+            throw ApiProblem.unauthenticated("Unauthenticated.");
+        }
+        String tenant = key.tenant() == null ? key.key() : key.tenant();
+        request.setSecurityContext(new Caller<>(tenant, new MijnklantportaalTenant(tenant),
+                request.getSecurityContext().isSecure()));
+    }
+}

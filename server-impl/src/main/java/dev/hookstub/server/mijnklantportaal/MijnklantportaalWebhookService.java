@@ -1,0 +1,59 @@
+package dev.hookstub.server.mijnklantportaal;
+
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.store.WebhookStore;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.Set;
+
+/** MijnKlantportaal's rules: ids {@code wbh_} + 14, a 20-character secret, one tenant per API key. */
+final class MijnklantportaalWebhookService {
+
+    private final WebhookStore<MijnklantportaalWebhookRecord> store;
+    private final Set<String> eventTypes;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    MijnklantportaalWebhookService(WebhookStore<MijnklantportaalWebhookRecord> store, Set<String> eventTypes,
+                                   IdGenerator ids, Clock clock) {
+        this.store = store;
+        this.eventTypes = eventTypes;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    MijnklantportaalWebhookRecord create(MijnklantportaalTenant tenant, String url, String type) {
+        if (!eventTypes.contains(type)) {
+            throw ApiProblem.invalid(422, "type", "The type field must be one of the documented event types; '"
+                    + abbreviate(type) + "' is not one of them.");
+        }
+        if (!isAbsoluteHttpUrl(url)) {
+            throw ApiProblem.invalid(422, "url", "The url field must be an absolute http or https URL.");
+        }
+        return store.save(new MijnklantportaalWebhookRecord("wbh_" + ids.lowerAlphanumeric(14), tenant.name(), type,
+                url, ids.alphanumeric(20), clock.instant()));
+    }
+
+    MijnklantportaalWebhookRecord get(MijnklantportaalTenant tenant, String id) {
+        return store.find(id)
+                .filter(record -> record.tenant().equals(tenant.name()))
+                .orElseThrow(() -> ApiProblem.notFound("No Webhook record can be found for the given ID."));
+    }
+
+    static boolean isAbsoluteHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return uri.isAbsolute() && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hookstub.server.mollie;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.StubApi;
+import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecExamples;
+import dev.hookstub.server.store.WebhookStore;
+import java.util.List;
+import org.glassfish.jersey.server.ResourceConfig;
+
+public final class MollieApi implements StubApi {
+
+    private final SpecDocument spec = SpecDocument.load("mollie.json");
+    private final WebhookStore<MollieWebhookRecord> store;
+    private final ResourceConfig application;
+
+    public MollieApi(Credentials credentials, WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper) {
+        this.store = store;
+        this.application = ApiResourceConfig.create(id(), spec, new MollieErrorFormat(), mapper)
+                .register(new MollieAuthFilter(credentials.mollie()))
+                .register(new MollieWebhooksResource(new MollieWebhookService(store)));
+        reset();
+    }
+
+    @Override
+    public String id() {
+        return "mollie";
+    }
+
+    @Override
+    public SpecDocument spec() {
+        return spec;
+    }
+
+    @Override
+    public ResourceConfig application() {
+        return application;
+    }
+
+    @Override
+    public void reset() {
+        store.replaceAll(List.of(MollieWebhookMapper.fromJson(
+                SpecExamples.response(spec, "/v2/webhooks/{webhookId}", "get", "200"))));
+    }
+
+    @Override
+    public String exampleRequest(String baseUrl) {
+        return "curl -H 'Authorization: Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM' " + baseUrl + contextPath()
+                + "/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true";
+    }
+}

@@ -1,0 +1,52 @@
+package dev.hookstub.server.partoo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.StubApi;
+import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecExamples;
+import dev.hookstub.server.store.WebhookStore;
+import java.util.List;
+import org.glassfish.jersey.server.ResourceConfig;
+
+public final class PartooApi implements StubApi {
+
+    private final SpecDocument spec = SpecDocument.load("partoo.yaml");
+    private final WebhookStore<PartooWebhookRecord> store;
+    private final ResourceConfig application;
+
+    public PartooApi(Credentials credentials, WebhookStore<PartooWebhookRecord> store, ObjectMapper mapper) {
+        this.store = store;
+        this.application = ApiResourceConfig.create(id(), spec, new PartooErrorFormat(), mapper)
+                .register(new PartooAuthFilter(credentials.partoo()))
+                .register(new PartooWebhooksResource(new PartooWebhookService(store)));
+        reset();
+    }
+
+    @Override
+    public String id() {
+        return "partoo";
+    }
+
+    @Override
+    public SpecDocument spec() {
+        return spec;
+    }
+
+    @Override
+    public ResourceConfig application() {
+        return application;
+    }
+
+    @Override
+    public void reset() {
+        store.replaceAll(List.of(PartooWebhookMapper.fromJson(
+                SpecExamples.response(spec, "/webhooks/{webhook_id}", "get", "200"))));
+    }
+
+    @Override
+    public String exampleRequest(String baseUrl) {
+        return "curl -H 'x-APIKey: partoo_test_key' " + baseUrl + contextPath() + "/webhooks/1";
+    }
+}

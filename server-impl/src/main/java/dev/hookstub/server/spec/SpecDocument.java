@@ -1,0 +1,100 @@
+package dev.hookstub.server.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.Map;
+
+/** One OpenAPI document from the specs module's jar ({@code classpath:/openapi/<file>}), read once at start. */
+public final class SpecDocument {
+
+    private final String file;
+    private final JsonNode root;
+    private final String json;
+
+    private SpecDocument(String file, JsonNode root, String json) {
+        this.file = file;
+        this.root = root;
+        this.json = json;
+    }
+
+    public static SpecDocument load(String file) {
+        String resource = "openapi/" + file;
+        try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Spec " + resource + " is not on the classpath");
+            }
+            byte[] bytes = in.readAllBytes();
+            ObjectMapper reader = file.endsWith(".json") ? new ObjectMapper() : new YAMLMapper();
+            JsonNode root = reader.readTree(bytes);
+            return new SpecDocument(file, root, new ObjectMapper().writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read spec " + resource, e);
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The raw bytes of the document as served at {@code /{api}/openapi.<ext>}. */
+    public byte[] rawBytes() {
+        try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream("openapi/" + file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /** The document as JSON text, for the schema validator. */
+    public String json() {
+        return json;
+    }
+
+    /** The path part of the first server URL ("/v1"; "" for a server at the host's root). */
+    public String serverBasePath() {
+        String url = root.path("servers").path(0).path("url").asText("/");
+        String path = URI.create(url).getPath();
+        return path == null || path.equals("/") ? "" : path.replaceAll("/$", "");
+    }
+
+    public JsonNode at(String pointer) {
+        return root.at(pointer);
+    }
+
+    /** Follows a local {@code $ref} (one level at a time until none is left). */
+    public JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        for (int hops = 0; current.has("$ref") && hops < 16; hops++) {
+            current = root.at(current.get("$ref").asText().substring(1));
+        }
+        return current;
+    }
+
+    /** The pointer a node resolves to, for nodes that are a local {@code $ref}; else the given pointer. */
+    public String resolvePointer(String pointer) {
+        String current = pointer;
+        for (int hops = 0; root.at(current).has("$ref") && hops < 16; hops++) {
+            current = root.at(current).get("$ref").asText().substring(1);
+        }
+        return current;
+    }
+
+    public Iterator<Map.Entry<String, JsonNode>> paths() {
+        return root.path("paths").fields();
+    }
+
+    /** RFC 6901 escaping of one pointer segment. */
+    public static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.hookstub.server.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where one API's webhook records live. Implementations are thread-safe; a persistent one can replace the
+ * in-memory one without the resources noticing.
+ */
+public interface WebhookStore<R extends StoredRecord> {
+
+    /** Stores the record, replacing one with the same id. */
+    R save(R record);
+
+    Optional<R> find(String id);
+
+    List<R> all();
+
+    boolean delete(String id);
+
+    /** Replaces everything with the given records, atomically for readers. */
+    void replaceAll(List<R> records);
+
+    int size();
+}

@@ -1,0 +1,55 @@
+package dev.hookstub.server.validation;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Turns schema errors into messages a client developer can act on, naming the field. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    /** The field an error is about: the missing property for "required", else the last segment of its location. */
+    static String field(Error error) {
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            return joined(error.getInstanceLocation().toString(), error.getProperty());
+        }
+        String location = error.getInstanceLocation().toString();
+        String path = location.startsWith("$") ? location.substring(1) : location;
+        path = path.replaceAll("^[./]", "");
+        return path.isEmpty() ? null : path;
+    }
+
+    static String bodyMessage(String field, Error error) {
+        if ("required".equals(error.getKeyword())) {
+            return "The " + field + " field is required.";
+        }
+        if (field == null) {
+            return "The request body is invalid: " + reason(error) + ".";
+        }
+        return "The " + field + " field is invalid: " + reason(error) + ".";
+    }
+
+    /** The validator's message without the instance location it starts with. */
+    static String reason(Error error) {
+        String message = error.getMessage();
+        int colon = message.indexOf(": ");
+        return colon >= 0 && message.startsWith("$") ? message.substring(colon + 2) : message;
+    }
+
+    static List<String> requiredProperties(Schema schema) {
+        List<String> required = new ArrayList<>();
+        JsonNode node = schema.getSchemaNode().path("required");
+        node.forEach(n -> required.add(n.asString()));
+        return required;
+    }
+
+    private static String joined(String location, String property) {
+        String parent = location.startsWith("$") ? location.substring(1) : location;
+        parent = parent.replaceAll("^[./]", "");
+        return parent.isEmpty() ? property : parent + "." + property;
+    }
+}

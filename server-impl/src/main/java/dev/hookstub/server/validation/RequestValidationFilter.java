@@ -1,0 +1,72 @@
+package dev.hookstub.server.validation;
+
+import dev.hookstub.server.error.ApiProblem;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
+
+/**
+ * Runs after authentication and before the resource: finds the spec operation Jersey matched and checks the
+ * request against it, so that a resource only ever sees input its spec allows.
+ */
+@Priority(Priorities.USER)
+public final class RequestValidationFilter implements ContainerRequestFilter {
+
+    /** Bodies over this size are refused before they are read into memory. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final SpecRequestValidator validator;
+
+    @Context
+    private ExtendedUriInfo uriInfo;
+
+    public RequestValidationFilter(SpecRequestValidator validator) {
+        this.validator = validator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        OperationValidator operation = validator.operation(request.getMethod(), matchedTemplate());
+        if (operation == null) {
+            return;
+        }
+        operation.validateParameters(uriInfo.getPathParameters(true), uriInfo.getQueryParameters(true));
+        if (operation.hasBody()) {
+            byte[] body = readBounded(request.getEntityStream());
+            operation.validateBody(body);
+            request.setEntityStream(new ByteArrayInputStream(body));
+        }
+    }
+
+    private String matchedTemplate() {
+        List<UriTemplate> templates = uriInfo.getMatchedTemplates();
+        StringBuilder path = new StringBuilder();
+        for (int i = templates.size() - 1; i >= 0; i--) {
+            String segment = templates.get(i).getTemplate();
+            if (!segment.startsWith("/")) {
+                path.append('/');
+            }
+            path.append(segment);
+        }
+        String normalized = path.toString().replaceAll("/+", "/");
+        return normalized.length() > 1 && normalized.endsWith("/")
+                ? normalized.substring(0, normalized.length() - 1) : normalized;
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiProblem(413, "Payload Too Large",
+                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.", null);
+        }
+        return body;
+    }
+}

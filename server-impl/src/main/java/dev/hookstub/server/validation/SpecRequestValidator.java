@@ -1,0 +1,92 @@
+package dev.hookstub.server.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import dev.hookstub.server.error.ErrorFormat;
+import dev.hookstub.server.json.ObjectMappers;
+import dev.hookstub.server.spec.SpecDocument;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The request rules of every operation of one spec, compiled at start from the document itself. */
+public final class SpecRequestValidator {
+
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    private final Map<String, OperationValidator> operations = new HashMap<>();
+
+    public SpecRequestValidator(SpecDocument spec, ErrorFormat format) {
+        SchemaValidators schemas = new SchemaValidators(spec);
+        ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(ObjectMappers.MAX_NESTING_DEPTH)
+                        .maxStringLength(ObjectMappers.MAX_STRING_LENGTH)
+                        .build())
+                .build()).build();
+        spec.paths().forEachRemaining(path -> {
+            String pathPointer = "/paths/" + SpecDocument.escape(path.getKey());
+            for (String method : METHODS) {
+                if (path.getValue().has(method)) {
+                    String operationPointer = pathPointer + "/" + method;
+                    operations.put(key(method, path.getKey()),
+                            compile(spec, schemas, pathPointer, operationPointer, format, json));
+                }
+            }
+        });
+    }
+
+    /** The rules for a method and a matched path template, or null when the spec has no such operation. */
+    OperationValidator operation(String method, String template) {
+        return operations.get(key(method, template));
+    }
+
+    private static OperationValidator compile(SpecDocument spec, SchemaValidators schemas, String pathPointer,
+                                              String operationPointer, ErrorFormat format, ObjectMapper json) {
+        Map<String, ParameterRule> parameters = new HashMap<>();
+        for (String pointer : List.of(pathPointer, operationPointer)) {
+            JsonNode declared = spec.at(pointer + "/parameters");
+            for (int i = 0; i < declared.size(); i++) {
+                String parameterPointer = spec.resolvePointer(pointer + "/parameters/" + i);
+                JsonNode parameter = spec.at(parameterPointer);
+                String in = parameter.path("in").asText();
+                if (!in.equals("path") && !in.equals("query")) {
+                    continue;
+                }
+                Schema schema = schemas.at(parameterPointer + "/schema");
+                parameters.put(in + ":" + parameter.path("name").asText(), new ParameterRule(
+                        parameter.path("name").asText(), in, parameter.path("required").asBoolean(false),
+                        types(spec.resolve(parameter.path("schema"))), schema));
+            }
+        }
+        String bodyPointer = operationPointer + "/requestBody/content/application~1json/schema";
+        Schema body = spec.at(bodyPointer).isMissingNode() ? null : schemas.at(bodyPointer);
+        List<ParameterRule> ordered = new ArrayList<>(parameters.values());
+        // Path parameters first: an unknown resource is reported before a bad option on it.
+        ordered.sort((a, b) -> a.in().equals(b.in()) ? 0 : a.in().equals("path") ? -1 : 1);
+        return new OperationValidator(ordered, body, format, json);
+    }
+
+    private static Set<String> types(JsonNode schema) {
+        Set<String> types = new LinkedHashSet<>();
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            type.forEach(t -> types.add(t.asText()));
+        } else if (type.isTextual()) {
+            types.add(type.asText());
+        }
+        return types;
+    }
+
+    private static String key(String method, String template) {
+        return method.toLowerCase(Locale.ROOT) + " " + template;
+    }
+}
