@@ -1,0 +1,49 @@
+package dev.hookstub.conformance.support;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.PathType;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * networknt schemas for spec locations, compiled once per JVM and shared by all validators.
+ *
+ * <p>Schemas are loaded by location ({@code classpath:openapi/<file>#<pointer>}), not from a
+ * detached node, so that {@code $ref: '#/components/...'} inside them resolves against the spec
+ * document they came from.
+ */
+final class CompiledSchemas {
+
+    // OpenAPI 3.1 (like 2020-12) makes "format" an annotation; a stub that returns "yesterday"
+    // for a date-time must fail, so assertions are switched on for the whole registry.
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDialect(
+            Dialects.getOpenApi31(),
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .pathType(PathType.JSON_POINTER)
+                    .build()));
+
+    private static final ConcurrentMap<Key, Schema> CACHE = new ConcurrentHashMap<>();
+
+    private record Key(Api api, String pointer) {
+    }
+
+    private CompiledSchemas() {
+    }
+
+    static Schema forPointer(Api api, String pointer) {
+        return CACHE.computeIfAbsent(new Key(api, pointer), CompiledSchemas::compile);
+    }
+
+    private static Schema compile(Key key) {
+        Schema schema = REGISTRY.getSchema(SchemaLocation.of("classpath:" + key.api().specResource() + "#" + key.pointer()));
+        // networknt resolves $refs lazily; doing it here, under the cache's lock, means no two
+        // threads ever race to initialise the same schema during validation.
+        schema.initializeValidators();
+        return schema;
+    }
+}

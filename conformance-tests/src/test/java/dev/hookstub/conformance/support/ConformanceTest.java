@@ -1,0 +1,14 @@
+package dev.hookstub.conformance.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A test class that talks to the server under test; the stub is started for it unless pointed elsewhere. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(StubServerExtension.class)
+public @interface ConformanceTest {
+}

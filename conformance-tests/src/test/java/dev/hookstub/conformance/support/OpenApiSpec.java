@@ -1,0 +1,253 @@
+package dev.hookstub.conformance.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Read-only view of one OpenAPI 3.1 document from the classpath: its operations, and where in the
+ * document the schema of each response lives. Schemas are handed out as JSON pointers rather than
+ * nodes so that validation can load them by location and keep internal {@code $ref}s working.
+ */
+public final class OpenApiSpec {
+
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*(.*)$");
+    private static final Pattern STATUS_RANGE = Pattern.compile("[1-5]XX", Pattern.CASE_INSENSITIVE);
+    private static final Map<Api, OpenApiSpec> LOADED = new ConcurrentHashMap<>();
+
+    private final Api api;
+    private final JsonNode document;
+    private final List<Operation> operations;
+    private final Map<Operation, PathTemplate> templates = new LinkedHashMap<>();
+
+    private OpenApiSpec(Api api, JsonNode document) {
+        this.api = api;
+        this.document = document;
+        this.operations = List.copyOf(readOperations());
+        operations.forEach(op -> templates.put(op, PathTemplate.compile(op.pathTemplate())));
+    }
+
+    /** The spec of {@code api}, parsed once per JVM (specs are immutable, tests are many). */
+    public static OpenApiSpec of(Api api) {
+        return LOADED.computeIfAbsent(api, OpenApiSpec::load);
+    }
+
+    private static OpenApiSpec load(Api api) {
+        ObjectMapper mapper = api.specResource().endsWith(".json") ? new ObjectMapper() : new YAMLMapper();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = loader.getResourceAsStream(api.specResource())) {
+            if (in == null) {
+                throw new IllegalStateException("spec not on classpath: " + api.specResource());
+            }
+            return new OpenApiSpec(api, mapper.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + api.specResource(), e);
+        }
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    /** Path part of the first {@code servers[].url}, without trailing slash: "/v1", or "". */
+    public String serverBasePath() {
+        String url = document.path("servers").path(0).path("url").asText("");
+        Matcher absolute = ABSOLUTE_URL.matcher(url);
+        String path = absolute.matches() ? absolute.group(1) : url;
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    public Operation operation(String operationId) {
+        return operations.stream()
+                .filter(op -> op.operationId().equals(operationId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(api.id() + " has no operation " + operationId));
+    }
+
+    /**
+     * The operation serving {@code method} on {@code concretePath}, a path relative to
+     * {@link #serverBasePath()} (a query string is ignored). Empty when the spec does not declare
+     * that path, or declares it without that method.
+     */
+    public Optional<Operation> findOperation(String method, String concretePath) {
+        String path = concretePath.split("[?#]", 2)[0];
+        return operations.stream()
+                .filter(op -> op.httpMethod().equalsIgnoreCase(method))
+                .filter(op -> templates.get(op).matches(path))
+                .max(Comparator.comparingInt(op -> templates.get(op).specificity()));
+    }
+
+    /**
+     * The response key of {@code op} that covers {@code status}: the exact code, else its
+     * {@code NXX} range, else {@code default}; empty when the status is undeclared.
+     */
+    public Optional<String> responseKeyFor(Operation op, int status) {
+        return matchingResponseKey(op.responseStatuses(), status);
+    }
+
+    static Optional<String> matchingResponseKey(List<String> declaredKeys, int status) {
+        String exact = Integer.toString(status);
+        if (declaredKeys.contains(exact)) {
+            return Optional.of(exact);
+        }
+        Optional<String> range = declaredKeys.stream()
+                .filter(key -> STATUS_RANGE.matcher(key).matches() && key.charAt(0) == exact.charAt(0))
+                .findFirst();
+        return range.isPresent() ? range : declaredKeys.stream().filter("default"::equals).findFirst();
+    }
+
+    /** Media types declared for a response key, in spec order, as written (may carry parameters). */
+    public List<String> contentTypes(Operation op, String responseKey) {
+        List<String> types = new ArrayList<>();
+        document.at(responsePointer(op, responseKey) + "/content").fieldNames().forEachRemaining(types::add);
+        return types;
+    }
+
+    /**
+     * Pointer to the schema of one response media type, after following a {@code $ref} to
+     * {@code #/components/responses/...}; the schema itself may still be a {@code $ref}, which
+     * the validator resolves.
+     */
+    public Optional<String> responseSchemaPointer(Operation op, String responseKey, String contentType) {
+        String pointer = JsonPointers.append(responsePointer(op, responseKey) + "/content", contentType) + "/schema";
+        return document.at(pointer).isMissingNode() ? Optional.empty() : Optional.of(pointer);
+    }
+
+    /** A copy of the node at {@code pointer}, e.g. to start a test body from a spec example. */
+    public JsonNode at(String pointer) {
+        return document.at(pointer).deepCopy();
+    }
+
+    private String responsePointer(Operation op, String responseKey) {
+        return resolve(JsonPointers.append(op.pointer() + "/responses", responseKey));
+    }
+
+    /** Follows local {@code $ref}s until a node that is not a reference; returns its pointer. */
+    private String resolve(String pointer) {
+        String current = pointer;
+        for (int hops = 0; hops < 32; hops++) {
+            JsonNode ref = document.at(current).get("$ref");
+            if (ref == null) {
+                return current;
+            }
+            String target = ref.asText();
+            if (!target.startsWith("#")) {
+                throw new IllegalStateException(api.id() + ": only local $refs are supported, got " + target);
+            }
+            // A fragment is URI-encoded on top of pointer escaping; keep '+' literal.
+            current = URLDecoder.decode(target.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        }
+        throw new IllegalStateException(api.id() + ": $ref chain too long or cyclic at " + pointer);
+    }
+
+    private List<Operation> readOperations() {
+        List<Operation> result = new ArrayList<>();
+        List<SecurityRequirement> rootSecurity = securityOf(document.path("security"));
+        document.path("paths").fields().forEachRemaining(path -> {
+            String pathPointer = resolve(JsonPointers.append("/paths", path.getKey()));
+            JsonNode pathItem = document.at(pathPointer);
+            pathItem.fields().forEachRemaining(entry -> {
+                if (!HTTP_METHODS.contains(entry.getKey())) {
+                    return;
+                }
+                String opPointer = JsonPointers.append(pathPointer, entry.getKey());
+                JsonNode op = entry.getValue();
+                List<String> statuses = new ArrayList<>();
+                op.path("responses").fieldNames().forEachRemaining(statuses::add);
+                result.add(new Operation(
+                        api,
+                        entry.getKey().toUpperCase(Locale.ROOT),
+                        path.getKey(),
+                        op.path("operationId").asText(null),
+                        statuses,
+                        op.has("security") ? securityOf(op.get("security")) : rootSecurity,
+                        parametersOf(pathPointer, opPointer),
+                        requestBodySchemaPointer(opPointer)));
+            });
+        });
+        return result;
+    }
+
+    private static List<SecurityRequirement> securityOf(JsonNode securityArray) {
+        List<SecurityRequirement> requirements = new ArrayList<>();
+        securityArray.forEach(entry -> {
+            Map<String, List<String>> schemes = new LinkedHashMap<>();
+            entry.fields().forEachRemaining(scheme -> {
+                List<String> scopes = new ArrayList<>();
+                scheme.getValue().forEach(scope -> scopes.add(scope.asText()));
+                schemes.put(scheme.getKey(), scopes);
+            });
+            requirements.add(new SecurityRequirement(schemes));
+        });
+        return requirements;
+    }
+
+    private List<Parameter> parametersOf(String pathPointer, String opPointer) {
+        // Keyed by (in, name): an operation-level parameter replaces the path-level one.
+        Map<String, Parameter> merged = new LinkedHashMap<>();
+        for (String owner : List.of(pathPointer, opPointer)) {
+            JsonNode list = document.at(owner + "/parameters");
+            for (int i = 0; i < list.size(); i++) {
+                String pointer = resolve(owner + "/parameters/" + i);
+                JsonNode param = document.at(pointer);
+                Parameter parameter = new Parameter(
+                        param.path("name").asText(),
+                        param.path("in").asText(),
+                        param.path("required").asBoolean(false),
+                        schemaOf(pointer));
+                merged.put(parameter.in() + ":" + parameter.name(), parameter);
+            }
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    private Optional<String> schemaOf(String parameterPointer) {
+        JsonNode param = document.at(parameterPointer);
+        if (param.has("schema")) {
+            return Optional.of(parameterPointer + "/schema");
+        }
+        return param.path("content").fieldNames().hasNext()
+                ? firstMediaTypeSchema(parameterPointer + "/content")
+                : Optional.empty();
+    }
+
+    private Optional<String> requestBodySchemaPointer(String opPointer) {
+        if (document.at(opPointer + "/requestBody").isMissingNode()) {
+            return Optional.empty();
+        }
+        return firstMediaTypeSchema(resolve(opPointer + "/requestBody") + "/content");
+    }
+
+    /** JSON media types are preferred: they are the ones a schema can check. */
+    private Optional<String> firstMediaTypeSchema(String contentPointer) {
+        List<String> types = new ArrayList<>();
+        document.at(contentPointer).fieldNames().forEachRemaining(types::add);
+        return types.stream()
+                .sorted(Comparator.comparing(type -> MediaTypes.isJson(type) ? 0 : 1))
+                .map(type -> JsonPointers.append(contentPointer, type) + "/schema")
+                .filter(pointer -> !document.at(pointer).isMissingNode())
+                .findFirst();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hookstub.conformance.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OpenApiSpecTest {
+
+    /** method, template, operationId and statuses, the way a reader of the spec lists them. */
+    private static List<String> summary(Api api) {
+        return OpenApiSpec.of(api).operations().stream()
+                .map(op -> op.httpMethod() + " " + op.pathTemplate() + " " + op.operationId() + " " + op.responseStatuses())
+                .toList();
+    }
+
+    @Test
+    void enumeratesExactlyTheDeclaredOperationsWithTheirStatuses() {
+        assertEquals(List.of(
+                "POST /webhooks create-webhook [201, 422]",
+                "GET /webhooks/{webhookId} get-webhook [200, 404]"), summary(Api.MIJNKLANTPORTAAL));
+        assertEquals(List.of("GET /webhooks/{webhookId} findOneWebhook [200]"), summary(Api.EQUALSMONEY));
+        assertEquals(List.of("GET /webhooks/{webhook_id} getWebhook [200, 401, 403, 404]"), summary(Api.PARTOO));
+        assertEquals(List.of("GET /v2/webhooks/{webhookId} get-webhook [200, 404, 422]"), summary(Api.MOLLIE));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MIJNKLANTPORTAAL, /v1", "EQUALSMONEY, /v2", "PARTOO, /v2", "MOLLIE, ''"})
+    void serverBasePathIsThePathOfTheFirstServerUrl(Api api, String expected) {
+        assertEquals(expected, OpenApiSpec.of(api).serverBasePath());
+    }
+
+    @Test
+    void partooResponseRefsResolveToComponentsResponses() {
+        OpenApiSpec partoo = OpenApiSpec.of(Api.PARTOO);
+        Operation getWebhook = partoo.operation("getWebhook");
+        for (String status : List.of("401", "403", "404")) {
+            assertEquals(List.of("application/json"), partoo.contentTypes(getWebhook, status));
+            String pointer = partoo.responseSchemaPointer(getWebhook, status, "application/json").orElseThrow();
+            assertEquals("/components/responses/" + status + "/content/application~1json/schema", pointer);
+            assertTrue(partoo.at(pointer).path("properties").has("errors"), pointer);
+        }
+        assertEquals(Optional.of("/paths/~1webhooks~1{webhook_id}/get/responses/200/content/application~1json/schema"),
+                partoo.responseSchemaPointer(getWebhook, "200", "application/json"));
+        assertEquals(Optional.empty(), partoo.responseSchemaPointer(getWebhook, "200", "text/html"));
+    }
+
+    @Test
+    void partooParameterRefsResolveToComponentsParameters() {
+        assertEquals(List.of(
+                        new Parameter("webhook_id", "path", true, Optional.of("/components/parameters/webhook_id/schema")),
+                        new Parameter("org_id", "query", false, Optional.of("/components/parameters/org_id/schema"))),
+                OpenApiSpec.of(Api.PARTOO).operation("getWebhook").parameters());
+    }
+
+    @Test
+    void pathLevelAndOperationLevelParametersAreMerged() {
+        assertEquals(List.of(
+                        new Parameter("webhookId", "path", true,
+                                Optional.of("/paths/~1v2~1webhooks~1{webhookId}/parameters/0/schema")),
+                        new Parameter("testmode", "query", false,
+                                Optional.of("/paths/~1v2~1webhooks~1{webhookId}/get/parameters/0/schema"))),
+                OpenApiSpec.of(Api.MOLLIE).operation("get-webhook").parameters());
+    }
+
+    @Test
+    void operationSecurityOverridesRootSecurity() {
+        assertEquals(List.of(new SecurityRequirement(Map.of("APIKey", List.of()))),
+                OpenApiSpec.of(Api.MIJNKLANTPORTAAL).operation("create-webhook").security(), "inherited from root");
+        assertEquals(List.of(new SecurityRequirement(Map.of("CommonAuth", List.of("webhooks:read:own", "webhooks:read:any")))),
+                OpenApiSpec.of(Api.EQUALSMONEY).operation("findOneWebhook").security(), "root says none, operation wins");
+        assertEquals(List.of(
+                        new SecurityRequirement(Map.of("organizationAccessToken", List.of("webhooks.read"))),
+                        new SecurityRequirement(Map.of("oAuth", List.of("webhooks.read")))),
+                OpenApiSpec.of(Api.MOLLIE).operation("get-webhook").security(), "three root alternatives replaced by two");
+    }
+
+    @Test
+    void requestBodySchemaPointerOnlyWhereABodyIsDeclared() {
+        OpenApiSpec mkp = OpenApiSpec.of(Api.MIJNKLANTPORTAAL);
+        assertEquals(Optional.of("/paths/~1webhooks/post/requestBody/content/application~1json/schema"),
+                mkp.operation("create-webhook").requestBodySchemaPointer());
+        assertEquals(Optional.empty(), mkp.operation("get-webhook").requestBodySchemaPointer());
+    }
+
+    @Test
+    void findOperationMatchesConcretePathsRelativeToTheServerBasePath() {
+        OpenApiSpec mkp = OpenApiSpec.of(Api.MIJNKLANTPORTAAL);
+        assertEquals("get-webhook", mkp.findOperation("GET", "/webhooks/wbh_abc").orElseThrow().operationId());
+        assertEquals("get-webhook", mkp.findOperation("get", "/webhooks/wbh_abc?expand=x").orElseThrow().operationId());
+        assertEquals("create-webhook", mkp.findOperation("POST", "/webhooks").orElseThrow().operationId());
+        assertFalse(mkp.findOperation("GET", "/webhooks").isPresent(), "path declared, method not");
+        assertFalse(mkp.findOperation("DELETE", "/webhooks/wbh_abc").isPresent());
+        assertFalse(mkp.findOperation("GET", "/webhooks/").isPresent(), "empty path parameter");
+        assertFalse(mkp.findOperation("GET", "/webhooks/a/b").isPresent());
+        assertFalse(mkp.findOperation("GET", "/v1/webhooks/wbh_abc").isPresent(), "base path is not part of it");
+
+        OpenApiSpec mollie = OpenApiSpec.of(Api.MOLLIE);
+        assertEquals("get-webhook", mollie.findOperation("GET", "/v2/webhooks/hook_1").orElseThrow().operationId());
+        assertFalse(mollie.findOperation("GET", "/webhooks/hook_1").isPresent());
+    }
+
+    @Test
+    void responseKeyPrefersExactThenRangeThenDefault() {
+        List<String> declared = List.of("200", "4XX", "404", "default");
+        assertEquals(Optional.of("200"), OpenApiSpec.matchingResponseKey(declared, 200));
+        assertEquals(Optional.of("404"), OpenApiSpec.matchingResponseKey(declared, 404));
+        assertEquals(Optional.of("4XX"), OpenApiSpec.matchingResponseKey(declared, 418));
+        assertEquals(Optional.of("default"), OpenApiSpec.matchingResponseKey(declared, 503));
+        assertEquals(Optional.of("5xx"), OpenApiSpec.matchingResponseKey(List.of("5xx"), 500));
+        assertEquals(Optional.empty(), OpenApiSpec.matchingResponseKey(List.of("200", "404"), 418));
+    }
+}

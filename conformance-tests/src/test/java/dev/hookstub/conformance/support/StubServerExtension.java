@@ -1,0 +1,54 @@
+package dev.hookstub.conformance.support;
+
+import dev.hookstub.server.ServerConfig;
+import dev.hookstub.server.StubServer;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the stub server once for the whole suite, in-process on a free port, and hands tests the
+ * {@link ConformanceTarget} to talk to over HTTP. Starts nothing when the suite is pointed at another server
+ * ({@code -Dconformance.baseUrl} or a per-API option).
+ */
+public final class StubServerExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StubServerExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        target(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ConformanceTarget.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return target(context);
+    }
+
+    private static ConformanceTarget target(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("target", key -> {
+            if (ConformanceTarget.pointsElsewhere()) {
+                return ConformanceTarget.from(System.getProperty("conformance.baseUrl", ""));
+            }
+            RunningStub stub = context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent("stub", k -> new RunningStub(), RunningStub.class);
+            return ConformanceTarget.from(stub.server.baseUri().toString());
+        }, ConformanceTarget.class);
+    }
+
+    /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
+    private static final class RunningStub implements ExtensionContext.Store.CloseableResource {
+        private final StubServer server = StubServer.start(ServerConfig.defaults().withPort(0));
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+}
