@@ -18,6 +18,9 @@ public interface StubApi {
 
     ResourceConfig application();
 
+    /** The records as the admin API creates, lists and deletes them. */
+    dev.hookstub.server.admin.AdminRecords adminRecords();
+
     /** Puts the fixtures back, dropping everything created since. */
     void reset();
 

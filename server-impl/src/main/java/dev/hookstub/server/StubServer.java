@@ -1,6 +1,7 @@
 package dev.hookstub.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.json.ObjectMappers;
@@ -55,9 +56,9 @@ public final class StubServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         List<StubApi> apis = List.of(
                 new MijnklantportaalApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock),
-                new EqualsMoneyApi(config.credentials(), new InMemoryWebhookStore<>(), mapper),
-                new PartooApi(config.credentials(), new InMemoryWebhookStore<>(), mapper),
-                new MollieApi(config.credentials(), new InMemoryWebhookStore<>(), mapper));
+                new EqualsMoneyApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock),
+                new PartooApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock),
+                new MollieApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock));
 
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
@@ -67,6 +68,10 @@ public final class StubServer implements AutoCloseable {
             server.getServerConfiguration().addHttpHandler(container,
                     HttpHandlerRegistration.builder().contextPath(api.contextPath()).urlPattern("/*").build());
         }
+        GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                AdminApplication.create(apis, config.credentials().adminToken(), mapper));
+        server.getServerConfiguration().addHttpHandler(admin,
+                HttpHandlerRegistration.builder().contextPath(AdminApplication.CONTEXT_PATH).urlPattern("/*").build());
         server.getServerConfiguration().addHttpHandler(new OpsHandler(apis), HttpHandlerRegistration.ROOT);
         try {
             server.start();

@@ -35,9 +35,11 @@ public final class ConformanceTarget {
     private final Map<Api, String> webhookIds;
     private final boolean readOnly;
     private final boolean external;
+    private final String stubLayoutBaseUrl;
 
     private ConformanceTarget(Map<Api, String> serverUrls, Map<Api, String> credentials, Map<Api, String> webhookIds,
-                              boolean readOnly, boolean external) {
+                              boolean readOnly, boolean external, String stubLayoutBaseUrl) {
+        this.stubLayoutBaseUrl = stubLayoutBaseUrl;
         this.serverUrls = serverUrls;
         this.credentials = credentials;
         this.webhookIds = webhookIds;
@@ -68,7 +70,7 @@ public final class ConformanceTarget {
         }
         boolean anyOwnUrl = Arrays.stream(Api.values()).anyMatch(a -> property(a, "baseUrl") != null);
         boolean readOnly = Boolean.parseBoolean(System.getProperty("conformance.readOnly", Boolean.toString(anyOwnUrl)));
-        return new ConformanceTarget(urls, creds, ids, readOnly, pointsElsewhere());
+        return new ConformanceTarget(urls, creds, ids, readOnly, pointsElsewhere(), trim(stubLayoutBaseUrl));
     }
 
     public boolean checks(Api api) {
@@ -82,6 +84,16 @@ public final class ConformanceTarget {
     /** True when the server is not the stub this suite started (its fixtures may differ). */
     public boolean external() {
         return external;
+    }
+
+    /**
+     * The stub's admin API, which is not part of any provider's contract: only for checks that must set up records
+     * a spec's operations cannot create (a null field, a record of another tenant). Uses the default admin token.
+     */
+    public RequestSpecification admin() {
+        return io.restassured.RestAssured.given()
+                .baseUri(stubLayoutBaseUrl + "/__admin")
+                .header("Authorization", "Bearer " + System.getProperty("conformance.adminToken", "admin_test_key"));
     }
 
     /** Where the spec's server URL is mounted, e.g. {@code http://127.0.0.1:8080/partoo/v2}. */
@@ -102,6 +114,12 @@ public final class ConformanceTarget {
     /** A request with the credential, every response validated against the spec. */
     public RequestSpecification given(Api api) {
         return unvalidated(api).filter(SpecValidationFilter.serverMountedAt(OpenApiSpec.of(api), mountOf(api)));
+    }
+
+    /** A request with another credential than the configured one, every response validated against the spec. */
+    public RequestSpecification given(Api api, String credential) {
+        return withCredential(api, credential)
+                .filter(SpecValidationFilter.serverMountedAt(OpenApiSpec.of(api), mountOf(api)));
     }
 
     /** A request with the credential whose response the test checks itself (deliberately undeclared statuses). */

@@ -2,6 +2,9 @@ package dev.hookstub.server.equalsmoney;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.StubApi;
+import java.time.Clock;
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.spec.SpecDocument;
@@ -15,9 +18,12 @@ public final class EqualsMoneyApi implements StubApi {
     private final SpecDocument spec = SpecDocument.load("equalsmoney.yaml");
     private final WebhookStore<EqualsMoneyWebhookRecord> store;
     private final ResourceConfig application;
+    private final EqualsMoneyAdminRecords adminRecords;
 
-    public EqualsMoneyApi(Credentials credentials, WebhookStore<EqualsMoneyWebhookRecord> store, ObjectMapper mapper) {
+    public EqualsMoneyApi(Credentials credentials, WebhookStore<EqualsMoneyWebhookRecord> store,
+                     ObjectMapper mapper, IdGenerator ids, Clock clock) {
         this.store = store;
+        this.adminRecords = new EqualsMoneyAdminRecords(store, mapper, spec, clock);
         this.application = ApiResourceConfig.create(id(), spec, new EqualsMoneyErrorFormat(), mapper)
                 .register(new EqualsMoneyAuthFilter(credentials.equalsmoney()))
                 .register(new EqualsMoneyWebhooksResource(new EqualsMoneyWebhookService(store)));
@@ -37,6 +43,11 @@ public final class EqualsMoneyApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public AdminRecords adminRecords() {
+        return adminRecords;
     }
 
     @Override

@@ -38,7 +38,16 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem invalid(int status, String field, String detail) {
-        return new ApiProblem(status, status == 422 ? "Unprocessable Entity" : "Bad Request", detail, field);
+        return new ApiProblem(status, reasonPhrase(status), detail, field);
+    }
+
+    /** The standard reason phrase, including the ones JAX-RS's Status enum lacks. */
+    public static String reasonPhrase(int status) {
+        if (status == 422) {
+            return "Unprocessable Entity";
+        }
+        jakarta.ws.rs.core.Response.Status known = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "Error";
     }
 
     public int status() {

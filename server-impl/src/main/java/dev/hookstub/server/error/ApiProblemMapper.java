@@ -19,7 +19,7 @@ public final class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
 
     static Response render(ErrorFormat format, ApiProblem problem) {
         // A reason phrase of our own: Grizzly knows none for 422 and would send an empty one.
-        Response.ResponseBuilder response = Response.status(problem.status(), problem.title())
+        Response.ResponseBuilder response = Response.status(problem.status(), ApiProblem.reasonPhrase(problem.status()))
                 .type(format.mediaType())
                 .entity(format.body(problem));
         problem.headers().forEach(response::header);

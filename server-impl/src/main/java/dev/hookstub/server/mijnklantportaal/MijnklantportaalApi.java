@@ -2,6 +2,8 @@ package dev.hookstub.server.mijnklantportaal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.StubApi;
+import java.util.Set;
+import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.http.ApiResourceConfig;
@@ -18,13 +20,15 @@ public final class MijnklantportaalApi implements StubApi {
     private final WebhookStore<MijnklantportaalWebhookRecord> store;
     private final Credentials credentials;
     private final ResourceConfig application;
+    private final MijnklantportaalAdminRecords adminRecords;
 
     public MijnklantportaalApi(Credentials credentials, WebhookStore<MijnklantportaalWebhookRecord> store,
                                ObjectMapper mapper, IdGenerator ids, Clock clock) {
         this.store = store;
         this.credentials = credentials;
-        MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(
-                store, MijnklantportaalEventTypes.from(spec), ids, clock);
+        Set<String> eventTypes = MijnklantportaalEventTypes.from(spec);
+        MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, ids, clock);
+        this.adminRecords = new MijnklantportaalAdminRecords(store, mapper, spec, eventTypes, defaultTenant(), ids, clock);
         this.application = ApiResourceConfig.create(id(), spec, new MijnklantportaalErrorFormat(), mapper)
                 .register(new MijnklantportaalAuthFilter(credentials.mijnklantportaal()))
                 .register(new MijnklantportaalWebhooksResource(service));
@@ -47,11 +51,20 @@ public final class MijnklantportaalApi implements StubApi {
     }
 
     @Override
+    public AdminRecords adminRecords() {
+        return adminRecords;
+    }
+
+    @Override
     public void reset() {
-        Credentials.MijnklantportaalKey first = credentials.mijnklantportaal().get(0);
-        String tenant = first.tenant() == null ? first.key() : first.tenant();
         store.replaceAll(List.of(MijnklantportaalWebhookMapper.fromJson(
-                SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200"), tenant)));
+                SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200"), defaultTenant())));
+    }
+
+    /** Fixtures and admin-created records belong to the first configured key's tenant unless told otherwise. */
+    private String defaultTenant() {
+        Credentials.MijnklantportaalKey first = credentials.mijnklantportaal().get(0);
+        return first.tenant() == null ? first.key() : first.tenant();
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.hookstub.server.mollie;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.StubApi;
+import java.time.Clock;
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.spec.SpecDocument;
@@ -15,9 +18,12 @@ public final class MollieApi implements StubApi {
     private final SpecDocument spec = SpecDocument.load("mollie.json");
     private final WebhookStore<MollieWebhookRecord> store;
     private final ResourceConfig application;
+    private final MollieAdminRecords adminRecords;
 
-    public MollieApi(Credentials credentials, WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper) {
+    public MollieApi(Credentials credentials, WebhookStore<MollieWebhookRecord> store,
+                     ObjectMapper mapper, IdGenerator ids, Clock clock) {
         this.store = store;
+        this.adminRecords = new MollieAdminRecords(store, mapper, spec, credentials.mollie().get(0).profileId(), ids, clock);
         this.application = ApiResourceConfig.create(id(), spec, new MollieErrorFormat(), mapper)
                 .register(new MollieAuthFilter(credentials.mollie()))
                 .register(new MollieWebhooksResource(new MollieWebhookService(store)));
@@ -37,6 +43,11 @@ public final class MollieApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public AdminRecords adminRecords() {
+        return adminRecords;
     }
 
     @Override

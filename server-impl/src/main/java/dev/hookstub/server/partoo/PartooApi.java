@@ -2,6 +2,9 @@ package dev.hookstub.server.partoo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.StubApi;
+import java.time.Clock;
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.spec.SpecDocument;
@@ -15,9 +18,12 @@ public final class PartooApi implements StubApi {
     private final SpecDocument spec = SpecDocument.load("partoo.yaml");
     private final WebhookStore<PartooWebhookRecord> store;
     private final ResourceConfig application;
+    private final PartooAdminRecords adminRecords;
 
-    public PartooApi(Credentials credentials, WebhookStore<PartooWebhookRecord> store, ObjectMapper mapper) {
+    public PartooApi(Credentials credentials, WebhookStore<PartooWebhookRecord> store,
+                     ObjectMapper mapper, IdGenerator ids, Clock clock) {
         this.store = store;
+        this.adminRecords = new PartooAdminRecords(store, mapper, spec, clock);
         this.application = ApiResourceConfig.create(id(), spec, new PartooErrorFormat(), mapper)
                 .register(new PartooAuthFilter(credentials.partoo()))
                 .register(new PartooWebhooksResource(new PartooWebhookService(store)));
@@ -37,6 +43,11 @@ public final class PartooApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public AdminRecords adminRecords() {
+        return adminRecords;
     }
 
     @Override

@@ -1,0 +1,23 @@
+package dev.hookstub.server.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.StubApi;
+import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.spec.SpecDocument;
+import java.util.List;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** The admin API's Jersey application, validated against its own spec ({@code /__admin/openapi.yaml}). */
+public final class AdminApplication {
+
+    public static final String CONTEXT_PATH = "/__admin";
+
+    private AdminApplication() {
+    }
+
+    public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper) {
+        return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new AdminErrorFormat(), mapper)
+                .register(new AdminAuthFilter(adminToken))
+                .register(new AdminResource(apis));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.hookstub.server.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.server.error.ApiProblem;
+import java.util.function.Supplier;
+
+/** Filling in the fields the server owns, and insisting on the ones only the caller can give. */
+public final class AdminFields {
+
+    private AdminFields() {
+    }
+
+    /** Sets a text field when the caller left it out; an explicit null is kept (it may be the point of the test). */
+    public static void fill(ObjectNode record, String field, Supplier<Object> value) {
+        if (!record.has(field)) {
+            record.putPOJO(field, value.get());
+        }
+    }
+
+    public static void require(ObjectNode record, String... fields) {
+        for (String field : fields) {
+            if (!record.hasNonNull(field)) {
+                throw ApiProblem.invalid(400, field, "The " + field + " field is required.");
+            }
+        }
+    }
+}

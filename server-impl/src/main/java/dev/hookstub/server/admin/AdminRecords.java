@@ -1,0 +1,19 @@
+package dev.hookstub.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * One API's records as the admin API sees them: JSON in the API's own schema plus the tenancy fields it needs
+ * (MijnKlantportaal {@code tenant}; Equals Money {@code accountId}, Partoo {@code org_id} and Mollie
+ * {@code mode}/{@code profileId} are already in their schemas).
+ */
+public interface AdminRecords {
+
+    /** Stores a record from the given fields, filling in what the server owns (ids, secrets, timestamps). */
+    JsonNode create(JsonNode fields);
+
+    List<JsonNode> list();
+
+    boolean delete(String id);
+}

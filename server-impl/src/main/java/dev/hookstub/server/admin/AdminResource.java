@@ -1,0 +1,78 @@
+package dev.hookstub.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.server.StubApi;
+import dev.hookstub.server.error.ApiProblem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Fills and inspects the stub's records: {@code /__admin/{api}/webhooks} and {@code /__admin/reset}. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AdminResource {
+
+    private final Map<String, StubApi> apis;
+
+    AdminResource(List<StubApi> apis) {
+        this.apis = apis.stream().collect(Collectors.toMap(StubApi::id, Function.identity()));
+    }
+
+    @POST
+    @Path("{api}/webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("api") String api, JsonNode fields) {
+        if (fields == null || !fields.isObject()) {
+            throw ApiProblem.invalid(400, null, "The body must be a JSON object of the record's fields.");
+        }
+        AdminRecords records = records(api);
+        try {
+            return Response.status(201).entity(records.create(fields)).build();
+        } catch (ApiProblem problem) {
+            throw problem;
+        } catch (RuntimeException e) {
+            // A value the schema allows but the record cannot hold, e.g. a date-time Partoo's schema leaves untyped.
+            throw ApiProblem.invalid(400, null, "The record has a value the stub cannot store: " + e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("{api}/webhooks")
+    public Response list(@PathParam("api") String api) {
+        return Response.ok(records(api).list()).build();
+    }
+
+    @DELETE
+    @Path("{api}/webhooks/{id}")
+    public Response delete(@PathParam("api") String api, @PathParam("id") String id) {
+        if (!records(api).delete(id)) {
+            throw ApiProblem.notFound("No " + api + " webhook with id " + id + ".");
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("reset")
+    public Response reset() {
+        apis.values().forEach(StubApi::reset);
+        return Response.noContent().build();
+    }
+
+    private AdminRecords records(String api) {
+        StubApi stubApi = apis.get(api);
+        if (stubApi == null) {
+            throw ApiProblem.notFound("No API named " + api + "; use one of " + String.join(", ", apis.keySet()) + ".");
+        }
+        return stubApi.adminRecords();
+    }
+}

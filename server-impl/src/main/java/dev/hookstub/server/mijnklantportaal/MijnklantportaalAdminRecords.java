@@ -1,0 +1,81 @@
+package dev.hookstub.server.mijnklantportaal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.server.admin.AdminFields;
+import dev.hookstub.server.admin.AdminRecords;
+import dev.hookstub.server.admin.RecordValidation;
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.store.WebhookStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+final class MijnklantportaalAdminRecords implements AdminRecords {
+
+    private final WebhookStore<MijnklantportaalWebhookRecord> store;
+    private final ObjectMapper mapper;
+    private final RecordValidation validation;
+    private final Set<String> eventTypes;
+    private final String defaultTenant;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    MijnklantportaalAdminRecords(WebhookStore<MijnklantportaalWebhookRecord> store, ObjectMapper mapper,
+                                 SpecDocument spec, Set<String> eventTypes, String defaultTenant,
+                                 IdGenerator ids, Clock clock) {
+        this.store = store;
+        this.mapper = mapper;
+        this.validation = new RecordValidation(spec, "/components/schemas/Webhook");
+        this.eventTypes = eventTypes;
+        this.defaultTenant = defaultTenant;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public JsonNode create(JsonNode fields) {
+        ObjectNode record = ((ObjectNode) fields).deepCopy();
+        String tenant = record.path("tenant").asText(defaultTenant);
+        record.remove("tenant");
+        AdminFields.fill(record, "id", () -> "wbh_" + ids.lowerAlphanumeric(14));
+        AdminFields.fill(record, "secret", () -> ids.alphanumeric(20));
+        AdminFields.fill(record, "createdAt", () -> Timestamps.atomAmsterdam(clock.instant()));
+        AdminFields.require(record, "url", "type");
+        validation.check(record);
+        if (!eventTypes.contains(record.path("type").asText())) {
+            throw ApiProblem.invalid(400, "type", "The type field must be one of the documented event types.");
+        }
+        if (!MijnklantportaalWebhookService.isAbsoluteHttpUrl(record.path("url").asText())) {
+            throw ApiProblem.invalid(400, "url", "The url field must be an absolute http or https URL.");
+        }
+        MijnklantportaalWebhookRecord stored;
+        try {
+            stored = store.save(MijnklantportaalWebhookMapper.fromJson(record,
+                    tenant));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.invalid(400, "createdAt", "The createdAt field must be an ISO 8601 date-time with offset.");
+        }
+        return view(stored);
+    }
+
+    @Override
+    public List<JsonNode> list() {
+        return store.all().stream().map(this::view).toList();
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return store.delete(id);
+    }
+
+    private JsonNode view(MijnklantportaalWebhookRecord record) {
+        ObjectNode json = mapper.valueToTree(MijnklantportaalWebhookMapper.toDto(record));
+        json.put("tenant", record.tenant());
+        return json;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.hookstub.server.mollie;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.server.admin.AdminFields;
+import dev.hookstub.server.admin.AdminRecords;
+import dev.hookstub.server.admin.RecordValidation;
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.store.WebhookStore;
+import java.time.Clock;
+import java.util.List;
+
+/** Admin view of Mollie webhooks: the API's object without {@code _links}, which depend on the request. */
+final class MollieAdminRecords implements AdminRecords {
+
+    private static final String PLACEHOLDER_LINK = "https://api.mollie.com/v2/webhooks/";
+
+    private final WebhookStore<MollieWebhookRecord> store;
+    private final ObjectMapper mapper;
+    private final RecordValidation validation;
+    private final String defaultProfileId;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    MollieAdminRecords(WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper, SpecDocument spec,
+                       String defaultProfileId, IdGenerator ids, Clock clock) {
+        this.store = store;
+        this.mapper = mapper;
+        this.validation = new RecordValidation(spec,
+                "/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content/application~1hal+json/schema");
+        this.defaultProfileId = defaultProfileId;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public JsonNode create(JsonNode fields) {
+        ObjectNode record = ((ObjectNode) fields).deepCopy();
+        AdminFields.require(record, "url");
+        AdminFields.fill(record, "resource", () -> "webhook");
+        AdminFields.fill(record, "id", () -> "hook_" + ids.alphanumeric(21));
+        AdminFields.fill(record, "name", () -> "Webhook");
+        AdminFields.fill(record, "eventTypes", () -> List.of("*"));
+        AdminFields.fill(record, "status", () -> "enabled");
+        AdminFields.fill(record, "mode", () -> "test");
+        AdminFields.fill(record, "profileId", () -> defaultProfileId);
+        AdminFields.fill(record, "createdAt", () -> Timestamps.utcOffsetSeconds(clock.instant()));
+        JsonNode json = mapper.valueToTree(record);
+        ObjectNode withLinks = ((ObjectNode) json).deepCopy();
+        ObjectNode links = withLinks.putObject("_links");
+        links.putObject("self").put("href", PLACEHOLDER_LINK).put("type", "application/hal+json");
+        links.putObject("documentation").put("href", MollieWebhookMapper.DOCUMENTATION).put("type", "text/html");
+        validation.check(withLinks);
+        return view(store.save(MollieWebhookMapper.fromJson(json)));
+    }
+
+    @Override
+    public List<JsonNode> list() {
+        return store.all().stream().map(this::view).toList();
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return store.delete(id);
+    }
+
+    private JsonNode view(MollieWebhookRecord record) {
+        ObjectNode json = mapper.valueToTree(MollieWebhookMapper.toDto(record, PLACEHOLDER_LINK + record.id()));
+        json.remove("_links");
+        return json;
+    }
+}
