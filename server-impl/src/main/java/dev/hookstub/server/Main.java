@@ -1,9 +1,15 @@
 package dev.hookstub.server;
 
 import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.config.ConfigException;
+import dev.hookstub.server.config.CredentialsFile;
+import dev.hookstub.server.config.Fixtures;
 import java.io.PrintWriter;
+
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,6 +18,9 @@ import picocli.CommandLine.Option;
         description = "Stub server for the MijnKlantportaal, Equals Money, Partoo and Mollie webhook APIs.",
         sortOptions = false)
 public final class Main implements Callable<Integer> {
+
+    /** Exit status for a configuration the stub cannot start with (picocli uses 2 for usage errors too). */
+    static final int CONFIG_ERROR = 2;
 
     @Option(names = "--host", defaultValue = "${env:HOOKSTUB_HOST:-127.0.0.1}",
             description = "Address to bind (default: ${DEFAULT-VALUE}; env HOOKSTUB_HOST). "
@@ -22,25 +31,46 @@ public final class Main implements Callable<Integer> {
             description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}; env HOOKSTUB_PORT).")
     private int port;
 
+    @Option(names = "--credentials", defaultValue = "${env:HOOKSTUB_CREDENTIALS}",
+            description = "JSON or YAML file of credentials replacing the defaults, per API section "
+                    + "(env HOOKSTUB_CREDENTIALS). See the README for its shape.")
+    private Path credentials;
+
+    @Option(names = "--fixtures", defaultValue = "${env:HOOKSTUB_FIXTURES}",
+            description = "Folder of <api>.json files (arrays of records) loaded at start instead of the specs' "
+                    + "example records (env HOOKSTUB_FIXTURES).")
+    private Path fixtures;
+
+    @Option(names = "--admin-token", defaultValue = "${env:HOOKSTUB_ADMIN_TOKEN}",
+            description = "Bearer token of the admin API (default admin_test_key; env HOOKSTUB_ADMIN_TOKEN).")
+    private String adminToken;
+
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
-            cmd.getErr().println("hookstub: " + exception.getMessage());
-            return 2;
-        });
-        int exit = commandLine.execute(args);
+        int exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (exit != 0) {
             System.exit(exit);
         }
     }
 
+    /** Parses, starts and (for a server) blocks until shutdown; returns the exit status. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println("hookstub: " + exception.getMessage() + " (see --help)");
+            return CONFIG_ERROR;
+        });
+        commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+            err.println("hookstub: " + exception.getMessage());
+            return CONFIG_ERROR;
+        });
+        return commandLine.execute(args);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535");
-        }
-        ServerConfig config = new ServerConfig(host, port, Credentials.defaults());
-        StubServer server = StubServer.start(config);
+        StubServer server = StubServer.start(config());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -51,21 +81,44 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    ServerConfig config() {
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("--port must be between 0 and 65535, not " + port);
+        }
+        Credentials creds = credentials == null ? Credentials.defaults() : CredentialsFile.read(credentials);
+        if (adminToken != null) {
+            if (adminToken.isBlank()) {
+                throw new ConfigException("--admin-token must not be blank");
+            }
+            creds = new Credentials(creds.mijnklantportaal(), creds.equalsmoney(), creds.partoo(), creds.mollie(),
+                    adminToken);
+        }
+        Fixtures loaded = fixtures == null ? Fixtures.none() : Fixtures.read(fixtures, StubServer.API_IDS);
+        return new ServerConfig(host, port, creds, loaded);
+    }
+
     private void printBanner(StubServer server, PrintWriter out) {
         String base = server.baseUri().toString();
         out.println("hookstub listening on " + base + (isLoopback(host) ? " (loopback only)"
                 : " (bound to " + host + ": reachable from other machines)"));
         for (StubApi api : server.apis()) {
+            String file = api.spec().file();
             out.printf("  %-17s %s%s   spec: %s/%s/openapi%s%n", api.id(), base, api.contextPath(), base, api.id(),
-                    api.spec().file().substring(api.spec().file().lastIndexOf('.')));
+                    file.substring(file.lastIndexOf('.')));
         }
-        out.println("Default test credentials (see README):");
-        for (StubApi api : server.apis()) {
-            out.println("  " + api.exampleRequest(base));
+        out.println("  admin             " + base + "/__admin   health: " + base + "/health");
+        if (credentials == null) {
+            out.println("Default test credentials (see README):");
+            out.println(server.apis().stream().map(api -> "  " + api.exampleRequest(base))
+                    .collect(Collectors.joining(System.lineSeparator())));
+        } else {
+            out.println("Credentials from " + credentials + " (not printed).");
         }
     }
 
     private static boolean isLoopback(String host) {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
     }
+
+
 }

@@ -1,6 +1,10 @@
 package dev.hookstub.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.server.config.ConfigException;
+import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
+import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** One provider's API as the stub serves it: its spec, its Jersey application, and its records. */
@@ -21,8 +25,34 @@ public interface StubApi {
     /** The records as the admin API creates, lists and deletes them. */
     dev.hookstub.server.admin.AdminRecords adminRecords();
 
-    /** Puts the fixtures back, dropping everything created since. */
-    void reset();
+    /** The records this API starts with and is reset to: the fixture file's, else the spec's example record. */
+    List<JsonNode> fixtures();
+
+    /** Where {@link #fixtures()} came from, for error messages. */
+    String fixtureSource();
+
+    /** Drops every record. */
+    void clearRecords();
+
+    /**
+     * Puts the fixtures back, dropping everything created since. Each fixture goes through the admin API's create,
+     * so it is filled in and validated against the API's schema exactly like a record created at run time.
+     */
+    default void reset() {
+        clearRecords();
+        List<JsonNode> records = fixtures();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                if (!records.get(i).isObject()) {
+                    throw ApiProblem.invalid(400, null, "a record must be a JSON object");
+                }
+                adminRecords().create(records.get(i));
+            } catch (ApiProblem problem) {
+                throw new ConfigException(fixtureSource() + ": record " + i
+                        + (problem.field() == null ? "" : ", field " + problem.field()) + ": " + problem.detail());
+            }
+        }
+    }
 
     /** How to call it, for the start-up banner; never prints a secret other than the documented test defaults. */
     String exampleRequest(String baseUrl);

@@ -40,6 +40,9 @@ public final class StubServer implements AutoCloseable {
         PROVIDER_CHECK.setLevel(Level.SEVERE);
     }
 
+    /** The APIs the stub serves, as they appear in URLs, configuration and fixture file names. */
+    public static final java.util.Set<String> API_IDS = java.util.Set.of("mijnklantportaal", "equalsmoney", "partoo", "mollie");
+
     private final HttpServer server;
     private final NetworkListener listener;
     private final List<StubApi> apis;
@@ -55,10 +58,12 @@ public final class StubServer implements AutoCloseable {
         IdGenerator ids = new IdGenerator();
         Clock clock = Clock.systemUTC();
         List<StubApi> apis = List.of(
-                new MijnklantportaalApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock),
-                new EqualsMoneyApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock),
-                new PartooApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock),
-                new MollieApi(config.credentials(), new InMemoryWebhookStore<>(), mapper, ids, clock));
+                new MijnklantportaalApi(config.credentials(), new InMemoryWebhookStore<>(), config.fixtures(), mapper,
+                        ids, clock),
+                new EqualsMoneyApi(config.credentials(), new InMemoryWebhookStore<>(), config.fixtures(), mapper,
+                        ids, clock),
+                new PartooApi(config.credentials(), new InMemoryWebhookStore<>(), config.fixtures(), mapper, ids, clock),
+                new MollieApi(config.credentials(), new InMemoryWebhookStore<>(), config.fixtures(), mapper, ids, clock));
 
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());

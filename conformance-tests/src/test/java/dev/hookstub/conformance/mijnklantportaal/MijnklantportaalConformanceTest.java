@@ -14,7 +14,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@ConformanceTest
+@ConformanceTest(Api.MIJNKLANTPORTAAL)
 class MijnklantportaalConformanceTest {
 
     private static final Api API = Api.MIJNKLANTPORTAAL;

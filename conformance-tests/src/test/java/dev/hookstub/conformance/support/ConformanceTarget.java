@@ -96,6 +96,11 @@ public final class ConformanceTarget {
                 .header("Authorization", "Bearer " + System.getProperty("conformance.adminToken", "admin_test_key"));
     }
 
+    /** The credential this run sends for an API (for clients other than REST-assured); never log it. */
+    public String credential(Api api) {
+        return credentials.get(api);
+    }
+
     /** Where the spec's server URL is mounted, e.g. {@code http://127.0.0.1:8080/partoo/v2}. */
     public String serverUrl(Api api) {
         return serverUrls.get(api);

@@ -2,7 +2,11 @@ package dev.hookstub.conformance.support;
 
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubServer;
+import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -12,9 +16,34 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link ConformanceTarget} to talk to over HTTP. Starts nothing when the suite is pointed at another server
  * ({@code -Dconformance.baseUrl} or a per-API option).
  */
-public final class StubServerExtension implements BeforeAllCallback, ParameterResolver {
+public final class StubServerExtension implements BeforeAllCallback, ParameterResolver, ExecutionCondition {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StubServerExtension.class);
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<ConformanceTest> annotation = context.getTestClass()
+                .flatMap(StubServerExtension::outermost)
+                .map(type -> type.getAnnotation(ConformanceTest.class));
+        if (annotation.isEmpty() || annotation.get().value().length == 0) {
+            return ConditionEvaluationResult.enabled("checks no particular API");
+        }
+        ConformanceTarget target = target(context);
+        for (Api api : annotation.get().value()) {
+            if (target.checks(api)) {
+                return ConditionEvaluationResult.enabled(api.id() + " is checked in this run");
+            }
+        }
+        return ConditionEvaluationResult.disabled("this run does not check " + Arrays.toString(annotation.get().value()));
+    }
+
+    private static Optional<Class<?>> outermost(Class<?> type) {
+        Class<?> current = type;
+        while (current.getEnclosingClass() != null && !current.isAnnotationPresent(ConformanceTest.class)) {
+            current = current.getEnclosingClass();
+        }
+        return Optional.of(current);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -43,7 +72,7 @@ public final class StubServerExtension implements BeforeAllCallback, ParameterRe
     }
 
     /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
-    private static final class RunningStub implements ExtensionContext.Store.CloseableResource {
+    private static final class RunningStub implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final StubServer server = StubServer.start(ServerConfig.defaults().withPort(0));
 
         @Override

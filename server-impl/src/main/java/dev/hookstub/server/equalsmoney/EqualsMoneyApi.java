@@ -5,7 +5,9 @@ import dev.hookstub.server.StubApi;
 import java.time.Clock;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.admin.AdminRecords;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
@@ -18,11 +20,13 @@ public final class EqualsMoneyApi implements StubApi {
     private final SpecDocument spec = SpecDocument.load("equalsmoney.yaml");
     private final WebhookStore<EqualsMoneyWebhookRecord> store;
     private final ResourceConfig application;
+    private final Fixtures fixtures;
     private final EqualsMoneyAdminRecords adminRecords;
 
-    public EqualsMoneyApi(Credentials credentials, WebhookStore<EqualsMoneyWebhookRecord> store,
+    public EqualsMoneyApi(Credentials credentials, WebhookStore<EqualsMoneyWebhookRecord> store, Fixtures fixtures,
                      ObjectMapper mapper, IdGenerator ids, Clock clock) {
         this.store = store;
+        this.fixtures = fixtures;
         this.adminRecords = new EqualsMoneyAdminRecords(store, mapper, spec, clock);
         this.application = ApiResourceConfig.create(id(), spec, new EqualsMoneyErrorFormat(), mapper)
                 .register(new EqualsMoneyAuthFilter(credentials.equalsmoney()))
@@ -51,9 +55,19 @@ public final class EqualsMoneyApi implements StubApi {
     }
 
     @Override
-    public void reset() {
-        store.replaceAll(List.of(EqualsMoneyWebhookMapper.fromJson(
-                SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200"))));
+    public List<JsonNode> fixtures() {
+        return fixtures.forApi(id())
+                .orElseGet(() -> List.of(SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200")));
+    }
+
+    @Override
+    public String fixtureSource() {
+        return fixtures.source(id()).map(Object::toString).orElse(spec.file() + " (its example record)");
+    }
+
+    @Override
+    public void clearRecords() {
+        store.replaceAll(List.of());
     }
 
     @Override

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.StubApi;
 import java.util.Set;
 import dev.hookstub.server.admin.AdminRecords;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.spec.SpecDocument;
@@ -20,11 +22,13 @@ public final class MijnklantportaalApi implements StubApi {
     private final WebhookStore<MijnklantportaalWebhookRecord> store;
     private final Credentials credentials;
     private final ResourceConfig application;
+    private final Fixtures fixtures;
     private final MijnklantportaalAdminRecords adminRecords;
 
-    public MijnklantportaalApi(Credentials credentials, WebhookStore<MijnklantportaalWebhookRecord> store,
+    public MijnklantportaalApi(Credentials credentials, WebhookStore<MijnklantportaalWebhookRecord> store, Fixtures fixtures,
                                ObjectMapper mapper, IdGenerator ids, Clock clock) {
         this.store = store;
+        this.fixtures = fixtures;
         this.credentials = credentials;
         Set<String> eventTypes = MijnklantportaalEventTypes.from(spec);
         MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, ids, clock);
@@ -56,9 +60,19 @@ public final class MijnklantportaalApi implements StubApi {
     }
 
     @Override
-    public void reset() {
-        store.replaceAll(List.of(MijnklantportaalWebhookMapper.fromJson(
-                SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200"), defaultTenant())));
+    public List<JsonNode> fixtures() {
+        return fixtures.forApi(id())
+                .orElseGet(() -> List.of(SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200")));
+    }
+
+    @Override
+    public String fixtureSource() {
+        return fixtures.source(id()).map(Object::toString).orElse(spec.file() + " (its example record)");
+    }
+
+    @Override
+    public void clearRecords() {
+        store.replaceAll(List.of());
     }
 
     /** Fixtures and admin-created records belong to the first configured key's tenant unless told otherwise. */
