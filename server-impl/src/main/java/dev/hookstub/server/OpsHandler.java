@@ -30,6 +30,12 @@ final class OpsHandler extends HttpHandler {
             documents.put("/" + api.id() + "/openapi" + extension, new Document(
                     extension.equals(".json") ? "application/json" : "application/yaml", api.spec().rawBytes()));
         }
+        documents.put("/__admin/openapi.yaml",
+                new Document("application/yaml", dev.hookstub.server.spec.SpecDocument.load("admin.yaml").rawBytes()));
+    }
+
+    java.util.Set<String> documentPaths() {
+        return documents.keySet();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
+import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
 import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
 import dev.hookstub.server.mollie.MollieApi;
@@ -67,6 +68,7 @@ public final class StubServer implements AutoCloseable {
 
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
+        listener.registerAddOn(new NoProtocolUpgradeAddOn());
         server.addListener(listener);
         for (StubApi api : apis) {
             GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application());
@@ -77,7 +79,16 @@ public final class StubServer implements AutoCloseable {
                 AdminApplication.create(apis, config.credentials().adminToken(), mapper));
         server.getServerConfiguration().addHttpHandler(admin,
                 HttpHandlerRegistration.builder().contextPath(AdminApplication.CONTEXT_PATH).urlPattern("/*").build());
-        server.getServerConfiguration().addHttpHandler(new OpsHandler(apis), HttpHandlerRegistration.ROOT);
+        OpsHandler ops = new OpsHandler(apis);
+        // One call with every mapping (a second call would replace the first); the exact ones make
+        // /mollie/openapi.json win over the Mollie application mounted at /mollie.
+        List<HttpHandlerRegistration> mappings = new java.util.ArrayList<>(List.of(HttpHandlerRegistration.ROOT));
+        for (String document : ops.documentPaths()) {
+            int slash = document.lastIndexOf('/');
+            mappings.add(HttpHandlerRegistration.builder()
+                    .contextPath(document.substring(0, slash)).urlPattern(document.substring(slash)).build());
+        }
+        server.getServerConfiguration().addHttpHandler(ops, mappings.toArray(HttpHandlerRegistration[]::new));
         try {
             server.start();
         } catch (IOException e) {

@@ -1,0 +1,161 @@
+package dev.hookstub.server.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookstub.server.ServerConfig;
+import dev.hookstub.server.StubHttp;
+import dev.hookstub.server.StubServer;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AdminApiTest {
+
+    private static final String[] ADMIN = {"Authorization", "Bearer admin_test_key"};
+    private static StubServer server;
+    private static StubHttp http;
+
+    @BeforeAll
+    static void start() {
+        server = StubServer.start(ServerConfig.defaults().withPort(0));
+        http = new StubHttp(server.baseUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        assertEquals(204, http.post("/__admin/reset", null, ADMIN).statusCode());
+    }
+
+    @Nested
+    class Guard {
+
+        @Test
+        void everyAdminCallNeedsTheToken() {
+            assertEquals(401, http.get("/__admin/partoo/webhooks").statusCode());
+            assertEquals(401, http.get("/__admin/partoo/webhooks", "Authorization", "Bearer wrong").statusCode());
+            assertEquals(401, http.post("/__admin/reset", null).statusCode());
+            HttpResponse<String> refused = http.delete("/__admin/partoo/webhooks/1");
+            assertEquals(401, refused.statusCode());
+            assertTrue(refused.body().contains("\"message\""), refused.body());
+        }
+
+        @Test
+        void anUnknownApiIs404() {
+            assertEquals(404, http.get("/__admin/stripe/webhooks", ADMIN).statusCode());
+        }
+    }
+
+    @Nested
+    class Create {
+
+        @Test
+        void aCreatedMijnklantportaalRecordIsServedToItsTenantOnly() {
+            HttpResponse<String> created = http.post("/__admin/mijnklantportaal/webhooks",
+                    "{\"url\": \"https://example.com/a\", \"type\": \"offer-created\", \"tenant\": \"tenant-2\"}", ADMIN);
+            assertEquals(201, created.statusCode(), created.body());
+            String id = field(created.body(), "id");
+            assertTrue(id.matches("wbh_[a-z0-9]{14}"), id);
+            assertEquals(200, http.get("/mijnklantportaal/v1/webhooks/" + id,
+                    "Authorization", "Bearer mkp_other_key").statusCode());
+            assertEquals(404, http.get("/mijnklantportaal/v1/webhooks/" + id,
+                    "Authorization", "Bearer mkp_test_key").statusCode());
+        }
+
+        @Test
+        void aRecordBreakingTheApisSchemaIsRefusedNamingTheField() {
+            HttpResponse<String> refused = http.post("/__admin/equalsmoney/webhooks",
+                    "{\"url\": \"https://example.com/e\", \"webhookEventTypeName\": \"X\", \"id\": \"not-a-uuid\"}", ADMIN);
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("\"field\":\"id\""), refused.body());
+        }
+
+        @Test
+        void aPartooRecordBreakingCustomHeadersRulesIsRefused() {
+            HttpResponse<String> refused = http.post("/__admin/partoo/webhooks",
+                    "{\"url\": \"https://example.com/p\", \"event_type\": \"lead_received\","
+                            + " \"custom_headers\": {\"X-Partoo-Id\": \"1\"}}", ADMIN);
+            assertEquals(400, refused.statusCode(), refused.body());
+        }
+
+        @Test
+        void aMissingRequiredFieldIsRefused() {
+            HttpResponse<String> refused = http.post("/__admin/mollie/webhooks", "{\"name\": \"no url\"}", ADMIN);
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("url"), refused.body());
+        }
+
+        @Test
+        void aBodyThatIsNotAnObjectIsRefused() {
+            assertEquals(400, http.post("/__admin/mollie/webhooks", "[1, 2]", ADMIN).statusCode());
+            assertEquals(400, http.post("/__admin/mollie/webhooks", "{", ADMIN).statusCode());
+        }
+
+        @Test
+        void aLiveMollieRecordIsFoundWithoutTestmodeOnly() {
+            HttpResponse<String> created = http.post("/__admin/mollie/webhooks",
+                    "{\"url\": \"https://example.com/m\", \"mode\": \"live\"}", ADMIN);
+            String id = field(created.body(), "id");
+            String[] token = {"Authorization", "Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM"};
+            assertEquals(200, http.get("/mollie/v2/webhooks/" + id, token).statusCode());
+            assertEquals(404, http.get("/mollie/v2/webhooks/" + id + "?testmode=true", token).statusCode());
+        }
+    }
+
+    @Nested
+    class ListDeleteReset {
+
+        @Test
+        void listShowsTheFixturesAndWhatWasCreated() {
+            http.post("/__admin/partoo/webhooks", "{\"url\": \"https://example.com/p\", \"event_type\": \"lead_received\"}",
+                    ADMIN);
+            String list = http.get("/__admin/partoo/webhooks", ADMIN).body();
+            assertTrue(list.startsWith("[") && list.contains("\"id\":1") && list.contains("\"id\":2"), list);
+        }
+
+        @Test
+        void deleteRemovesTheRecordFromTheApi() {
+            String[] key = {"x-APIKey", "partoo_test_key"};
+            assertEquals(200, http.get("/partoo/v2/webhooks/1", key).statusCode());
+            assertEquals(204, http.delete("/__admin/partoo/webhooks/1", ADMIN).statusCode());
+            assertEquals(404, http.get("/partoo/v2/webhooks/1", key).statusCode());
+            assertEquals(404, http.delete("/__admin/partoo/webhooks/1", ADMIN).statusCode());
+        }
+
+        @Test
+        void resetBringsBackTheFixturesAndDropsTheRest() {
+            String[] key = {"Authorization", "Bearer mkp_test_key"};
+            String id = field(http.post("/mijnklantportaal/v1/webhooks",
+                    "{\"url\": \"https://example.com/r\", \"type\": \"ticket-created\"}", key).body(), "id");
+            http.delete("/__admin/mijnklantportaal/webhooks/wbh_abc12345def678", ADMIN);
+            assertEquals(204, http.post("/__admin/reset", null, ADMIN).statusCode());
+            assertEquals(404, http.get("/mijnklantportaal/v1/webhooks/" + id, key).statusCode());
+            assertEquals(200, http.get("/mijnklantportaal/v1/webhooks/wbh_abc12345def678", key).statusCode());
+        }
+    }
+
+    @Test
+    void theStubServesEachSpecAndItsHealth() {
+        HttpResponse<String> mollie = http.get("/mollie/openapi.json");
+        assertEquals(200, mollie.statusCode());
+        assertTrue(mollie.body().contains("\"get-webhook\""));
+        assertEquals(200, http.get("/partoo/openapi.yaml").statusCode());
+        assertEquals(200, http.get("/__admin/openapi.yaml").statusCode());
+        assertEquals("{\"status\":\"UP\"}", http.get("/health").body());
+        assertFalse(http.get("/nowhere").body().contains("Exception"));
+    }
+
+    static String field(String json, String name) {
+        int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
+        return json.substring(start, json.indexOf('"', start));
+    }
+}
