@@ -5,6 +5,7 @@ import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
+import dev.hookstub.server.http.RequestLimitsFilter;
 import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
 import dev.hookstub.server.mollie.MollieApi;
@@ -44,6 +45,9 @@ public final class StubServer implements AutoCloseable {
     /** The APIs the stub serves, as they appear in URLs, configuration and fixture file names. */
     public static final java.util.Set<String> API_IDS = java.util.Set.of("mijnklantportaal", "equalsmoney", "partoo", "mollie");
 
+    static final int READ_TIMEOUT_SECONDS = 10;
+    static final int KEEP_ALIVE_IDLE_SECONDS = 30;
+
     private final HttpServer server;
     private final NetworkListener listener;
     private final List<StubApi> apis;
@@ -69,6 +73,11 @@ public final class StubServer implements AutoCloseable {
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
         listener.registerAddOn(new NoProtocolUpgradeAddOn());
+        listener.setMaxHttpHeaderSize(RequestLimitsFilter.MAX_HEADER_BLOCK_BYTES);
+        // A client that stops sending mid-body, or idles on a kept-alive connection, is cut off, not waited for.
+        listener.getTransport().setReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
         server.addListener(listener);
         for (StubApi api : apis) {
             GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application());

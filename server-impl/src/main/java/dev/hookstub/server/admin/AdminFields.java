@@ -2,6 +2,8 @@ package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.store.StoredRecord;
+import dev.hookstub.server.store.WebhookStore;
 import java.util.function.Supplier;
 
 /** Filling in the fields the server owns, and insisting on the ones only the caller can give. */
@@ -15,6 +17,14 @@ public final class AdminFields {
         if (!record.has(field)) {
             record.putPOJO(field, value.get());
         }
+    }
+
+    /** Inserts a new record, refusing (409) to replace one with the same id. */
+    public static <R extends StoredRecord> R insert(WebhookStore<R> store, R record) {
+        if (!store.insert(record)) {
+            throw ApiProblem.conflict("A record with id " + record.id() + " already exists.");
+        }
+        return record;
     }
 
     public static void require(ObjectNode record, String... fields) {

@@ -44,7 +44,7 @@ final class EqualsMoneyAdminRecords implements AdminRecords {
         AdminFields.fill(record, "createdAt", () -> now);
         AdminFields.fill(record, "updatedAt", () -> now);
         validation.check(mapper.valueToTree(record));
-        return view(store.save(EqualsMoneyWebhookMapper.fromJson(mapper.valueToTree(record))));
+        return view(AdminFields.insert(store, EqualsMoneyWebhookMapper.fromJson(mapper.valueToTree(record))));
     }
 
     @Override

@@ -33,6 +33,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(403, "Forbidden", detail, null);
     }
 
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "Conflict", detail, "id");
+    }
+
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(404, "Not Found", detail, null);
     }

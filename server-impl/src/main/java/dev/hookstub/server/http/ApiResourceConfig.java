@@ -29,6 +29,7 @@ public final class ApiResourceConfig {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         // The provider alone, without Jackson's exception mappers: ours write every error body.
         config.register(new JacksonJsonProvider(mapper));
+        config.register(new RequestLimitsFilter());
         config.register(new FixedAcceptFilter(format.mediaType()));
         config.register(new RequestValidationFilter(new SpecRequestValidator(spec, format)));
         config.register(new ApiProblemMapper(format));

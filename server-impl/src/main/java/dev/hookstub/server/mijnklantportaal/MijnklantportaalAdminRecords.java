@@ -55,12 +55,11 @@ final class MijnklantportaalAdminRecords implements AdminRecords {
         }
         MijnklantportaalWebhookRecord stored;
         try {
-            stored = store.save(MijnklantportaalWebhookMapper.fromJson(record,
-                    tenant));
+            stored = MijnklantportaalWebhookMapper.fromJson(record, tenant);
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiProblem.invalid(400, "createdAt", "The createdAt field must be an ISO 8601 date-time with offset.");
         }
-        return view(stored);
+        return view(AdminFields.insert(store, stored));
     }
 
     @Override

@@ -32,8 +32,14 @@ final class MijnklantportaalWebhookService {
         if (!isAbsoluteHttpUrl(url)) {
             throw ApiProblem.invalid(422, "url", "The url field must be an absolute http or https URL.");
         }
-        return store.save(new MijnklantportaalWebhookRecord("wbh_" + ids.lowerAlphanumeric(14), tenant.name(), type,
-                url, ids.alphanumeric(20), clock.instant()));
+        while (true) {
+            // 36^14 ids make a collision unlikely, not impossible; a clash must never overwrite a record.
+            MijnklantportaalWebhookRecord record = new MijnklantportaalWebhookRecord("wbh_" + ids.lowerAlphanumeric(14),
+                    tenant.name(), type, url, ids.alphanumeric(20), clock.instant());
+            if (store.insert(record)) {
+                return record;
+            }
+        }
     }
 
     MijnklantportaalWebhookRecord get(MijnklantportaalTenant tenant, String id) {

@@ -54,7 +54,7 @@ final class MollieAdminRecords implements AdminRecords {
         links.putObject("self").put("href", PLACEHOLDER_LINK).put("type", "application/hal+json");
         links.putObject("documentation").put("href", MollieWebhookMapper.DOCUMENTATION).put("type", "text/html");
         validation.check(withLinks);
-        return view(store.save(MollieWebhookMapper.fromJson(json)));
+        return view(AdminFields.insert(store, MollieWebhookMapper.fromJson(json)));
     }
 
     @Override

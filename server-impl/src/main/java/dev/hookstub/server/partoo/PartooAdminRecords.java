@@ -11,6 +11,7 @@ import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 final class PartooAdminRecords implements AdminRecords {
 
@@ -18,27 +19,36 @@ final class PartooAdminRecords implements AdminRecords {
     private final ObjectMapper mapper;
     private final RecordValidation validation;
     private final Clock clock;
+    /** Partoo ids are integers handed out in sequence; explicit ids move the sequence past them. */
+    private final AtomicLong highestId = new AtomicLong();
 
     PartooAdminRecords(WebhookStore<PartooWebhookRecord> store, ObjectMapper mapper, SpecDocument spec, Clock clock) {
         this.store = store;
         this.mapper = mapper;
         this.validation = new RecordValidation(spec, "/components/schemas/WebhookItem");
         this.clock = clock;
+        store.all().forEach(record -> highestId.accumulateAndGet(record.webhookId(), Math::max));
+    }
+
+    /** After the store was emptied, ids start again from 1. */
+    void restartIds() {
+        highestId.set(0);
     }
 
     @Override
-    public synchronized JsonNode create(JsonNode fields) {
+    public JsonNode create(JsonNode fields) {
         ObjectNode record = ((ObjectNode) fields).deepCopy();
         String now = Timestamps.utcMicros(clock.instant());
         AdminFields.require(record, "url", "event_type");
-        AdminFields.fill(record, "id", () -> store.all().stream().mapToLong(PartooWebhookRecord::webhookId).max()
-                .orElse(0) + 1);
+        AdminFields.fill(record, "id", highestId::incrementAndGet);
         AdminFields.fill(record, "org_id", () -> 1);
         AdminFields.fill(record, "created_at", () -> now);
         AdminFields.fill(record, "updated_at", () -> now);
         JsonNode json = mapper.valueToTree(record);
         validation.check(json);
-        return view(store.save(PartooWebhookMapper.fromJson(json)));
+        PartooWebhookRecord parsed = PartooWebhookMapper.fromJson(json);
+        highestId.accumulateAndGet(parsed.webhookId(), Math::max);
+        return view(AdminFields.insert(store, parsed));
     }
 
     @Override

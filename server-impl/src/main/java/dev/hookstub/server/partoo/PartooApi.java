@@ -68,6 +68,7 @@ public final class PartooApi implements StubApi {
     @Override
     public void clearRecords() {
         store.replaceAll(List.of());
+        adminRecords.restartIds();
     }
 
     @Override

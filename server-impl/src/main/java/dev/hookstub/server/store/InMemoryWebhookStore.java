@@ -13,9 +13,8 @@ public final class InMemoryWebhookStore<R extends StoredRecord> implements Webho
     private volatile ConcurrentMap<String, R> records = new ConcurrentHashMap<>();
 
     @Override
-    public R save(R record) {
-        records.put(record.id(), record);
-        return record;
+    public boolean insert(R record) {
+        return records.putIfAbsent(record.id(), record) == null;
     }
 
     @Override

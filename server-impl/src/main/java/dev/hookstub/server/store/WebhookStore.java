@@ -9,8 +9,8 @@ import java.util.Optional;
  */
 public interface WebhookStore<R extends StoredRecord> {
 
-    /** Stores the record, replacing one with the same id. */
-    R save(R record);
+    /** Stores a new record; false, and nothing changed, when one with the same id exists. */
+    boolean insert(R record);
 
     Optional<R> find(String id);
 

@@ -40,6 +40,13 @@ final class Messages {
         return colon >= 0 && message.startsWith("$") ? message.substring(colon + 2) : message;
     }
 
+    /** What the parser objected to, in its own words, without source excerpts or class names. */
+    static String parseProblem(tools.jackson.core.JacksonException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable input" : e.getOriginalMessage();
+        message = message.lines().findFirst().orElse("unreadable input").replaceAll(",? ?from `[^`]*`", "").replaceAll("[\\w$]+(\\.[\\w$]+){2,}", "");
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+
     static List<String> requiredProperties(Schema schema) {
         List<String> required = new ArrayList<>();
         JsonNode node = schema.getSchemaNode().path("required");

@@ -68,7 +68,7 @@ final class OperationValidator {
         try {
             node = json.readTree(body);
         } catch (JacksonException e) {
-            throw ApiProblem.invalid(status, null, "The request body is not valid JSON.");
+            throw ApiProblem.invalid(status, null, "The request body is not valid JSON: " + Messages.parseProblem(e) + ".");
         }
         List<Error> errors = bodySchema.validate(node);
         if (!errors.isEmpty()) {

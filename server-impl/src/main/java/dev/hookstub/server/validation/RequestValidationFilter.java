@@ -1,6 +1,7 @@
 package dev.hookstub.server.validation;
 
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.http.RequestLimitsFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,8 +21,6 @@ import org.glassfish.jersey.uri.UriTemplate;
 @Priority(Priorities.USER)
 public final class RequestValidationFilter implements ContainerRequestFilter {
 
-    /** Bodies over this size are refused before they are read into memory. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final SpecRequestValidator validator;
 
@@ -62,10 +61,10 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
+        byte[] body = in.readNBytes(RequestLimitsFilter.MAX_BODY_BYTES + 1);
+        if (body.length > RequestLimitsFilter.MAX_BODY_BYTES) {
             throw new ApiProblem(413, "Payload Too Large",
-                    "The request body is larger than " + MAX_BODY_BYTES + " bytes.", null);
+                    "The request body is larger than " + RequestLimitsFilter.MAX_BODY_BYTES + " bytes.", null);
         }
         return body;
     }

@@ -31,6 +31,7 @@ public final class SpecRequestValidator {
                         .maxNestingDepth(ObjectMappers.MAX_NESTING_DEPTH)
                         .maxStringLength(ObjectMappers.MAX_STRING_LENGTH)
                         .build())
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build()).build();
         spec.paths().forEachRemaining(path -> {
             String pathPointer = "/paths/" + SpecDocument.escape(path.getKey());
