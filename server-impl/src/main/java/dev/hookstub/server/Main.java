@@ -41,6 +41,11 @@ public final class Main implements Callable<Integer> {
                     + "example records (env HOOKSTUB_FIXTURES).")
     private Path fixtures;
 
+    @Option(names = "--data-dir", defaultValue = "${env:HOOKSTUB_DATA_DIR}",
+            description = "Keep every record in an embedded H2 database in this folder (env HOOKSTUB_DATA_DIR); "
+                    + "seeded with the fixtures on first start, kept as is on later starts. Default: in memory.")
+    private Path dataDir;
+
     @Option(names = "--admin-token", defaultValue = "${env:HOOKSTUB_ADMIN_TOKEN}",
             description = "Bearer token of the admin API (default admin_test_key; env HOOKSTUB_ADMIN_TOKEN).")
     private String adminToken;
@@ -94,7 +99,7 @@ public final class Main implements Callable<Integer> {
                     adminToken);
         }
         Fixtures loaded = fixtures == null ? Fixtures.none() : Fixtures.read(fixtures, StubServer.API_IDS);
-        return new ServerConfig(host, port, creds, loaded);
+        return new ServerConfig(host, port, creds, loaded, dataDir);
     }
 
     private void printBanner(StubServer server, PrintWriter out) {
@@ -107,6 +112,7 @@ public final class Main implements Callable<Integer> {
                     file.substring(file.lastIndexOf('.')));
         }
         out.println("  admin             " + base + "/__admin   health: " + base + "/health");
+        out.println(dataDir == null ? "Records are kept in memory." : "Records are kept in " + dataDir.toAbsolutePath() + ".");
         if (credentials == null) {
             out.println("Default test credentials (see README):");
             out.println(server.apis().stream().map(api -> "  " + api.exampleRequest(base))

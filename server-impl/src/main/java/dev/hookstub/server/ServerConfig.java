@@ -2,26 +2,32 @@ package dev.hookstub.server;
 
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
+import java.nio.file.Path;
 
 /** Everything a stub server is started with; tests use port 0 for a free port. */
-public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures) {
+public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Credentials.defaults(), Fixtures.none());
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Credentials.defaults(), Fixtures.none(), null);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, fixtures);
+        return new ServerConfig(host, newPort, credentials, fixtures, dataDir);
     }
 
     public ServerConfig withCredentials(Credentials newCredentials) {
-        return new ServerConfig(host, port, newCredentials, fixtures);
+        return new ServerConfig(host, port, newCredentials, fixtures, dataDir);
     }
 
     public ServerConfig withFixtures(Fixtures newFixtures) {
-        return new ServerConfig(host, port, credentials, newFixtures);
+        return new ServerConfig(host, port, credentials, newFixtures, dataDir);
+    }
+
+    /** Keeps every record in an embedded database in this folder; null keeps them in memory. */
+    public ServerConfig withDataDir(Path newDataDir) {
+        return new ServerConfig(host, port, credentials, fixtures, newDataDir);
     }
 }

@@ -3,6 +3,12 @@ package dev.hookstub.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.config.ConfigException;
+import dev.hookstub.server.equalsmoney.EqualsMoneyWebhookRecord;
+import dev.hookstub.server.mijnklantportaal.MijnklantportaalWebhookRecord;
+import dev.hookstub.server.mollie.MollieWebhookRecord;
+import dev.hookstub.server.partoo.PartooWebhookRecord;
+import dev.hookstub.server.store.Database;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
 import dev.hookstub.server.http.RequestLimitsFilter;
@@ -10,9 +16,7 @@ import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
 import dev.hookstub.server.mollie.MollieApi;
 import dev.hookstub.server.partoo.PartooApi;
-import dev.hookstub.server.store.InMemoryWebhookStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -46,13 +50,17 @@ public final class StubServer implements AutoCloseable {
     public static final java.util.Set<String> API_IDS = java.util.Set.of("mijnklantportaal", "equalsmoney", "partoo", "mollie");
 
     static final int READ_TIMEOUT_SECONDS = 10;
+    /** In-flight requests get this long to finish on shutdown; SIGTERM must exit within five seconds. */
+    static final int GRACE_SECONDS = 3;
     static final int KEEP_ALIVE_IDLE_SECONDS = 30;
 
     private final HttpServer server;
     private final NetworkListener listener;
     private final List<StubApi> apis;
+    private final Database database;
 
-    private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis) {
+    private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database) {
+        this.database = database;
         this.server = server;
         this.listener = listener;
         this.apis = apis;
@@ -62,13 +70,25 @@ public final class StubServer implements AutoCloseable {
         ObjectMapper mapper = ObjectMappers.create();
         IdGenerator ids = new IdGenerator();
         Clock clock = Clock.systemUTC();
-        List<StubApi> apis = List.of(
-                new MijnklantportaalApi(config.credentials(), new InMemoryWebhookStore<>(), config.fixtures(), mapper,
-                        ids, clock),
-                new EqualsMoneyApi(config.credentials(), new InMemoryWebhookStore<>(), config.fixtures(), mapper,
-                        ids, clock),
-                new PartooApi(config.credentials(), new InMemoryWebhookStore<>(), config.fixtures(), mapper, ids, clock),
-                new MollieApi(config.credentials(), new InMemoryWebhookStore<>(), config.fixtures(), mapper, ids, clock));
+        Database database = config.dataDir() == null ? null : Database.open(config.dataDir());
+        Stores stores = new Stores(database, mapper);
+        List<StubApi> apis;
+        try {
+            apis = List.of(
+                    new MijnklantportaalApi(config.credentials(), stores.of("mijnklantportaal",
+                            MijnklantportaalWebhookRecord.class), config.fixtures(), mapper, ids, clock),
+                    new EqualsMoneyApi(config.credentials(), stores.of("equalsmoney", EqualsMoneyWebhookRecord.class),
+                            config.fixtures(), mapper, ids, clock),
+                    new PartooApi(config.credentials(), stores.of("partoo", PartooWebhookRecord.class),
+                            config.fixtures(), mapper, ids, clock),
+                    new MollieApi(config.credentials(), stores.of("mollie", MollieWebhookRecord.class),
+                            config.fixtures(), mapper, ids, clock));
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw e;
+        }
 
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
@@ -101,10 +121,12 @@ public final class StubServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage(), e);
+            if (database != null) {
+                database.close();
+            }
+            throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
-        return new StubServer(server, listener, apis);
+        return new StubServer(server, listener, apis, database);
     }
 
     public int port() {
@@ -127,11 +149,15 @@ public final class StubServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.shutdown(5, TimeUnit.SECONDS).get(6, TimeUnit.SECONDS);
+            server.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 1, TimeUnit.SECONDS);
         } catch (Exception e) {
             server.shutdownNow();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
             }
         }
     }

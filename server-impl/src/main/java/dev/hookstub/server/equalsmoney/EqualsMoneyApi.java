@@ -31,7 +31,9 @@ public final class EqualsMoneyApi implements StubApi {
         this.application = ApiResourceConfig.create(id(), spec, new EqualsMoneyErrorFormat(), mapper)
                 .register(new EqualsMoneyAuthFilter(credentials.equalsmoney()))
                 .register(new EqualsMoneyWebhooksResource(new EqualsMoneyWebhookService(store)));
-        reset();
+        if (store.needsSeeding()) {
+            reset();
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.hookstub.server.error.ApiProblemMapper;
 import dev.hookstub.server.error.ErrorFormat;
 import dev.hookstub.server.error.JsonProcessingExceptionMapper;
+import dev.hookstub.server.error.StoreExceptionMapper;
 import dev.hookstub.server.error.UnexpectedExceptionMapper;
 import dev.hookstub.server.error.WebApplicationExceptionMapper;
 import dev.hookstub.server.spec.SpecDocument;
@@ -35,6 +36,7 @@ public final class ApiResourceConfig {
         config.register(new ApiProblemMapper(format));
         config.register(new WebApplicationExceptionMapper(format));
         config.register(new JsonProcessingExceptionMapper(format));
+        config.register(new StoreExceptionMapper(format));
         config.register(new UnexpectedExceptionMapper(format));
         return config;
     }

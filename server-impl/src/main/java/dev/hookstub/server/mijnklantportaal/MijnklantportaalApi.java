@@ -36,7 +36,9 @@ public final class MijnklantportaalApi implements StubApi {
         this.application = ApiResourceConfig.create(id(), spec, new MijnklantportaalErrorFormat(), mapper)
                 .register(new MijnklantportaalAuthFilter(credentials.mijnklantportaal()))
                 .register(new MijnklantportaalWebhooksResource(service));
-        reset();
+        if (store.needsSeeding()) {
+            reset();
+        }
     }
 
     @Override

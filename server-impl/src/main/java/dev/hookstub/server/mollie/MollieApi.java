@@ -31,7 +31,9 @@ public final class MollieApi implements StubApi {
         this.application = ApiResourceConfig.create(id(), spec, new MollieErrorFormat(), mapper)
                 .register(new MollieAuthFilter(credentials.mollie()))
                 .register(new MollieWebhooksResource(new MollieWebhookService(store)));
-        reset();
+        if (store.needsSeeding()) {
+            reset();
+        }
     }
 
     @Override

@@ -31,7 +31,9 @@ public final class PartooApi implements StubApi {
         this.application = ApiResourceConfig.create(id(), spec, new PartooErrorFormat(), mapper)
                 .register(new PartooAuthFilter(credentials.partoo()))
                 .register(new PartooWebhooksResource(new PartooWebhookService(store)));
-        reset();
+        if (store.needsSeeding()) {
+            reset();
+        }
     }
 
     @Override

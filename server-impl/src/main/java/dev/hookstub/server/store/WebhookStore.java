@@ -22,4 +22,9 @@ public interface WebhookStore<R extends StoredRecord> {
     void replaceAll(List<R> records);
 
     int size();
+
+    /** True when the store holds nothing of its own yet and should be filled with the fixtures. */
+    default boolean needsSeeding() {
+        return true;
+    }
 }

@@ -1,0 +1,95 @@
+package dev.hookstub.server.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The stub as a user runs it: {@code Main} in a child JVM, its output captured, stoppable with SIGTERM or SIGKILL. */
+final class ChildProcessStub implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("hookstub listening on (http://\\S+)");
+
+    private final Process process;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<URI> baseUri = new CompletableFuture<>();
+
+    private ChildProcessStub(Process process) {
+        this.process = process;
+        Thread reader = new Thread(this::readOutput, "child-stub-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ChildProcessStub start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.hookstub.server.Main", "--port", "0"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ChildProcessStub(process);
+    }
+
+    URI awaitStarted() throws Exception {
+        try {
+            return baseUri.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("stub did not start; output:\n" + String.join("\n", output), e);
+        }
+    }
+
+    /** SIGTERM, the way a service manager or Ctrl-C stops it. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    boolean awaitExit(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void readOutput() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.add(line);
+                Matcher matcher = LISTENING.matcher(line);
+                if (matcher.find()) {
+                    baseUri.complete(URI.create(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // The process is gone; what it printed is in output.
+        } finally {
+            baseUri.completeExceptionally(new IllegalStateException("process ended"));
+        }
+    }
+}
