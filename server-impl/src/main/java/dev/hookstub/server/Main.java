@@ -99,7 +99,7 @@ public final class Main implements Callable<Integer> {
                     adminToken);
         }
         Fixtures loaded = fixtures == null ? Fixtures.none() : Fixtures.read(fixtures, StubServer.API_IDS);
-        return new ServerConfig(host, port, creds, loaded, dataDir);
+        return new ServerConfig(host, port, creds, loaded, dataDir, true);
     }
 
     private void printBanner(StubServer server, PrintWriter out) {

@@ -5,29 +5,35 @@ import dev.hookstub.server.config.Fixtures;
 import java.nio.file.Path;
 
 /** Everything a stub server is started with; tests use port 0 for a free port. */
-public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir) {
+public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
+                           boolean fastReads) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Credentials.defaults(), Fixtures.none(), null);
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Credentials.defaults(), Fixtures.none(), null, true);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, fixtures, dataDir);
+        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastReads);
     }
 
     public ServerConfig withCredentials(Credentials newCredentials) {
-        return new ServerConfig(host, port, newCredentials, fixtures, dataDir);
+        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastReads);
     }
 
     public ServerConfig withFixtures(Fixtures newFixtures) {
-        return new ServerConfig(host, port, credentials, newFixtures, dataDir);
+        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastReads);
     }
 
     /** Keeps every record in an embedded database in this folder; null keeps them in memory. */
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(host, port, credentials, fixtures, newDataDir);
+        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastReads);
+    }
+
+    /** Serves successful GETs on the fast read path (the default); off, every request goes through Jersey. */
+    public ServerConfig withFastReads(boolean enabled) {
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled);
     }
 }

@@ -22,6 +22,11 @@ public interface StubApi {
 
     ResourceConfig application();
 
+    /** The API's fast read path, or null when every request goes through {@link #application()}. */
+    default dev.hookstub.server.http.FastReads fastReads() {
+        return null;
+    }
+
     /** The records as the admin API creates, lists and deletes them. */
     dev.hookstub.server.admin.AdminRecords adminRecords();
 

@@ -10,6 +10,7 @@ import dev.hookstub.server.mollie.MollieWebhookRecord;
 import dev.hookstub.server.partoo.PartooWebhookRecord;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
+import dev.hookstub.server.http.FastPathHandler;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
 import dev.hookstub.server.http.RequestLimitsFilter;
 import dev.hookstub.server.json.ObjectMappers;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
@@ -58,8 +60,11 @@ public final class StubServer implements AutoCloseable {
     private final NetworkListener listener;
     private final List<StubApi> apis;
     private final Database database;
+    private final List<FastPathHandler> fastPaths;
 
-    private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database) {
+    private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
+                       List<FastPathHandler> fastPaths) {
+        this.fastPaths = List.copyOf(fastPaths);
         this.database = database;
         this.server = server;
         this.listener = listener;
@@ -90,6 +95,7 @@ public final class StubServer implements AutoCloseable {
             throw e;
         }
 
+        List<FastPathHandler> fastPaths = new java.util.ArrayList<>();
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
         listener.registerAddOn(new NoProtocolUpgradeAddOn());
@@ -100,7 +106,12 @@ public final class StubServer implements AutoCloseable {
         listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
         server.addListener(listener);
         for (StubApi api : apis) {
-            GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application());
+            HttpHandler container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application());
+            if (config.fastReads() && api.fastReads() != null) {
+                FastPathHandler fastPath = new FastPathHandler(container, api.fastReads());
+                fastPaths.add(fastPath);
+                container = fastPath;
+            }
             server.getServerConfiguration().addHttpHandler(container,
                     HttpHandlerRegistration.builder().contextPath(api.contextPath()).urlPattern("/*").build());
         }
@@ -126,7 +137,7 @@ public final class StubServer implements AutoCloseable {
             }
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
-        return new StubServer(server, listener, apis, database);
+        return new StubServer(server, listener, apis, database, fastPaths);
     }
 
     public int port() {
@@ -139,6 +150,11 @@ public final class StubServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + port());
+    }
+
+    /** Requests answered on the fast read path since start. */
+    public long fastReadsServed() {
+        return fastPaths.stream().mapToLong(FastPathHandler::served).sum();
     }
 
     public List<StubApi> apis() {

@@ -11,7 +11,8 @@ import java.time.Duration;
 /** Real HTTP against a stub started by the test: the same path a client takes. */
 public final class StubHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
 

@@ -23,12 +23,16 @@ final class EqualsMoneyAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String presented = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        EqualsMoneyKey key = presented == null ? null : Secrets.lookup(keys, EqualsMoneyKey::key, presented.strip());
+        EqualsMoneyKey key = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (key == null) {
             throw ApiProblem.unauthenticated("Unauthorized: a valid API key is required in the Authorization header.");
         }
         request.setSecurityContext(new Caller<>("account:" + key.accountId(), key,
                 request.getSecurityContext().isSecure()));
+    }
+
+    /** The key of a valid {@code Authorization} header, or null. */
+    EqualsMoneyKey authenticate(String authorization) {
+        return authorization == null ? null : Secrets.lookup(keys, EqualsMoneyKey::key, authorization.strip());
     }
 }

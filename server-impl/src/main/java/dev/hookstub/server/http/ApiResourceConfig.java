@@ -21,6 +21,11 @@ public final class ApiResourceConfig {
     }
 
     public static ResourceConfig create(String name, SpecDocument spec, ErrorFormat format, ObjectMapper mapper) {
+        return create(name, new SpecRequestValidator(spec, format), format, mapper);
+    }
+
+    public static ResourceConfig create(String name, SpecRequestValidator validator, ErrorFormat format,
+                                        ObjectMapper mapper) {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName(name);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -32,7 +37,7 @@ public final class ApiResourceConfig {
         config.register(new JacksonJsonProvider(mapper));
         config.register(new RequestLimitsFilter());
         config.register(new FixedAcceptFilter(format.mediaType()));
-        config.register(new RequestValidationFilter(new SpecRequestValidator(spec, format)));
+        config.register(new RequestValidationFilter(validator));
         config.register(new ApiProblemMapper(format));
         config.register(new WebApplicationExceptionMapper(format));
         config.register(new JsonProcessingExceptionMapper(format));

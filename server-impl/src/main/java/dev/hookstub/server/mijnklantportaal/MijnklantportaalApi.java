@@ -9,9 +9,11 @@ import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.http.FastReads;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.WebhookStore;
+import dev.hookstub.server.validation.SpecRequestValidator;
 import java.time.Clock;
 import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -22,6 +24,7 @@ public final class MijnklantportaalApi implements StubApi {
     private final WebhookStore<MijnklantportaalWebhookRecord> store;
     private final Credentials credentials;
     private final ResourceConfig application;
+    private final FastReads fastReads;
     private final Fixtures fixtures;
     private final MijnklantportaalAdminRecords adminRecords;
 
@@ -33,9 +36,13 @@ public final class MijnklantportaalApi implements StubApi {
         Set<String> eventTypes = MijnklantportaalEventTypes.from(spec);
         MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, ids, clock);
         this.adminRecords = new MijnklantportaalAdminRecords(store, mapper, spec, eventTypes, defaultTenant(), ids, clock);
-        this.application = ApiResourceConfig.create(id(), spec, new MijnklantportaalErrorFormat(), mapper)
-                .register(new MijnklantportaalAuthFilter(credentials.mijnklantportaal()))
+        MijnklantportaalErrorFormat errors = new MijnklantportaalErrorFormat();
+        SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
+        MijnklantportaalAuthFilter auth = new MijnklantportaalAuthFilter(credentials.mijnklantportaal());
+        this.application = ApiResourceConfig.create(id(), validator, errors, mapper)
+                .register(auth)
                 .register(new MijnklantportaalWebhooksResource(service));
+        this.fastReads = new MijnklantportaalFastReads(auth, service, validator, mapper);
         if (store.needsSeeding()) {
             reset();
         }
@@ -54,6 +61,11 @@ public final class MijnklantportaalApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public FastReads fastReads() {
+        return fastReads;
     }
 
     @Override

@@ -24,13 +24,17 @@ final class MijnklantportaalAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String token = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        MijnklantportaalKey key = token == null ? null : Secrets.lookup(keys, MijnklantportaalKey::key, token);
-        if (key == null) {
+        MijnklantportaalTenant tenant = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (tenant == null) {
             throw ApiProblem.unauthenticated("Unauthenticated.");
         }
-        String tenant = key.tenant() == null ? key.key() : key.tenant();
-        request.setSecurityContext(new Caller<>(tenant, new MijnklantportaalTenant(tenant),
-                request.getSecurityContext().isSecure()));
+        request.setSecurityContext(new Caller<>(tenant.name(), tenant, request.getSecurityContext().isSecure()));
+    }
+
+    /** The tenant of a valid {@code Authorization} header, or null. */
+    MijnklantportaalTenant authenticate(String authorization) {
+        String token = BearerToken.from(authorization);
+        MijnklantportaalKey key = token == null ? null : Secrets.lookup(keys, MijnklantportaalKey::key, token);
+        return key == null ? null : new MijnklantportaalTenant(key.tenant() == null ? key.key() : key.tenant());
     }
 }

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.http.FastReads;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.WebhookStore;
+import dev.hookstub.server.validation.SpecRequestValidator;
 import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -20,6 +22,7 @@ public final class MollieApi implements StubApi {
     private final SpecDocument spec = SpecDocument.load("mollie.json");
     private final WebhookStore<MollieWebhookRecord> store;
     private final ResourceConfig application;
+    private final FastReads fastReads;
     private final Fixtures fixtures;
     private final MollieAdminRecords adminRecords;
 
@@ -28,9 +31,14 @@ public final class MollieApi implements StubApi {
         this.store = store;
         this.fixtures = fixtures;
         this.adminRecords = new MollieAdminRecords(store, mapper, spec, credentials.mollie().get(0).profileId(), ids, clock);
-        this.application = ApiResourceConfig.create(id(), spec, new MollieErrorFormat(), mapper)
-                .register(new MollieAuthFilter(credentials.mollie()))
-                .register(new MollieWebhooksResource(new MollieWebhookService(store)));
+        MollieErrorFormat errors = new MollieErrorFormat();
+        SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
+        MollieAuthFilter auth = new MollieAuthFilter(credentials.mollie());
+        MollieWebhookService service = new MollieWebhookService(store);
+        this.application = ApiResourceConfig.create(id(), validator, errors, mapper)
+                .register(auth)
+                .register(new MollieWebhooksResource(service));
+        this.fastReads = new MollieFastReads(auth, service, validator, mapper);
         if (store.needsSeeding()) {
             reset();
         }
@@ -49,6 +57,11 @@ public final class MollieApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public FastReads fastReads() {
+        return fastReads;
     }
 
     @Override

@@ -45,4 +45,12 @@ final class MollieAuthFilter implements ContainerRequestFilter {
         request.setSecurityContext(new Caller<>(token.kind() + ":" + token.profileId(), token,
                 request.getSecurityContext().isSecure()));
     }
+
+    /** The token of a header this endpoint accepts (a token kind it takes, with the scope), or null. */
+    MollieToken authorized(String authorization) {
+        String presented = BearerToken.from(authorization);
+        MollieToken token = presented == null ? null : Secrets.lookup(tokens, MollieToken::token, presented);
+        return token != null && token.kind() != MollieToken.Kind.API_KEY && token.scopes().contains(READ_SCOPE)
+                ? token : null;
+    }
 }

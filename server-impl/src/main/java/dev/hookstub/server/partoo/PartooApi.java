@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.http.FastReads;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.WebhookStore;
+import dev.hookstub.server.validation.SpecRequestValidator;
 import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -20,6 +22,7 @@ public final class PartooApi implements StubApi {
     private final SpecDocument spec = SpecDocument.load("partoo.yaml");
     private final WebhookStore<PartooWebhookRecord> store;
     private final ResourceConfig application;
+    private final FastReads fastReads;
     private final Fixtures fixtures;
     private final PartooAdminRecords adminRecords;
 
@@ -28,9 +31,14 @@ public final class PartooApi implements StubApi {
         this.store = store;
         this.fixtures = fixtures;
         this.adminRecords = new PartooAdminRecords(store, mapper, spec, clock);
-        this.application = ApiResourceConfig.create(id(), spec, new PartooErrorFormat(), mapper)
-                .register(new PartooAuthFilter(credentials.partoo()))
-                .register(new PartooWebhooksResource(new PartooWebhookService(store)));
+        PartooErrorFormat errors = new PartooErrorFormat();
+        SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
+        PartooAuthFilter auth = new PartooAuthFilter(credentials.partoo());
+        PartooWebhookService service = new PartooWebhookService(store);
+        this.application = ApiResourceConfig.create(id(), validator, errors, mapper)
+                .register(auth)
+                .register(new PartooWebhooksResource(service));
+        this.fastReads = new PartooFastReads(auth, service, validator, mapper);
         if (store.needsSeeding()) {
             reset();
         }
@@ -49,6 +57,11 @@ public final class PartooApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public FastReads fastReads() {
+        return fastReads;
     }
 
     @Override

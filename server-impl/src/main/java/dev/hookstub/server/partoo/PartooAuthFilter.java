@@ -14,6 +14,8 @@ import java.util.List;
 @Priority(Priorities.AUTHENTICATION)
 final class PartooAuthFilter implements ContainerRequestFilter {
 
+    static final String HEADER = "x-APIKey";
+
     private final List<PartooKey> keys;
 
     PartooAuthFilter(List<PartooKey> keys) {
@@ -22,12 +24,17 @@ final class PartooAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String presented = request.getHeaderString("x-APIKey");
-        PartooKey key = presented == null ? null : Secrets.lookup(keys, PartooKey::key, presented.strip());
-        if (key == null) {
+        PartooUser user = authenticate(request.getHeaderString(HEADER));
+        if (user == null) {
             throw ApiProblem.unauthenticated("User not authenticated");
         }
-        request.setSecurityContext(new Caller<>(key.role() + "@" + key.orgId(), new PartooUser(key.role(), key.orgId()),
+        request.setSecurityContext(new Caller<>(user.role() + "@" + user.orgId(), user,
                 request.getSecurityContext().isSecure()));
+    }
+
+    /** The user behind a valid {@code x-APIKey} header, or null. */
+    PartooUser authenticate(String apiKey) {
+        PartooKey key = apiKey == null ? null : Secrets.lookup(keys, PartooKey::key, apiKey.strip());
+        return key == null ? null : new PartooUser(key.role(), key.orgId());
     }
 }

@@ -2,7 +2,10 @@ package dev.hookstub.server.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
+import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.spec.SpecDocument;
 import java.util.ArrayList;
@@ -22,7 +25,10 @@ public final class SpecRequestValidator {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final Map<String, OperationValidator> operations = new HashMap<>();
+    private final Map<String, Boolean> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SpecRequestValidator(SpecDocument spec, ErrorFormat format) {
         SchemaValidators schemas = new SchemaValidators(spec);
@@ -43,6 +49,39 @@ public final class SpecRequestValidator {
                 }
             }
         });
+    }
+
+    /**
+     * Whether these parameter values pass the operation's rules, for the fast read path. Answers are remembered per
+     * distinct input (bounded), because under load the same few ids are asked for again and again.
+     */
+    public boolean accepts(String method, String template, Map<String, String> path, Map<String, String> query) {
+        String key = method + ' ' + template + ' ' + path + ' ' + query;
+        Boolean known = accepted.get(key);
+        if (known != null) {
+            return known;
+        }
+        OperationValidator operation = operation(method, template);
+        boolean valid = false;
+        if (operation != null && !operation.hasBody()) {
+            try {
+                operation.validateParameters(multi(path), multi(query));
+                valid = true;
+            } catch (ApiProblem refused) {
+                valid = false;
+            }
+        }
+        if (accepted.size() >= MAX_REMEMBERED) {
+            accepted.clear();
+        }
+        accepted.put(key, valid);
+        return valid;
+    }
+
+    private static MultivaluedMap<String, String> multi(Map<String, String> values) {
+        MultivaluedMap<String, String> multi = new MultivaluedHashMap<>();
+        values.forEach(multi::add);
+        return multi;
     }
 
     /** The rules for a method and a matched path template, or null when the spec has no such operation. */

@@ -1,0 +1,76 @@
+package dev.hookstub.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/** Small helpers the fast read paths share: strict path and query parsing, and writing a 200. */
+public final class FastResponses {
+
+    /** Path values the fast path takes; anything else (encoded, empty, odd characters) goes the long way. */
+    private static final Pattern PLAIN_SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern PLAIN_QUERY_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+    private FastResponses() {
+    }
+
+    /**
+     * The single path segment after {@code prefix} (relative to the application's context path), when it is plain;
+     * else null.
+     */
+    public static String segmentAfter(Request request, String prefix) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        int start = context.length() + prefix.length();
+        if (!uri.startsWith(context) || !uri.startsWith(prefix, context.length()) || uri.length() <= start) {
+            return null;
+        }
+        String segment = uri.substring(start);
+        return PLAIN_SEGMENT.matcher(segment).matches() ? segment : null;
+    }
+
+    /**
+     * The query as single plain values per name, or null when it has anything else (a repeated name, an encoded or
+     * empty value, a name not in {@code allowed}).
+     */
+    public static Map<String, String> plainQuery(Request request, java.util.Set<String> allowed) {
+        String query = request.getQueryString();
+        if (query == null || query.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>(4);
+        for (String pair : query.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                return null;
+            }
+            String name = pair.substring(0, equals);
+            String value = pair.substring(equals + 1);
+            if (!allowed.contains(name) || !PLAIN_QUERY_VALUE.matcher(value).matches() || values.put(name, value) != null) {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    public static void writeJson(Response response, String contentType, byte[] body) throws IOException {
+        response.setStatus(200);
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    public static byte[] json(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.hookstub.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookstub.server.ServerConfig;
+import dev.hookstub.server.StubHttp;
+import dev.hookstub.server.StubServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fast read path must be invisible: for every request, a stub with it answers exactly as a stub without it
+ * (status, Content-Type, body), successes and refusals alike.
+ */
+class FastReadsEquivalenceTest {
+
+    private static StubServer fast;
+    private static StubServer jerseyOnly;
+
+    @BeforeAll
+    static void start() {
+        fast = StubServer.start(ServerConfig.defaults().withPort(0));
+        jerseyOnly = StubServer.start(ServerConfig.defaults().withPort(0).withFastReads(false));
+    }
+
+    @AfterAll
+    static void stop() {
+        // Otherwise the comparison would hold trivially: the successes above went the fast way.
+        assertTrue(fast.fastReadsServed() >= 8, "fast path served " + fast.fastReadsServed());
+        assertEquals(0, jerseyOnly.fastReadsServed());
+        fast.close();
+        jerseyOnly.close();
+    }
+
+    static Stream<Arguments> requests() {
+        String mkp = "Authorization=Bearer mkp_test_key";
+        String mollie = "Authorization=Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM";
+        return Stream.of(
+                Arguments.of("/mijnklantportaal/v1/webhooks/wbh_abc12345def678", List.of(mkp)),
+                Arguments.of("/mijnklantportaal/v1/webhooks/wbh_abc12345def678", List.of("Authorization=Bearer mkp_other_key")),
+                Arguments.of("/mijnklantportaal/v1/webhooks/wbh_abc12345def678", List.of("Authorization=bearer  mkp_test_key")),
+                Arguments.of("/mijnklantportaal/v1/webhooks/wbh_abc12345def678?x=1", List.of(mkp)),
+                Arguments.of("/mijnklantportaal/v1/webhooks/wbh_abc12345def678", List.of()),
+                Arguments.of("/mijnklantportaal/v1/webhooks/nope", List.of(mkp)),
+                Arguments.of("/mijnklantportaal/v1/webhooks/wbh_abc12345def678/", List.of(mkp)),
+                Arguments.of("/mijnklantportaal/v1/webhooks/wbh_abc12345def678", List.of(mkp, "Accept=text/html")),
+                Arguments.of("/equalsmoney/v2/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c", List.of("Authorization=equals_test_key")),
+                Arguments.of("/equalsmoney/v2/webhooks/DA91434A-4026-42EA-84B8-D0317B64AF9C", List.of("Authorization=equals_test_key")),
+                Arguments.of("/equalsmoney/v2/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c?accountId=F50091", List.of("Authorization=equals_any_key")),
+                Arguments.of("/equalsmoney/v2/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c?accountId=OTHER", List.of("Authorization=equals_any_key")),
+                Arguments.of("/equalsmoney/v2/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c?accountId=OTHER", List.of("Authorization=equals_test_key")),
+                Arguments.of("/equalsmoney/v2/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c", List.of("Authorization=equals_noscope_key")),
+                Arguments.of("/equalsmoney/v2/webhooks/not-a-uuid", List.of("Authorization=equals_test_key")),
+                Arguments.of("/partoo/v2/webhooks/1", List.of("x-APIKey=partoo_test_key")),
+                Arguments.of("/partoo/v2/webhooks/1?org_id=1", List.of("x-APIKey=partoo_provider_key")),
+                Arguments.of("/partoo/v2/webhooks/1?org_id=2", List.of("x-APIKey=partoo_provider_key")),
+                Arguments.of("/partoo/v2/webhooks/1?org_id=2", List.of("x-APIKey=partoo_test_key")),
+                Arguments.of("/partoo/v2/webhooks/01", List.of("x-APIKey=partoo_test_key")),
+                Arguments.of("/partoo/v2/webhooks/99999999999", List.of("x-APIKey=partoo_test_key")),
+                Arguments.of("/partoo/v2/webhooks/1?org_id=abc", List.of("x-APIKey=partoo_test_key")),
+                Arguments.of("/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true", List.of(mollie)),
+                Arguments.of("/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true", List.of(mollie, "Accept=application/json")),
+                Arguments.of("/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH", List.of(mollie)),
+                Arguments.of("/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=false", List.of(mollie)),
+                Arguments.of("/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=TRUE", List.of(mollie)),
+                Arguments.of("/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true", List.of("Authorization=Bearer test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM")),
+                Arguments.of("/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true", List.of("Authorization=Bearer access_noscope_test_token")),
+                Arguments.of("/mollie/v2/webhooks/nohook?testmode=true", List.of(mollie)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("requests")
+    void bothPathsAnswerAlike(String path, List<String> headers) {
+        String[] flat = headers.stream().flatMap(h -> Stream.of(h.split("=", 2))).toArray(String[]::new);
+        HttpResponse<String> viaFast = new StubHttp(fast.baseUri()).get(path, flat);
+        HttpResponse<String> viaJersey = new StubHttp(jerseyOnly.baseUri()).get(path, flat);
+        assertEquals(viaJersey.statusCode(), viaFast.statusCode(), path);
+        assertEquals(viaJersey.headers().firstValue("Content-Type"), viaFast.headers().firstValue("Content-Type"), path);
+        assertEquals(normalise(viaJersey.body(), jerseyOnly), normalise(viaFast.body(), fast), path);
+    }
+
+    @ParameterizedTest(name = "Host: {0}")
+    @MethodSource("hosts")
+    void mollieSelfLinksAgreeWhateverTheHostHeader(String host) throws Exception {
+        String path = "/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true";
+        String viaFast = raw(fast, path, host);
+        String viaJersey = raw(jerseyOnly, path, host);
+        assertTrue(viaJersey.startsWith("HTTP/1.1 200"), viaJersey);
+        assertEquals(body(viaJersey), body(viaFast));
+    }
+
+    static Stream<String> hosts() {
+        return Stream.of("stub.example:9999", "Stub.Example:9999", "stub.example", "127.0.0.1:1", "[::1]:8080");
+    }
+
+    private static String normalise(String body, StubServer server) {
+        return body.replace(":" + server.port() + "/", ":PORT/");
+    }
+
+    private static String body(String response) {
+        return response.substring(response.indexOf("\r\n\r\n") + 4);
+    }
+
+    private static String raw(StubServer server, String path, String host) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + "Authorization: Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
