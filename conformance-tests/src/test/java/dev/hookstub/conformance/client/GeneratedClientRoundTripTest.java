@@ -180,22 +180,22 @@ class GeneratedClientRoundTripTest {
             JsonPath wire = target.given(API).get("/webhooks/{webhook_id}", id).then().statusCode(200)
                     .extract().jsonPath();
 
-            PartooWebhookItem record = client.getWebhook(Integer.valueOf(id), null);
-            assertThat(record.getId(), equalTo(Integer.valueOf(id)));
+            PartooWebhookItem record = client.getWebhook(Long.valueOf(id), null);
+            assertThat(record.getId(), equalTo(Long.valueOf(id)));
             assertThat(record.getUrl(), equalTo(wire.getString("url")));
             assertThat(record.getEventType(), equalTo(PartooEventType.fromValue(wire.getString("event_type"))));
             assertThat(record.getCreatedAt(), equalTo(wire.getString("created_at")));
             assertThat(record.getUpdatedAt(), equalTo(wire.getString("updated_at")));
-            assertThat(record.getOrgId(), equalTo(wire.getInt("org_id")));
+            assertThat(record.getOrgId(), equalTo(wire.getLong("org_id")));
             assertThat(record.getCustomHeaders(), equalTo(wire.<String, String>getMap("custom_headers")));
         }
 
         @Test
         void theClientShouldReadTheSeedRecordsEventTypeAndCustomHeaders(ConformanceTarget target) throws Exception {
             assumeFalse(target.external(), "only the stub is seeded from the spec's examples");
-            PartooWebhookItem record = client(target).getWebhook(Integer.valueOf(target.webhookId(API, EXAMPLE_ID)), 1);
+            PartooWebhookItem record = client(target).getWebhook(Long.valueOf(target.webhookId(API, EXAMPLE_ID)), 1L);
             assertThat(record.getEventType(), equalTo(PartooEventType.BUSINESS_CREATED));
-            assertThat(record.getOrgId(), equalTo(1));
+            assertThat(record.getOrgId(), equalTo(1L));
             assertThat(record.getCustomHeaders(),
                     equalTo(Map.of("X-My-Header", "my-value", "X-Auth-Token", "secret-token")));
         }
@@ -204,7 +204,7 @@ class GeneratedClientRoundTripTest {
         void theClientShouldSurfaceA404AsApiExceptionWithTheErrorModel(ConformanceTarget target) {
             dev.hookstub.client.partoo.WebhooksApi client = client(target);
             var error = assertThrows(dev.hookstub.client.partoo.invoker.ApiException.class,
-                    () -> client.getWebhook(987_654_321, null));
+                    () -> client.getWebhook(987_654_321L, null));
             assertThat(error.getCode(), equalTo(404));
             assertThat(error.getErrorEntity(), instanceOf(PartooInlineObject2.class));
             assertThat(((PartooInlineObject2) error.getErrorEntity()).getErrors().getJson(), not(emptyOrNullString()));

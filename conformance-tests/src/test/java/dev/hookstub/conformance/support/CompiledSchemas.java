@@ -14,33 +14,41 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>Schemas are loaded by location ({@code classpath:openapi/<file>#<pointer>}), not from a
  * detached node, so that {@code $ref: '#/components/...'} inside them resolves against the spec
- * document they came from.
+ * document they came from. Documents built in memory ({@link OpenApiSpec#fromDocument}) are registered under
+ * their own IRI and loaded from there.
  */
 final class CompiledSchemas {
 
     // OpenAPI 3.1 (like 2020-12) makes "format" an annotation; a stub that returns "yesterday"
     // for a date-time must fail, so assertions are switched on for the whole registry.
+    private static final ConcurrentMap<String, String> IN_MEMORY_DOCUMENTS = new ConcurrentHashMap<>();
+
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDialect(
             Dialects.getOpenApi31(),
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+            builder -> builder.schemas(IN_MEMORY_DOCUMENTS::get).schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .formatAssertionsEnabled(true)
                     .pathType(PathType.JSON_POINTER)
                     .build()));
 
     private static final ConcurrentMap<Key, Schema> CACHE = new ConcurrentHashMap<>();
 
-    private record Key(Api api, String pointer) {
+    private record Key(String documentIri, String pointer) {
     }
 
     private CompiledSchemas() {
     }
 
-    static Schema forPointer(Api api, String pointer) {
-        return CACHE.computeIfAbsent(new Key(api, pointer), CompiledSchemas::compile);
+    /** Makes a spec document that is not on the classpath loadable under {@code iri} (JSON text). */
+    static void register(String iri, String json) {
+        IN_MEMORY_DOCUMENTS.put(iri, json);
+    }
+
+    static Schema forPointer(OpenApiSpec spec, String pointer) {
+        return CACHE.computeIfAbsent(new Key(spec.documentIri(), pointer), CompiledSchemas::compile);
     }
 
     private static Schema compile(Key key) {
-        Schema schema = REGISTRY.getSchema(SchemaLocation.of("classpath:" + key.api().specResource() + "#" + key.pointer()));
+        Schema schema = REGISTRY.getSchema(SchemaLocation.of(key.documentIri() + "#" + key.pointer()));
         // networknt resolves $refs lazily; doing it here, under the cache's lock, means no two
         // threads ever race to initialise the same schema during validation.
         schema.initializeValidators();

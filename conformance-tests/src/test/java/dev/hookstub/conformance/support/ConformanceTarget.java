@@ -73,6 +73,11 @@ public final class ConformanceTarget {
         return new ConformanceTarget(urls, creds, ids, readOnly, pointsElsewhere(), trim(stubLayoutBaseUrl));
     }
 
+    /** The same server, but never sent anything that could create or change a record. */
+    public ConformanceTarget readOnlyCopy() {
+        return new ConformanceTarget(serverUrls, credentials, webhookIds, true, external, stubLayoutBaseUrl);
+    }
+
     public boolean checks(Api api) {
         return serverUrls.containsKey(api);
     }
@@ -94,6 +99,21 @@ public final class ConformanceTarget {
         return io.restassured.RestAssured.given()
                 .baseUri(stubLayoutBaseUrl + "/__admin")
                 .header("Authorization", "Bearer " + System.getProperty("conformance.adminToken", "admin_test_key"));
+    }
+
+    /** The server with the stub's layout this target was made for (its per-API URLs may point elsewhere). */
+    public String stubLayoutBaseUrl() {
+        return stubLayoutBaseUrl;
+    }
+
+    /** The record id given with {@code -Dconformance.<api>.webhookId}, if any. */
+    public Optional<String> givenWebhookId(Api api) {
+        return Optional.ofNullable(webhookIds.get(api));
+    }
+
+    /** How the credential of {@code api} is sent (header and prefix), as its spec's security scheme says. */
+    public SecurityScheme securityScheme(Api api) {
+        return SecurityScheme.of(OpenApiSpec.of(api));
     }
 
     /** The credential this run sends for an API (for clients other than REST-assured); never log it. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,14 +34,19 @@ public final class OpenApiSpec {
     private static final Pattern STATUS_RANGE = Pattern.compile("[1-5]XX", Pattern.CASE_INSENSITIVE);
     private static final Map<Api, OpenApiSpec> LOADED = new ConcurrentHashMap<>();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger IN_MEMORY_DOCUMENTS = new AtomicInteger();
+
     private final Api api;
     private final JsonNode document;
+    private final String documentIri;
     private final List<Operation> operations;
     private final Map<Operation, PathTemplate> templates = new LinkedHashMap<>();
 
-    private OpenApiSpec(Api api, JsonNode document) {
+    private OpenApiSpec(Api api, JsonNode document, String documentIri) {
         this.api = api;
         this.document = document;
+        this.documentIri = documentIri;
         this.operations = List.copyOf(readOperations());
         operations.forEach(op -> templates.put(op, PathTemplate.compile(op.pathTemplate())));
     }
@@ -57,10 +63,35 @@ public final class OpenApiSpec {
             if (in == null) {
                 throw new IllegalStateException("spec not on classpath: " + api.specResource());
             }
-            return new OpenApiSpec(api, mapper.readTree(in));
+            return new OpenApiSpec(api, mapper.readTree(in), "classpath:" + api.specResource());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse " + api.specResource(), e);
         }
+    }
+
+    /**
+     * A spec for {@code api} read from {@code document} instead of the shipped file, e.g. a copy changed on purpose to
+     * show that the checks follow the spec. Its schemas are validated from this document, not from the classpath.
+     */
+    public static OpenApiSpec fromDocument(Api api, JsonNode document) {
+        JsonNode copy = document.deepCopy();
+        String iri = "memory:/specs/" + IN_MEMORY_DOCUMENTS.incrementAndGet() + "/" + api.id() + ".json";
+        try {
+            CompiledSchemas.register(iri, JSON.writeValueAsString(copy));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise the document for " + api.id(), e);
+        }
+        return new OpenApiSpec(api, copy, iri);
+    }
+
+    /** The shipped spec document of {@code api} as a mutable tree, the starting point for {@link #fromDocument}. */
+    public static JsonNode shippedDocument(Api api) {
+        return of(api).document.deepCopy();
+    }
+
+    /** Where the schema validator loads this document from; schema locations are this plus {@code #pointer}. */
+    String documentIri() {
+        return documentIri;
     }
 
     public Api api() {
@@ -144,8 +175,8 @@ public final class OpenApiSpec {
         return resolve(JsonPointers.append(op.pointer() + "/responses", responseKey));
     }
 
-    /** Follows local {@code $ref}s until a node that is not a reference; returns its pointer. */
-    private String resolve(String pointer) {
+    /** Follows local {@code $ref}s from {@code pointer} until a node that is not a reference; returns its pointer. */
+    public String resolve(String pointer) {
         String current = pointer;
         for (int hops = 0; hops < 32; hops++) {
             JsonNode ref = document.at(current).get("$ref");

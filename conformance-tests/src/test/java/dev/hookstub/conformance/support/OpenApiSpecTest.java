@@ -116,4 +116,25 @@ class OpenApiSpecTest {
         assertEquals(Optional.of("5xx"), OpenApiSpec.matchingResponseKey(List.of("5xx"), 500));
         assertEquals(Optional.empty(), OpenApiSpec.matchingResponseKey(List.of("200", "404"), 418));
     }
+
+    @Test
+    void aSpecBuiltFromAChangedDocumentValidatesAgainstThatDocument() {
+        for (Api api : Api.values()) {
+            OpenApiSpec shipped = OpenApiSpec.of(api);
+            Operation read = shipped.operations().stream().filter(op -> op.httpMethod().equals("GET")).findFirst().orElseThrow();
+            String contentType = shipped.contentTypes(read, "200").get(0);
+            String schemaPointer = shipped.responseSchemaPointer(read, "200", contentType).orElseThrow();
+            com.fasterxml.jackson.databind.JsonNode document = OpenApiSpec.shippedDocument(api);
+            com.fasterxml.jackson.databind.node.ObjectNode schema =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) document.at(shipped.resolve(schemaPointer));
+            schema.withArray("required").add("addedMember");
+            OpenApiSpec changed = OpenApiSpec.fromDocument(api, document);
+
+            String body = "{}";
+            assertTrue(new ResponseValidator(changed).validate(read, 200, contentType, body).stream()
+                    .anyMatch(v -> v.pointer().equals("/addedMember")), api.id());
+            assertFalse(new ResponseValidator(shipped).validate(read, 200, contentType, body).stream()
+                    .anyMatch(v -> v.pointer().equals("/addedMember")), api.id() + ": the shipped spec is unchanged");
+        }
+    }
 }

@@ -84,7 +84,7 @@ public final class ResponseValidator {
                     "body is not valid JSON: " + e.getOriginalMessage()));
         }
         List<Violation> violations = new ArrayList<>();
-        for (Error error : CompiledSchemas.forPointer(spec.api(), schemaPointer).validate(body, InputFormat.JSON)) {
+        for (Error error : CompiledSchemas.forPointer(spec, schemaPointer).validate(body, InputFormat.JSON)) {
             violations.add(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, pointerOf(error),
                     error.getMessage() + " [" + error.getKeyword() + " at #" + error.getSchemaLocation().getFragment() + "]"));
         }

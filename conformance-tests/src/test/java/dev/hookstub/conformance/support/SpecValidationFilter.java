@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * spec does not declare are <em>not</em> validated: those are the suite's deliberate negative
  * tests, and the spec says nothing about their responses. A test that still wants such a response
  * checked against a particular operation calls {@link #assertConforms} itself.
+ *
+ * <p>Every validated response is also noted in {@link ProvokedResponses} for the coverage gate.
  */
 public final class SpecValidationFilter implements Filter {
 
@@ -54,10 +56,12 @@ public final class SpecValidationFilter implements Filter {
         String path = pathOf(request.getURI());
         specPath(path)
                 .flatMap(relative -> spec.findOperation(method, relative))
-                .ifPresent(op -> failOnViolations(
-                        method + " " + path + " -> " + op,
-                        validator.validate(op, response.getStatusCode(), response.getContentType(), response.asString()),
-                        response.getStatusCode()));
+                .ifPresent(op -> {
+                    ProvokedResponses.record(spec.api(), op.operationId(), response.getStatusCode(), request.getURI());
+                    failOnViolations(method + " " + path + " -> " + op,
+                            validator.validate(op, response.getStatusCode(), response.getContentType(), response.asString()),
+                            response.getStatusCode());
+                });
         return response;
     }
 

@@ -7,6 +7,7 @@ import dev.hookstub.server.http.FastResponses;
 import dev.hookstub.server.http.SerializedBodies;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.Set;
 import org.glassfish.grizzly.http.server.Request;
@@ -41,9 +42,8 @@ final class PartooFastReads implements FastReads {
         }
         PartooWebhookRecord record;
         try {
-            // Jersey hands the resource Integers; ids or org_ids beyond that range go the long way and fail there.
-            Long orgId = query.containsKey("org_id") ? (long) Integer.parseInt(query.get("org_id")) : null;
-            record = service.get(user, Integer.parseInt(id), orgId);
+            BigInteger orgId = query.containsKey("org_id") ? new BigInteger(query.get("org_id")) : null;
+            record = service.get(user, new BigInteger(id), orgId);
         } catch (ApiProblem | NumberFormatException refused) {
             return false;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.api.partoo.model.PartooEventType;
 import dev.hookstub.api.partoo.model.PartooWebhookItem;
 import dev.hookstub.server.clock.Timestamps;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,12 +16,12 @@ final class PartooWebhookMapper {
 
     static PartooWebhookItem toDto(PartooWebhookRecord record) {
         return new PartooWebhookItem()
-                .id(Math.toIntExact(record.webhookId()))
+                .id(BigInteger.valueOf(record.webhookId()))
                 .url(record.url())
                 .eventType(PartooEventType.fromValue(record.eventType()))
                 .createdAt(Timestamps.utcMicros(record.createdAt()))
                 .updatedAt(Timestamps.utcMicros(record.updatedAt()))
-                .orgId(Math.toIntExact(record.orgId()))
+                .orgId(BigInteger.valueOf(record.orgId()))
                 .customHeaders(record.customHeaders());
     }
 

@@ -5,6 +5,7 @@ import dev.hookstub.server.auth.Caller;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.math.BigInteger;
 
 public final class PartooWebhooksResource implements WebhooksApi {
 
@@ -18,9 +19,9 @@ public final class PartooWebhooksResource implements WebhooksApi {
     }
 
     @Override
-    public Response getWebhook(Integer webhookId, Integer orgId) {
+    public Response getWebhook(BigInteger webhookId, BigInteger orgId) {
         PartooUser user = Caller.of(security, PartooUser.class);
-        PartooWebhookRecord record = service.get(user, webhookId, orgId == null ? null : orgId.longValue());
+        PartooWebhookRecord record = service.get(user, webhookId, orgId);
         return Response.ok(PartooWebhookMapper.toDto(record)).build();
     }
 }

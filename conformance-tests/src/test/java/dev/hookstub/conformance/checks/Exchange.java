@@ -1,0 +1,9 @@
+package dev.hookstub.conformance.checks;
+
+/** A case as sent and what came back. */
+record Exchange(RequestCase requestCase, RecordedRequest request, RecordedResponse response, long elapsedMillis) {
+
+    int status() {
+        return response.status();
+    }
+}

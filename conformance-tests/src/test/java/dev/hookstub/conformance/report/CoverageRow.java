@@ -1,0 +1,12 @@
+package dev.hookstub.conformance.report;
+
+import dev.hookstub.conformance.support.Api;
+
+/**
+ * One declared response and whether the run provoked it.
+ *
+ * @param state PROVOKED, UNREACHABLE (listed with a reason) or MISSING
+ * @param note  the reason an unreachable response cannot be provoked, else ""
+ */
+public record CoverageRow(Api api, String operationId, String status, String state, String note) {
+}
