@@ -4,9 +4,11 @@ import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.config.CredentialsFile;
 import dev.hookstub.server.config.Fixtures;
+import dev.hookstub.server.delivery.DeliveryOptions;
 import java.io.PrintWriter;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -49,6 +51,22 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--admin-token", defaultValue = "${env:HOOKSTUB_ADMIN_TOKEN}",
             description = "Bearer token of the admin API (default admin_test_key; env HOOKSTUB_ADMIN_TOKEN).")
     private String adminToken;
+
+    @Option(names = "--delivery-retries", defaultValue = "${env:HOOKSTUB_DELIVERY_RETRIES:-5}",
+            description = "Webhook deliveries that fail are retried this many times before they are marked failed "
+                    + "(default: ${DEFAULT-VALUE}; env HOOKSTUB_DELIVERY_RETRIES).")
+    private int deliveryRetries;
+
+    @Option(names = "--delivery-allowed-hosts", split = ",",
+            defaultValue = "${env:HOOKSTUB_DELIVERY_ALLOWED_HOSTS:-localhost,127.0.0.1,::1}",
+            description = "Hosts webhook deliveries may go to, comma-separated, or * for any "
+                    + "(default: loopback only; env HOOKSTUB_DELIVERY_ALLOWED_HOSTS).")
+    private java.util.List<String> deliveryAllowedHosts;
+
+    @Option(names = "--delivery-retry-delay-ms", defaultValue = "${env:HOOKSTUB_DELIVERY_RETRY_DELAY_MS:-1000}",
+            description = "Wait before the first retry of a failed delivery, in milliseconds; doubled for each "
+                    + "further retry, with jitter (default: ${DEFAULT-VALUE}; env HOOKSTUB_DELIVERY_RETRY_DELAY_MS).")
+    private long deliveryRetryDelayMs;
 
     public static void main(String[] args) {
         int exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -99,7 +117,19 @@ public final class Main implements Callable<Integer> {
                     adminToken);
         }
         Fixtures loaded = fixtures == null ? Fixtures.none() : Fixtures.read(fixtures, StubServer.API_IDS);
-        return new ServerConfig(host, port, creds, loaded, dataDir, true);
+        if (deliveryRetries < 0 || deliveryRetries > 100) {
+            throw new ConfigException("--delivery-retries must be between 0 and 100, not " + deliveryRetries);
+        }
+        if (deliveryRetryDelayMs < 0 || deliveryRetryDelayMs > 3_600_000) {
+            throw new ConfigException("--delivery-retry-delay-ms must be between 0 and 3600000, not "
+                    + deliveryRetryDelayMs);
+        }
+        DeliveryOptions delivery = DeliveryOptions.defaults().withRetries(deliveryRetries)
+                .withRetryDelay(Duration.ofMillis(deliveryRetryDelayMs))
+                .withAllowedHosts(deliveryAllowedHosts.contains("*") ? java.util.Set.of()
+                        : deliveryAllowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
+                                .collect(java.util.stream.Collectors.toSet()));
+        return new ServerConfig(host, port, creds, loaded, dataDir, true, delivery);
     }
 
     private void printBanner(StubServer server, PrintWriter out) {

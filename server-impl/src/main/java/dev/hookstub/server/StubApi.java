@@ -30,6 +30,9 @@ public interface StubApi {
     /** The records as the admin API creates, lists and deletes them. */
     dev.hookstub.server.admin.AdminRecords adminRecords();
 
+    /** How the API's events reach its webhooks, for {@code POST /__admin/{api}/events}. */
+    dev.hookstub.server.delivery.WebhookDeliveries deliveries();
+
     /** The records this API starts with and is reset to: the fixture file's, else the spec's example record. */
     List<JsonNode> fixtures();
 

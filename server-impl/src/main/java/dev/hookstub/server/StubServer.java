@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.ConfigException;
+import dev.hookstub.server.delivery.DatabaseDeliveryLog;
+import dev.hookstub.server.delivery.DeliveryDispatcher;
+import dev.hookstub.server.delivery.InMemoryDeliveryLog;
 import dev.hookstub.server.equalsmoney.EqualsMoneyWebhookRecord;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalWebhookRecord;
 import dev.hookstub.server.mollie.MollieWebhookRecord;
@@ -61,9 +64,11 @@ public final class StubServer implements AutoCloseable {
     private final List<StubApi> apis;
     private final Database database;
     private final List<FastPathHandler> fastPaths;
+    private final DeliveryDispatcher deliveries;
 
     private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
-                       List<FastPathHandler> fastPaths) {
+                       List<FastPathHandler> fastPaths, DeliveryDispatcher deliveries) {
+        this.deliveries = deliveries;
         this.fastPaths = List.copyOf(fastPaths);
         this.database = database;
         this.server = server;
@@ -78,6 +83,7 @@ public final class StubServer implements AutoCloseable {
         Database database = config.dataDir() == null ? null : Database.open(config.dataDir());
         Stores stores = new Stores(database, mapper);
         List<StubApi> apis;
+        DeliveryDispatcher deliveries;
         try {
             apis = List.of(
                     new MijnklantportaalApi(config.credentials(), stores.of("mijnklantportaal",
@@ -88,6 +94,10 @@ public final class StubServer implements AutoCloseable {
                             config.fixtures(), mapper, ids, clock),
                     new MollieApi(config.credentials(), stores.of("mollie", MollieWebhookRecord.class),
                             config.fixtures(), mapper, ids, clock));
+            deliveries = new DeliveryDispatcher(
+                    apis.stream().collect(java.util.stream.Collectors.toMap(StubApi::id, StubApi::deliveries)),
+                    database == null ? new InMemoryDeliveryLog() : new DatabaseDeliveryLog(database, mapper),
+                    config.delivery(), ids, clock);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -116,7 +126,7 @@ public final class StubServer implements AutoCloseable {
                     HttpHandlerRegistration.builder().contextPath(api.contextPath()).urlPattern("/*").build());
         }
         GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                AdminApplication.create(apis, config.credentials().adminToken(), mapper));
+                AdminApplication.create(apis, config.credentials().adminToken(), mapper, deliveries));
         server.getServerConfiguration().addHttpHandler(admin,
                 HttpHandlerRegistration.builder().contextPath(AdminApplication.CONTEXT_PATH).urlPattern("/*").build());
         OpsHandler ops = new OpsHandler(apis);
@@ -132,12 +142,14 @@ public final class StubServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
+            deliveries.close();
             if (database != null) {
                 database.close();
             }
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
-        return new StubServer(server, listener, apis, database, fastPaths);
+        deliveries.resume();
+        return new StubServer(server, listener, apis, database, fastPaths, deliveries);
     }
 
     public int port() {
@@ -164,6 +176,8 @@ public final class StubServer implements AutoCloseable {
     /** Stops accepting, lets requests in flight finish for up to five seconds, then closes. */
     @Override
     public void close() {
+        // First, so that what is queued or in flight is written back as pending while the database is open.
+        deliveries.close();
         try {
             server.shutdown(GRACE_SECONDS, TimeUnit.SECONDS).get(GRACE_SECONDS + 1, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -2,6 +2,8 @@ package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.StubApi;
+import dev.hookstub.server.delivery.DeliveriesResource;
+import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.spec.SpecDocument;
 import java.util.List;
@@ -15,9 +17,11 @@ public final class AdminApplication {
     private AdminApplication() {
     }
 
-    public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper) {
+    public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
+                                        DeliveryDispatcher deliveries) {
         return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new AdminErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
-                .register(new AdminResource(apis));
+                .register(new AdminResource(apis, deliveries::reset))
+                .register(new DeliveriesResource(deliveries, mapper));
     }
 }

@@ -23,9 +23,12 @@ import java.util.stream.Collectors;
 public final class AdminResource {
 
     private final Map<String, StubApi> apis;
+    /** What else a reset forgets: the delivery log, whose webhooks the reset may have replaced. */
+    private final Runnable alsoOnReset;
 
-    AdminResource(List<StubApi> apis) {
+    AdminResource(List<StubApi> apis, Runnable alsoOnReset) {
         this.apis = apis.stream().collect(Collectors.toMap(StubApi::id, Function.identity()));
+        this.alsoOnReset = alsoOnReset;
     }
 
     @POST
@@ -64,6 +67,7 @@ public final class AdminResource {
     @POST
     @Path("reset")
     public Response reset() {
+        alsoOnReset.run();
         apis.values().forEach(StubApi::reset);
         return Response.noContent().build();
     }

@@ -7,6 +7,7 @@ import dev.hookstub.server.admin.AdminRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
+import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.http.FastReads;
@@ -27,6 +28,7 @@ public final class MijnklantportaalApi implements StubApi {
     private final FastReads fastReads;
     private final Fixtures fixtures;
     private final MijnklantportaalAdminRecords adminRecords;
+    private final MijnklantportaalDeliveries deliveries;
 
     public MijnklantportaalApi(Credentials credentials, WebhookStore<MijnklantportaalWebhookRecord> store, Fixtures fixtures,
                                ObjectMapper mapper, IdGenerator ids, Clock clock) {
@@ -36,6 +38,7 @@ public final class MijnklantportaalApi implements StubApi {
         Set<String> eventTypes = MijnklantportaalEventTypes.from(spec);
         MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, ids, clock);
         this.adminRecords = new MijnklantportaalAdminRecords(store, mapper, spec, eventTypes, defaultTenant(), ids, clock);
+        this.deliveries = new MijnklantportaalDeliveries(store, eventTypes, mapper);
         MijnklantportaalErrorFormat errors = new MijnklantportaalErrorFormat();
         SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
         MijnklantportaalAuthFilter auth = new MijnklantportaalAuthFilter(credentials.mijnklantportaal());
@@ -71,6 +74,11 @@ public final class MijnklantportaalApi implements StubApi {
     @Override
     public AdminRecords adminRecords() {
         return adminRecords;
+    }
+
+    @Override
+    public WebhookDeliveries deliveries() {
+        return deliveries;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.admin.RecordValidation;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
@@ -40,6 +41,11 @@ final class MollieAdminRecords implements AdminRecords {
     public JsonNode create(JsonNode fields) {
         ObjectNode record = ((ObjectNode) fields).deepCopy();
         AdminFields.require(record, "url");
+        // Not part of the API's schema: checked here, kept out of the schema check, stored with the record.
+        JsonNode secret = record.remove("signingSecret");
+        if (secret != null && (!secret.isTextual() || secret.asText().isBlank())) {
+            throw ApiProblem.invalid(400, "signingSecret", "The signingSecret field must be a non-empty string.");
+        }
         AdminFields.fill(record, "resource", () -> "webhook");
         AdminFields.fill(record, "id", () -> "hook_" + ids.alphanumeric(21));
         AdminFields.fill(record, "name", () -> "Webhook");
@@ -54,6 +60,7 @@ final class MollieAdminRecords implements AdminRecords {
         links.putObject("self").put("href", PLACEHOLDER_LINK).put("type", "application/hal+json");
         links.putObject("documentation").put("href", MollieWebhookMapper.DOCUMENTATION).put("type", "text/html");
         validation.check(withLinks);
+        ((ObjectNode) json).put("signingSecret", secret != null ? secret.asText() : ids.alphanumeric(32));
         return view(AdminFields.insert(store, MollieWebhookMapper.fromJson(json)));
     }
 
@@ -70,6 +77,7 @@ final class MollieAdminRecords implements AdminRecords {
     private JsonNode view(MollieWebhookRecord record) {
         ObjectNode json = mapper.valueToTree(MollieWebhookMapper.toDto(record, PLACEHOLDER_LINK + record.id()));
         json.remove("_links");
+        json.put("signingSecret", record.signingSecret());
         return json;
     }
 }

@@ -8,6 +8,7 @@ import dev.hookstub.server.admin.AdminRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
+import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.http.FastReads;
 import dev.hookstub.server.spec.SpecDocument;
@@ -25,12 +26,14 @@ public final class MollieApi implements StubApi {
     private final FastReads fastReads;
     private final Fixtures fixtures;
     private final MollieAdminRecords adminRecords;
+    private final MollieDeliveries deliveries;
 
     public MollieApi(Credentials credentials, WebhookStore<MollieWebhookRecord> store, Fixtures fixtures,
                      ObjectMapper mapper, IdGenerator ids, Clock clock) {
         this.store = store;
         this.fixtures = fixtures;
         this.adminRecords = new MollieAdminRecords(store, mapper, spec, credentials.mollie().get(0).profileId(), ids, clock);
+        this.deliveries = new MollieDeliveries(store, mapper);
         MollieErrorFormat errors = new MollieErrorFormat();
         SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
         MollieAuthFilter auth = new MollieAuthFilter(credentials.mollie());
@@ -67,6 +70,11 @@ public final class MollieApi implements StubApi {
     @Override
     public AdminRecords adminRecords() {
         return adminRecords;
+    }
+
+    @Override
+    public WebhookDeliveries deliveries() {
+        return deliveries;
     }
 
     @Override

@@ -38,6 +38,7 @@ final class MollieWebhookMapper {
         return new MollieWebhookRecord(json.path("id").asText(), json.path("url").asText(),
                 json.path("profileId").isNull() ? null : json.path("profileId").asText(),
                 Timestamps.parse(json.path("createdAt").asText()), json.path("name").asText(), eventTypes,
-                json.path("status").asText(), json.path("mode").asText());
+                json.path("status").asText(), json.path("mode").asText(),
+                json.path("signingSecret").isTextual() ? json.path("signingSecret").asText() : null);
     }
 }

@@ -8,6 +8,7 @@ import dev.hookstub.server.admin.AdminRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
+import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.http.ApiResourceConfig;
 import dev.hookstub.server.http.FastReads;
 import dev.hookstub.server.spec.SpecDocument;
@@ -25,12 +26,14 @@ public final class PartooApi implements StubApi {
     private final FastReads fastReads;
     private final Fixtures fixtures;
     private final PartooAdminRecords adminRecords;
+    private final PartooDeliveries deliveries;
 
     public PartooApi(Credentials credentials, WebhookStore<PartooWebhookRecord> store, Fixtures fixtures,
                      ObjectMapper mapper, IdGenerator ids, Clock clock) {
         this.store = store;
         this.fixtures = fixtures;
         this.adminRecords = new PartooAdminRecords(store, mapper, spec, clock);
+        this.deliveries = new PartooDeliveries(store, spec, mapper);
         PartooErrorFormat errors = new PartooErrorFormat();
         SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
         PartooAuthFilter auth = new PartooAuthFilter(credentials.partoo());
@@ -67,6 +70,11 @@ public final class PartooApi implements StubApi {
     @Override
     public AdminRecords adminRecords() {
         return adminRecords;
+    }
+
+    @Override
+    public WebhookDeliveries deliveries() {
+        return deliveries;
     }
 
     @Override

@@ -46,6 +46,17 @@ public final class Database implements AutoCloseable {
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS seeded_apis (
                       api VARCHAR(32) PRIMARY KEY)""");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS deliveries (
+                      id     VARCHAR(64) PRIMARY KEY,
+                      api    VARCHAR(32) NOT NULL,
+                      status VARCHAR(16) NOT NULL,
+                      body   CHARACTER LARGE OBJECT NOT NULL)""");
+            statement.execute("""
+                    CREATE TABLE IF NOT EXISTS gone_webhooks (
+                      api        VARCHAR(32)   NOT NULL,
+                      webhook_id VARCHAR(1024) NOT NULL,
+                      PRIMARY KEY (api, webhook_id))""");
         } catch (SQLException e) {
             pool.dispose();
             throw new ConfigException(folder + ": cannot open the database (" + firstLine(e.getMessage()) + ")");
@@ -53,7 +64,8 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    Connection connection() throws SQLException {
+    /** A pooled connection, auto-commit on; for the stores here and the delivery log. */
+    public Connection connection() throws SQLException {
         return pool.getConnection();
     }
 

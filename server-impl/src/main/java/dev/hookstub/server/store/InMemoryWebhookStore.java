@@ -18,6 +18,11 @@ public final class InMemoryWebhookStore<R extends StoredRecord> implements Webho
     }
 
     @Override
+    public boolean replace(R record) {
+        return records.replace(record.id(), record) != null;
+    }
+
+    @Override
     public Optional<R> find(String id) {
         return Optional.ofNullable(records.get(id));
     }

@@ -52,6 +52,23 @@ public final class PersistentWebhookStore<R extends StoredRecord> implements Web
     }
 
     @Override
+    public boolean replace(R record) {
+        try (Connection connection = database.connection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE webhook_records SET body = ? WHERE api = ? AND id = ?")) {
+            update.setString(1, json(record));
+            update.setString(2, api);
+            update.setString(3, record.id());
+            if (update.executeUpdate() == 0) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot update " + api + " record " + record.id(), e);
+        }
+        return cache.replace(record);
+    }
+
+    @Override
     public Optional<R> find(String id) {
         return cache.find(id);
     }

@@ -14,6 +14,9 @@ public interface WebhookStore<R extends StoredRecord> {
 
     Optional<R> find(String id);
 
+    /** Replaces the record with the same id (a delivery's 410 disabling a webhook); false when there is none. */
+    boolean replace(R record);
+
     List<R> all();
 
     boolean delete(String id);

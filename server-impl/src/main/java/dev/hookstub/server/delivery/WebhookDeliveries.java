@@ -1,0 +1,18 @@
+package dev.hookstub.server.delivery;
+
+import java.util.List;
+
+/** How one API delivers its events: who is subscribed, what the request looks like, what a 410 does. */
+public interface WebhookDeliveries {
+
+    /**
+     * The requests for every enabled webhook subscribed to the event's type, in the API's envelope and signed its
+     * way; an empty list when none is. Throws {@code ApiProblem} (400, field {@code type}) for a type the API does
+     * not document, where it documents them.
+     */
+    List<PlannedDelivery> plan(TriggeredEvent event);
+
+    /** The receiver answered 410 Gone; an API with an enabled flag turns the webhook off, as its provider would. */
+    default void webhookGone(String webhookId) {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.hookstub.server.equalsmoney;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.delivery.Hmac;
+import dev.hookstub.server.delivery.PlannedDelivery;
+import dev.hookstub.server.delivery.TriggeredEvent;
+import dev.hookstub.server.delivery.WebhookDeliveries;
+import dev.hookstub.server.store.WebhookStore;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Equals Money's deliveries: every enabled webhook whose {@code webhookEventTypeName} is the event's type. The
+ * {@code sharedSecret}, when set, signs the body in {@code x-em-signature} (HMAC-SHA256, lowercase hex: the docs
+ * name the header, not the algorithm); the {@code authorizationHeader}, when set, is sent as {@code Authorization}.
+ * A 410 disables the webhook ({@code enabled: false}).
+ */
+final class EqualsMoneyDeliveries implements WebhookDeliveries {
+
+    private final WebhookStore<EqualsMoneyWebhookRecord> store;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    EqualsMoneyDeliveries(WebhookStore<EqualsMoneyWebhookRecord> store, ObjectMapper mapper, Clock clock) {
+        this.store = store;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<PlannedDelivery> plan(TriggeredEvent event) {
+        return store.all().stream()
+                .filter(webhook -> webhook.enabled() && webhook.webhookEventTypeName().equals(event.type()))
+                .map(webhook -> plan(webhook, event))
+                .toList();
+    }
+
+    private PlannedDelivery plan(EqualsMoneyWebhookRecord webhook, TriggeredEvent event) {
+        String deliveryId = event.newDeliveryId();
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("id", deliveryId);
+        envelope.put("webhookId", webhook.id());
+        envelope.put("webhookEventTypeName", event.type());
+        envelope.put("accountId", webhook.accountId());
+        // Written like the API writes its own timestamps.
+        envelope.set("createdAt", mapper.valueToTree(Timestamps.utcSeconds(event.at())));
+        envelope.set("data", event.payload());
+        String body = envelope.toString();
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (webhook.sharedSecret() != null) {
+            headers.put("x-em-signature", Hmac.sha256Hex(webhook.sharedSecret(), body));
+        }
+        if (webhook.authorizationHeader() != null) {
+            headers.put("Authorization", webhook.authorizationHeader());
+        }
+        return new PlannedDelivery(deliveryId, webhook.id(), webhook.url(), body, headers, Map.of());
+    }
+
+    @Override
+    public void webhookGone(String webhookId) {
+        store.find(webhookId).filter(EqualsMoneyWebhookRecord::enabled).ifPresent(webhook -> store.replace(
+                new EqualsMoneyWebhookRecord(webhook.id(), webhook.productId(), webhook.webhookEventTypeId(),
+                        webhook.webhookEventTypeName(), webhook.accountId(), webhook.url(),
+                        webhook.authorizationHeader(), false, webhook.sharedSecret(), webhook.createdAt(),
+                        clock.instant())));
+    }
+}

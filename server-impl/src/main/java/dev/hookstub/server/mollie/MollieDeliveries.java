@@ -1,0 +1,67 @@
+package dev.hookstub.server.mollie;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.delivery.Hmac;
+import dev.hookstub.server.delivery.PlannedDelivery;
+import dev.hookstub.server.delivery.TriggeredEvent;
+import dev.hookstub.server.delivery.WebhookDeliveries;
+import dev.hookstub.server.store.WebhookStore;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mollie's next-gen webhook deliveries: every {@code enabled} subscription whose {@code eventTypes} hold the event's
+ * type or {@code *}, in live and test mode alike, signed in {@code X-Mollie-Signature} with the subscription's
+ * signing secret (HMAC-SHA256 of the raw body, lowercase hex, as Mollie's verification example computes it).
+ * A 410 disables the subscription ({@code status: disabled}).
+ */
+final class MollieDeliveries implements WebhookDeliveries {
+
+    private static final String ALL_EVENTS = "*";
+
+    private final WebhookStore<MollieWebhookRecord> store;
+    private final ObjectMapper mapper;
+
+    MollieDeliveries(WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper) {
+        this.store = store;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public List<PlannedDelivery> plan(TriggeredEvent event) {
+        return store.all().stream()
+                .filter(webhook -> "enabled".equals(webhook.status()))
+                .filter(webhook -> webhook.eventTypes().contains(event.type())
+                        || webhook.eventTypes().contains(ALL_EVENTS))
+                .map(webhook -> plan(webhook, event))
+                .toList();
+    }
+
+    private PlannedDelivery plan(MollieWebhookRecord webhook, TriggeredEvent event) {
+        String deliveryId = event.newDeliveryId();
+        ObjectNode envelope = mapper.createObjectNode();
+        envelope.put("resource", "event");
+        envelope.put("id", deliveryId);
+        envelope.put("type", event.type());
+        envelope.put("webhookId", webhook.id());
+        if (event.payload().path("id").isTextual()) {
+            envelope.put("entityId", event.payload().path("id").asText());
+        }
+        envelope.put("createdAt", Timestamps.utcOffsetSeconds(event.at()));
+        envelope.putObject("_embedded").set("entity", event.payload());
+        String body = envelope.toString();
+        // Subscriptions stored before signing secrets existed have none: their deliveries go unsigned.
+        Map<String, String> headers = webhook.signingSecret() == null ? Map.of()
+                : Map.of("X-Mollie-Signature", Hmac.sha256Hex(webhook.signingSecret(), body));
+        return new PlannedDelivery(deliveryId, webhook.id(), webhook.url(), body, headers, Map.of());
+    }
+
+    @Override
+    public void webhookGone(String webhookId) {
+        store.find(webhookId).filter(webhook -> "enabled".equals(webhook.status())).ifPresent(webhook -> store.replace(
+                new MollieWebhookRecord(webhook.id(), webhook.url(), webhook.profileId(), webhook.createdAt(),
+                        webhook.name(), webhook.eventTypes(), "disabled", webhook.mode(), webhook.signingSecret())));
+    }
+}
