@@ -22,6 +22,9 @@ public interface StubApi {
 
     ResourceConfig application();
 
+    /** How this API writes errors, for refusals made before its application runs. */
+    dev.hookstub.server.error.ErrorFormat errorFormat();
+
     /** The API's fast read path, or null when every request goes through {@link #application()}. */
     default dev.hookstub.server.http.FastReads fastReads() {
         return null;

@@ -13,7 +13,11 @@ import dev.hookstub.server.mollie.MollieWebhookRecord;
 import dev.hookstub.server.partoo.PartooWebhookRecord;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
+import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.http.FastPathHandler;
+import dev.hookstub.server.http.FrontDoor;
+import dev.hookstub.server.http.MalformedRequestLineAddOn;
+import dev.hookstub.server.http.UnreadBodyAddOn;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
 import dev.hookstub.server.http.RequestLimitsFilter;
 import dev.hookstub.server.json.ObjectMappers;
@@ -24,6 +28,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -84,21 +91,25 @@ public final class StubServer implements AutoCloseable {
         Stores stores = new Stores(database, mapper);
         List<StubApi> apis;
         DeliveryDispatcher deliveries;
+        // Building the APIs and their Jersey applications is mostly class loading and schema compiling, which
+        // parallelise well: start-up takes about half as long on two cores.
+        ExecutorService boot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         try {
-            apis = List.of(
-                    new MijnklantportaalApi(config.credentials(), stores.of("mijnklantportaal",
+            apis = Startup.all(boot, List.<Callable<StubApi>>of(
+                    () -> new MijnklantportaalApi(config.credentials(), stores.of("mijnklantportaal",
                             MijnklantportaalWebhookRecord.class), config.fixtures(), mapper, ids, clock),
-                    new EqualsMoneyApi(config.credentials(), stores.of("equalsmoney", EqualsMoneyWebhookRecord.class),
+                    () -> new EqualsMoneyApi(config.credentials(), stores.of("equalsmoney", EqualsMoneyWebhookRecord.class),
                             config.fixtures(), mapper, ids, clock),
-                    new PartooApi(config.credentials(), stores.of("partoo", PartooWebhookRecord.class),
+                    () -> new PartooApi(config.credentials(), stores.of("partoo", PartooWebhookRecord.class),
                             config.fixtures(), mapper, ids, clock),
-                    new MollieApi(config.credentials(), stores.of("mollie", MollieWebhookRecord.class),
-                            config.fixtures(), mapper, ids, clock));
+                    () -> new MollieApi(config.credentials(), stores.of("mollie", MollieWebhookRecord.class),
+                            config.fixtures(), mapper, ids, clock)));
             deliveries = new DeliveryDispatcher(
                     apis.stream().collect(java.util.stream.Collectors.toMap(StubApi::id, StubApi::deliveries)),
                     database == null ? new InMemoryDeliveryLog() : new DatabaseDeliveryLog(database, mapper),
                     config.delivery(), ids, clock);
         } catch (RuntimeException e) {
+            boot.shutdownNow();
             if (database != null) {
                 database.close();
             }
@@ -109,36 +120,43 @@ public final class StubServer implements AutoCloseable {
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
         listener.registerAddOn(new NoProtocolUpgradeAddOn());
+        listener.registerAddOn(new MalformedRequestLineAddOn());
+        listener.registerAddOn(new UnreadBodyAddOn());
         listener.setMaxHttpHeaderSize(RequestLimitsFilter.MAX_HEADER_BLOCK_BYTES);
         // A client that stops sending mid-body, or idles on a kept-alive connection, is cut off, not waited for.
         listener.getTransport().setReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
         server.addListener(listener);
+        List<Callable<HttpHandler>> containers = new java.util.ArrayList<>();
         for (StubApi api : apis) {
-            HttpHandler container = ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application());
+            containers.add(() -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()));
+        }
+        DeliveryDispatcher dispatcher = deliveries;
+        containers.add(() -> ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                AdminApplication.create(apis, config.credentials().adminToken(), mapper, dispatcher)));
+        List<HttpHandler> built;
+        try {
+            built = Startup.all(boot, containers);
+        } finally {
+            boot.shutdown();
+        }
+        List<FrontDoor.Route> routes = new java.util.ArrayList<>();
+        for (int i = 0; i < apis.size(); i++) {
+            StubApi api = apis.get(i);
+            HttpHandler container = built.get(i);
             if (config.fastReads() && api.fastReads() != null) {
                 FastPathHandler fastPath = new FastPathHandler(container, api.fastReads());
                 fastPaths.add(fastPath);
                 container = fastPath;
             }
-            server.getServerConfiguration().addHttpHandler(container,
-                    HttpHandlerRegistration.builder().contextPath(api.contextPath()).urlPattern("/*").build());
+            routes.add(new FrontDoor.Route(api.contextPath(), container, api.errorFormat()));
         }
-        GrizzlyHttpContainer admin = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                AdminApplication.create(apis, config.credentials().adminToken(), mapper, deliveries));
-        server.getServerConfiguration().addHttpHandler(admin,
-                HttpHandlerRegistration.builder().contextPath(AdminApplication.CONTEXT_PATH).urlPattern("/*").build());
+        routes.add(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, built.get(apis.size()), new MessageErrorFormat()));
         OpsHandler ops = new OpsHandler(apis);
-        // One call with every mapping (a second call would replace the first); the exact ones make
-        // /mollie/openapi.json win over the Mollie application mounted at /mollie.
-        List<HttpHandlerRegistration> mappings = new java.util.ArrayList<>(List.of(HttpHandlerRegistration.ROOT));
-        for (String document : ops.documentPaths()) {
-            int slash = document.lastIndexOf('/');
-            mappings.add(HttpHandlerRegistration.builder()
-                    .contextPath(document.substring(0, slash)).urlPattern(document.substring(slash)).build());
-        }
-        server.getServerConfiguration().addHttpHandler(ops, mappings.toArray(HttpHandlerRegistration[]::new));
+        server.getServerConfiguration().addHttpHandler(
+                new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper),
+                HttpHandlerRegistration.ROOT);
         try {
             server.start();
         } catch (IOException e) {

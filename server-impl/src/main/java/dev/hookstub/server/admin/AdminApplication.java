@@ -2,6 +2,7 @@ package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.StubApi;
+import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.delivery.DeliveriesResource;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.http.ApiResourceConfig;
@@ -19,7 +20,7 @@ public final class AdminApplication {
 
     public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
                                         DeliveryDispatcher deliveries) {
-        return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new AdminErrorFormat(), mapper)
+        return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
                 .register(new AdminResource(apis, deliveries::reset))
                 .register(new DeliveriesResource(deliveries, mapper));

@@ -45,7 +45,8 @@ public final class AdminResource {
             throw problem;
         } catch (RuntimeException e) {
             // A value the schema allows but the record cannot hold, e.g. a date-time Partoo's schema leaves untyped.
-            throw ApiProblem.invalid(400, null, "The record has a value the stub cannot store: " + e.getMessage());
+            throw ApiProblem.invalid(400, null, "The record has a value the stub cannot store (for example a "
+                    + "date-time without an offset, or an id of the wrong shape).");
         }
     }
 

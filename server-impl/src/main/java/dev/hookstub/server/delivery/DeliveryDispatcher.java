@@ -52,7 +52,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private final DeliveryOptions options;
     private final IdGenerator ids;
     private final Clock clock;
-    private final HttpClient client;
+    /** Built at the first delivery: most runs deliver nothing, and building one costs start-up time. */
+    private volatile HttpClient client;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
@@ -67,14 +68,26 @@ public final class DeliveryDispatcher implements AutoCloseable {
         this.options = options;
         this.ids = ids;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                // HTTP/1.1 as webhook senders speak it: no h2c upgrade offered to the receiver.
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(options.timeout())
-                .build();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hookstub-delivery-scheduler"));
         this.workers = Executors.newFixedThreadPool(options.workers(), daemon("hookstub-delivery-worker"));
+    }
+
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (lock) {
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            // HTTP/1.1 as webhook senders speak it: no h2c upgrade offered to the receiver.
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .connectTimeout(options.timeout())
+                            .build();
+                }
+                current = client;
+            }
+        }
+        return current;
     }
 
     /** Picks up what an earlier run left pending or in flight, at once: the stub was down, not the receiver. */
@@ -233,7 +246,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Outcome.failed("the request cannot be sent: " + e.getMessage());
         }
-        CompletableFuture<HttpResponse<Void>> response = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        CompletableFuture<HttpResponse<Void>> response = client().sendAsync(request, HttpResponse.BodyHandlers.discarding());
         inFlight.put(delivery.id(), response);
         try {
             if (stopped) {

@@ -24,6 +24,7 @@ public final class EqualsMoneyApi implements StubApi {
     private final WebhookStore<EqualsMoneyWebhookRecord> store;
     private final ResourceConfig application;
     private final FastReads fastReads;
+    private final EqualsMoneyErrorFormat errors = new EqualsMoneyErrorFormat();
     private final Fixtures fixtures;
     private final EqualsMoneyAdminRecords adminRecords;
     private final EqualsMoneyDeliveries deliveries;
@@ -34,7 +35,6 @@ public final class EqualsMoneyApi implements StubApi {
         this.fixtures = fixtures;
         this.adminRecords = new EqualsMoneyAdminRecords(store, mapper, spec, clock);
         this.deliveries = new EqualsMoneyDeliveries(store, mapper, clock);
-        EqualsMoneyErrorFormat errors = new EqualsMoneyErrorFormat();
         SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
         EqualsMoneyAuthFilter auth = new EqualsMoneyAuthFilter(credentials.equalsmoney());
         EqualsMoneyWebhookService service = new EqualsMoneyWebhookService(store);
@@ -60,6 +60,11 @@ public final class EqualsMoneyApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public dev.hookstub.server.error.ErrorFormat errorFormat() {
+        return errors;
     }
 
     @Override

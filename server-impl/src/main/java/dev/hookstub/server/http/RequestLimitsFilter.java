@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Explicit bounds on what one request may carry, checked before anything else so that an oversized request is
- * refused cheaply and in the API's own error format. (Grizzly itself refuses header blocks over
+ * Explicit bounds on what one request may carry, and a Content-Type Jersey can parse, checked before anything
+ * else so that such a request is refused cheaply and in the API's own error format (Jersey's own refusal of a
+ * malformed header value is a bare 400). (Grizzly itself refuses header blocks over
  * {@link #MAX_HEADER_BLOCK_BYTES}, before any application sees them.)
  */
 @PreMatching
@@ -37,6 +38,18 @@ public final class RequestLimitsFilter implements ContainerRequestFilter {
         if (headerBytes > MAX_HEADER_BYTES) {
             throw new ApiProblem(431, "Request Header Fields Too Large",
                     "The request headers are larger than " + MAX_HEADER_BYTES + " bytes.", null);
+        }
+        List<String> contentTypes = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        if (contentTypes != null && !contentTypes.isEmpty()) {
+            if (contentTypes.size() > 1) {
+                throw new ApiProblem(415, "Unsupported Media Type", "Send one Content-Type header, not several.", null);
+            }
+            try {
+                jakarta.ws.rs.core.MediaType.valueOf(contentTypes.get(0));
+            } catch (IllegalArgumentException malformed) {
+                throw new ApiProblem(415, "Unsupported Media Type",
+                        "The Content-Type header is not a media type; send application/json.", null);
+            }
         }
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() > 0

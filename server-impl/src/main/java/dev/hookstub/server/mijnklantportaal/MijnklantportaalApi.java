@@ -26,6 +26,7 @@ public final class MijnklantportaalApi implements StubApi {
     private final Credentials credentials;
     private final ResourceConfig application;
     private final FastReads fastReads;
+    private final MijnklantportaalErrorFormat errors = new MijnklantportaalErrorFormat();
     private final Fixtures fixtures;
     private final MijnklantportaalAdminRecords adminRecords;
     private final MijnklantportaalDeliveries deliveries;
@@ -39,7 +40,6 @@ public final class MijnklantportaalApi implements StubApi {
         MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, ids, clock);
         this.adminRecords = new MijnklantportaalAdminRecords(store, mapper, spec, eventTypes, defaultTenant(), ids, clock);
         this.deliveries = new MijnklantportaalDeliveries(store, eventTypes, mapper);
-        MijnklantportaalErrorFormat errors = new MijnklantportaalErrorFormat();
         SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
         MijnklantportaalAuthFilter auth = new MijnklantportaalAuthFilter(credentials.mijnklantportaal());
         this.application = ApiResourceConfig.create(id(), validator, errors, mapper)
@@ -64,6 +64,11 @@ public final class MijnklantportaalApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public dev.hookstub.server.error.ErrorFormat errorFormat() {
+        return errors;
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class MollieApi implements StubApi {
     private final WebhookStore<MollieWebhookRecord> store;
     private final ResourceConfig application;
     private final FastReads fastReads;
+    private final MollieErrorFormat errors = new MollieErrorFormat();
     private final Fixtures fixtures;
     private final MollieAdminRecords adminRecords;
     private final MollieDeliveries deliveries;
@@ -34,7 +35,6 @@ public final class MollieApi implements StubApi {
         this.fixtures = fixtures;
         this.adminRecords = new MollieAdminRecords(store, mapper, spec, credentials.mollie().get(0).profileId(), ids, clock);
         this.deliveries = new MollieDeliveries(store, mapper);
-        MollieErrorFormat errors = new MollieErrorFormat();
         SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
         MollieAuthFilter auth = new MollieAuthFilter(credentials.mollie());
         MollieWebhookService service = new MollieWebhookService(store);
@@ -60,6 +60,11 @@ public final class MollieApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public dev.hookstub.server.error.ErrorFormat errorFormat() {
+        return errors;
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class PartooApi implements StubApi {
     private final WebhookStore<PartooWebhookRecord> store;
     private final ResourceConfig application;
     private final FastReads fastReads;
+    private final PartooErrorFormat errors = new PartooErrorFormat();
     private final Fixtures fixtures;
     private final PartooAdminRecords adminRecords;
     private final PartooDeliveries deliveries;
@@ -34,7 +35,6 @@ public final class PartooApi implements StubApi {
         this.fixtures = fixtures;
         this.adminRecords = new PartooAdminRecords(store, mapper, spec, clock);
         this.deliveries = new PartooDeliveries(store, spec, mapper);
-        PartooErrorFormat errors = new PartooErrorFormat();
         SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
         PartooAuthFilter auth = new PartooAuthFilter(credentials.partoo());
         PartooWebhookService service = new PartooWebhookService(store);
@@ -60,6 +60,11 @@ public final class PartooApi implements StubApi {
     @Override
     public ResourceConfig application() {
         return application;
+    }
+
+    @Override
+    public dev.hookstub.server.error.ErrorFormat errorFormat() {
+        return errors;
     }
 
     @Override

@@ -43,7 +43,10 @@ final class Messages {
     /** What the parser objected to, in its own words, without source excerpts or class names. */
     static String parseProblem(tools.jackson.core.JacksonException e) {
         String message = e.getOriginalMessage() == null ? "unreadable input" : e.getOriginalMessage();
-        message = message.lines().findFirst().orElse("unreadable input").replaceAll(",? ?from `[^`]*`", "").replaceAll("[\\w$]+(\\.[\\w$]+){2,}", "");
+        message = message.lines().findFirst().orElse("unreadable input")
+                .replaceAll("\\s*\\(?(start marker at )?\\[Source:.*$", "")
+                .replaceAll(",? ?from `[^`]*`", "")
+                .replaceAll("[\\w$]+(\\.[\\w$]+){2,}", "");
         return message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 

@@ -60,8 +60,14 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
                 ? normalized.substring(0, normalized.length() - 1) : normalized;
     }
 
-    private static byte[] readBounded(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(RequestLimitsFilter.MAX_BODY_BYTES + 1);
+    private static byte[] readBounded(InputStream in) {
+        byte[] body;
+        try {
+            body = in.readNBytes(RequestLimitsFilter.MAX_BODY_BYTES + 1);
+        } catch (IOException stalled) {
+            // The read timeout cut off a client that stopped sending, or the connection broke mid-body.
+            throw new ApiProblem(408, "Request Timeout", "The request body did not arrive in full.", null);
+        }
         if (body.length > RequestLimitsFilter.MAX_BODY_BYTES) {
             throw new ApiProblem(413, "Payload Too Large",
                     "The request body is larger than " + RequestLimitsFilter.MAX_BODY_BYTES + " bytes.", null);

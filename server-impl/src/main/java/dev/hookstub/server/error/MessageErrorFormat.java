@@ -1,13 +1,14 @@
-package dev.hookstub.server.admin;
+package dev.hookstub.server.error;
 
-import dev.hookstub.server.error.ApiProblem;
-import dev.hookstub.server.error.ErrorFormat;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The admin API's errors: {@code {"message": "...", "field": "..."}}, as its own spec declares. */
-final class AdminErrorFormat implements ErrorFormat {
+/**
+ * {@code {"message": "...", "field": "..."}}: the stub's own error format, for the admin API and for paths that
+ * belong to no API.
+ */
+public final class MessageErrorFormat implements ErrorFormat {
 
     @Override
     public MediaType mediaType() {

@@ -1,0 +1,118 @@
+package dev.hookstub.server.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What a request target and Host must look like before any router, container or resource parses them. Jersey and
+ * Grizzly answer a malformed percent-encoding, a character RFC 3986 does not allow, or a dot segment with a 500
+ * (or an HTML page); the stub answers a 400 in the API's own format instead.
+ */
+final class RequestTarget {
+
+    /** RFC 3986 pchar plus "/", as raw characters (percent-encodings are checked separately). */
+    private static final boolean[] PATH = allowed("-._~!$&'()*+,;=:@/%");
+    /** Query characters: pchar, "/" and "?". */
+    private static final boolean[] QUERY = allowed("-._~!$&'()*+,;=:@/?%");
+
+    private RequestTarget() {
+    }
+
+    /** Why the target cannot be served, or null when it is well-formed. */
+    static String problem(String rawPath, String rawQuery) {
+        if (rawPath == null || !rawPath.startsWith("/")) {
+            return "The request target must be an absolute path.";
+        }
+        String pathProblem = check(rawPath, PATH, true);
+        if (pathProblem != null) {
+            return pathProblem;
+        }
+        return rawQuery == null ? null : check(rawQuery, QUERY, false);
+    }
+
+    /** A Host header the URL of a response can be built from: a DNS name or an IP literal, and a port. */
+    static boolean validHost(String host) {
+        return host == null || host.matches("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?");
+    }
+
+    private static String check(String raw, boolean[] allowed, boolean isPath) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= 128 || !allowed[c]) {
+                return "The request URL contains a character that must be percent-encoded.";
+            }
+        }
+        byte[] decoded;
+        try {
+            decoded = percentDecode(raw);
+        } catch (IllegalArgumentException e) {
+            return "The request URL contains a malformed percent-encoding.";
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(decoded)).toString();
+        } catch (CharacterCodingException e) {
+            return "The request URL does not decode to UTF-8 text.";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return "The request URL contains a control character.";
+            }
+        }
+        if (isPath) {
+            String lower = raw.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("%2f") || lower.contains("%5c")) {
+                return "The request path contains an encoded slash.";
+            }
+            for (String segment : text.split("/", -1)) {
+                if (segment.equals(".") || segment.equals("..")) {
+                    return "The request path contains a dot segment.";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static byte[] percentDecode(String raw) {
+        byte[] out = new byte[raw.length()];
+        int n = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    throw new IllegalArgumentException();
+                }
+                int high = Character.digit(raw.charAt(i + 1), 16);
+                int low = Character.digit(raw.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    throw new IllegalArgumentException();
+                }
+                out[n++] = (byte) (high * 16 + low);
+                i += 2;
+            } else {
+                out[n++] = (byte) c;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static boolean[] allowed(String extra) {
+        boolean[] table = new boolean[128];
+        for (char c = 'a'; c <= 'z'; c++) {
+            table[c] = true;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            table[c] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            table[c] = true;
+        }
+        for (char c : extra.toCharArray()) {
+            table[c] = true;
+        }
+        return table;
+    }
+}
