@@ -17,6 +17,7 @@ import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.http.FastPathHandler;
 import dev.hookstub.server.http.FrontDoor;
 import dev.hookstub.server.http.MalformedRequestLineAddOn;
+import dev.hookstub.server.http.PendingHandler;
 import dev.hookstub.server.http.UnreadBodyAddOn;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
 import dev.hookstub.server.http.RequestLimitsFilter;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -128,19 +130,18 @@ public final class StubServer implements AutoCloseable {
         listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
         server.addListener(listener);
-        List<Callable<HttpHandler>> containers = new java.util.ArrayList<>();
+        // The Jersey applications initialise in the background: the stub listens, and the fast read path answers,
+        // as soon as the APIs and their records are loaded; a request that needs an application waits for it.
+        List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
-            containers.add(() -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()));
+            built.add(new PendingHandler(CompletableFuture.supplyAsync(
+                    () -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()), boot)));
         }
         DeliveryDispatcher dispatcher = deliveries;
-        containers.add(() -> ContainerFactory.createContainer(GrizzlyHttpContainer.class,
-                AdminApplication.create(apis, config.credentials().adminToken(), mapper, dispatcher)));
-        List<HttpHandler> built;
-        try {
-            built = Startup.all(boot, containers);
-        } finally {
-            boot.shutdown();
-        }
+        built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
+                GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
+                        dispatcher)), boot)));
+        boot.shutdown();
         List<FrontDoor.Route> routes = new java.util.ArrayList<>();
         for (int i = 0; i < apis.size(); i++) {
             StubApi api = apis.get(i);

@@ -15,6 +15,7 @@ public final class Timestamps {
     private static final DateTimeFormatter ATOM = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter MICROS_Z = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
     private static final DateTimeFormatter SECONDS_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+    private static final DateTimeFormatter SECONDS_OFFSET_Z = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private Timestamps() {
     }
@@ -27,6 +28,14 @@ public final class Timestamps {
     /** Equals Money: ISO 8601 without milliseconds, {@code 2019-08-24T14:15:22Z}. */
     public static OffsetDateTime utcSeconds(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Equals Money as text. Not {@code OffsetDateTime.toString()}, which drops the seconds when they are zero
+     * ({@code 2019-08-24T14:15Z}), a form RFC 3339 and the spec's {@code date-time} do not allow.
+     */
+    public static String utcSecondsText(Instant instant) {
+        return SECONDS_OFFSET_Z.format(utcSeconds(instant));
     }
 
     /** Partoo: microseconds and Z, {@code 2024-11-27T16:10:44.929678Z}. */

@@ -32,7 +32,7 @@ final class EqualsMoneyAdminRecords implements AdminRecords {
     @Override
     public JsonNode create(JsonNode fields) {
         ObjectNode record = ((ObjectNode) fields).deepCopy();
-        String now = Timestamps.utcSeconds(clock.instant()).toString();
+        String now = Timestamps.utcSecondsText(clock.instant());
         AdminFields.require(record, "url", "webhookEventTypeName");
         AdminFields.fill(record, "id", () -> UUID.randomUUID().toString());
         AdminFields.fill(record, "productId", () -> UUID.randomUUID().toString());

@@ -23,6 +23,12 @@ class TimestampsTest {
     }
 
     @Test
+    void equalsMoneyTextKeepsZeroSeconds() {
+        assertEquals("2024-04-29T19:00:00Z", Timestamps.utcSecondsText(SUMMER));
+        assertEquals("2024-12-06T10:09:56Z", Timestamps.utcSecondsText(WINTER));
+    }
+
+    @Test
     void partooWritesMicrosecondsAndZ() {
         assertEquals("2024-04-29T19:00:00.123456Z", Timestamps.utcMicros(SUMMER));
         assertEquals("2024-12-06T10:09:56.500000Z", Timestamps.utcMicros(WINTER));

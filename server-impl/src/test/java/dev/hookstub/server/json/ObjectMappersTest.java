@@ -34,6 +34,12 @@ class ObjectMappersTest {
     }
 
     @Test
+    void dateTimesKeepTheirSecondsEvenWhenZero() throws JsonProcessingException {
+        assertEquals("\"2024-04-29T19:00:00Z\"",
+                mapper.writeValueAsString(java.time.OffsetDateTime.parse("2024-04-29T19:00:00Z")));
+    }
+
+    @Test
     void deeplyNestedInputIsRefused() {
         String deep = "[".repeat(ObjectMappers.MAX_NESTING_DEPTH + 10) + "]".repeat(ObjectMappers.MAX_NESTING_DEPTH + 10);
         assertThrows(JsonProcessingException.class, () -> mapper.readTree(deep));
