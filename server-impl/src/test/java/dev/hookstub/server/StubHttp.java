@@ -30,6 +30,11 @@ public final class StubHttp {
                 headers);
     }
 
+    /** A POST with exactly the headers given (no Content-Type of its own). */
+    public HttpResponse<String> postAsIs(String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
     public HttpResponse<String> delete(String path, String... headers) {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), headers);
     }

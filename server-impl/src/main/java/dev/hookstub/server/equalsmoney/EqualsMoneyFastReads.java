@@ -10,6 +10,7 @@ import dev.hookstub.server.validation.SpecRequestValidator;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
@@ -31,6 +32,9 @@ final class EqualsMoneyFastReads implements FastReads {
 
     @Override
     public boolean tryServe(Request request, Response response) throws IOException {
+        if (request.getMethod() != Method.GET || !FastResponses.headersWithinLimit(request)) {
+            return false;
+        }
         String id = FastResponses.segmentAfter(request, "/webhooks/");
         Map<String, String> query = FastResponses.plainQuery(request, Set.of("accountId"));
         if (id == null || query == null) {

@@ -19,7 +19,7 @@ public final class FastPathHandler extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        if (request.getMethod() == Method.GET && fastReads.tryServe(request, response)) {
+        if (fastReads.tryServe(request, response)) {
             served.increment();
         } else {
             jersey.service(request, response);

@@ -59,6 +59,45 @@ public final class FastResponses {
         return values;
     }
 
+    /** Host headers a response URL is rebuilt from exactly as Jersey does; others go the long way. */
+    private static final Pattern PLAIN_HOST = Pattern.compile("[a-z0-9.-]{1,253}:[0-9]{1,5}");
+
+    /** The Host header when it is plain ({@code name:port}, lower case), else null. */
+    public static String plainHost(Request request) {
+        String host = request.getHeader("Host");
+        return host != null && PLAIN_HOST.matcher(host).matches() ? host : null;
+    }
+
+    /** Whether the request's headers stay within the limit the Jersey applications enforce (431 beyond it). */
+    public static boolean headersWithinLimit(Request request) {
+        int bytes = 0;
+        for (String name : request.getHeaderNames()) {
+            for (String value : request.getHeaders(name)) {
+                bytes += name.length() + value.length() + 4;
+            }
+        }
+        return bytes <= RequestLimitsFilter.MAX_HEADER_BYTES;
+    }
+
+    /** Writes a refusal exactly as the Jersey applications' exception mapper does. */
+    public static void writeProblem(Response response, dev.hookstub.server.error.ErrorFormat format,
+                                    dev.hookstub.server.error.ApiProblem problem, ObjectMapper mapper)
+            throws IOException {
+        byte[] body = json(mapper, format.body(problem));
+        response.setStatus(problem.status(), dev.hookstub.server.error.ApiProblem.reasonPhrase(problem.status()));
+        problem.headers().forEach(response::setHeader);
+        response.setContentType(format.mediaType().toString());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** A 201 whose status and Location the caller has set. */
+    public static void writeJson201(Response response, byte[] body) throws IOException {
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
     public static void writeJson(Response response, String contentType, byte[] body) throws IOException {
         response.setStatus(200);
         response.setContentType(contentType);

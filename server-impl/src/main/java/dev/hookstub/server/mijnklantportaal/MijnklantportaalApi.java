@@ -45,7 +45,7 @@ public final class MijnklantportaalApi implements StubApi {
         this.application = ApiResourceConfig.create(id(), validator, errors, mapper)
                 .register(auth)
                 .register(new MijnklantportaalWebhooksResource(service));
-        this.fastReads = new MijnklantportaalFastReads(auth, service, validator, mapper);
+        this.fastReads = new MijnklantportaalFastReads(auth, service, validator, errors, mapper);
         if (store.needsSeeding()) {
             reset();
         }

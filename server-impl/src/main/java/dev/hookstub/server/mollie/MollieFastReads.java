@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
@@ -42,6 +43,9 @@ final class MollieFastReads implements FastReads {
 
     @Override
     public boolean tryServe(Request request, Response response) throws IOException {
+        if (request.getMethod() != Method.GET || !FastResponses.headersWithinLimit(request)) {
+            return false;
+        }
         String id = FastResponses.segmentAfter(request, "/v2/webhooks/");
         Map<String, String> query = FastResponses.plainQuery(request, Set.of("testmode"));
         String host = request.getHeader("Host");

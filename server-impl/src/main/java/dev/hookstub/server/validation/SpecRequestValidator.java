@@ -84,6 +84,14 @@ public final class SpecRequestValidator {
         return multi;
     }
 
+    /** Checks a body against the operation's request body schema, exactly as the request filter does. */
+    public void validateBody(String method, String template, byte[] body) {
+        OperationValidator operation = operation(method, template);
+        if (operation != null && operation.hasBody()) {
+            operation.validateBody(body);
+        }
+    }
+
     /** The rules for a method and a matched path template, or null when the spec has no such operation. */
     OperationValidator operation(String method, String template) {
         return operations.get(key(method, template));

@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""hookstub benchmark: the stub beside WireMock (fastest settings) and a bare JDK HttpServer answering the same
+bytes, measured interleaved (stub, WireMock, bare, stub, ...) with wrk. Not a test: it prints figures and ratios.
+
+Usage: bench/run-benchmark.sh [--duration 10] [--rounds 3] [--connections 32]
+Writes target/bench/results.md and target/bench/results.json.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "target", "bench")
+STUB_JAR = os.path.join(ROOT, "server-impl", "target", "hookstub-server.jar")
+WIREMOCK_JAR = os.path.join(OUT, "wiremock-standalone.jar")
+BARE_SOURCE = os.path.join(ROOT, "bench", "BareServer.java")
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+PORTS = {"stub": _free_port(), "wiremock": _free_port(), "bare": _free_port()}
+HOST = "127.0.0.1:%d" % PORTS["stub"]  # every server is sent the stub's Host, so Mollie's self link is identical
+
+MKP_AUTH = "Bearer mkp_test_key"
+CREATE_BODY = '{"url":"https://example.com/bench","type":"customer-created"}'
+GETS = {
+    "GET mijnklantportaal": ("/mijnklantportaal/v1/webhooks/wbh_abc12345def678", {"Authorization": MKP_AUTH}),
+    "GET equalsmoney": ("/equalsmoney/v2/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c",
+                        {"Authorization": "equals_test_key"}),
+    "GET partoo": ("/partoo/v2/webhooks/1", {"x-APIKey": "partoo_test_key"}),
+    "GET mollie": ("/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true",
+                   {"Authorization": "Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM"}),
+}
+CREATE = ("/mijnklantportaal/v1/webhooks", {"Authorization": MKP_AUTH, "Content-Type": "application/json"})
+BIG_ID = "wbh_bench000050000"
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def free(port):
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+def http(port, method, path, headers, body=None, timeout=5):
+    request = urllib.request.Request("http://127.0.0.1:%d%s" % (port, path), method=method,
+                                     data=body.encode() if body else None, headers=dict(headers, Host=HOST))
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.headers.get("Content-Type"), response.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Content-Type"), e.read()
+
+
+class Server:
+    def __init__(self, name, command, probe):
+        self.name, self.command, self.probe = name, command, probe
+        self.process = None
+        self.startup_ms = None
+
+    def start(self):
+        port = PORTS[self.name]
+        if not free(port):
+            sys.exit("port %d is busy; stop whatever listens there" % port)
+        started = time.monotonic()
+        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = started + 120
+        while time.monotonic() < deadline:
+            try:
+                if http(port, "GET", self.probe[0], self.probe[1], timeout=1)[0] == 200:
+                    self.startup_ms = (time.monotonic() - started) * 1000
+                    return self
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                sys.exit("%s exited while starting: %s" % (self.name, " ".join(self.command)))
+            time.sleep(0.005)
+        sys.exit("%s did not answer within 120 s" % self.name)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def rss_mb(self):
+        out = subprocess.run(["ps", "-o", "rss=", "-p", str(self.process.pid)], capture_output=True, text=True).stdout
+        return int(out.strip()) / 1024 if out.strip() else None
+
+    def heap_used_mb(self):
+        jcmd = shutil.which("jcmd") or os.path.join(os.path.dirname(os.path.realpath(shutil.which("java"))), "jcmd")
+        subprocess.run([jcmd, str(self.process.pid), "GC.run"], capture_output=True)
+        info = subprocess.run([jcmd, str(self.process.pid), "GC.heap_info"], capture_output=True, text=True).stdout
+        match = re.search(r"used (\d+)K", info)
+        return int(match.group(1)) / 1024 if match else None
+
+
+def stub_server(extra=(), probe=None):
+    return Server("stub", ["java", "-jar", STUB_JAR, "--port", str(PORTS["stub"])] + list(extra),
+                  probe or GETS["GET mijnklantportaal"])
+
+
+def wiremock_server(root):
+    return Server("wiremock", ["java", "-jar", WIREMOCK_JAR, "--port", str(PORTS["wiremock"]), "--root-dir", root,
+                               "--no-request-journal", "--disable-request-logging"], GETS["GET mijnklantportaal"])
+
+
+def bare_server(responses):
+    return Server("bare", ["java", "-Dsun.net.httpserver.nodelay=true", BARE_SOURCE, str(PORTS["bare"]), responses],
+                  GETS["GET mijnklantportaal"])
+
+
+def capture(workdir):
+    """Asks a fresh stub for every response, and writes WireMock mappings and bare-server files with those bytes."""
+    stub = stub_server().start()
+    captured = {}
+    try:
+        for name, (path, headers) in GETS.items():
+            captured[name] = ("GET", path, headers, None) + http(PORTS["stub"], "GET", path, headers)
+        captured["POST create"] = ("POST", CREATE[0], CREATE[1], CREATE_BODY) + http(
+            PORTS["stub"], "POST", CREATE[0], CREATE[1], CREATE_BODY)
+    finally:
+        stub.stop()
+    mappings = os.path.join(workdir, "wiremock", "mappings")
+    bare = os.path.join(workdir, "bare")
+    os.makedirs(mappings)
+    os.makedirs(bare)
+    for index, (name, (method, path, _, _, status, ctype, body)) in enumerate(captured.items()):
+        if status not in (200, 201):
+            sys.exit("the stub answered %s with %d: %s" % (name, status, body[:200]))
+        with open(os.path.join(mappings, "m%d.json" % index), "w") as f:
+            json.dump({"request": {"method": method, "url": path},
+                       "response": {"status": status, "headers": {"Content-Type": ctype},
+                                    "body": body.decode()}}, f)
+        for suffix, content in (("path", "%s %s" % (method, path)), ("status", str(status)), ("type", ctype)):
+            with open(os.path.join(bare, "m%d.%s" % (index, suffix)), "w") as f:
+                f.write(content)
+        with open(os.path.join(bare, "m%d.body" % index), "wb") as f:
+            f.write(body)
+    return os.path.join(workdir, "wiremock"), bare, {k: len(v[6]) for k, v in captured.items()}
+
+
+def lua_headers(headers):
+    return "{" + ", ".join('["%s"] = "%s"' % (k, v) for k, v in dict(headers, Host=HOST).items()) + "}"
+
+
+def write_scripts(workdir):
+    scripts = {}
+    create_headers = lua_headers(CREATE[1])
+    get_path, get_headers = GETS["GET mijnklantportaal"]
+    scripts["POST create"] = os.path.join(workdir, "create.lua")
+    with open(scripts["POST create"], "w") as f:
+        f.write('wrk.method = "POST"\nwrk.body = \'%s\'\nwrk.headers = %s\n' % (CREATE_BODY, create_headers))
+    scripts["mixed 90/10"] = os.path.join(workdir, "mixed.lua")
+    with open(scripts["mixed 90/10"], "w") as f:
+        f.write("""local n = 0
+request = function()
+  n = n + 1
+  if n %% 10 == 0 then
+    return wrk.format("POST", "%s", %s, '%s')
+  end
+  return wrk.format("GET", "%s", %s)
+end
+""" % (CREATE[0], create_headers, CREATE_BODY, get_path, lua_headers(get_headers)))
+    return scripts
+
+
+def wrk(port, path, headers, seconds, connections, script=None):
+    command = ["wrk", "-t1", "-c%d" % connections, "-d%ds" % seconds, "--latency", "--timeout", "5s"]
+    if script:
+        command += ["-s", script]
+    else:
+        for key, value in dict(headers, Host=HOST).items():
+            command += ["-H", "%s: %s" % (key, value)]
+    out = subprocess.run(command + ["http://127.0.0.1:%d%s" % (port, path)], capture_output=True, text=True).stdout
+
+    def latency(p):
+        match = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % p, out, re.M)
+        if not match:
+            return None
+        return float(match.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[match.group(2)]
+
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    return {"rps": float(rps.group(1)) if rps else 0.0, "p50": latency(50), "p99": latency(99),
+            "errors": errors + (int(non2xx.group(1)) if non2xx else 0)}
+
+
+def median(results, key):
+    values = [r[key] for r in results if r[key] is not None]
+    return statistics.median(values) if values else None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per scenario (default 3)")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
+    parser.add_argument("--records", type=int, default=100_000, help="records for the large-store scenario")
+    args = parser.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="hookstub-bench-")
+    log("capturing the stub's responses ...")
+    wiremock_root, bare_dir, sizes = capture(workdir)
+    scripts = write_scripts(workdir)
+
+    # Startup to the first successful answer, interleaved, three times each.
+    startup = {"stub": [], "wiremock": [], "bare": []}
+    for _ in range(3):
+        for make in (stub_server, lambda: wiremock_server(wiremock_root), lambda: bare_server(bare_dir)):
+            server = make().start()
+            startup[server.name].append(server.startup_ms)
+            server.stop()
+    log("startup (ms): " + ", ".join("%s %s" % (k, [round(v) for v in vs]) for k, vs in startup.items()))
+
+    servers = [stub_server().start(), wiremock_server(wiremock_root).start(), bare_server(bare_dir).start()]
+    results = {}
+    scenarios = [(name, path, headers, None) for name, (path, headers) in GETS.items()]
+    scenarios += [("POST create", CREATE[0], CREATE[1], scripts["POST create"]),
+                  ("mixed 90/10", GETS["GET mijnklantportaal"][0], {}, scripts["mixed 90/10"])]
+    try:
+        for name, path, headers, script in scenarios:
+            for server in servers:  # warm-up, not recorded
+                wrk(PORTS[server.name], path, headers, max(2, args.duration // 2), args.connections, script)
+            runs = {s.name: [] for s in servers}
+            for round_ in range(args.rounds):
+                for server in servers:
+                    runs[server.name].append(
+                        wrk(PORTS[server.name], path, headers, args.duration, args.connections, script))
+            results[name] = {k: {m: median(v, m) for m in ("rps", "p50", "p99", "errors")} for k, v in runs.items()}
+            log("%-20s %s" % (name, "  ".join("%s %.0f/s p99 %.2fms" % (k, v["rps"], v["p99"] or -1)
+                                              for k, v in results[name].items())))
+        rss = {s.name: s.rss_mb() for s in servers}
+    finally:
+        for server in servers:
+            server.stop()
+
+    # A large store: the stub alone, started with that many fixture records.
+    fixtures = os.path.join(workdir, "fixtures")
+    os.makedirs(fixtures)
+    with open(os.path.join(fixtures, "mijnklantportaal.json"), "w") as f:
+        json.dump([{"id": "wbh_bench%09d" % i, "type": "customer-created", "url": "https://example.com/hook/%d" % i,
+                    "secret": "S%019d" % i, "createdAt": "2024-04-29T21:00:00+02:00"} for i in range(args.records)], f)
+    big_path = "/mijnklantportaal/v1/webhooks/" + BIG_ID
+    # The fixture file replaces the spec's example record, so readiness is probed on one of its records.
+    big = stub_server(["--fixtures", fixtures], (big_path, {"Authorization": MKP_AUTH})).start()
+    try:
+        big_start_ms = big.startup_ms
+        wrk(PORTS["stub"], big_path, {"Authorization": MKP_AUTH}, max(2, args.duration // 2), args.connections)
+        big_runs = [wrk(PORTS["stub"], big_path, {"Authorization": MKP_AUTH}, args.duration, args.connections)
+                    for _ in range(args.rounds)]
+        heap_big = big.heap_used_mb()
+        rss_big = big.rss_mb()
+    finally:
+        big.stop()
+    results["GET, %d records" % args.records] = {"stub": {m: median(big_runs, m) for m in ("rps", "p50", "p99", "errors")}}
+
+    report = render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args)
+    print(report)
+    with open(os.path.join(OUT, "results.md"), "w") as f:
+        f.write(report)
+    with open(os.path.join(OUT, "results.json"), "w") as f:
+        json.dump({"results": results, "startup_ms": startup, "rss_mb": rss, "heap_used_mb_large_store": heap_big,
+                   "rss_mb_large_store": rss_big, "response_bytes": sizes, "args": vars(args)}, f, indent=2)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args):
+    lines = ["# hookstub benchmark", "",
+             "wrk -t1 -c%d -d%ds, median of %d interleaved rounds (stub, WireMock, bare JDK server), loopback, %s." % (
+                 args.connections, args.duration, args.rounds, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())),
+             "WireMock 3.13 standalone with --no-request-journal --disable-request-logging; bare = JDK HttpServer "
+             "answering the same bytes (-Dsun.net.httpserver.nodelay=true).", "",
+             "| scenario | stub req/s | WireMock req/s | bare req/s | stub ÷ WireMock | stub ÷ bare | p50 stub / WM / bare (ms) | p99 stub / WM / bare (ms) | errors |",
+             "|---|---:|---:|---:|---:|---:|---|---|---|"]
+    fmt = lambda v: "-" if v is None else ("%.2f" % v)
+    for name, per in results.items():
+        s, w, b = per.get("stub"), per.get("wiremock"), per.get("bare")
+        lines.append("| %s | %.0f | %s | %s | %s | %s | %s | %s | %s |" % (
+            name, s["rps"], "%.0f" % w["rps"] if w else "-", "%.0f" % b["rps"] if b else "-",
+            "%.2f" % (s["rps"] / w["rps"]) if w and w["rps"] else "-",
+            "%.2f" % (s["rps"] / b["rps"]) if b and b["rps"] else "-",
+            " / ".join(fmt(x["p50"]) if x else "-" for x in (s, w, b)),
+            " / ".join(fmt(x["p99"]) if x else "-" for x in (s, w, b)),
+            " / ".join(str(int(x["errors"])) if x else "-" for x in (s, w, b))))
+    one = results["GET mijnklantportaal"]["stub"]["rps"]
+    many = results["GET, %d records" % args.records]["stub"]["rps"]
+    lines += ["", "| measure | stub | WireMock | bare |", "|---|---:|---:|---:|",
+              "| startup to first answer, median of 3 (ms) | %.0f | %.0f | %.0f |" % tuple(
+                  statistics.median(startup[k]) for k in ("stub", "wiremock", "bare")),
+              "| resident memory after the load (MB) | %.0f | %.0f | %.0f |" % tuple(
+                  rss[k] or 0 for k in ("stub", "wiremock", "bare")),
+              "", "With %d stored webhooks: heap used after a full GC %.1f MB, resident %.0f MB, start %.0f ms, "
+                  "GET %.0f req/s = %.2f × the 1-record GET." % (args.records, heap_big or -1, rss_big or -1,
+                                                                  big_start_ms, many, many / one if one else 0),
+              "", "Response sizes (bytes): " + ", ".join("%s %d" % kv for kv in sizes.items())]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The benchmark (not a test): builds the stub if needed, installs wrk from Debian's packages if missing, fetches
+# WireMock standalone from Maven Central, then runs bench/benchmark.py. Options: --duration S --rounds N --connections C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk ..."
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi
+fi
+[ -f server-impl/target/hookstub-server.jar ] || mvn -B -q -DskipTests package
+mkdir -p target/bench
+if [ ! -f target/bench/wiremock-standalone.jar ]; then
+  mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench \
+      -Dmdep.stripVersion=true
+fi
+exec python3 bench/benchmark.py "$@"
