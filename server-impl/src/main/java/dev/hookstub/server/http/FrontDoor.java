@@ -37,8 +37,15 @@ public final class FrontDoor extends HttpHandler {
 
         @Override
         public Executor getExecutor(Request request) {
-            // GETs carry no body and never block: the fast read path serves them on the thread that read them.
-            return request.getMethod() == Method.GET ? null : workers.getExecutor(request);
+            // A request that cannot block (no body, or a body already read in full) is served on the thread that
+            // read it; one whose body is still arriving goes to the worker pool, where waiting for it is harmless.
+            return request.getMethod() == Method.GET || bodyInHand(request) ? null : workers.getExecutor(request);
+        }
+
+        private boolean bodyInHand(Request request) {
+            long length = request.getContentLengthLong();
+            return length > 0 && request.getHeader(Header.TransferEncoding) == null
+                    && request.getInputBuffer().readyData() >= length;
         }
     };
 

@@ -21,8 +21,9 @@ import org.glassfish.grizzly.memory.Buffers;
  * Request lines Grizzly mishandles, made into the 400 that RFC 9112 §3 calls for. Grizzly answers a request line it
  * cannot split into method, target and version (a space or tab inside the target, an extra token) with "505 HTTP
  * Version Not Supported"; the stub sends no 505 of its own, so every 505 leaving the connection is one of these, and
- * is rewritten on its way out. A first line with no space at all ({@code GARBAGE}, a TLS hello) Grizzly waits on
- * until the idle timeout; when a connection's first read holds such a line, it is answered at once and closed.
+ * is rewritten on its way out. A first line that is not {@code method SP target SP version} ({@code GARBAGE}, a
+ * TLS hello, whitespace inside the target) Grizzly may wait on until the idle timeout, or drop when the headers are
+ * broken too; when a connection's first read holds such a line, it is answered at once and the connection closed.
  */
 public final class MalformedRequestLineAddOn implements AddOn {
 
@@ -34,9 +35,8 @@ public final class MalformedRequestLineAddOn implements AddOn {
         builder.add(builder.indexOfType(TransportFilter.class) + 1, new RewriteFilter());
     }
 
-    private static final String BAD_REQUEST_BODY = "{\"message\":\"The request line is not HTTP/1.1.\"}";
-    private static final byte[] BAD_REQUEST = ("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + BAD_REQUEST_BODY.length() + "\r\nConnection: close\r\n\r\n" + BAD_REQUEST_BODY)
+    /** Bare, like the HTTP layer's other answers to broken syntax: a broken line names no API whose format to use. */
+    private static final byte[] BAD_REQUEST = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
     private static final Attribute<Boolean> FIRST_LINE_SEEN =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(MalformedRequestLineAddOn.class.getName() + ".seen");
@@ -51,16 +51,19 @@ public final class MalformedRequestLineAddOn implements AddOn {
             }
             FIRST_LINE_SEEN.set(connection, Boolean.TRUE);
             int end = -1;
-            boolean space = false;
+            int spaces = 0;
+            boolean stray = false;
             for (int i = buffer.position(); i < buffer.limit(); i++) {
                 byte b = buffer.get(i);
                 if (b == '\n') {
                     end = i;
                     break;
                 }
-                space |= b == ' ';
+                spaces += b == ' ' ? 1 : 0;
+                stray |= b == '\t' || b == '\r' && (i + 1 >= buffer.limit() || buffer.get(i + 1) != '\n');
             }
-            if (end < 0 || space) {
+            // method SP target SP version: exactly two spaces, no tab, no CR before the line's end.
+            if (end < 0 || spaces == 2 && !stray) {
                 return ctx.getInvokeAction();
             }
             ctx.write(Buffers.wrap(ctx.getMemoryManager(), BAD_REQUEST), new EmptyCompletionHandler<>() {

@@ -89,7 +89,8 @@ final class MijnklantportaalFastReads implements FastReads {
             validator.validateBody("POST", "/webhooks", body);
             MijnklantportaalCreateWebhookRequest create = readCreate(body);
             MijnklantportaalWebhookRecord created = service.create(tenant, create.getUrl(), create.getType());
-            byte[] json = bodies.of(created);
+            // Not cached: most created records are never read, and caching them all would double their memory.
+            byte[] json = FastResponses.json(mapper, MijnklantportaalWebhookMapper.toDto(created));
             response.setStatus(201, "Created");
             response.setHeader("Location", request.getScheme() + "://" + host + request.getRequestURI() + "/" + created.id());
             FastResponses.writeJson201(response, json);
