@@ -1,101 +1,34 @@
 package dev.hookstub.server.equalsmoney;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstub.server.StubApi;
-import java.time.Clock;
-import dev.hookstub.server.clock.IdGenerator;
-import dev.hookstub.server.admin.AdminRecords;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.server.StubApiBase;
 import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.Fixtures;
-import dev.hookstub.server.delivery.WebhookDeliveries;
+import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.http.ApiResourceConfig;
-import dev.hookstub.server.http.FastReads;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
-import java.util.List;
-import org.glassfish.jersey.server.ResourceConfig;
+import java.time.Clock;
 
-public final class EqualsMoneyApi implements StubApi {
-
-    private final SpecDocument spec = SpecDocument.load("equalsmoney.yaml");
-    private final WebhookStore<EqualsMoneyWebhookRecord> store;
-    private final ResourceConfig application;
-    private final FastReads fastReads;
-    private final EqualsMoneyErrorFormat errors = new EqualsMoneyErrorFormat();
-    private final Fixtures fixtures;
-    private final EqualsMoneyAdminRecords adminRecords;
-    private final EqualsMoneyDeliveries deliveries;
+public final class EqualsMoneyApi extends StubApiBase<EqualsMoneyWebhookRecord> {
 
     public EqualsMoneyApi(Credentials credentials, WebhookStore<EqualsMoneyWebhookRecord> store, Fixtures fixtures,
-                     ObjectMapper mapper, IdGenerator ids, Clock clock) {
-        this.store = store;
-        this.fixtures = fixtures;
-        this.adminRecords = new EqualsMoneyAdminRecords(store, mapper, spec, clock);
-        this.deliveries = new EqualsMoneyDeliveries(store, mapper, clock);
-        SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
+                          ObjectMapper mapper, IdGenerator ids, Clock clock) {
+        super("equalsmoney", "equalsmoney.yaml", "/webhooks/{webhookId}", store, fixtures);
+        // The spec declares no error body: {"message": ..., "field": ...}, the stub's own format; a webhookId that is
+        // not a UUID names no webhook, so it is a 404.
+        MessageErrorFormat errors = new MessageErrorFormat();
+        SpecRequestValidator validator = new SpecRequestValidator(spec(), errors);
         EqualsMoneyAuthFilter auth = new EqualsMoneyAuthFilter(credentials.equalsmoney());
         EqualsMoneyWebhookService service = new EqualsMoneyWebhookService(store);
-        this.application = ApiResourceConfig.create(id(), validator, errors, mapper)
-                .register(auth)
-                .register(new EqualsMoneyWebhooksResource(service));
-        this.fastReads = new EqualsMoneyFastReads(auth, service, validator, mapper);
-        if (store.needsSeeding()) {
-            reset();
-        }
-    }
-
-    @Override
-    public String id() {
-        return "equalsmoney";
-    }
-
-    @Override
-    public SpecDocument spec() {
-        return spec;
-    }
-
-    @Override
-    public ResourceConfig application() {
-        return application;
-    }
-
-    @Override
-    public dev.hookstub.server.error.ErrorFormat errorFormat() {
-        return errors;
-    }
-
-    @Override
-    public FastReads fastReads() {
-        return fastReads;
-    }
-
-    @Override
-    public AdminRecords adminRecords() {
-        return adminRecords;
-    }
-
-    @Override
-    public WebhookDeliveries deliveries() {
-        return deliveries;
-    }
-
-    @Override
-    public List<JsonNode> fixtures() {
-        return fixtures.forApi(id())
-                .orElseGet(() -> List.of(SpecExamples.response(spec, "/webhooks/{webhookId}", "get", "200")));
-    }
-
-    @Override
-    public String fixtureSource() {
-        return fixtures.source(id()).map(Object::toString).orElse(spec.file() + " (its example record)");
-    }
-
-    @Override
-    public void clearRecords() {
-        store.replaceAll(List.of());
+        assemble(new Parts(errors,
+                ApiResourceConfig.create(id(), validator, errors, mapper)
+                        .register(auth)
+                        .register(new EqualsMoneyWebhooksResource(service)),
+                new EqualsMoneyFastReads(auth, service, validator, mapper),
+                new EqualsMoneyAdminRecords(store, mapper, spec(), clock),
+                new EqualsMoneyDeliveries(store, mapper, clock)));
     }
 
     @Override

@@ -1,101 +1,40 @@
 package dev.hookstub.server.partoo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstub.server.StubApi;
-import java.time.Clock;
-import dev.hookstub.server.clock.IdGenerator;
-import dev.hookstub.server.admin.AdminRecords;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.server.StubApiBase;
 import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.Fixtures;
-import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.http.ApiResourceConfig;
-import dev.hookstub.server.http.FastReads;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
-import java.util.List;
-import org.glassfish.jersey.server.ResourceConfig;
+import java.time.Clock;
 
-public final class PartooApi implements StubApi {
+public final class PartooApi extends StubApiBase<PartooWebhookRecord> {
 
-    private final SpecDocument spec = SpecDocument.load("partoo.yaml");
-    private final WebhookStore<PartooWebhookRecord> store;
-    private final ResourceConfig application;
-    private final FastReads fastReads;
-    private final PartooErrorFormat errors = new PartooErrorFormat();
-    private final Fixtures fixtures;
     private final PartooAdminRecords adminRecords;
-    private final PartooDeliveries deliveries;
 
     public PartooApi(Credentials credentials, WebhookStore<PartooWebhookRecord> store, Fixtures fixtures,
                      ObjectMapper mapper, IdGenerator ids, Clock clock) {
-        this.store = store;
-        this.fixtures = fixtures;
-        this.adminRecords = new PartooAdminRecords(store, mapper, spec, clock);
-        this.deliveries = new PartooDeliveries(store, spec, mapper);
-        SpecRequestValidator validator = new SpecRequestValidator(spec, errors);
+        super("partoo", "partoo.yaml", "/webhooks/{webhook_id}", store, fixtures);
+        PartooErrorFormat errors = new PartooErrorFormat();
+        SpecRequestValidator validator = new SpecRequestValidator(spec(), errors);
         PartooAuthFilter auth = new PartooAuthFilter(credentials.partoo());
         PartooWebhookService service = new PartooWebhookService(store);
-        this.application = ApiResourceConfig.create(id(), validator, errors, mapper)
-                .register(auth)
-                .register(new PartooWebhooksResource(service));
-        this.fastReads = new PartooFastReads(auth, service, validator, mapper);
-        if (store.needsSeeding()) {
-            reset();
-        }
+        this.adminRecords = new PartooAdminRecords(store, mapper, spec(), clock);
+        assemble(new Parts(errors,
+                ApiResourceConfig.create(id(), validator, errors, mapper)
+                        .register(auth)
+                        .register(new PartooWebhooksResource(service)),
+                new PartooFastReads(auth, service, validator, mapper),
+                adminRecords,
+                new PartooDeliveries(store, spec(), mapper)));
     }
 
-    @Override
-    public String id() {
-        return "partoo";
-    }
-
-    @Override
-    public SpecDocument spec() {
-        return spec;
-    }
-
-    @Override
-    public ResourceConfig application() {
-        return application;
-    }
-
-    @Override
-    public dev.hookstub.server.error.ErrorFormat errorFormat() {
-        return errors;
-    }
-
-    @Override
-    public FastReads fastReads() {
-        return fastReads;
-    }
-
-    @Override
-    public AdminRecords adminRecords() {
-        return adminRecords;
-    }
-
-    @Override
-    public WebhookDeliveries deliveries() {
-        return deliveries;
-    }
-
-    @Override
-    public List<JsonNode> fixtures() {
-        return fixtures.forApi(id())
-                .orElseGet(() -> List.of(SpecExamples.response(spec, "/webhooks/{webhook_id}", "get", "200")));
-    }
-
-    @Override
-    public String fixtureSource() {
-        return fixtures.source(id()).map(Object::toString).orElse(spec.file() + " (its example record)");
-    }
-
+    /** Ids start again from 1 once the store is empty. */
     @Override
     public void clearRecords() {
-        store.replaceAll(List.of());
+        super.clearRecords();
         adminRecords.restartIds();
     }
 
