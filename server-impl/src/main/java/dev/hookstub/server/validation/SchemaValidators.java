@@ -15,6 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SchemaValidators {
 
+    /**
+     * The specs carry vendor extensions ({@code x-speakeasy-name-override}, {@code x-enumDescriptions}) that the
+     * validator warns about at every start; OpenAPI allows them and they assert nothing. Held in a field so that the
+     * logger, and its level, are not garbage-collected.
+     */
+    private static final java.util.logging.Logger UNKNOWN_KEYWORDS =
+            java.util.logging.Logger.getLogger("com.networknt.schema.keyword.UnknownKeywordFactory");
+
+    static {
+        UNKNOWN_KEYWORDS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final String iri;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
