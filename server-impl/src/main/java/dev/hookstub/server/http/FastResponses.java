@@ -91,15 +91,8 @@ public final class FastResponses {
         response.getOutputStream().write(body);
     }
 
-    /** A 201 whose status and Location the caller has set. */
-    public static void writeJson201(Response response, byte[] body) throws IOException {
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
-    public static void writeJson(Response response, String contentType, byte[] body) throws IOException {
-        response.setStatus(200);
+    public static void writeJson(Response response, int status, String contentType, byte[] body) throws IOException {
+        response.setStatus(status);
         response.setContentType(contentType);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

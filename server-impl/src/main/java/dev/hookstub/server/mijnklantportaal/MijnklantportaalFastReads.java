@@ -67,7 +67,7 @@ final class MijnklantportaalFastReads implements FastReads {
         } catch (ApiProblem refused) {
             return false;
         }
-        FastResponses.writeJson(response, "application/json", bodies.of(record));
+        FastResponses.writeJson(response, 200, "application/json", bodies.of(record));
         return true;
     }
 
@@ -91,9 +91,8 @@ final class MijnklantportaalFastReads implements FastReads {
             MijnklantportaalWebhookRecord created = service.create(tenant, create.getUrl(), create.getType());
             // Not cached: most created records are never read, and caching them all would double their memory.
             byte[] json = FastResponses.json(mapper, MijnklantportaalWebhookMapper.toDto(created));
-            response.setStatus(201, "Created");
             response.setHeader("Location", request.getScheme() + "://" + host + request.getRequestURI() + "/" + created.id());
-            FastResponses.writeJson201(response, json);
+            FastResponses.writeJson(response, 201, "application/json", json);
         } catch (ApiProblem refused) {
             FastResponses.writeProblem(response, errors, refused, mapper);
         }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -25,8 +24,6 @@ final class MollieFastReads implements FastReads {
 
     private static final String HREF_MARK = "\u0000self\u0000";
     private static final byte[] MARK_JSON = "\"\\u0000self\\u0000\"".getBytes(StandardCharsets.UTF_8);
-    /** Host headers the fast path rebuilds the absolute URL from exactly as Jersey does; others go the long way. */
-    private static final Pattern PLAIN_HOST = Pattern.compile("[a-z0-9.-]{1,253}:[0-9]{1,5}");
 
     private final MollieAuthFilter auth;
     private final MollieWebhookService service;
@@ -48,8 +45,8 @@ final class MollieFastReads implements FastReads {
         }
         String id = FastResponses.segmentAfter(request, "/v2/webhooks/");
         Map<String, String> query = FastResponses.plainQuery(request, Set.of("testmode"));
-        String host = request.getHeader("Host");
-        if (id == null || query == null || host == null || !PLAIN_HOST.matcher(host).matches()) {
+        String host = FastResponses.plainHost(request);
+        if (id == null || query == null || host == null) {
             return false;
         }
         if (auth.authorized(request.getHeader("Authorization")) == null
@@ -72,7 +69,7 @@ final class MollieFastReads implements FastReads {
         body.write(JsonStringEncoder.getInstance().quoteAsUTF8(self));
         body.write('"');
         body.write(template, mark + MARK_JSON.length, template.length - mark - MARK_JSON.length);
-        FastResponses.writeJson(response, "application/hal+json", body.toByteArray());
+        FastResponses.writeJson(response, 200, "application/hal+json", body.toByteArray());
         return true;
     }
 

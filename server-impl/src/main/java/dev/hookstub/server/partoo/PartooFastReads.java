@@ -51,7 +51,7 @@ final class PartooFastReads implements FastReads {
         } catch (ApiProblem | NumberFormatException refused) {
             return false;
         }
-        FastResponses.writeJson(response, "application/json", bodies.of(record));
+        FastResponses.writeJson(response, 200, "application/json", bodies.of(record));
         return true;
     }
 }
