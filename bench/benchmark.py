@@ -21,6 +21,9 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "target", "bench")
 STUB_JAR = os.path.join(ROOT, "server-impl", "target", "hookstub-server.jar")
+# The class-data archive the build makes beside the jar, used as the README's run command uses it.
+STUB_ARCHIVE = os.path.join(ROOT, "server-impl", "target", "hookstub.jsa")
+BARE_CLASSES = os.path.join(OUT, "bare-classes")
 WIREMOCK_JAR = os.path.join(OUT, "wiremock-standalone.jar")
 BARE_SOURCE = os.path.join(ROOT, "bench", "BareServer.java")
 
@@ -68,13 +71,14 @@ def http(port, method, path, headers, body=None, timeout=5):
 
 
 class Server:
-    def __init__(self, name, command, probe):
+    def __init__(self, name, command, probe, port=None):
         self.name, self.command, self.probe = name, command, probe
+        self.port = port or PORTS[name]
         self.process = None
         self.startup_ms = None
 
     def start(self):
-        port = PORTS[self.name]
+        port = self.port
         if not free(port):
             sys.exit("port %d is busy; stop whatever listens there" % port)
         started = time.monotonic()
@@ -112,9 +116,11 @@ class Server:
         return int(match.group(1)) / 1024 if match else None
 
 
-def stub_server(extra=(), probe=None):
-    return Server("stub", ["java", "-jar", STUB_JAR, "--port", str(PORTS["stub"])] + list(extra),
-                  probe or GETS["GET mijnklantportaal"])
+def stub_server(extra=(), probe=None, archive=True):
+    flags = ["-XX:SharedArchiveFile=" + STUB_ARCHIVE, "-Xlog:cds=off"] if archive else []
+    return Server("stub" if archive else "stub, plain java -jar",
+                  ["java"] + flags + ["-jar", STUB_JAR, "--port", str(PORTS["stub"])] + list(extra),
+                  probe or GETS["GET mijnklantportaal"], port=PORTS["stub"])
 
 
 def wiremock_server(root):
@@ -123,8 +129,11 @@ def wiremock_server(root):
 
 
 def bare_server(responses):
-    return Server("bare", ["java", "-Dsun.net.httpserver.nodelay=true", BARE_SOURCE, str(PORTS["bare"]), responses],
-                  GETS["GET mijnklantportaal"])
+    # Compiled once, so that its start-up is the server's, not the source launcher's compiling.
+    if not os.path.exists(os.path.join(BARE_CLASSES, "BareServer.class")):
+        subprocess.run(["javac", "-d", BARE_CLASSES, BARE_SOURCE], check=True)
+    return Server("bare", ["java", "-Dsun.net.httpserver.nodelay=true", "-cp", BARE_CLASSES, "BareServer",
+                           str(PORTS["bare"]), responses], GETS["GET mijnklantportaal"])
 
 
 def capture(workdir):
@@ -223,9 +232,10 @@ def main():
     scripts = write_scripts(workdir)
 
     # Startup to the first successful answer, interleaved, three times each.
-    startup = {"stub": [], "wiremock": [], "bare": []}
+    startup = {"stub": [], "stub, plain java -jar": [], "wiremock": [], "bare": []}
     for _ in range(3):
-        for make in (stub_server, lambda: wiremock_server(wiremock_root), lambda: bare_server(bare_dir)):
+        for make in (stub_server, lambda: stub_server(archive=False), lambda: wiremock_server(wiremock_root),
+                     lambda: bare_server(bare_dir)):
             server = make().start()
             startup[server.name].append(server.startup_ms)
             server.stop()
@@ -306,6 +316,8 @@ def render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args):
     lines += ["", "| measure | stub | WireMock | bare |", "|---|---:|---:|---:|",
               "| startup to first answer, median of 3 (ms) | %.0f | %.0f | %.0f |" % tuple(
                   statistics.median(startup[k]) for k in ("stub", "wiremock", "bare")),
+              "| startup to first answer without the class-data archive (plain `java -jar`), median of 3 (ms) "
+              "| %.0f | - | - |" % statistics.median(startup["stub, plain java -jar"]),
               "| resident memory after the load (MB) | %.0f | %.0f | %.0f |" % tuple(
                   rss[k] or 0 for k in ("stub", "wiremock", "bare")),
               "", "With %d stored webhooks: heap used after a full GC %.1f MB, resident %.0f MB, start %.0f ms, "

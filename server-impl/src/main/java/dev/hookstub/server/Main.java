@@ -9,64 +9,40 @@ import java.io.PrintWriter;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "hookstub", mixinStandardHelpOptions = true, version = "hookstub 0.1.0",
-        description = "Stub server for the MijnKlantportaal, Equals Money, Partoo and Mollie webhook APIs.",
-        sortOptions = false)
-public final class Main implements Callable<Integer> {
+/** The stub server's command: reads its options, starts the server, prints how to call it, runs until stopped. */
+public final class Main {
 
-    /** Exit status for a configuration the stub cannot start with (picocli uses 2 for usage errors too). */
+    /** Exit status for a configuration the stub cannot start with, or a command line it cannot read. */
     static final int CONFIG_ERROR = 2;
 
-    @Option(names = "--host", defaultValue = "${env:HOOKSTUB_HOST:-127.0.0.1}",
-            description = "Address to bind (default: ${DEFAULT-VALUE}; env HOOKSTUB_HOST). "
-                    + "Anything but loopback exposes the stub to the network.")
-    private String host;
+    private final String host;
+    private final int port;
+    private final Path credentials;
+    private final Path fixtures;
+    private final Path dataDir;
+    private final String adminToken;
+    private final int deliveryRetries;
+    private final java.util.List<String> deliveryAllowedHosts;
+    private final long deliveryRetryDelayMs;
 
-    @Option(names = "--port", defaultValue = "${env:HOOKSTUB_PORT:-8080}",
-            description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}; env HOOKSTUB_PORT).")
-    private int port;
+    private Main(CommandLine options) {
+        host = options.value("--host");
+        port = options.intValue("--port");
+        credentials = path(options.value("--credentials"));
+        fixtures = path(options.value("--fixtures"));
+        dataDir = path(options.value("--data-dir"));
+        adminToken = options.value("--admin-token");
+        deliveryRetries = options.intValue("--delivery-retries");
+        deliveryAllowedHosts = java.util.Arrays.asList(options.value("--delivery-allowed-hosts").split(","));
+        deliveryRetryDelayMs = options.longValue("--delivery-retry-delay-ms");
+    }
 
-    @Option(names = "--credentials", defaultValue = "${env:HOOKSTUB_CREDENTIALS}",
-            description = "JSON or YAML file of credentials replacing the defaults, per API section "
-                    + "(env HOOKSTUB_CREDENTIALS). See the README for its shape.")
-    private Path credentials;
-
-    @Option(names = "--fixtures", defaultValue = "${env:HOOKSTUB_FIXTURES}",
-            description = "Folder of <api>.json files (arrays of records) loaded at start instead of the specs' "
-                    + "example records (env HOOKSTUB_FIXTURES).")
-    private Path fixtures;
-
-    @Option(names = "--data-dir", defaultValue = "${env:HOOKSTUB_DATA_DIR}",
-            description = "Keep every record in an embedded H2 database in this folder (env HOOKSTUB_DATA_DIR); "
-                    + "seeded with the fixtures on first start, kept as is on later starts. Default: in memory.")
-    private Path dataDir;
-
-    @Option(names = "--admin-token", defaultValue = "${env:HOOKSTUB_ADMIN_TOKEN}",
-            description = "Bearer token of the admin API (default admin_test_key; env HOOKSTUB_ADMIN_TOKEN).")
-    private String adminToken;
-
-    @Option(names = "--delivery-retries", defaultValue = "${env:HOOKSTUB_DELIVERY_RETRIES:-5}",
-            description = "Webhook deliveries that fail are retried this many times before they are marked failed "
-                    + "(default: ${DEFAULT-VALUE}; env HOOKSTUB_DELIVERY_RETRIES).")
-    private int deliveryRetries;
-
-    @Option(names = "--delivery-allowed-hosts", split = ",",
-            defaultValue = "${env:HOOKSTUB_DELIVERY_ALLOWED_HOSTS:-localhost,127.0.0.1,::1}",
-            description = "Hosts webhook deliveries may go to, comma-separated, or * for any "
-                    + "(default: loopback only; env HOOKSTUB_DELIVERY_ALLOWED_HOSTS).")
-    private java.util.List<String> deliveryAllowedHosts;
-
-    @Option(names = "--delivery-retry-delay-ms", defaultValue = "${env:HOOKSTUB_DELIVERY_RETRY_DELAY_MS:-1000}",
-            description = "Wait before the first retry of a failed delivery, in milliseconds; doubled for each "
-                    + "further retry, with jitter (default: ${DEFAULT-VALUE}; env HOOKSTUB_DELIVERY_RETRY_DELAY_MS).")
-    private long deliveryRetryDelayMs;
+    private static Path path(String value) {
+        return value == null ? null : Path.of(value);
+    }
 
     public static void main(String[] args) {
         int exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -77,22 +53,34 @@ public final class Main implements Callable<Integer> {
 
     /** Parses, starts and (for a server) blocks until shutdown; returns the exit status. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            err.println("hookstub: " + exception.getMessage() + " (see --help)");
+        if (CommandLine.asksFor(args, "-h", "--help")) {
+            out.print(CommandLine.help());
+            out.flush();
+            return 0;
+        }
+        if (CommandLine.asksFor(args, "-V", "--version")) {
+            out.println(CommandLine.VERSION);
+            return 0;
+        }
+        Main main;
+        try {
+            main = new Main(CommandLine.parse(args, System::getenv));
+        } catch (ConfigException | java.nio.file.InvalidPathException e) {
+            err.println("hookstub: " + e.getMessage() + " (see --help)");
             return CONFIG_ERROR;
-        });
-        commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
-            err.println("hookstub: " + exception.getMessage());
+        }
+        try {
+            return main.serve();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("hookstub: " + e.getMessage());
             return CONFIG_ERROR;
-        });
-        return commandLine.execute(args);
+        }
     }
 
-    @Override
-    public Integer call() throws InterruptedException {
+    private int serve() throws InterruptedException {
         StubServer server = StubServer.start(config());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -145,7 +133,7 @@ public final class Main implements Callable<Integer> {
         out.println(dataDir == null ? "Records are kept in memory." : "Records are kept in " + dataDir.toAbsolutePath() + ".");
         if (credentials == null) {
             out.println("Default test credentials (see README):");
-            out.println(server.apis().stream().map(api -> "  " + api.exampleRequest(base))
+            out.println(server.apis().stream().map(api -> "  " + api.exampleRequest().curl(base + api.contextPath()))
                     .collect(Collectors.joining(System.lineSeparator())));
         } else {
             out.println("Credentials from " + credentials + " (not printed).");

@@ -31,7 +31,7 @@ final class OpsHandler extends HttpHandler {
                     extension.equals(".json") ? "application/json" : "application/yaml", api.spec().rawBytes()));
         }
         documents.put("/__admin/openapi.yaml",
-                new Document("application/yaml", dev.hookstub.server.spec.SpecDocument.load("admin.yaml").rawBytes()));
+                new Document("application/yaml", dev.hookstub.server.spec.SpecDocument.rawBytes("admin.yaml")));
     }
 
     java.util.Set<String> documentPaths() {

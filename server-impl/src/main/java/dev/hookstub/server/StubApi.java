@@ -20,6 +20,7 @@ public interface StubApi {
         return "/" + id() + spec().serverBasePath();
     }
 
+    /** A new Jersey application serving this API; built once, by the server, off the start-up path. */
     ResourceConfig application();
 
     /** How this API writes errors, for refusals made before its application runs. */
@@ -65,6 +66,9 @@ public interface StubApi {
         }
     }
 
-    /** How to call it, for the start-up banner; never prints a secret other than the documented test defaults. */
-    String exampleRequest(String baseUrl);
+    /**
+     * A read of the example record with the default test credentials, for the start-up banner and the class-data
+     * archive's training run; never a secret other than the documented test defaults.
+     */
+    ExampleRequest exampleRequest();
 }

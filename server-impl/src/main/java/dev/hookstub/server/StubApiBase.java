@@ -11,13 +11,17 @@ import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.util.List;
+import java.util.function.Supplier;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** What every API shares: its spec, its store and fixtures, and the parts it builds from its own classes. */
 public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
 
-    /** The pieces an API assembles from its own package. */
-    public record Parts(ErrorFormat errors, ResourceConfig application, FastReads fastReads,
+    /**
+     * The pieces an API assembles from its own package. The Jersey application is described, not built: it is
+     * built in the background after the stub listens, so that start-up does not wait for Jersey.
+     */
+    public record Parts(ErrorFormat errors, Supplier<ResourceConfig> application, FastReads fastReads,
                            AdminRecords adminRecords, WebhookDeliveries deliveries) {
     }
 
@@ -60,7 +64,7 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
 
     @Override
     public final ResourceConfig application() {
-        return parts.application();
+        return parts.application().get();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hookstub.server.equalsmoney;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.ExampleRequest;
 import dev.hookstub.server.StubApiBase;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
@@ -23,7 +24,7 @@ public final class EqualsMoneyApi extends StubApiBase<EqualsMoneyWebhookRecord> 
         EqualsMoneyAuthFilter auth = new EqualsMoneyAuthFilter(credentials.equalsmoney());
         EqualsMoneyWebhookService service = new EqualsMoneyWebhookService(store);
         assemble(new Parts(errors,
-                ApiResourceConfig.create(id(), validator, errors, mapper)
+                () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new EqualsMoneyWebhooksResource(service)),
                 new EqualsMoneyFastReads(auth, service, validator, mapper),
@@ -32,8 +33,7 @@ public final class EqualsMoneyApi extends StubApiBase<EqualsMoneyWebhookRecord> 
     }
 
     @Override
-    public String exampleRequest(String baseUrl) {
-        return "curl -H 'Authorization: equals_test_key' " + baseUrl + contextPath()
-                + "/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c";
+    public ExampleRequest exampleRequest() {
+        return new ExampleRequest("Authorization", "equals_test_key", "/webhooks/da91434a-4026-42ea-84b8-d0317b64af9c");
     }
 }

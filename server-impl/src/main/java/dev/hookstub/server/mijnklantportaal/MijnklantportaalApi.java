@@ -1,6 +1,7 @@
 package dev.hookstub.server.mijnklantportaal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.ExampleRequest;
 import dev.hookstub.server.StubApiBase;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
@@ -22,7 +23,7 @@ public final class MijnklantportaalApi extends StubApiBase<MijnklantportaalWebho
         MijnklantportaalAuthFilter auth = new MijnklantportaalAuthFilter(credentials.mijnklantportaal());
         MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, ids, clock);
         assemble(new Parts(errors,
-                ApiResourceConfig.create(id(), validator, errors, mapper)
+                () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new MijnklantportaalWebhooksResource(service)),
                 new MijnklantportaalFastReads(auth, service, validator, errors, mapper),
@@ -38,7 +39,7 @@ public final class MijnklantportaalApi extends StubApiBase<MijnklantportaalWebho
     }
 
     @Override
-    public String exampleRequest(String baseUrl) {
-        return "curl -H 'Authorization: Bearer mkp_test_key' " + baseUrl + contextPath() + "/webhooks/wbh_abc12345def678";
+    public ExampleRequest exampleRequest() {
+        return new ExampleRequest("Authorization", "Bearer mkp_test_key", "/webhooks/wbh_abc12345def678");
     }
 }

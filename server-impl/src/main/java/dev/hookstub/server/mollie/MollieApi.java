@@ -1,6 +1,7 @@
 package dev.hookstub.server.mollie;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.ExampleRequest;
 import dev.hookstub.server.StubApiBase;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
@@ -20,7 +21,7 @@ public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
         MollieAuthFilter auth = new MollieAuthFilter(credentials.mollie());
         MollieWebhookService service = new MollieWebhookService(store);
         assemble(new Parts(errors,
-                ApiResourceConfig.create(id(), validator, errors, mapper)
+                () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new MollieWebhooksResource(service)),
                 new MollieFastReads(auth, service, validator, mapper),
@@ -29,8 +30,7 @@ public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
     }
 
     @Override
-    public String exampleRequest(String baseUrl) {
-        return "curl -H 'Authorization: Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM' " + baseUrl + contextPath()
-                + "/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true";
+    public ExampleRequest exampleRequest() {
+        return new ExampleRequest("Authorization", "Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM", "/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true");
     }
 }

@@ -1,6 +1,7 @@
 package dev.hookstub.server.partoo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.ExampleRequest;
 import dev.hookstub.server.StubApiBase;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
@@ -23,7 +24,7 @@ public final class PartooApi extends StubApiBase<PartooWebhookRecord> {
         PartooWebhookService service = new PartooWebhookService(store);
         this.adminRecords = new PartooAdminRecords(store, mapper, spec(), clock);
         assemble(new Parts(errors,
-                ApiResourceConfig.create(id(), validator, errors, mapper)
+                () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new PartooWebhooksResource(service)),
                 new PartooFastReads(auth, service, validator, mapper),
@@ -39,7 +40,7 @@ public final class PartooApi extends StubApiBase<PartooWebhookRecord> {
     }
 
     @Override
-    public String exampleRequest(String baseUrl) {
-        return "curl -H 'x-APIKey: partoo_test_key' " + baseUrl + contextPath() + "/webhooks/1";
+    public ExampleRequest exampleRequest() {
+        return new ExampleRequest("x-APIKey", "partoo_test_key", "/webhooks/1");
     }
 }

@@ -13,6 +13,10 @@ import java.util.Map;
 /** One OpenAPI document from the specs module's jar ({@code classpath:/openapi/<file>}), read once at start. */
 public final class SpecDocument {
 
+    // Thread-safe once configured; shared because the APIs load their specs side by side at start.
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new YAMLMapper();
+
     private final String file;
     private final JsonNode root;
     private final String json;
@@ -30,9 +34,8 @@ public final class SpecDocument {
                 throw new IllegalStateException("Spec " + resource + " is not on the classpath");
             }
             byte[] bytes = in.readAllBytes();
-            ObjectMapper reader = file.endsWith(".json") ? new ObjectMapper() : new YAMLMapper();
-            JsonNode root = reader.readTree(bytes);
-            return new SpecDocument(file, root, new ObjectMapper().writeValueAsString(root));
+            JsonNode root = (file.endsWith(".json") ? JSON : YAML).readTree(bytes);
+            return new SpecDocument(file, root, JSON.writeValueAsString(root));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read spec " + resource, e);
         }
@@ -44,6 +47,11 @@ public final class SpecDocument {
 
     /** The raw bytes of the document as served at {@code /{api}/openapi.<ext>}. */
     public byte[] rawBytes() {
+        return rawBytes(file);
+    }
+
+    /** A document's bytes, unparsed. */
+    public static byte[] rawBytes(String file) {
         try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream("openapi/" + file)) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,0 +1,156 @@
+package dev.hookstub.server;
+
+import dev.hookstub.server.config.ConfigException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The stub's command line: {@code --name value} or {@code --name=value}, each option falling back to an environment
+ * variable, then to its default. Hand-written rather than a library because it is on the start-up path, where a
+ * general-purpose parser cost a sixth of the time to the first answer; a mistake is a {@link ConfigException}
+ * naming the option, which {@link Main} prints as one line.
+ */
+final class CommandLine {
+
+    /** One option: its name, environment variable, default (null for none), value label and help text. */
+    record Option(String name, String env, String defaultValue, String label, String description) {
+    }
+
+    static final List<Option> OPTIONS = List.of(
+            new Option("--host", "HOOKSTUB_HOST", "127.0.0.1", "address",
+                    "Address to bind (default: 127.0.0.1). Anything but loopback exposes the stub to the network."),
+            new Option("--port", "HOOKSTUB_PORT", "8080", "port", "Port to listen on, 0 for any free port (default: 8080)."),
+            new Option("--credentials", "HOOKSTUB_CREDENTIALS", null, "file",
+                    "JSON or YAML file of credentials replacing the defaults, per API section. See the README for its "
+                            + "shape."),
+            new Option("--fixtures", "HOOKSTUB_FIXTURES", null, "folder",
+                    "Folder of <api>.json files (arrays of records) loaded at start instead of the specs' example "
+                            + "records."),
+            new Option("--data-dir", "HOOKSTUB_DATA_DIR", null, "folder",
+                    "Keep every record in an embedded H2 database in this folder; seeded with the fixtures on first "
+                            + "start, kept as is on later starts. Default: in memory."),
+            new Option("--admin-token", "HOOKSTUB_ADMIN_TOKEN", null, "token",
+                    "Bearer token of the admin API (default: admin_test_key)."),
+            new Option("--delivery-retries", "HOOKSTUB_DELIVERY_RETRIES", "5", "count",
+                    "Webhook deliveries that fail are retried this many times before they are marked failed "
+                            + "(default: 5)."),
+            new Option("--delivery-allowed-hosts", "HOOKSTUB_DELIVERY_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",
+                    "hosts", "Hosts webhook deliveries may go to, comma-separated, or * for any (default: loopback "
+                            + "only)."),
+            new Option("--delivery-retry-delay-ms", "HOOKSTUB_DELIVERY_RETRY_DELAY_MS", "1000", "ms",
+                    "Wait before the first retry of a failed delivery, in milliseconds; doubled for each further "
+                            + "retry, with jitter (default: 1000)."));
+
+    static final String VERSION = "hookstub 0.1.0";
+
+    private final Map<String, String> given;
+    private final Function<String, String> environment;
+
+    private CommandLine(Map<String, String> given, Function<String, String> environment) {
+        this.given = given;
+        this.environment = environment;
+    }
+
+    /** Reads the arguments; {@code --help} and {@code --version} are for the caller to check first. */
+    static CommandLine parse(String[] args, Function<String, String> environment) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            int equals = arg.indexOf('=');
+            String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+            Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+            if (option == null) {
+                throw new ConfigException(arg.startsWith("-") ? "Unknown option: '" + name + "'"
+                        : "Unexpected argument: '" + arg + "' (options start with --)");
+            }
+            String value;
+            if (equals > 0 && arg.startsWith("--")) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new ConfigException("Missing value for option '" + name + "' (<" + option.label() + ">)");
+            }
+            if (given.put(name, value) != null) {
+                throw new ConfigException("Option '" + name + "' is given more than once");
+            }
+        }
+        return new CommandLine(given, environment);
+    }
+
+    static boolean asksFor(String[] args, String... flags) {
+        for (String arg : args) {
+            for (String flag : flags) {
+                if (arg.equals(flag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The option's value: given, else its environment variable when set and not empty, else its default. */
+    String value(String name) {
+        if (given.containsKey(name)) {
+            return given.get(name);
+        }
+        Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name));
+        String fromEnvironment = environment.apply(option.env());
+        return fromEnvironment != null && !fromEnvironment.isEmpty() ? fromEnvironment : option.defaultValue();
+    }
+
+    int intValue(String name) {
+        return (int) longValue(name, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int");
+    }
+
+    long longValue(String name) {
+        return longValue(name, Long.MIN_VALUE, Long.MAX_VALUE, "a long");
+    }
+
+    private long longValue(String name, long min, long max, String kind) {
+        String text = value(name);
+        try {
+            long parsed = Long.parseLong(text.strip());
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Invalid value for option '" + name + "': '" + text + "' is not " + kind
+                    + (given.containsKey(name) ? "" : " (from " + option(name).env() + ")"));
+        }
+    }
+
+    private static Option option(String name) {
+        return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static String help() {
+        StringBuilder help = new StringBuilder("Usage: hookstub [--option value | --option=value]...\n")
+                .append("Stub server for the MijnKlantportaal, Equals Money, Partoo and Mollie webhook APIs.\n")
+                .append("Each option can also be set by its environment variable; the command line wins.\n\n");
+        for (Option option : OPTIONS) {
+            help.append("  ").append(option.name()).append("=<").append(option.label()).append(">   env ")
+                    .append(option.env()).append('\n');
+            wrap(help, option.description());
+        }
+        help.append("  -h, --help      Show this help message and exit.\n")
+                .append("  -V, --version   Print version information and exit.\n");
+        return help.toString();
+    }
+
+    private static void wrap(StringBuilder out, String text) {
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > 72) {
+                out.append("      ").append(line.toString().strip()).append('\n');
+                line.setLength(0);
+            }
+            line.append(' ').append(word);
+        }
+        out.append("      ").append(line.toString().strip()).append('\n');
+    }
+}

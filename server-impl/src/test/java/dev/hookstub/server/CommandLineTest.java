@@ -1,0 +1,75 @@
+package dev.hookstub.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookstub.server.config.ConfigException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Options come from the command line, else the environment, else their defaults; mistakes name the option. */
+class CommandLineTest {
+
+    private static final Map<String, String> NO_ENVIRONMENT = Map.of();
+
+    private static CommandLine parse(Map<String, String> environment, String... args) {
+        return CommandLine.parse(args, environment::get);
+    }
+
+    @Test
+    void bothSpellingsOfAValueAreRead() {
+        CommandLine options = parse(NO_ENVIRONMENT, "--port", "9090", "--host=0.0.0.0");
+        assertEquals(9090, options.intValue("--port"));
+        assertEquals("0.0.0.0", options.value("--host"));
+    }
+
+    @Test
+    void theCommandLineWinsOverTheEnvironmentWhichWinsOverTheDefault() {
+        Map<String, String> environment = Map.of("HOOKSTUB_PORT", "7070", "HOOKSTUB_HOST", "::1");
+        CommandLine options = parse(environment, "--port", "9090");
+        assertEquals(9090, options.intValue("--port"));
+        assertEquals("::1", options.value("--host"));
+        assertEquals(5, options.intValue("--delivery-retries"));
+        assertNull(options.value("--fixtures"));
+    }
+
+    @Test
+    void anEmptyEnvironmentVariableCountsAsUnset() {
+        assertEquals(8080, parse(Map.of("HOOKSTUB_PORT", ""), new String[0]).intValue("--port"));
+    }
+
+    @Test
+    void aValueThatIsNotANumberNamesItsOptionAndWhereItCameFrom() {
+        ConfigException fromArgs = assertThrows(ConfigException.class,
+                () -> parse(NO_ENVIRONMENT, "--delivery-retry-delay-ms", "soon").longValue("--delivery-retry-delay-ms"));
+        assertTrue(fromArgs.getMessage().contains("--delivery-retry-delay-ms"), fromArgs.getMessage());
+        assertTrue(fromArgs.getMessage().contains("soon"), fromArgs.getMessage());
+        ConfigException fromEnvironment = assertThrows(ConfigException.class,
+                () -> parse(Map.of("HOOKSTUB_PORT", "99999999999"), new String[0]).intValue("--port"));
+        assertTrue(fromEnvironment.getMessage().contains("HOOKSTUB_PORT"), fromEnvironment.getMessage());
+    }
+
+    @Test
+    void mistakesAreRefusedNamingWhatIsWrong() {
+        assertMessage("--port", "--port");
+        assertMessage("--prot", "--prot", "8080");
+        assertMessage("serve", "serve");
+        assertMessage("--port", "--port", "1", "--port=2");
+    }
+
+    @Test
+    void helpDescribesEveryOptionWithItsEnvironmentVariable() {
+        String help = CommandLine.help();
+        for (CommandLine.Option option : CommandLine.OPTIONS) {
+            assertTrue(help.contains(option.name() + "=<"), option.name());
+            assertTrue(help.contains(option.env()), option.env());
+        }
+    }
+
+    private static void assertMessage(String mentioned, String... args) {
+        ConfigException refused = assertThrows(ConfigException.class, () -> parse(NO_ENVIRONMENT, args));
+        assertTrue(refused.getMessage().contains(mentioned), refused.getMessage());
+    }
+}
