@@ -36,6 +36,7 @@ public final class ApiResourceConfig {
         // The provider alone, without Jackson's exception mappers: ours write every error body.
         config.register(new JacksonJsonProvider(mapper));
         config.register(new RequestLimitsFilter());
+        config.register(new DefaultPortFilter());
         config.register(new FixedAcceptFilter(format.mediaType()));
         config.register(new RequestValidationFilter(validator));
         config.register(new ApiProblemMapper(format));

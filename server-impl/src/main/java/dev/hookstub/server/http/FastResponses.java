@@ -60,9 +60,18 @@ public final class FastResponses {
     }
 
     /** Host headers a response URL is rebuilt from exactly as Jersey does; others go the long way. */
-    private static final Pattern PLAIN_HOST = Pattern.compile("[a-z0-9.-]{1,253}:[0-9]{1,5}");
+    private static final Pattern PLAIN_HOST = Pattern.compile("[a-z0-9.-]{1,253}(:[0-9]{1,5})?");
 
-    /** The Host header when it is plain ({@code name:port}, lower case), else null. */
+    /** Whether a Host header names no port (an IPv6 literal's colons are not a port's). */
+    public static boolean hostWithoutPort(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        int bracket = host.lastIndexOf(']');
+        return host.indexOf(':', bracket + 1) < 0;
+    }
+
+    /** The Host header when it is plain ({@code name} or {@code name:port}, lower case), else null. */
     public static String plainHost(Request request) {
         String host = request.getHeader("Host");
         return host != null && PLAIN_HOST.matcher(host).matches() ? host : null;

@@ -100,6 +100,24 @@ class FastReadsEquivalenceTest {
         assertEquals(body(viaJersey), body(viaFast));
     }
 
+    @org.junit.jupiter.api.Test
+    void aHostWithoutAPortGivesUrlsWithoutOne() throws Exception {
+        String read = "GET /mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true HTTP/1.1\r\nHost: stub.example\r\n"
+                + "Authorization: Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM\r\nConnection: close\r\n\r\n";
+        String body = "{\"url\": \"https://example.com/eq\", \"type\": \"invoice-paid\"}";
+        String create = "POST /mijnklantportaal/v1/webhooks HTTP/1.1\r\nHost: stub.example\r\n"
+                + "Authorization: Bearer mkp_test_key\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        for (StubServer server : List.of(fast, jerseyOnly)) {
+            assertTrue(send(server, read).contains(
+                    "\"href\":\"http://stub.example/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true\""),
+                    "fast path " + (server == fast));
+            assertTrue(send(server, create).matches(
+                    "(?s)HTTP/1.1 201.*\r\nLocation: http://stub\\.example/mijnklantportaal/v1/webhooks/wbh_[a-z0-9]{14}\r\n.*"),
+                    "fast path " + (server == fast));
+        }
+    }
+
     static Stream<Arguments> creates() {
         String json = "application/json";
         String valid = "{\"url\": \"https://example.com/eq\", \"type\": \"invoice-paid\"}";
@@ -154,12 +172,15 @@ class FastReadsEquivalenceTest {
     }
 
     private static String raw(StubServer server, String path, String host) throws Exception {
+        return send(server, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                + "Authorization: Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM\r\nConnection: close\r\n\r\n");
+    }
+
+    private static String send(StubServer server, String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
-                    + "Authorization: Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
