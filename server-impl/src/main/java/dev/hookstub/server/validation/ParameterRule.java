@@ -13,6 +13,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 record ParameterRule(String name, String in, boolean required, Set<String> types, Schema schema) {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?\\d{1,400}");
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?\\d{1,400}(\\.\\d{1,400})?([eE][-+]?\\d{1,4})?");
 
     List<Error> validate(String raw) {
         return schema.validate(coerce(raw));
@@ -20,10 +23,10 @@ record ParameterRule(String name, String in, boolean required, Set<String> types
 
     /** Strings that do not read as the declared type stay strings, so that the schema reports the type error. */
     private JsonNode coerce(String raw) {
-        if (types.contains("integer") && raw.matches("-?\\d{1,400}")) {
+        if (types.contains("integer") && INTEGER.matcher(raw).matches()) {
             return NODES.numberNode(new BigInteger(raw));
         }
-        if (types.contains("number") && raw.matches("-?\\d{1,400}(\\.\\d{1,400})?([eE][-+]?\\d{1,4})?")) {
+        if (types.contains("number") && NUMBER.matcher(raw).matches()) {
             return NODES.numberNode(new BigDecimal(raw));
         }
         if (types.contains("boolean") && (raw.equals("true") || raw.equals("false"))) {

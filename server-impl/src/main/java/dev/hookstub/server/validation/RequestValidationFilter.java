@@ -21,6 +21,7 @@ import org.glassfish.jersey.uri.UriTemplate;
 @Priority(Priorities.USER)
 public final class RequestValidationFilter implements ContainerRequestFilter {
 
+    private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/+");
 
     private final SpecRequestValidator validator;
 
@@ -55,7 +56,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             }
             path.append(segment);
         }
-        String normalized = path.toString().replaceAll("/+", "/");
+        String normalized = SLASHES.matcher(path).replaceAll("/");
         return normalized.length() > 1 && normalized.endsWith("/")
                 ? normalized.substring(0, normalized.length() - 1) : normalized;
     }
