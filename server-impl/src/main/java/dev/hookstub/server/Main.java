@@ -93,6 +93,9 @@ public final class Main {
     }
 
     ServerConfig config() {
+        if (host.isBlank()) {
+            throw new ConfigException("--host must not be empty");
+        }
         if (port < 0 || port > 65535) {
             throw new ConfigException("--port must be between 0 and 65535, not " + port);
         }

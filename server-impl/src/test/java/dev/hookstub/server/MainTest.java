@@ -34,6 +34,11 @@ class MainTest {
     }
 
     @Test
+    void anEmptyHostIsRefused() {
+        assertRefused(new String[]{"--host=", "--port", "0"}, "--host");
+    }
+
+    @Test
     void anUnreadableCredentialsFileIsNamed() {
         assertRefused(new String[]{"--credentials", dir.resolve("missing.yaml").toString(), "--port", "0"}, "missing.yaml");
     }
