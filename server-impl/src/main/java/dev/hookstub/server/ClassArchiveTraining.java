@@ -31,7 +31,7 @@ public final class ClassArchiveTraining {
                 String url = base + api.contextPath() + example.path();
                 expect(200, "GET", url, example.header(), example.value(), null);
                 expect(401, "GET", url, null, null, null);
-                expect(200, "GET", base + "/" + api.id() + "/openapi" + extension(api), null, null, null);
+                expect(200, "GET", base + api.documentPath(), null, null, null);
             }
             StubApi first = server.apis().get(0);
             ExampleRequest example = first.exampleRequest();
@@ -45,11 +45,6 @@ public final class ClassArchiveTraining {
             expect(200, "GET", base + "/health", null, null, null);
         }
         System.out.println("hookstub: class-data archive training run done");
-    }
-
-    private static String extension(StubApi api) {
-        String file = api.spec().file();
-        return file.substring(file.lastIndexOf('.'));
     }
 
     private static void expect(int status, String method, String url, String header, String value, String body)

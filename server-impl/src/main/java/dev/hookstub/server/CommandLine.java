@@ -60,7 +60,7 @@ final class CommandLine {
             String arg = args[i];
             int equals = arg.indexOf('=');
             String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
-            Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+            Option option = find(name);
             if (option == null) {
                 throw new ConfigException(arg.startsWith("-") ? "Unknown option: '" + name + "'"
                         : "Unexpected argument: '" + arg + "' (options start with --)");
@@ -96,8 +96,10 @@ final class CommandLine {
         if (given.containsKey(name)) {
             return given.get(name);
         }
-        Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(name));
+        Option option = find(name);
+        if (option == null) {
+            throw new IllegalArgumentException(name);
+        }
         String fromEnvironment = environment.apply(option.env());
         return fromEnvironment != null && !fromEnvironment.isEmpty() ? fromEnvironment : option.defaultValue();
     }
@@ -120,12 +122,13 @@ final class CommandLine {
             return parsed;
         } catch (NumberFormatException e) {
             throw new ConfigException("Invalid value for option '" + name + "': '" + text + "' is not " + kind
-                    + (given.containsKey(name) ? "" : " (from " + option(name).env() + ")"));
+                    + (given.containsKey(name) ? "" : " (from " + find(name).env() + ")"));
         }
     }
 
-    private static Option option(String name) {
-        return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    /** The option of that name, or null when there is none. */
+    private static Option find(String name) {
+        return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
     }
 
     static String help() {

@@ -128,9 +128,7 @@ public final class Main {
         out.println("hookstub listening on " + base + (isLoopback(host) ? " (loopback only)"
                 : " (bound to " + host + ": reachable from other machines)"));
         for (StubApi api : server.apis()) {
-            String file = api.spec().file();
-            out.printf("  %-17s %s%s   spec: %s/%s/openapi%s%n", api.id(), base, api.contextPath(), base, api.id(),
-                    file.substring(file.lastIndexOf('.')));
+            out.printf("  %-17s %s%s   spec: %s%s%n", api.id(), base, api.contextPath(), base, api.documentPath());
         }
         out.println("  admin             " + base + "/__admin   health: " + base + "/health");
         out.println(dataDir == null ? "Records are kept in memory." : "Records are kept in " + dataDir.toAbsolutePath() + ".");

@@ -25,10 +25,9 @@ final class OpsHandler extends HttpHandler {
 
     OpsHandler(List<StubApi> apis) {
         for (StubApi api : apis) {
-            String file = api.spec().file();
-            String extension = file.substring(file.lastIndexOf('.'));
-            documents.put("/" + api.id() + "/openapi" + extension, new Document(
-                    extension.equals(".json") ? "application/json" : "application/yaml", api.spec().rawBytes()));
+            String path = api.documentPath();
+            documents.put(path, new Document(
+                    path.endsWith(".json") ? "application/json" : "application/yaml", api.spec().rawBytes()));
         }
         documents.put("/__admin/openapi.yaml",
                 new Document("application/yaml", dev.hookstub.server.spec.SpecDocument.rawBytes("admin.yaml")));

@@ -20,6 +20,12 @@ public interface StubApi {
         return "/" + id() + spec().serverBasePath();
     }
 
+    /** Where the stub serves the API's spec document as written: {@code /<id>/openapi.yaml} or {@code .json}. */
+    default String documentPath() {
+        String file = spec().file();
+        return "/" + id() + "/openapi" + file.substring(file.lastIndexOf('.'));
+    }
+
     /** A new Jersey application serving this API; built once, by the server, off the start-up path. */
     ResourceConfig application();
 

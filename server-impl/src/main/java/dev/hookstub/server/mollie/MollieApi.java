@@ -31,6 +31,7 @@ public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
 
     @Override
     public ExampleRequest exampleRequest() {
-        return new ExampleRequest("Authorization", "Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM", "/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true");
+        return new ExampleRequest("Authorization", "Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM",
+                "/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true");
     }
 }
