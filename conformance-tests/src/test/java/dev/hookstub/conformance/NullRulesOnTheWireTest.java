@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
 import io.restassured.http.ContentType;
@@ -33,7 +33,7 @@ class NullRulesOnTheWireTest {
         String id = target.admin().contentType(ContentType.JSON)
                 .body("{\"url\": \"https://receiver.example/em\", \"webhookEventTypeName\": \"OrderCreated\"}")
                 .post("/equalsmoney/webhooks").then().statusCode(201).extract().path("id");
-        String body = target.given(Api.EQUALSMONEY, "equals_any_key")
+        String body = target.given(Preset.EQUALSMONEY, "equals_any_key")
                 .get("/webhooks/{id}", id).then().statusCode(200)
                 .body("$", hasKey("accountId")).body("accountId", nullValue())
                 .body("$", hasKey("authorizationHeader")).body("authorizationHeader", nullValue())
@@ -48,7 +48,7 @@ class NullRulesOnTheWireTest {
         String id = target.admin().contentType(ContentType.JSON)
                 .body("{\"url\": \"https://receiver.example/mollie\", \"profileId\": null, \"mode\": \"live\"}")
                 .post("/mollie/webhooks").then().statusCode(201).extract().path("id");
-        String body = target.given(Api.MOLLIE).get("/v2/webhooks/{id}", id).then().statusCode(200)
+        String body = target.given(Preset.MOLLIE).get("/v2/webhooks/{id}", id).then().statusCode(200)
                 .body("$", hasKey("profileId")).body("profileId", nullValue())
                 .extract().asString();
         assertTrue(body.contains("\"profileId\":null"), body);
@@ -59,7 +59,7 @@ class NullRulesOnTheWireTest {
         Integer id = target.admin().contentType(ContentType.JSON)
                 .body("{\"url\": \"https://receiver.example/partoo\", \"event_type\": \"lead_received\"}")
                 .post("/partoo/webhooks").then().statusCode(201).extract().path("id");
-        String body = target.given(Api.PARTOO).get("/webhooks/{id}", id).then().statusCode(200)
+        String body = target.given(Preset.PARTOO).get("/webhooks/{id}", id).then().statusCode(200)
                 .body("$", not(hasKey("custom_headers")))
                 .extract().asString();
         assertFalse(body.contains("null"), body);
@@ -73,13 +73,13 @@ class NullRulesOnTheWireTest {
                          "custom_headers": {"X-Team": "payments"}}
                         """)
                 .post("/partoo/webhooks").then().statusCode(201).extract().path("id");
-        target.given(Api.PARTOO).get("/webhooks/{id}", id).then().statusCode(200)
+        target.given(Preset.PARTOO).get("/webhooks/{id}", id).then().statusCode(200)
                 .body("custom_headers.X-Team", equalTo("payments"));
     }
 
     @Test
     void mijnklantportaalOmitsNothingItSetAndWritesNoNulls(ConformanceTarget target) {
-        String body = target.given(Api.MIJNKLANTPORTAAL).contentType(ContentType.JSON)
+        String body = target.given(Preset.MIJNKLANTPORTAAL).contentType(ContentType.JSON)
                 .body("{\"url\": \"https://receiver.example/mkp\", \"type\": \"ticket-created\"}")
                 .post("/webhooks").then().statusCode(201).extract().asString();
         assertFalse(body.contains("null"), body);

@@ -24,7 +24,7 @@ import dev.hookstub.client.mollie.model.MollieGetWebhook404Response;
 import dev.hookstub.client.partoo.model.PartooEventType;
 import dev.hookstub.client.partoo.model.PartooInlineObject2;
 import dev.hookstub.client.partoo.model.PartooWebhookItem;
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
 import io.restassured.path.json.JsonPath;
@@ -48,7 +48,7 @@ class GeneratedClientRoundTripTest {
     @Nested
     class Mijnklantportaal {
 
-        private static final Api API = Api.MIJNKLANTPORTAAL;
+        private static final Preset API = Preset.MIJNKLANTPORTAAL;
         private static final String EXAMPLE_ID = "/components/schemas/Webhook/properties/id/example";
 
         private WebhooksApiApi client(ConformanceTarget target) {
@@ -104,7 +104,7 @@ class GeneratedClientRoundTripTest {
     @Nested
     class EqualsMoney {
 
-        private static final Api API = Api.EQUALSMONEY;
+        private static final Preset API = Preset.EQUALSMONEY;
         private static final String EXAMPLE_ID =
                 "/paths/~1webhooks~1{webhookId}/get/responses/200/content/application~1json/schema/example/id";
 
@@ -162,7 +162,7 @@ class GeneratedClientRoundTripTest {
     @Nested
     class Partoo {
 
-        private static final Api API = Api.PARTOO;
+        private static final Preset API = Preset.PARTOO;
         private static final String EXAMPLE_ID = "/components/schemas/WebhookItem/properties/id/example";
 
         private dev.hookstub.client.partoo.WebhooksApi client(ConformanceTarget target) {
@@ -214,7 +214,7 @@ class GeneratedClientRoundTripTest {
     @Nested
     class Mollie {
 
-        private static final Api API = Api.MOLLIE;
+        private static final Preset API = Preset.MOLLIE;
         private static final String EXAMPLE_ID = "/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content/"
                 + "application~1hal+json/examples/get-webhook-200/value/id";
 

@@ -1,9 +1,9 @@
 package dev.hookstub.conformance.coverage;
 
 import dev.hookstub.conformance.report.CoverageRow;
-import dev.hookstub.conformance.support.Api;
-import dev.hookstub.conformance.support.OpenApiSpec;
-import dev.hookstub.conformance.support.Operation;
+import dev.hookstub.conformance.preset.Preset;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.Operation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Set;
 final class CoverageGate {
 
     /** A response of the server under test: {@code status} as received. */
-    record Provoked(Api api, String operationId, int status) {
+    record Provoked(String spec, String operationId, int status) {
     }
 
     record Findings(List<CoverageRow> rows, List<String> failures) {
@@ -37,18 +37,18 @@ final class CoverageGate {
         Set<UnreachableResponse> matchedEntries = new HashSet<>();
         for (OpenApiSpec spec : specs) {
             for (Operation operation : spec.operations()) {
-                String name = spec.api().id() + " " + operation.operationId();
+                String name = spec.name() + " " + operation.operationId();
                 if (!checkedOperations.contains(name)) {
                     failures.add(name + " (" + operation.httpMethod() + " " + operation.pathTemplate()
                             + "): no check judged any request of this operation");
                 }
                 Set<String> provokedKeys = new HashSet<>();
                 provoked.stream()
-                        .filter(p -> p.api() == spec.api() && p.operationId().equals(operation.operationId()))
+                        .filter(p -> p.spec().equals(spec.name()) && p.operationId().equals(operation.operationId()))
                         .forEach(p -> spec.responseKeyFor(operation, p.status()).ifPresent(provokedKeys::add));
                 for (String status : operation.responseStatuses()) {
                     Optional<UnreachableResponse> entry = unreachable.stream()
-                            .filter(u -> u.api() == spec.api() && u.operationId().equals(operation.operationId())
+                            .filter(u -> u.spec().equals(spec.name()) && u.operationId().equals(operation.operationId())
                                     && u.status().equals(status))
                             .findFirst();
                     entry.ifPresent(matchedEntries::add);
@@ -60,17 +60,17 @@ final class CoverageGate {
                         failures.add(name + " " + status + " is declared, but no test provoked it: provoke it in a test,"
                                 + " or list it with its reason in " + UnreachableResponse.RESOURCE);
                     }
-                    rows.add(new CoverageRow(spec.api(), operation.operationId(), status,
+                    rows.add(new CoverageRow(spec.name(), operation.operationId(), status,
                             wasProvoked ? "PROVOKED" : entry.isPresent() ? "UNREACHABLE" : "MISSING",
                             entry.map(UnreachableResponse::reason).orElse("")));
                 }
             }
         }
-        Set<Api> checkedApis = new HashSet<>();
-        specs.forEach(spec -> checkedApis.add(spec.api()));
+        Set<String> checkedApis = new HashSet<>();
+        specs.forEach(spec -> checkedApis.add(spec.name()));
         unreachable.stream()
-                .filter(entry -> checkedApis.contains(entry.api()) && !matchedEntries.contains(entry))
-                .forEach(entry -> failures.add(UnreachableResponse.RESOURCE + " lists " + entry.api().id() + " "
+                .filter(entry -> checkedApis.contains(entry.spec()) && !matchedEntries.contains(entry))
+                .forEach(entry -> failures.add(UnreachableResponse.RESOURCE + " lists " + entry.spec() + " "
                         + entry.operationId() + " " + entry.status() + ", which the spec does not declare"));
         return new Findings(rows, failures);
     }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hookstub.conformance.report.CoverageRow;
-import dev.hookstub.conformance.support.Api;
-import dev.hookstub.conformance.support.OpenApiSpec;
+import dev.hookstub.conformance.preset.Preset;
+import dev.hookstub.conformance.spec.OpenApiSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,25 +23,25 @@ class CoverageGateRulesTest {
     /** Everything MijnKlantportaal declares today, provoked. */
     private static Set<CoverageGate.Provoked> provokedToday() {
         Set<CoverageGate.Provoked> provoked = new HashSet<>();
-        provoked.add(new CoverageGate.Provoked(Api.MIJNKLANTPORTAAL, "create-webhook", 201));
-        provoked.add(new CoverageGate.Provoked(Api.MIJNKLANTPORTAAL, "create-webhook", 422));
-        provoked.add(new CoverageGate.Provoked(Api.MIJNKLANTPORTAAL, "get-webhook", 200));
-        provoked.add(new CoverageGate.Provoked(Api.MIJNKLANTPORTAAL, "get-webhook", 404));
-        provoked.add(new CoverageGate.Provoked(Api.MIJNKLANTPORTAAL, "get-webhook", 401)); // undeclared: ignored
+        provoked.add(new CoverageGate.Provoked(Preset.MIJNKLANTPORTAAL.id(), "create-webhook", 201));
+        provoked.add(new CoverageGate.Provoked(Preset.MIJNKLANTPORTAAL.id(), "create-webhook", 422));
+        provoked.add(new CoverageGate.Provoked(Preset.MIJNKLANTPORTAAL.id(), "get-webhook", 200));
+        provoked.add(new CoverageGate.Provoked(Preset.MIJNKLANTPORTAAL.id(), "get-webhook", 404));
+        provoked.add(new CoverageGate.Provoked(Preset.MIJNKLANTPORTAAL.id(), "get-webhook", 401)); // undeclared: ignored
         return provoked;
     }
 
     private static OpenApiSpec withDeleteOperation() {
-        JsonNode document = OpenApiSpec.shippedDocument(Api.MIJNKLANTPORTAAL);
+        JsonNode document = Preset.MIJNKLANTPORTAAL.spec().document();
         ObjectNode delete = ((ObjectNode) document.at("/paths/~1webhooks~1{webhookId}")).putObject("delete");
         delete.put("operationId", "delete-webhook");
         delete.putObject("responses").putObject("204").put("description", "Deleted");
-        return OpenApiSpec.fromDocument(Api.MIJNKLANTPORTAAL, document);
+        return OpenApiSpec.fromDocument(Preset.MIJNKLANTPORTAAL.id(), document);
     }
 
     @Test
     void theSpecAsShippedIsCoveredWhenEveryDeclaredResponseWasProvoked() {
-        CoverageGate.Findings findings = CoverageGate.evaluate(List.of(OpenApiSpec.of(Api.MIJNKLANTPORTAAL)),
+        CoverageGate.Findings findings = CoverageGate.evaluate(List.of(Preset.MIJNKLANTPORTAAL.spec()),
                 provokedToday(), CHECKED, List.of());
         assertEquals(List.of(), findings.failures());
         assertEquals(List.of("PROVOKED"), findings.rows().stream().map(CoverageRow::state).distinct().toList());
@@ -62,20 +62,20 @@ class CoverageGateRulesTest {
         Set<String> checked = new HashSet<>(CHECKED);
         checked.add("mijnklantportaal delete-webhook");
         List<UnreachableResponse> unreachable = List.of(
-                new UnreachableResponse(Api.MIJNKLANTPORTAAL, "delete-webhook", "204", "the stub keeps every record"));
+                new UnreachableResponse(Preset.MIJNKLANTPORTAAL.id(), "delete-webhook", "204", "the stub keeps every record"));
         CoverageGate.Findings findings = CoverageGate.evaluate(List.of(withDeleteOperation()), provokedToday(), checked,
                 unreachable);
         assertEquals(List.of(), findings.failures());
-        assertTrue(findings.rows().contains(new CoverageRow(Api.MIJNKLANTPORTAAL, "delete-webhook", "204", "UNREACHABLE",
+        assertTrue(findings.rows().contains(new CoverageRow(Preset.MIJNKLANTPORTAAL.id(), "delete-webhook", "204", "UNREACHABLE",
                 "the stub keeps every record")));
     }
 
     @Test
     void anUnreachableEntryThatIsProvokedOrNotDeclaredFailsTheGate() {
         List<UnreachableResponse> unreachable = List.of(
-                new UnreachableResponse(Api.MIJNKLANTPORTAAL, "get-webhook", "404", "thought impossible"),
-                new UnreachableResponse(Api.MIJNKLANTPORTAAL, "get-webhook", "418", "a teapot"));
-        List<String> failures = CoverageGate.evaluate(List.of(OpenApiSpec.of(Api.MIJNKLANTPORTAAL)), provokedToday(),
+                new UnreachableResponse(Preset.MIJNKLANTPORTAAL.id(), "get-webhook", "404", "thought impossible"),
+                new UnreachableResponse(Preset.MIJNKLANTPORTAAL.id(), "get-webhook", "418", "a teapot"));
+        List<String> failures = CoverageGate.evaluate(List.of(Preset.MIJNKLANTPORTAAL.spec()), provokedToday(),
                 CHECKED, unreachable).failures();
         assertEquals(2, failures.size(), failures::toString);
         assertTrue(failures.get(0).startsWith("mijnklantportaal get-webhook 404 is listed in unreachable-responses.yaml"),
@@ -91,7 +91,7 @@ class CoverageGateRulesTest {
         assertThrows(IllegalStateException.class, () -> UnreachableResponse.parse(withoutReason));
         JsonNode complete = new YAMLMapper().readTree(
                 "unreachable:\n  - {api: mollie, operationId: get-webhook, status: '422', reason: why}\n");
-        assertEquals(List.of(new UnreachableResponse(Api.MOLLIE, "get-webhook", "422", "why")),
+        assertEquals(List.of(new UnreachableResponse(Preset.MOLLIE.id(), "get-webhook", "422", "why")),
                 UnreachableResponse.parse(complete));
     }
 }

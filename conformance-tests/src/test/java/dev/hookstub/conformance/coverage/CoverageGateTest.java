@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hookstub.conformance.checks.CheckResult.Outcome;
 import dev.hookstub.conformance.checks.RunResult;
-import dev.hookstub.conformance.report.ConformanceReport;
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.suite.ConformanceReport;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.support.OpenApiSpec;
+import dev.hookstub.conformance.spec.OpenApiSpec;
 import dev.hookstub.conformance.support.ProvokedResponses;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -38,11 +38,11 @@ class CoverageGateTest {
 
     @Test
     void everyOperationIsCheckedAndEveryDeclaredResponseIsProvokedOrListedAsUnreachable(ConformanceTarget target) {
-        List<Api> apis = Arrays.stream(Api.values()).filter(target::checks).toList();
-        List<OpenApiSpec> specs = apis.stream().map(OpenApiSpec::of).toList();
+        List<Preset> apis = Arrays.stream(Preset.values()).filter(target::checks).toList();
+        List<OpenApiSpec> specs = apis.stream().map(Preset::spec).toList();
         CoverageGate.Findings findings = CoverageGate.evaluate(specs, provokedBy(target), checkedOperations(),
                 UnreachableResponse.load());
-        boolean enforced = !target.external() && !target.readOnly() && apis.size() == Api.values().length;
+        boolean enforced = !target.external() && !target.readOnly() && apis.size() == Preset.values().length;
         String verdict = enforced
                 ? (findings.failures().isEmpty() ? "enforced: complete" : "enforced: FAILED, " + findings.failures().size()
                         + " finding(s)")
@@ -63,9 +63,10 @@ class CoverageGateTest {
     private static Set<CoverageGate.Provoked> provokedBy(ConformanceTarget target) {
         Set<CoverageGate.Provoked> provoked = new HashSet<>();
         for (ProvokedResponses.Provoked response : ProvokedResponses.all()) {
-            if (target.checks(response.api())
-                    && response.origin().equals(ProvokedResponses.originOf(target.serverUrl(response.api())))) {
-                provoked.add(new CoverageGate.Provoked(response.api(), response.operationId(), response.status()));
+            java.util.Optional<Preset> api = Preset.named(response.spec());
+            if (api.isPresent() && target.checks(api.get())
+                    && response.origin().equals(ProvokedResponses.originOf(target.serverUrl(api.get())))) {
+                provoked.add(new CoverageGate.Provoked(response.spec(), response.operationId(), response.status()));
             }
         }
         return provoked;
@@ -76,7 +77,7 @@ class CoverageGateTest {
         for (RunResult run : ConformanceReport.runs()) {
             run.results().stream()
                     .filter(result -> result.outcome() != Outcome.SKIPPED)
-                    .forEach(result -> checked.add(result.api().id() + " " + result.operationId()));
+                    .forEach(result -> checked.add(result.spec() + " " + result.operationId()));
         }
         return checked;
     }

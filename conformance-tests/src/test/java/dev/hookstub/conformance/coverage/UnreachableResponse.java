@@ -2,7 +2,7 @@ package dev.hookstub.conformance.coverage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.List;
  * A declared response no request can provoke from the stub, with the reason; listed in
  * {@code src/test/resources/unreachable-responses.yaml}, the one place such exceptions live.
  */
-record UnreachableResponse(Api api, String operationId, String status, String reason) {
+record UnreachableResponse(String spec, String operationId, String status, String reason) {
 
     static final String RESOURCE = "unreachable-responses.yaml";
 
@@ -33,14 +33,14 @@ record UnreachableResponse(Api api, String operationId, String status, String re
         List<UnreachableResponse> entries = new ArrayList<>();
         for (JsonNode entry : document.path("unreachable")) {
             String apiId = entry.path("api").asText();
-            Api api = Arrays.stream(Api.values()).filter(a -> a.id().equals(apiId)).findFirst()
+            Preset api = Arrays.stream(Preset.values()).filter(a -> a.id().equals(apiId)).findFirst()
                     .orElseThrow(() -> new IllegalStateException(RESOURCE + ": unknown api '" + apiId + "'"));
             String reason = entry.path("reason").asText("");
             if (reason.isBlank()) {
                 throw new IllegalStateException(RESOURCE + ": " + apiId + " " + entry.path("operationId").asText()
                         + " " + entry.path("status").asText() + " has no reason");
             }
-            entries.add(new UnreachableResponse(api, entry.path("operationId").asText(), entry.path("status").asText(),
+            entries.add(new UnreachableResponse(api.id(), entry.path("operationId").asText(), entry.path("status").asText(),
                     reason));
         }
         return entries;

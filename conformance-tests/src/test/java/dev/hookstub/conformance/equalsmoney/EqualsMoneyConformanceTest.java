@@ -10,21 +10,21 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.support.OpenApiSpec;
-import dev.hookstub.conformance.support.SpecValidationFilter;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.SpecValidationFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.Locale;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@ConformanceTest(Api.EQUALSMONEY)
+@ConformanceTest(Preset.EQUALSMONEY)
 class EqualsMoneyConformanceTest {
 
-    private static final Api API = Api.EQUALSMONEY;
+    private static final Preset API = Preset.EQUALSMONEY;
     private static final String OPERATION = "findOneWebhook";
     private static final String EXAMPLE =
             "/paths/~1webhooks~1{webhookId}/get/responses/200/content/application~1json/schema/example";
@@ -36,7 +36,7 @@ class EqualsMoneyConformanceTest {
     /** A request with another of the stub's keys, its response still validated against the spec. */
     private static RequestSpecification validatedWith(ConformanceTarget target, String key) {
         return target.withCredential(API, key)
-                .filter(new SpecValidationFilter(OpenApiSpec.of(API), target.serverUrl(API)));
+                .filter(new SpecValidationFilter(API.spec(), target.serverUrl(API)));
     }
 
     @Nested
@@ -61,7 +61,7 @@ class EqualsMoneyConformanceTest {
                     .body("createdAt", equalTo("2019-08-24T14:15:22Z"))
                     .body("updatedAt", equalTo("2019-08-24T14:15:22Z"));
             JsonNode body = new ObjectMapper().readTree(response.asString());
-            assertThat(body, equalTo(OpenApiSpec.of(API).at(EXAMPLE)));
+            assertThat(body, equalTo(API.spec().at(EXAMPLE)));
         }
 
         @Test

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
 import io.restassured.http.ContentType;
@@ -14,10 +14,10 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@ConformanceTest(Api.MIJNKLANTPORTAAL)
+@ConformanceTest(Preset.MIJNKLANTPORTAAL)
 class MijnklantportaalConformanceTest {
 
-    private static final Api API = Api.MIJNKLANTPORTAAL;
+    private static final Preset API = Preset.MIJNKLANTPORTAAL;
     private static final String EXAMPLE_ID = "/components/schemas/Webhook/properties/id/example";
 
     @Nested

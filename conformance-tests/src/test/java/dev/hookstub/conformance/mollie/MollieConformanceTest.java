@@ -13,21 +13,21 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.support.OpenApiSpec;
-import dev.hookstub.conformance.support.SpecValidationFilter;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.SpecValidationFilter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@ConformanceTest(Api.MOLLIE)
+@ConformanceTest(Preset.MOLLIE)
 class MollieConformanceTest {
 
-    private static final Api API = Api.MOLLIE;
+    private static final Preset API = Preset.MOLLIE;
     private static final String OPERATION = "get-webhook";
     private static final String PATH = "/v2/webhooks/{webhookId}";
     private static final String EXAMPLE =
@@ -42,7 +42,7 @@ class MollieConformanceTest {
     /** A request with another of the stub's tokens, its response still validated against the spec. */
     private static RequestSpecification validatedWith(ConformanceTarget target, String token) {
         return target.withCredential(API, token)
-                .filter(new SpecValidationFilter(OpenApiSpec.of(API), target.serverUrl(API)));
+                .filter(new SpecValidationFilter(API.spec(), target.serverUrl(API)));
     }
 
     /** The error body every Mollie error carries, whatever its status. */
@@ -80,7 +80,7 @@ class MollieConformanceTest {
             String id = target.webhookId(API, EXAMPLE_ID);
             Response response = target.given(API).queryParam("testmode", true).get(PATH, id);
             response.then().statusCode(200).body("createdAt", equalTo("2024-12-06T10:09:56+00:00"));
-            ObjectNode expected = (ObjectNode) OpenApiSpec.of(API).at(EXAMPLE);
+            ObjectNode expected = (ObjectNode) API.spec().at(EXAMPLE);
             String selfHref = response.path("_links.self.href");
             ((ObjectNode) expected.path("_links").path("self")).put("href", selfHref);
             JsonNode body = new ObjectMapper().readTree(response.asString());

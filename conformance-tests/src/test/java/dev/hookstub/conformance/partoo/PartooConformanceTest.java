@@ -11,20 +11,20 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.support.OpenApiSpec;
-import dev.hookstub.conformance.support.SpecValidationFilter;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.SpecValidationFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@ConformanceTest(Api.PARTOO)
+@ConformanceTest(Preset.PARTOO)
 class PartooConformanceTest {
 
-    private static final Api API = Api.PARTOO;
+    private static final Preset API = Preset.PARTOO;
     private static final String OPERATION = "getWebhook";
     private static final String EXAMPLE_ID = "/components/schemas/WebhookItem/properties/id/example";
     private static final int UNKNOWN_ID = 987_654_321;
@@ -35,7 +35,7 @@ class PartooConformanceTest {
     /** A request with another of the stub's keys, its response still validated against the spec. */
     private static RequestSpecification validatedWith(ConformanceTarget target, String key) {
         return target.withCredential(API, key)
-                .filter(new SpecValidationFilter(OpenApiSpec.of(API), target.serverUrl(API)));
+                .filter(new SpecValidationFilter(API.spec(), target.serverUrl(API)));
     }
 
     private static int orgOf(ConformanceTarget target, String id) {

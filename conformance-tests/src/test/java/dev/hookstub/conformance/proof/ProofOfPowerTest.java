@@ -12,12 +12,12 @@ import dev.hookstub.conformance.checks.CheckResult;
 import dev.hookstub.conformance.checks.ConformanceRun;
 import dev.hookstub.conformance.checks.RunResult;
 import dev.hookstub.conformance.checks.RunSettings;
-import dev.hookstub.conformance.report.ConformanceReport;
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.report.Reports;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.support.OpenApiSpec;
-import dev.hookstub.conformance.support.SecurityScheme;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.SecurityScheme;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * FaultInjectingProxy}, one fault at a time, and each fault must be caught by the check that names it (for schema
  * faults, at the JSON pointer of the broken member). With no fault, every check passes. Runs against the stub only.
  */
-@ConformanceTest({Api.MIJNKLANTPORTAAL, Api.EQUALSMONEY, Api.PARTOO, Api.MOLLIE})
+@ConformanceTest({Preset.MIJNKLANTPORTAAL, Preset.EQUALSMONEY, Preset.PARTOO, Preset.MOLLIE})
 class ProofOfPowerTest {
 
     /** Fewer generated requests than the suite sends: each fault only has to show up once. */
     private static final RunSettings SETTINGS = RunSettings.fromSystemProperties()
             .withGeneratedCases(3).withoutBoundaryValues();
-    private static final List<Api> ALL = List.of(Api.values());
+    private static final List<Preset> ALL = List.of(Preset.values());
 
     private static FaultInjectingProxy proxy;
     private static ConformanceTarget broken;
@@ -54,7 +54,7 @@ class ProofOfPowerTest {
         proxy = new FaultInjectingProxy(target.stubLayoutBaseUrl());
         broken = ConformanceTarget.from(proxy.baseUrl());
         validCredentials = new LinkedHashMap<>();
-        for (Api api : Api.values()) {
+        for (Preset api : Preset.values()) {
             SecurityScheme scheme = target.securityScheme(api);
             validCredentials.put(URI.create(broken.serverUrl(api)).getPath(),
                     Map.entry(scheme.header(), scheme.headerValue(target.credential(api))));
@@ -72,24 +72,24 @@ class ProofOfPowerTest {
         JsonNodeFactory json = JsonNodeFactory.instance;
         return Stream.of(
                 caught("a required field dropped", Faults.dropMember("id"),
-                        List.of(Api.EQUALSMONEY, Api.PARTOO, Api.MOLLIE), Check.RESPONSE_SCHEMA_CONFORMANCE, "/id"),
+                        List.of(Preset.EQUALSMONEY, Preset.PARTOO, Preset.MOLLIE), Check.RESPONSE_SCHEMA_CONFORMANCE, "/id"),
                 caught("a wrong type (org_id as a string)", Faults.setMember("org_id", "1", "writes org_id as text"),
-                        List.of(Api.PARTOO), Check.RESPONSE_SCHEMA_CONFORMANCE, "/org_id"),
+                        List.of(Preset.PARTOO), Check.RESPONSE_SCHEMA_CONFORMANCE, "/org_id"),
                 caught("a wrong type (enabled as a string)", Faults.setMember("enabled", "true", "writes enabled as text"),
-                        List.of(Api.EQUALSMONEY), Check.RESPONSE_SCHEMA_CONFORMANCE, "/enabled"),
+                        List.of(Preset.EQUALSMONEY), Check.RESPONSE_SCHEMA_CONFORMANCE, "/enabled"),
                 caught("null where not allowed", Faults.nullMember("url"),
-                        List.of(Api.MIJNKLANTPORTAAL, Api.PARTOO, Api.MOLLIE), Check.RESPONSE_SCHEMA_CONFORMANCE, "/url"),
+                        List.of(Preset.MIJNKLANTPORTAAL, Preset.PARTOO, Preset.MOLLIE), Check.RESPONSE_SCHEMA_CONFORMANCE, "/url"),
                 caught("an undeclared status", Faults.successStatus(202), ALL, Check.STATUS_CODE_CONFORMANCE, null),
                 caught("a wrong content type", Faults.contentType("text/plain"), ALL, Check.CONTENT_TYPE_CONFORMANCE, null),
                 caught("auth ignored", (FaultFactory) Faults::ignoreAuth, ALL, Check.IGNORED_AUTH, null),
                 caught("an error body in the wrong shape", Faults.errorBodyAsList(), ALL,
                         Check.RESPONSE_SCHEMA_CONFORMANCE, null),
                 caught("an enum value not in the spec", Faults.setMember("event_type", json.textNode("lead_lost"),
-                        "writes event_type lead_lost"), List.of(Api.PARTOO), Check.RESPONSE_SCHEMA_CONFORMANCE, "/event_type"),
+                        "writes event_type lead_lost"), List.of(Preset.PARTOO), Check.RESPONSE_SCHEMA_CONFORMANCE, "/event_type"),
                 caught("a server error", Faults.crashOnInvalidInput(), ALL, Check.NOT_A_SERVER_ERROR, null),
                 caught("invalid input accepted", Faults.acceptInvalidInput(), ALL, Check.NEGATIVE_DATA_REJECTION, null),
                 caught("valid input rejected", Faults.rejectValidInput(), ALL, Check.POSITIVE_DATA_ACCEPTANCE, null),
-                caught("created records lost", Faults.forgetCreatedRecords(), List.of(Api.MIJNKLANTPORTAAL),
+                caught("created records lost", Faults.forgetCreatedRecords(), List.of(Preset.MIJNKLANTPORTAAL),
                         Check.ENSURE_RESOURCE_AVAILABILITY, null),
                 caught("undocumented methods served", Faults.everyMethodIsGet(), ALL, Check.UNSUPPORTED_METHOD, null));
     }
@@ -98,20 +98,20 @@ class ProofOfPowerTest {
     private interface FaultFactory extends Function<Map<String, Map.Entry<String, String>>, Fault> {
     }
 
-    private static Arguments caught(String name, Fault fault, List<Api> apis, Check check, String pointer) {
+    private static Arguments caught(String name, Fault fault, List<Preset> apis, Check check, String pointer) {
         return caught(name, credentials -> fault, apis, check, pointer);
     }
 
-    private static Arguments caught(String name, FaultFactory fault, List<Api> apis, Check check, String pointer) {
+    private static Arguments caught(String name, FaultFactory fault, List<Preset> apis, Check check, String pointer) {
         return Arguments.of(name, fault, apis, check, pointer);
     }
 
     @ParameterizedTest(name = "{0} is caught by {3}")
     @MethodSource("faults")
-    void eachFaultIsCaughtByTheCheckThatNamesIt(String name, FaultFactory fault, List<Api> apis, Check check,
+    void eachFaultIsCaughtByTheCheckThatNamesIt(String name, FaultFactory fault, List<Preset> apis, Check check,
             String pointer) {
         proxy.inject(fault.apply(validCredentials));
-        for (Api api : apis) {
+        for (Preset api : apis) {
             RunResult run = run(api);
             List<CheckResult> caught = run.failed().stream().filter(result -> result.check() == check).toList();
             assertFalse(caught.isEmpty(), () -> api.id() + ": " + name + " was not caught by " + check.checkName()
@@ -130,7 +130,7 @@ class ProofOfPowerTest {
     @Test
     void theUnbrokenStubBehindTheProxyPassesEveryCheck() {
         proxy.inject(Faults.none());
-        for (Api api : Api.values()) {
+        for (Preset api : Preset.values()) {
             RunResult run = run(api);
             assertEquals(List.of(), run.failed().stream().map(CheckResult::failureText).toList(), api.id());
             assertTrue(run.count(CheckResult.Outcome.PASSED) > 0, api.id());
@@ -140,11 +140,11 @@ class ProofOfPowerTest {
     @Test
     void theReportShowsFailingRequestsWithCredentialsAndSecretsMasked(ConformanceTarget target) {
         proxy.inject(Faults.rejectValidInput());
-        List<RunResult> runs = List.of(run(Api.MIJNKLANTPORTAAL), run(Api.PARTOO));
-        String markdown = ConformanceReport.renderMarkdown(runs);
-        String xml = ConformanceReport.renderXml(runs);
+        List<RunResult> runs = List.of(run(Preset.MIJNKLANTPORTAAL), run(Preset.PARTOO));
+        String markdown = Reports.markdown(runs);
+        String xml = Reports.xml(runs);
         for (String report : List.of(markdown, xml)) {
-            for (Api api : List.of(Api.MIJNKLANTPORTAAL, Api.PARTOO)) {
+            for (Preset api : List.of(Preset.MIJNKLANTPORTAAL, Preset.PARTOO)) {
                 assertFalse(report.contains(target.credential(api)), api.id() + " credential leaked");
             }
         }
@@ -160,8 +160,8 @@ class ProofOfPowerTest {
         assertTrue(xml.contains("name=\"mijnklantportaal create-webhook positive_data_acceptance\""), xml);
     }
 
-    private static RunResult run(Api api) {
-        return new ConformanceRun(OpenApiSpec.of(api), broken, SETTINGS).run();
+    private static RunResult run(Preset api) {
+        return new ConformanceRun(api.spec(), broken.runTarget(api), SETTINGS).run();
     }
 
 }

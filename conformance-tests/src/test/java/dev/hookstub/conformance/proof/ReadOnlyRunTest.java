@@ -11,10 +11,10 @@ import dev.hookstub.conformance.checks.CheckResult.Outcome;
 import dev.hookstub.conformance.checks.ConformanceRun;
 import dev.hookstub.conformance.checks.RunResult;
 import dev.hookstub.conformance.checks.RunSettings;
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.support.OpenApiSpec;
+import dev.hookstub.conformance.spec.OpenApiSpec;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * A read-only run sends nothing that could create or change a record (as seen by a proxy in front of the stub), and
  * reports the checks that would have needed such a request as skipped, with the reason.
  */
-@ConformanceTest({Api.MIJNKLANTPORTAAL, Api.EQUALSMONEY, Api.PARTOO, Api.MOLLIE})
+@ConformanceTest({Preset.MIJNKLANTPORTAAL, Preset.EQUALSMONEY, Preset.PARTOO, Preset.MOLLIE})
 class ReadOnlyRunTest {
 
     private static final Set<Check> NEED_THE_POST = Set.of(Check.POSITIVE_DATA_ACCEPTANCE,
@@ -40,15 +40,15 @@ class ReadOnlyRunTest {
             proxy.inject(Faults.recording(requests));
             ConformanceTarget readOnly = ConformanceTarget.from(proxy.baseUrl()).readOnlyCopy();
             RunSettings settings = RunSettings.fromSystemProperties().withGeneratedCases(3).withoutBoundaryValues();
-            runs = List.of(Api.values()).stream()
-                    .map(api -> new ConformanceRun(OpenApiSpec.of(api), readOnly, settings).run()).toList();
+            runs = List.of(Preset.values()).stream()
+                    .map(api -> new ConformanceRun(api.spec(), readOnly.runTarget(api), settings).run()).toList();
         }
         assertFalse(requests.isEmpty());
         assertEquals(List.of(), requests.stream().filter(request -> !request.startsWith("GET ")).toList(),
                 "requests other than GET");
         for (RunResult run : runs) {
             assertTrue(run.readOnly());
-            assertEquals(List.of(), run.failed().stream().map(CheckResult::failureText).toList(), run.api().id());
+            assertEquals(List.of(), run.failed().stream().map(CheckResult::failureText).toList(), run.spec());
         }
         RunResult mkp = runs.get(0);
         for (CheckResult result : mkp.results()) {

@@ -14,11 +14,11 @@ import dev.hookstub.conformance.checks.CheckResult;
 import dev.hookstub.conformance.checks.ConformanceRun;
 import dev.hookstub.conformance.checks.RunResult;
 import dev.hookstub.conformance.checks.RunSettings;
-import dev.hookstub.conformance.support.Api;
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.support.OpenApiSpec;
-import dev.hookstub.conformance.support.Operation;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.Operation;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * unchanged stub. A required member the stub does not send fails {@code response_schema_conformance} at that member;
  * an optional one changes nothing.
  */
-@ConformanceTest({Api.MIJNKLANTPORTAAL, Api.EQUALSMONEY, Api.PARTOO, Api.MOLLIE})
+@ConformanceTest({Preset.MIJNKLANTPORTAAL, Preset.EQUALSMONEY, Preset.PARTOO, Preset.MOLLIE})
 class SpecDriftTest {
 
     private static final String NEW_MEMBER = "lastDeliveredAt";
@@ -36,8 +36,8 @@ class SpecDriftTest {
             .withGeneratedCases(3).withoutBoundaryValues();
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void aMemberTheSpecNowRequiresFailsTheChecksNamingIt(Api api, ConformanceTarget target) {
+    @EnumSource(Preset.class)
+    void aMemberTheSpecNowRequiresFailsTheChecksNamingIt(Preset api, ConformanceTarget target) {
         RunResult run = runWithNewMember(api, target, true);
         String read = firstRead(api).operationId();
         List<CheckResult> schemaFailures = run.failed().stream()
@@ -52,36 +52,36 @@ class SpecDriftTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Api.class)
-    void anOptionalMemberAddedToTheSpecKeepsEveryCheckPassing(Api api, ConformanceTarget target) {
+    @EnumSource(Preset.class)
+    void anOptionalMemberAddedToTheSpecKeepsEveryCheckPassing(Preset api, ConformanceTarget target) {
         RunResult run = runWithNewMember(api, target, false);
         assertEquals(List.of(), run.failed().stream().map(CheckResult::failureText).toList());
         assertFalse(run.results().isEmpty());
     }
 
-    private static RunResult runWithNewMember(Api api, ConformanceTarget target, boolean required) {
+    private static RunResult runWithNewMember(Preset api, ConformanceTarget target, boolean required) {
         assumeFalse(target.external(), "the stub's responses are the fixed point here");
         assumeTrue(target.checks(api), api.id() + " is not checked in this run");
-        JsonNode document = OpenApiSpec.shippedDocument(api);
+        JsonNode document = api.spec().document();
         ObjectNode schema = (ObjectNode) document.at(recordSchemaPointer(api));
         ((ObjectNode) schema.get("properties")).putObject(NEW_MEMBER).put("type", "string").put("format", "date-time");
         if (required) {
             ArrayNode requiredMembers = (ArrayNode) schema.get("required");
             (requiredMembers != null ? requiredMembers : schema.putArray("required")).add(NEW_MEMBER);
         }
-        return new ConformanceRun(OpenApiSpec.fromDocument(api, document), target, SETTINGS).run();
+        return new ConformanceRun(OpenApiSpec.fromDocument(api.id(), document), target.runTarget(api), SETTINGS).run();
     }
 
     /** Where the record schema of the API's first read lives (after its $refs), e.g. Partoo's WebhookItem. */
-    private static String recordSchemaPointer(Api api) {
-        OpenApiSpec spec = OpenApiSpec.of(api);
+    private static String recordSchemaPointer(Preset api) {
+        OpenApiSpec spec = api.spec();
         Operation read = firstRead(api);
         String contentType = spec.contentTypes(read, "200").get(0);
         return spec.resolve(spec.responseSchemaPointer(read, "200", contentType).orElseThrow());
     }
 
-    private static Operation firstRead(Api api) {
-        return OpenApiSpec.of(api).operations().stream().filter(op -> op.httpMethod().equals("GET")).findFirst()
+    private static Operation firstRead(Preset api) {
+        return api.spec().operations().stream().filter(op -> op.httpMethod().equals("GET")).findFirst()
                 .orElseThrow();
     }
 }

@@ -5,6 +5,11 @@ import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
+import dev.hookstub.conformance.checks.RunTarget;
+import dev.hookstub.conformance.preset.Preset;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.SecurityScheme;
+import dev.hookstub.conformance.spec.SpecValidationFilter;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,7 +20,8 @@ import java.util.Optional;
  * record to read. Read from system properties:
  * <ul>
  *   <li>{@code conformance.baseUrl}: a server with the stub's layout ({@code <base>/<api>/...});</li>
- *   <li>{@code conformance.<api>.baseUrl}, {@code .credential}, {@code .webhookId}: one API at its own root
+ *   <li>{@code conformance.<api>.baseUrl}, {@code .credential}, {@code .secondCredential} (another tenant's, for
+ *       {@code tenant_isolation}), {@code .webhookId}: one API at its own root
  *       (e.g. a provider's sandbox); when any per-API option is set, only those APIs are checked;</li>
  *   <li>{@code conformance.readOnly}: never create anything (default: true whenever a per-API base URL is given).</li>
  * </ul>
@@ -23,22 +29,18 @@ import java.util.Optional;
  */
 public final class ConformanceTarget {
 
-    /** The stub's documented default credentials, used when none is given. */
-    private static final Map<Api, String> STUB_CREDENTIALS = Map.of(
-            Api.MIJNKLANTPORTAAL, "mkp_test_key",
-            Api.EQUALSMONEY, "equals_test_key",
-            Api.PARTOO, "partoo_test_key",
-            Api.MOLLIE, "access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM");
-
-    private final Map<Api, String> serverUrls;
-    private final Map<Api, String> credentials;
-    private final Map<Api, String> webhookIds;
+    private final Map<Preset, String> serverUrls;
+    private final Map<Preset, String> credentials;
+    private final Map<Preset, String> webhookIds;
+    private final Map<Preset, String> secondCredentials;
     private final boolean readOnly;
     private final boolean external;
     private final String stubLayoutBaseUrl;
 
-    private ConformanceTarget(Map<Api, String> serverUrls, Map<Api, String> credentials, Map<Api, String> webhookIds,
-                              boolean readOnly, boolean external, String stubLayoutBaseUrl) {
+    private ConformanceTarget(Map<Preset, String> serverUrls, Map<Preset, String> credentials, Map<Preset, String> webhookIds,
+                              Map<Preset, String> secondCredentials, boolean readOnly, boolean external,
+                              String stubLayoutBaseUrl) {
+        this.secondCredentials = secondCredentials;
         this.stubLayoutBaseUrl = stubLayoutBaseUrl;
         this.serverUrls = serverUrls;
         this.credentials = credentials;
@@ -55,30 +57,35 @@ public final class ConformanceTarget {
     /** A target for a server with the stub's layout at {@code baseUrl}, or the per-API options if any are set. */
     public static ConformanceTarget from(String stubLayoutBaseUrl) {
         boolean perApi = anyPerApiOption();
-        Map<Api, String> urls = new EnumMap<>(Api.class);
-        Map<Api, String> creds = new EnumMap<>(Api.class);
-        Map<Api, String> ids = new EnumMap<>(Api.class);
-        for (Api api : Api.values()) {
+        Map<Preset, String> urls = new EnumMap<>(Preset.class);
+        Map<Preset, String> creds = new EnumMap<>(Preset.class);
+        Map<Preset, String> ids = new EnumMap<>(Preset.class);
+        Map<Preset, String> seconds = new EnumMap<>(Preset.class);
+        for (Preset api : Preset.values()) {
             String own = property(api, "baseUrl");
             if (perApi && own == null && property(api, "credential") == null && property(api, "webhookId") == null) {
                 continue;
             }
-            urls.put(api, own != null ? trim(own) : trim(stubLayoutBaseUrl) + "/" + api.id()
-                    + OpenApiSpec.of(api).serverBasePath());
-            creds.put(api, Optional.ofNullable(property(api, "credential")).orElse(STUB_CREDENTIALS.get(api)));
+            urls.put(api, own != null ? trim(own) : api.stubServerUrl(stubLayoutBaseUrl));
+            creds.put(api, Optional.ofNullable(property(api, "credential")).orElse(api.stubCredential()));
+            // The stub's second-tenant key, wherever the stub is; another server only when one is given.
+            Optional.ofNullable(property(api, "secondCredential"))
+                    .or(() -> property(api, "credential") == null ? api.stubSecondCredential() : Optional.empty())
+                    .ifPresent(second -> seconds.put(api, second));
             Optional.ofNullable(property(api, "webhookId")).ifPresent(id -> ids.put(api, id));
         }
-        boolean anyOwnUrl = Arrays.stream(Api.values()).anyMatch(a -> property(a, "baseUrl") != null);
+        boolean anyOwnUrl = Arrays.stream(Preset.values()).anyMatch(a -> property(a, "baseUrl") != null);
         boolean readOnly = Boolean.parseBoolean(System.getProperty("conformance.readOnly", Boolean.toString(anyOwnUrl)));
-        return new ConformanceTarget(urls, creds, ids, readOnly, pointsElsewhere(), trim(stubLayoutBaseUrl));
+        return new ConformanceTarget(urls, creds, ids, seconds, readOnly, pointsElsewhere(), trim(stubLayoutBaseUrl));
     }
 
     /** The same server, but never sent anything that could create or change a record. */
     public ConformanceTarget readOnlyCopy() {
-        return new ConformanceTarget(serverUrls, credentials, webhookIds, true, external, stubLayoutBaseUrl);
+        return new ConformanceTarget(serverUrls, credentials, webhookIds, secondCredentials, true, external,
+                stubLayoutBaseUrl);
     }
 
-    public boolean checks(Api api) {
+    public boolean checks(Preset api) {
         return serverUrls.containsKey(api);
     }
 
@@ -106,67 +113,73 @@ public final class ConformanceTarget {
         return stubLayoutBaseUrl;
     }
 
+    /** What the engine needs to check {@code api} on this server. */
+    public RunTarget runTarget(Preset api) {
+        return new RunTarget(serverUrls.get(api), credentials.get(api), secondCredentials.get(api),
+                Optional.ofNullable(webhookIds.get(api)), readOnly);
+    }
+
     /** The record id given with {@code -Dconformance.<api>.webhookId}, if any. */
-    public Optional<String> givenWebhookId(Api api) {
+    public Optional<String> givenWebhookId(Preset api) {
         return Optional.ofNullable(webhookIds.get(api));
     }
 
     /** How the credential of {@code api} is sent (header and prefix), as its spec's security scheme says. */
-    public SecurityScheme securityScheme(Api api) {
-        return SecurityScheme.of(OpenApiSpec.of(api));
+    public SecurityScheme securityScheme(Preset api) {
+        return SecurityScheme.of(api.spec());
     }
 
     /** The credential this run sends for an API (for clients other than REST-assured); never log it. */
-    public String credential(Api api) {
+    public String credential(Preset api) {
         return credentials.get(api);
     }
 
     /** Where the spec's server URL is mounted, e.g. {@code http://127.0.0.1:8080/partoo/v2}. */
-    public String serverUrl(Api api) {
+    public String serverUrl(Preset api) {
         return serverUrls.get(api);
     }
 
     /** The record to read: the one given, else the spec's own example record (what the stub is seeded with). */
-    public String webhookId(Api api, String specExamplePointer) {
+    public String webhookId(Preset api, String specExamplePointer) {
         String given = webhookIds.get(api);
         if (given != null) {
             return given;
         }
-        JsonNode example = OpenApiSpec.of(api).at(specExamplePointer);
+        JsonNode example = api.spec().at(specExamplePointer);
         return example.asText();
     }
 
     /** A request with the credential, every response validated against the spec. */
-    public RequestSpecification given(Api api) {
-        return unvalidated(api).filter(SpecValidationFilter.serverMountedAt(OpenApiSpec.of(api), mountOf(api)));
+    public RequestSpecification given(Preset api) {
+        return unvalidated(api).filter(SpecValidationFilter.serverMountedAt(api.spec(), mountOf(api)).observedBy(ProvokedResponses.OBSERVER));
     }
 
     /** A request with another credential than the configured one, every response validated against the spec. */
-    public RequestSpecification given(Api api, String credential) {
+    public RequestSpecification given(Preset api, String credential) {
         return withCredential(api, credential)
-                .filter(SpecValidationFilter.serverMountedAt(OpenApiSpec.of(api), mountOf(api)));
+                .filter(SpecValidationFilter.serverMountedAt(api.spec(), mountOf(api)).observedBy(ProvokedResponses.OBSERVER));
     }
 
     /** A request with the credential whose response the test checks itself (deliberately undeclared statuses). */
-    public RequestSpecification unvalidated(Api api) {
+    public RequestSpecification unvalidated(Preset api) {
         RequestSpecBuilder builder = anonymousBuilder(api);
-        SecurityScheme.of(OpenApiSpec.of(api)).apply(builder, credentials.get(api));
+        SecurityScheme.of(api.spec()).apply(builder, credentials.get(api));
         return io.restassured.RestAssured.given(builder.build());
     }
 
     /** A request with no credential at all. */
-    public RequestSpecification anonymous(Api api) {
+    public RequestSpecification anonymous(Preset api) {
         return io.restassured.RestAssured.given(anonymousBuilder(api).build());
     }
 
     /** A request with the given (wrong) credential in the scheme's place. */
-    public RequestSpecification withCredential(Api api, String credential) {
+    public RequestSpecification withCredential(Preset api, String credential) {
         RequestSpecBuilder builder = anonymousBuilder(api);
-        SecurityScheme.of(OpenApiSpec.of(api)).apply(builder, credential);
+        SecurityScheme.of(api.spec()).apply(builder, credential);
         return io.restassured.RestAssured.given(builder.build());
     }
 
-    private RequestSpecBuilder anonymousBuilder(Api api) {
+    private RequestSpecBuilder anonymousBuilder(Preset api) {
         return new RequestSpecBuilder()
                 .setBaseUri(serverUrls.get(api))
                 .setConfig(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
@@ -175,18 +188,19 @@ public final class ConformanceTarget {
     }
 
     /** The URL under which the spec's server URL is mounted, without the server's own base path. */
-    private String mountOf(Api api) {
+    private String mountOf(Preset api) {
         String url = serverUrls.get(api);
-        String base = OpenApiSpec.of(api).serverBasePath();
+        String base = api.spec().serverBasePath();
         return url.endsWith(base) ? url.substring(0, url.length() - base.length()) : url;
     }
 
     private static boolean anyPerApiOption() {
-        return Arrays.stream(Api.values()).anyMatch(a -> property(a, "baseUrl") != null
-                || property(a, "credential") != null || property(a, "webhookId") != null);
+        return Arrays.stream(Preset.values()).anyMatch(a -> property(a, "baseUrl") != null
+                || property(a, "credential") != null || property(a, "webhookId") != null
+                || property(a, "secondCredential") != null);
     }
 
-    private static String property(Api api, String option) {
+    private static String property(Preset api, String option) {
         String value = System.getProperty("conformance." + api.id() + "." + option);
         return value == null || value.isBlank() ? null : value;
     }

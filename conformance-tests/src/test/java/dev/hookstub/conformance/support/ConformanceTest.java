@@ -1,5 +1,6 @@
 package dev.hookstub.conformance.support;
 
+import dev.hookstub.conformance.preset.Preset;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -16,5 +17,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface ConformanceTest {
 
     /** The APIs the class checks; it is skipped when the run checks none of them. Empty: always runs. */
-    Api[] value() default {};
+    Preset[] value() default {};
 }

@@ -1,8 +1,13 @@
 package dev.hookstub.conformance.support;
 
+import dev.hookstub.conformance.preset.Preset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.hookstub.conformance.spec.ErrorFormat;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.Operation;
+import dev.hookstub.conformance.spec.Violation;
 import io.restassured.response.Response;
 import java.util.List;
 
@@ -15,9 +20,9 @@ public final class ErrorFormatAssertions {
     private ErrorFormatAssertions() {
     }
 
-    public static void assertErrorFormat(Api api, String operationId, int expectedStatus, Response response) {
+    public static void assertErrorFormat(Preset api, String operationId, int expectedStatus, Response response) {
         assertEquals(expectedStatus, response.getStatusCode(), () -> "status; body: " + response.asString());
-        OpenApiSpec spec = OpenApiSpec.of(api);
+        OpenApiSpec spec = api.spec();
         Operation operation = spec.operation(operationId);
         List<Violation> violations = ErrorFormat.violations(spec, operation, expectedStatus, response.getContentType(),
                 response.asString());

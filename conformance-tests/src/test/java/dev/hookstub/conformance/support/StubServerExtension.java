@@ -1,5 +1,6 @@
 package dev.hookstub.conformance.support;
 
+import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubServer;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ public final class StubServerExtension implements BeforeAllCallback, ParameterRe
             return ConditionEvaluationResult.enabled("checks no particular API");
         }
         ConformanceTarget target = target(context);
-        for (Api api : annotation.get().value()) {
+        for (Preset api : annotation.get().value()) {
             if (target.checks(api)) {
                 return ConditionEvaluationResult.enabled(api.id() + " is checked in this run");
             }

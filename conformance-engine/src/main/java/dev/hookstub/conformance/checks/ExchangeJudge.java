@@ -1,0 +1,160 @@
+package dev.hookstub.conformance.checks;
+
+import dev.hookstub.conformance.checks.RequestCase.Kind;
+import dev.hookstub.conformance.spec.ErrorFormat;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.Operation;
+import dev.hookstub.conformance.spec.ResponseValidator;
+import dev.hookstub.conformance.spec.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Judges one exchange: which checks it passes and fails, for the operation it was sent for. What a response must be
+ * depends on the kind of request (see {@link RequestCase.Kind}); every response, whatever the request, is also held
+ * to the spec as far as the spec speaks to it (see {@link Check#STATUS_CODE_CONFORMANCE}).
+ */
+final class ExchangeJudge {
+
+    /** Answers to a valid request that concern the caller or the record, not the request; often left undeclared. */
+    private static final Set<Integer> CALLER_OR_RECORD_STATUSES = Set.of(401, 403, 404);
+
+    private final OpenApiSpec spec;
+    private final ResponseValidator validator;
+    private final CheckLedger ledger;
+
+    ExchangeJudge(OpenApiSpec spec, CheckLedger ledger) {
+        this.spec = spec;
+        this.validator = new ResponseValidator(spec);
+        this.ledger = ledger;
+    }
+
+    void judge(Exchange exchange) {
+        RequestCase requestCase = exchange.requestCase();
+        Operation operation = requestCase.operation();
+        int status = exchange.status();
+        verdict(exchange, Check.NOT_A_SERVER_ERROR, status < 500, "server error " + status);
+        conformance(exchange);
+        switch (requestCase.kind()) {
+            case EXAMPLE -> verdict(exchange, Check.POSITIVE_DATA_ACCEPTANCE, is2xx(status),
+                    "the spec's example request was rejected with " + status);
+            case GENERATED -> verdict(exchange, Check.POSITIVE_DATA_ACCEPTANCE,
+                    is2xx(status) || status == 403 || status == 404,
+                    "a valid request was rejected with " + status);
+            case NEGATIVE -> verdict(exchange, Check.NEGATIVE_DATA_REJECTION, status >= 400 && status < 500,
+                    "an invalid request (" + requestCase.description() + ") got " + status + ", not a 4xx");
+            case NO_CREDENTIAL, INVALID_CREDENTIAL -> verdict(exchange, Check.IGNORED_AUTH,
+                    status == 401 || status == 403,
+                    "a request with " + (requestCase.kind() == Kind.NO_CREDENTIAL ? "no" : "an invalid")
+                            + " credential got " + status + ", not 401 or 403");
+            case UNDOCUMENTED_METHOD -> unsupportedMethod(exchange);
+            case READ_BACK -> { } // judged by the run, which knows what was created
+            case OTHER_TENANT -> otherTenant(exchange);
+        }
+    }
+
+    /** Status, content type and schema, as far as the spec covers this request. */
+    private void conformance(Exchange exchange) {
+        RequestCase requestCase = exchange.requestCase();
+        Operation operation = requestCase.operation();
+        RecordedResponse response = exchange.response();
+        int status = response.status();
+        if (requestCase.kind() == Kind.UNDOCUMENTED_METHOD && (status < 400 || status >= 500)) {
+            return; // not an answer of this operation at all; unsupported_method and not_a_server_error judge it
+        }
+        boolean declared = spec.responseKeyFor(operation, status).isPresent()
+                && requestCase.kind() != Kind.UNDOCUMENTED_METHOD;
+        List<Violation> violations;
+        if (declared) {
+            violations = validator.validate(operation, status, response.contentType(), response.body());
+        } else if (toleratedUndeclared(requestCase.kind(), status)) {
+            violations = ErrorFormat.violations(spec, operation, status, response.contentType(), response.body());
+        } else {
+            violations = validator.validate(operation, status, response.contentType(), response.body());
+        }
+        for (Check check : List.of(Check.STATUS_CODE_CONFORMANCE, Check.CONTENT_TYPE_CONFORMANCE,
+                Check.RESPONSE_SCHEMA_CONFORMANCE)) {
+            List<Violation> own = violations.stream().filter(v -> Check.of(v) == check).toList();
+            if (own.isEmpty()) {
+                ledger.pass(operation, check, exchange);
+            } else {
+                ledger.fail(operation, check, failure(exchange, own.size() + " violation(s) of the spec", own), exchange);
+            }
+        }
+    }
+
+    /**
+     * An undeclared status that is not held against the operation (its body is still checked): a 4xx to a request
+     * that is deliberately out of contract, or a 401/403/404 to a valid one.
+     */
+    private static boolean toleratedUndeclared(Kind kind, int status) {
+        boolean clientError = status >= 400 && status < 500;
+        return kind.withinContract() ? CALLER_OR_RECORD_STATUSES.contains(status) : clientError;
+    }
+
+    /** Another tenant's read of a record must be refused, and the refusal must be in the API's error format. */
+    private void otherTenant(Exchange exchange) {
+        RecordedResponse response = exchange.response();
+        int status = response.status();
+        if (status != 403 && status != 404) {
+            verdict(exchange, Check.TENANT_ISOLATION, false, "another tenant's credential got " + status
+                    + (is2xx(status) ? ": it can read a record that is not its own" : ", not 403 or 404"));
+            return;
+        }
+        Operation operation = exchange.requestCase().operation();
+        List<Violation> format = spec.responseKeyFor(operation, status).isPresent()
+                ? validator.validate(operation, status, response.contentType(), response.body())
+                : ErrorFormat.violations(spec, operation, status, response.contentType(), response.body());
+        if (format.isEmpty()) {
+            ledger.pass(operation, Check.TENANT_ISOLATION, exchange);
+        } else {
+            ledger.fail(operation, Check.TENANT_ISOLATION, failure(exchange,
+                    "the refusal (" + status + ") is not in the API's error format", format), exchange);
+        }
+    }
+
+    private void unsupportedMethod(Exchange exchange) {
+        RecordedResponse response = exchange.response();
+        if (response.status() != 405) {
+            verdict(exchange, Check.UNSUPPORTED_METHOD, false,
+                    "undocumented method " + exchange.request().method() + " got " + response.status() + ", not 405");
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        String allow = response.allow() == null ? "" : response.allow().toUpperCase(Locale.ROOT);
+        for (Operation documented : spec.operations()) {
+            if (documented.pathTemplate().equals(exchange.requestCase().operation().pathTemplate())
+                    && !allow.contains(documented.httpMethod())) {
+                missing.add(documented.httpMethod());
+            }
+        }
+        verdict(exchange, Check.UNSUPPORTED_METHOD, response.allow() != null && missing.isEmpty(),
+                response.allow() == null ? "405 without an Allow header"
+                        : "405 whose Allow header (" + response.allow() + ") leaves out documented " + missing);
+    }
+
+    void verdict(Exchange exchange, Check check, boolean passed, String reason) {
+        verdict(exchange.requestCase().operation(), exchange, check, passed, reason);
+    }
+
+    /** A verdict for {@code operation} on an exchange sent for another one (a read-back judges the create). */
+    void verdict(Operation operation, Exchange exchange, Check check, boolean passed, String reason) {
+        if (passed) {
+            ledger.pass(operation, check, exchange);
+        } else {
+            ledger.fail(operation, check, failure(exchange, reason, List.of()), exchange);
+        }
+    }
+
+    private static boolean is2xx(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    static CaseFailure failure(Exchange exchange, String reason, List<Violation> violations) {
+        return new CaseFailure(exchange.requestCase().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " — " + exchange.requestCase().description(), exchange.request(), exchange.response(), reason,
+                violations);
+    }
+}

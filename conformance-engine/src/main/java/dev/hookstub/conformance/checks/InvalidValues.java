@@ -1,0 +1,149 @@
+package dev.hookstub.conformance.checks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.SpecSchemas;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+/**
+ * Values that break a schema, each labelled with how: a wrong type or format in a parameter, a body missing a required
+ * member, a member of the wrong type, an enum value the spec does not list. Every candidate is checked against the
+ * schema by the validator and dropped unless it really is invalid, so a negative case never sends valid data.
+ */
+final class InvalidValues {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+    private final OpenApiSpec spec;
+    private final Random random;
+
+    InvalidValues(OpenApiSpec spec, Random random) {
+        this.spec = spec;
+        this.random = random;
+    }
+
+    /** Wire values for a parameter that its schema rejects, keyed by what is wrong with them. */
+    Map<String, String> forParameter(String schemaPointer, boolean inPath) {
+        JsonNode schema = spec.at(spec.resolve(schemaPointer));
+        List<String> types = SchemaValues.types(schema);
+        Map<String, String> candidates = new LinkedHashMap<>();
+        if (types.contains("integer") || types.contains("number")) {
+            candidates.put("not a number", "abc" + random.nextInt(1000));
+        }
+        if (types.contains("integer")) {
+            candidates.put("not an integer", "1." + (1 + random.nextInt(9)));
+        }
+        if (schema.has("minimum")) {
+            candidates.put("below minimum", schema.get("minimum").decimalValue().subtract(BigDecimal.ONE).toPlainString());
+        }
+        if (schema.has("maximum")) {
+            candidates.put("above maximum", schema.get("maximum").decimalValue().add(BigDecimal.ONE).toPlainString());
+        }
+        if (types.contains("boolean")) {
+            candidates.put("not a boolean", "maybe");
+        }
+        switch (schema.path("format").asText("")) {
+            case "uuid" -> candidates.put("not a uuid", "not-a-uuid-" + random.nextInt(1000));
+            case "date-time" -> candidates.put("not a date-time", "yesterday");
+            case "date" -> candidates.put("not a date", "31-31-2020");
+            case "email" -> candidates.put("not an email", "nobody");
+            default -> { }
+        }
+        if (schema.has("pattern")) {
+            candidates.put("does not match " + schema.get("pattern").asText(), "conformance" + random.nextInt(1000));
+        }
+        if (schema.has("enum")) {
+            candidates.put("not in enum", "conformance-not-in-enum");
+        }
+        if (schema.has("maxLength")) {
+            candidates.put("longer than maxLength", "x".repeat(schema.get("maxLength").asInt() + 1));
+        }
+        if (schema.path("minLength").asInt(0) > 1) {
+            candidates.put("shorter than minLength", "x");
+        }
+        Map<String, String> invalid = new LinkedHashMap<>();
+        candidates.forEach((why, wire) -> {
+            boolean usable = !inPath || (!wire.isEmpty() && !wire.contains("/"));
+            if (usable && !SpecSchemas.conforms(spec, schemaPointer, asTyped(wire, types))) {
+                invalid.put(why, wire);
+            }
+        });
+        return invalid;
+    }
+
+    /**
+     * Bodies that break the body schema, derived from a valid body: a member missing, a member of the wrong type, an
+     * enum value not listed, a body that is not an object. Keys say what is wrong.
+     */
+    Map<String, JsonNode> forBody(String schemaPointer, JsonNode validBody) {
+        JsonNode schema = spec.at(spec.resolve(schemaPointer));
+        Map<String, JsonNode> candidates = new LinkedHashMap<>();
+        if (validBody instanceof ObjectNode object) {
+            for (String name : SchemaValues.required(schema)) {
+                ObjectNode missing = object.deepCopy();
+                missing.remove(name);
+                candidates.put("required member '" + name + "' missing", missing);
+            }
+            schema.path("properties").fieldNames().forEachRemaining(name -> {
+                String propertyPointer = spec.resolve(spec.resolve(schemaPointer) + "/properties/" + SchemaValues.escape(name));
+                JsonNode property = spec.at(propertyPointer);
+                ObjectNode wrongType = object.deepCopy();
+                wrongType.set(name, wrongTypeFor(SchemaValues.types(property)));
+                candidates.put("member '" + name + "' of the wrong type", wrongType);
+                if (property.has("enum")) {
+                    ObjectNode notListed = object.deepCopy();
+                    notListed.put(name, "conformance-not-in-enum");
+                    candidates.put("member '" + name + "' not in its enum", notListed);
+                }
+            });
+        }
+        ArrayNode array = NODES.arrayNode();
+        candidates.put("a JSON array instead of an object", array);
+        Map<String, JsonNode> invalid = new LinkedHashMap<>();
+        candidates.forEach((why, body) -> {
+            if (!SpecSchemas.conforms(spec, schemaPointer, body)) {
+                invalid.put(why, body);
+            }
+        });
+        return invalid;
+    }
+
+    /** Text that is not JSON at all: a valid body cut short. */
+    static String malformed(String validJson) {
+        return validJson.length() < 2 ? "{" : validJson.substring(0, validJson.length() / 2);
+    }
+
+    private static JsonNode wrongTypeFor(List<String> types) {
+        if (!types.contains("integer") && !types.contains("number")) {
+            return NODES.numberNode(12345);
+        }
+        return TextNode.valueOf("not-a-number");
+    }
+
+    /** How a server reads a wire value whose schema has these types: a parameter is text until parsed. */
+    static JsonNode asTyped(String wire, List<String> types) {
+        if (types.contains("integer") && INTEGER.matcher(wire).matches()) {
+            return NODES.numberNode(new BigInteger(wire));
+        }
+        if (types.contains("number") && NUMBER.matcher(wire).matches()) {
+            return NODES.numberNode(new BigDecimal(wire));
+        }
+        if (types.contains("boolean") && (wire.equals("true") || wire.equals("false"))) {
+            return NODES.booleanNode(Boolean.parseBoolean(wire));
+        }
+        return TextNode.valueOf(wire);
+    }
+}

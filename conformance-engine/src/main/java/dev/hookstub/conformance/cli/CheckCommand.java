@@ -1,0 +1,301 @@
+package dev.hookstub.conformance.cli;
+
+import dev.hookstub.conformance.checks.Check;
+import dev.hookstub.conformance.checks.CheckResult;
+import dev.hookstub.conformance.checks.CheckResult.Outcome;
+import dev.hookstub.conformance.checks.ConformanceRun;
+import dev.hookstub.conformance.checks.RunResult;
+import dev.hookstub.conformance.checks.RunSettings;
+import dev.hookstub.conformance.checks.RunTarget;
+import dev.hookstub.conformance.checks.ServerUnreachableException;
+import dev.hookstub.conformance.preset.Preset;
+import dev.hookstub.conformance.report.Reports;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.SpecLoadException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code hookstub check}: every check on every operation of one spec against one server. Exit status 0 when all
+ * pass, 1 when a check fails, 2 for a usage problem or a server that cannot be reached (one line naming it).
+ */
+public final class CheckCommand {
+
+    public static final int PASSED = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            Usage: hookstub check --spec <mollie|equalsmoney|partoo|mijnklantportaal|FILE|URL> --base-url URL [options]
+
+            Checks a server against an OpenAPI 3.0 or 3.1 document: every operation, every check.
+
+              --spec S               a preset (one of hookstub's four APIs), a spec file, or an http(s) URL of one
+              --base-url URL         where the spec's server URL is served: a provider's own root, or for the stub
+                                     the API's mount, e.g. http://127.0.0.1:8080/mollie
+              --credential V         sent as the spec's security scheme says (presets: the stub's default key)
+              --second-credential V  another tenant's credential, for tenant_isolation (presets, with the stub's
+                                     default key: the stub's second-tenant key)
+              --webhook-id ID        an existing record to read instead of the spec's example record
+              --read-only            never send POST, PUT, PATCH or DELETE
+              --checks a,b           only these checks
+              --exclude-checks a,b   every check but these
+              --seed N               replay a run (the seed is printed)
+              --cases N              generated valid requests per operation (default 8)
+              --report DIR           write conformance.xml (JUnit), conformance-report.md and conformance-report.html
+              --help                 this text
+
+            Checks: %s
+            Exit status: 0 all passed, 1 a check failed, 2 usage or connection problem.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public CheckCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CheckCommand(System.out, System.err).run(args));
+    }
+
+    /** Runs the command; returns the exit status instead of exiting, so that it can be tested and embedded. */
+    public int run(String... args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (UsageException e) {
+            err.println("hookstub check: " + e.getMessage() + " (see hookstub check --help)");
+            return USAGE;
+        }
+        if (options.help) {
+            out.print(USAGE_TEXT.formatted(String.join(", ", Check.values().length == 0 ? List.of()
+                    : EnumSet.allOf(Check.class).stream().map(Check::checkName).toList())));
+            return PASSED;
+        }
+        OpenApiSpec spec;
+        Optional<Preset> preset = Preset.named(options.spec);
+        try {
+            spec = preset.map(Preset::spec).orElseGet(() -> OpenApiSpec.load(options.spec));
+        } catch (SpecLoadException e) {
+            err.println("hookstub check: " + e.getMessage());
+            return USAGE;
+        }
+        String credential = options.credential != null ? options.credential
+                : preset.map(Preset::stubCredential).orElse(null);
+        String second = options.secondCredential != null ? options.secondCredential
+                : options.credential == null ? preset.flatMap(Preset::stubSecondCredential).orElse(null) : null;
+        RunTarget target = new RunTarget(options.baseUrl, credential, second, Optional.ofNullable(options.webhookId),
+                options.readOnly);
+        Optional<String> unreachable = unreachable(target.serverUrl());
+        if (unreachable.isPresent()) {
+            err.println("hookstub check: cannot reach " + target.serverUrl() + ": " + unreachable.get());
+            return USAGE;
+        }
+        RunSettings settings = RunSettings.defaults().withChecks(options.checks);
+        if (options.seed != null) {
+            settings = settings.withSeed(options.seed);
+        }
+        if (options.cases != null) {
+            settings = settings.withGeneratedCases(options.cases);
+        }
+        out.println("Checking " + spec.name() + " (" + spec.title() + ", " + spec.operations().size()
+                + " operation(s)) at " + target.serverUrl() + (target.readOnly() ? ", read-only" : "") + "; seed "
+                + settings.seed() + " (replay with --seed " + settings.seed() + ")");
+        RunResult result;
+        try {
+            result = new ConformanceRun(spec, target, settings)
+                    .reportingProgressTo(line -> out.println("  checking " + line + " ..."))
+                    .run();
+        } catch (ServerUnreachableException e) {
+            err.println("hookstub check: " + e.getMessage());
+            return USAGE;
+        }
+        result.results().forEach(r -> out.println(line(r)));
+        if (options.report != null) {
+            try {
+                out.print(Reports.write(options.report, List.of(result)));
+            } catch (UncheckedIOException e) {
+                err.println("hookstub check: " + e.getMessage());
+                return USAGE;
+            }
+            out.println("Reports: " + options.report.resolve(Reports.XML_FILE) + ", "
+                    + options.report.resolve(Reports.HTML_FILE));
+        } else {
+            out.print(Reports.summary(List.of(result), null));
+        }
+        long failed = result.count(Outcome.FAILED);
+        out.println(failed == 0 ? "All checks passed (" + result.count(Outcome.PASSED) + " passed, "
+                + result.count(Outcome.SKIPPED) + " skipped, " + result.cases() + " requests)."
+                : failed + " check(s) failed.");
+        return failed == 0 ? PASSED : FAILED;
+    }
+
+    /** One line per operation × check, the first failure's reason on a failed one. */
+    private static String line(CheckResult r) {
+        return switch (r.outcome()) {
+            case PASSED -> "  PASS " + r.displayName() + " (" + r.cases() + " requests)";
+            case SKIPPED -> "  SKIP " + r.displayName() + ": " + r.skipReason();
+            case FAILED -> "  FAIL " + r.displayName() + " (" + r.failures().size() + " of " + r.cases() + "): "
+                    + r.failures().get(0).reason();
+        };
+    }
+
+    /** Any HTTP answer at all means the server is there; only a failure to connect is a problem. */
+    private static Optional<String> unreachable(String url) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("not a valid URL");
+        } catch (IOException e) {
+            return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    private static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Options {
+        String spec;
+        String baseUrl;
+        String credential;
+        String secondCredential;
+        String webhookId;
+        boolean readOnly;
+        boolean help;
+        Set<Check> checks = EnumSet.allOf(Check.class);
+        Long seed;
+        Integer cases;
+        Path report;
+
+        static Options parse(String[] args) throws UsageException {
+            Options o = new Options();
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String name = arg;
+                String value = null;
+                int eq = arg.indexOf('=');
+                if (arg.startsWith("--") && eq > 0) {
+                    name = arg.substring(0, eq);
+                    value = arg.substring(eq + 1);
+                }
+                switch (name) {
+                    case "--help", "-h" -> o.help = true;
+                    case "--read-only" -> o.readOnly = true;
+                    case "--spec", "--base-url", "--credential", "--second-credential", "--webhook-id", "--checks",
+                         "--exclude-checks", "--seed", "--cases", "--report" -> {
+                        if (value == null) {
+                            if (i + 1 >= args.length) {
+                                throw new UsageException(name + " needs a value");
+                            }
+                            value = args[++i];
+                        }
+                        if (values.put(name, value) != null) {
+                            throw new UsageException(name + " given twice");
+                        }
+                    }
+                    default -> throw new UsageException("unknown option " + (arg.startsWith("-") ? name : "'" + arg
+                            + "'"));
+                }
+            }
+            if (o.help) {
+                return o;
+            }
+            o.spec = required(values, "--spec");
+            o.baseUrl = required(values, "--base-url");
+            if (!o.baseUrl.startsWith("http://") && !o.baseUrl.startsWith("https://")) {
+                throw new UsageException("--base-url must be an http:// or https:// URL, got '" + o.baseUrl + "'");
+            }
+            o.credential = values.get("--credential");
+            o.secondCredential = values.get("--second-credential");
+            o.webhookId = values.get("--webhook-id");
+            if (values.containsKey("--checks") && values.containsKey("--exclude-checks")) {
+                throw new UsageException("--checks and --exclude-checks cannot be combined");
+            }
+            if (values.containsKey("--checks")) {
+                o.checks = checks(values.get("--checks"), "--checks");
+            }
+            if (values.containsKey("--exclude-checks")) {
+                o.checks = EnumSet.allOf(Check.class);
+                o.checks.removeAll(checks(values.get("--exclude-checks"), "--exclude-checks"));
+                if (o.checks.isEmpty()) {
+                    throw new UsageException("--exclude-checks leaves no check to make");
+                }
+            }
+            o.seed = number(values, "--seed", Long.MIN_VALUE).map(Number::longValue).orElse(null);
+            o.cases = number(values, "--cases", 0).map(Number::intValue).orElse(null);
+            o.report = Optional.ofNullable(values.get("--report")).map(Path::of).orElse(null);
+            return o;
+        }
+
+        private static String required(Map<String, String> values, String name) throws UsageException {
+            String value = values.get(name);
+            if (value == null || value.isBlank()) {
+                throw new UsageException(name + " is required");
+            }
+            return value;
+        }
+
+        private static Set<Check> checks(String list, String option) throws UsageException {
+            Set<Check> selected = EnumSet.noneOf(Check.class);
+            List<String> unknown = new ArrayList<>();
+            for (String name : list.split(",")) {
+                String trimmed = name.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                Check.named(trimmed).ifPresentOrElse(selected::add, () -> unknown.add(trimmed));
+            }
+            if (!unknown.isEmpty()) {
+                throw new UsageException(option + ": unknown check(s) " + String.join(", ", unknown) + "; known: "
+                        + String.join(", ", EnumSet.allOf(Check.class).stream().map(Check::checkName).toList()));
+            }
+            if (selected.isEmpty()) {
+                throw new UsageException(option + " names no check");
+            }
+            return selected;
+        }
+
+        private static Optional<Long> number(Map<String, String> values, String name, long min) throws UsageException {
+            String value = values.get(name);
+            if (value == null) {
+                return Optional.empty();
+            }
+            try {
+                long parsed = Long.parseLong(value.trim());
+                if (parsed < min || (min == 0 && parsed > 10_000)) {
+                    throw new UsageException(name + " out of range: " + value);
+                }
+                return Optional.of(parsed);
+            } catch (NumberFormatException e) {
+                throw new UsageException(name + " must be a whole number, got '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.hookstub.conformance.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The API's own error format, for error responses whose status the spec may not declare for the operation (a 401 on
+ * an API that declares only 404, say): the body must be valid against the schema and media type the spec declares
+ * for the operation's errors (the status itself when declared with a body, else its first declared 4xx). An API whose
+ * spec declares no error body at all (Equals Money) is held to {@code {"message": "<text>"}} in JSON.
+ */
+public final class ErrorFormat {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ErrorFormat() {
+    }
+
+    /** Content-type and schema violations of an error response; never a status violation. */
+    public static List<Violation> violations(OpenApiSpec spec, Operation operation, int status, String contentType,
+            String body) {
+        Optional<String> declaredError = declaredErrorStatus(spec, operation, status);
+        if (declaredError.isPresent()) {
+            return new ResponseValidator(spec).validate(operation, Integer.parseInt(declaredError.get()), contentType, body);
+        }
+        if (contentType == null || !MediaTypes.essence(contentType).equals("application/json")) {
+            return List.of(new Violation(Violation.CONTENT_TYPE_CONFORMANCE, "",
+                    "error Content-Type " + contentType + " is not application/json (the spec declares no error body;"
+                            + " the suite holds such APIs to {\"message\": ...})"));
+        }
+        try {
+            JsonNode parsed = JSON.readTree(body == null ? "" : body);
+            if (parsed != null && parsed.path("message").isTextual() && !parsed.path("message").asText().isBlank()) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "", "error body is not JSON"));
+        }
+        return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "/message",
+                "error body is not {\"message\": \"<text>\"}"));
+    }
+
+    /** The status itself when the spec declares it with a body, else the operation's first declared 4xx. */
+    static Optional<String> declaredErrorStatus(OpenApiSpec spec, Operation operation, int status) {
+        String exact = Integer.toString(status);
+        if (operation.responseStatuses().contains(exact) && !spec.contentTypes(operation, exact).isEmpty()) {
+            return Optional.of(exact);
+        }
+        return operation.responseStatuses().stream()
+                .filter(declared -> declared.startsWith("4") && !spec.contentTypes(operation, declared).isEmpty())
+                .findFirst();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.hookstub.conformance.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks one HTTP response against what its operation declares: status, media type, body schema.
+ * Each later check needs what the earlier one found, so an undeclared status skips the other two
+ * and a wrong media type skips the schema (there is no schema to pick).
+ */
+public final class ResponseValidator {
+
+    // Keywords whose error sits on the object but is about one named member of it.
+    private static final Set<String> MEMBER_KEYWORDS = Set.of(
+            "required", "dependentRequired", "propertyNames", "additionalProperties", "unevaluatedProperties");
+
+    private static final ObjectMapper STRICT_JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final OpenApiSpec spec;
+
+    public ResponseValidator(OpenApiSpec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * @param contentTypeHeader the raw Content-Type header, or null when absent
+     * @param body              the raw body, or null/"" when there is none
+     * @return every violation found, empty when the response conforms
+     */
+    public List<Violation> validate(Operation op, int status, String contentTypeHeader, String body) {
+        if (!op.spec().equals(spec.name())) {
+            throw new IllegalArgumentException(op + " is not an operation of " + spec.name());
+        }
+        Optional<String> responseKey = spec.responseKeyFor(op, status);
+        if (responseKey.isEmpty()) {
+            return List.of(new Violation(Violation.STATUS_CODE_CONFORMANCE, "",
+                    "status " + status + " is not declared for " + op.operationId()
+                            + "; declared: " + String.join(", ", op.responseStatuses())));
+        }
+        List<String> declaredTypes = spec.contentTypes(op, responseKey.get());
+        boolean hasBody = body != null && !body.isEmpty();
+        if (declaredTypes.isEmpty()) {
+            return hasBody
+                    ? List.of(new Violation(Violation.CONTENT_TYPE_CONFORMANCE, "",
+                            "response " + responseKey.get() + " declares no content, but a body was sent"))
+                    : List.of();
+        }
+        if (contentTypeHeader == null || contentTypeHeader.isBlank()) {
+            return List.of(new Violation(Violation.CONTENT_TYPE_CONFORMANCE, "",
+                    "no Content-Type header; declared: " + String.join(", ", declaredTypes)));
+        }
+        Optional<String> matchedType = declaredTypes.stream()
+                .filter(declared -> MediaTypes.matches(declared, contentTypeHeader))
+                .findFirst();
+        if (matchedType.isEmpty()) {
+            return List.of(new Violation(Violation.CONTENT_TYPE_CONFORMANCE, "",
+                    "Content-Type " + MediaTypes.essence(contentTypeHeader) + " is not declared for "
+                            + responseKey.get() + "; declared: " + String.join(", ", declaredTypes)));
+        }
+        // Only JSON bodies can be checked against a JSON Schema; other declared types pass as is.
+        Optional<String> schemaPointer = spec.responseSchemaPointer(op, responseKey.get(), matchedType.get());
+        if (schemaPointer.isEmpty() || !MediaTypes.isJson(matchedType.get())) {
+            return List.of();
+        }
+        return validateJson(schemaPointer.get(), hasBody ? body : "");
+    }
+
+    private List<Violation> validateJson(String schemaPointer, String body) {
+        if (body.isBlank()) {
+            return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "", "body is empty, expected JSON"));
+        }
+        try {
+            STRICT_JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "",
+                    "body is not valid JSON: " + e.getOriginalMessage()));
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (Error error : CompiledSchemas.forPointer(spec, schemaPointer).validate(body, InputFormat.JSON)) {
+            violations.add(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, pointerOf(error),
+                    error.getMessage() + " [" + error.getKeyword() + " at #" + error.getSchemaLocation().getFragment() + "]"));
+        }
+        return violations;
+    }
+
+    private static String pointerOf(Error error) {
+        String instance = error.getInstanceLocation().toString();
+        return MEMBER_KEYWORDS.contains(error.getKeyword()) && error.getProperty() != null
+                ? JsonPointers.append(instance, error.getProperty())
+                : instance;
+    }
+}

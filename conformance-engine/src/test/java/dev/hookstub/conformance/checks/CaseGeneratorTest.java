@@ -1,0 +1,140 @@
+package dev.hookstub.conformance.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.conformance.preset.Preset;
+import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.conformance.spec.Operation;
+import dev.hookstub.conformance.spec.Parameter;
+import dev.hookstub.conformance.spec.SpecSchemas;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The generator is honest (valid means valid, invalid means invalid, per the validator) and reproducible. */
+class CaseGeneratorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<RequestCase> allCases(OpenApiSpec spec, Operation operation, long seed) {
+        CaseGenerator generator = new CaseGenerator(spec, operation, Optional.empty(), new Random(seed));
+        List<RequestCase> cases = new ArrayList<>();
+        generator.example().ifPresent(cases::add);
+        cases.addAll(generator.generated(8, Set.of()));
+        cases.addAll(generator.boundary(cases.get(0), Set.of()));
+        cases.addAll(generator.negative(cases.get(0)));
+        return cases;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void theSameSeedMakesTheSameRequestsAndAnotherSeedOthers(Preset api) {
+        OpenApiSpec spec = api.spec();
+        boolean anyDifferent = false;
+        for (Operation operation : spec.operations()) {
+            List<String> first = allCases(spec, operation, 42).stream().map(RequestCase::identity).toList();
+            assertEquals(first, allCases(spec, operation, 42).stream().map(RequestCase::identity).toList());
+            anyDifferent |= !first.equals(allCases(spec, operation, 43).stream().map(RequestCase::identity).toList());
+        }
+        assertTrue(anyDifferent, "a different seed changes some request of " + api.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void everyPositiveRequestIsValidAndEveryNegativeOneBreaksTheSpec(Preset api) throws IOException {
+        OpenApiSpec spec = api.spec();
+        for (Operation operation : spec.operations()) {
+            for (RequestCase requestCase : allCases(spec, operation, 7)) {
+                boolean valid = isValid(spec, operation, requestCase);
+                if (requestCase.kind() == RequestCase.Kind.NEGATIVE) {
+                    assertFalse(valid, "negative but valid: " + requestCase);
+                } else {
+                    assertTrue(valid, "positive but invalid: " + requestCase);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void theExampleRequestReadsTheSpecsExampleRecord(Preset api) {
+        OpenApiSpec spec = api.spec();
+        Operation read = spec.operations().stream().filter(op -> op.httpMethod().equals("GET")).findFirst().orElseThrow();
+        RequestCase example = new CaseGenerator(spec, read, Optional.empty(), new Random(1)).example().orElseThrow();
+        Map<Preset, String> seededIds = Map.of(Preset.MIJNKLANTPORTAAL, "wbh_abc12345def678",
+                Preset.EQUALSMONEY, "da91434a-4026-42ea-84b8-d0317b64af9c", Preset.PARTOO, "1",
+                Preset.MOLLIE, "hook_B2EyhTH5N4KWUnoYPcgiH");
+        assertEquals(List.of(seededIds.get(api)), List.copyOf(example.pathParams().values()));
+        // Mollie's example record is a test-mode one, found only with testmode=true.
+        assertEquals(api == Preset.MOLLIE ? Map.of("testmode", "true") : Map.of(), example.queryParams());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Preset.class)
+    void anInvalidCredentialHasTheShapeButNotTheValueOfTheRealOne(Preset api) {
+        String real = "access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM";
+        String invalid = ConformanceRun.invalidVariantOf(real, new Random(api.ordinal()));
+        assertNotEquals(real, invalid);
+        assertEquals(real.length(), invalid.length());
+        assertTrue(invalid.startsWith("access_d"), invalid);
+    }
+
+    private static boolean isValid(OpenApiSpec spec, Operation operation, RequestCase requestCase) throws IOException {
+        for (Parameter parameter : operation.parameters()) {
+            Map<String, String> values = parameter.in().equals("path") ? requestCase.pathParams() : requestCase.queryParams();
+            String wire = values.get(parameter.name());
+            if (wire == null) {
+                if (parameter.required()) {
+                    return false;
+                }
+                continue;
+            }
+            String pointer = parameter.schemaPointer().orElseThrow();
+            List<String> types = SchemaValues.types(spec.at(spec.resolve(pointer)));
+            if (!SpecSchemas.conforms(spec, pointer, InvalidValues.asTyped(wire, types))) {
+                return false;
+            }
+        }
+        if (operation.requestBodySchemaPointer().isPresent()) {
+            JsonNode body;
+            try {
+                body = JSON.readTree(requestCase.body());
+            } catch (IOException malformed) {
+                return false;
+            }
+            return SpecSchemas.conforms(spec, operation.requestBodySchemaPointer().get(), body);
+        }
+        return true;
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEnumInTheBodyIsBothGeneratedFromAndBrokenOnPurpose() {
+        JsonNode document = Preset.MIJNKLANTPORTAAL.spec().document();
+        com.fasterxml.jackson.databind.node.ObjectNode type = (com.fasterxml.jackson.databind.node.ObjectNode)
+                document.at("/paths/~1webhooks/post/requestBody/content/application~1json/schema/properties/type");
+        type.putArray("enum").add("invoice-paid").add("ticket-created");
+        OpenApiSpec spec = OpenApiSpec.fromDocument(Preset.MIJNKLANTPORTAAL.id(), document);
+        Operation create = spec.operation("create-webhook");
+        CaseGenerator generator = new CaseGenerator(spec, create, Optional.empty(), new Random(3));
+        RequestCase example = generator.example().orElseThrow();
+        List<RequestCase> negative = generator.negative(example);
+        RequestCase notListed = negative.stream()
+                .filter(c -> c.description().equals("body: member 'type' not in its enum")).findFirst().orElseThrow();
+        assertTrue(notListed.body().contains("conformance-not-in-enum"), notListed.body());
+        for (RequestCase generated : generator.generated(6, Set.of())) {
+            assertTrue(generated.body().contains("invoice-paid") || generated.body().contains("ticket-created"),
+                    generated.body());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.hookstub.conformance.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookstub.conformance.cli.ToyServer.Breakage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hookstub check} on a spec the engine never names (written here) against a toy server that implements it. */
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private Outcome check(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new CheckCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path spec() throws IOException {
+        return Files.writeString(dir.resolve("toy.yaml"), ToyServer.SPEC);
+    }
+
+    @Nested
+    class AgainstAToyServer {
+
+        @Test
+        void aServerThatKeepsTheSpecPassesEveryCheckThatApplies() throws IOException {
+            try (ToyServer toy = new ToyServer(Breakage.NONE)) {
+                Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
+                        "--credential", ToyServer.TOKEN, "--second-credential", ToyServer.OTHER_TOKEN,
+                        "--seed", "7", "--report", dir.resolve("report").toString());
+                assertEquals(0, run.status(), run.out() + run.err());
+                assertTrue(run.out().contains("PASS toy getItem response_schema_conformance"), run.out());
+                assertTrue(run.out().contains("PASS toy getItem tenant_isolation"), run.out());
+                assertTrue(run.out().contains("PASS toy createItem ensure_resource_availability"), run.out());
+                assertTrue(run.out().contains("checking toy GET /items/{id} (getItem) ..."), "progress: " + run.out());
+                assertFalse(run.out().contains(ToyServer.TOKEN), "the credential is never printed");
+                for (String file : new String[] {"conformance.xml", "conformance-report.md", "conformance-report.html"}) {
+                    String text = Files.readString(dir.resolve("report").resolve(file));
+                    assertTrue(text.contains("getItem"), file);
+                    assertFalse(text.contains(ToyServer.TOKEN), file + " masks the credential");
+                }
+            }
+        }
+
+        @Test
+        void aWrongTypeInTheBodyFailsNamingTheCheck() throws IOException {
+            try (ToyServer toy = new ToyServer(Breakage.ID_AS_STRING)) {
+                Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
+                        "--credential", ToyServer.TOKEN, "--seed", "7");
+                assertEquals(1, run.status(), run.out());
+                assertTrue(run.out().contains("FAIL toy getItem response_schema_conformance"), run.out());
+                assertTrue(run.out().contains("check(s) failed"), run.out());
+            }
+        }
+
+        @Test
+        void anotherTenantReadingTheRecordFailsTenantIsolation() throws IOException {
+            try (ToyServer toy = new ToyServer(Breakage.TENANTS_SHARE_ITEMS)) {
+                Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
+                        "--credential", ToyServer.TOKEN, "--second-credential", ToyServer.OTHER_TOKEN, "--seed", "7");
+                assertEquals(1, run.status(), run.out());
+                assertTrue(run.out().contains("FAIL toy getItem tenant_isolation"), run.out());
+                assertTrue(run.out().contains("can read a record that is not its own"), run.out());
+            }
+        }
+
+        @Test
+        void withoutASecondCredentialTenantIsolationIsSkippedAndSaysWhy() throws IOException {
+            try (ToyServer toy = new ToyServer(Breakage.TENANTS_SHARE_ITEMS)) {
+                Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
+                        "--credential", ToyServer.TOKEN, "--seed", "7");
+                assertEquals(0, run.status(), run.out());
+                assertTrue(run.out().contains("SKIP toy getItem tenant_isolation: no second credential"), run.out());
+            }
+        }
+
+        @Test
+        void selectedChecksAloneAreMadeAndReadOnlySendsNoPost() throws IOException {
+            try (ToyServer toy = new ToyServer(Breakage.ID_AS_STRING)) {
+                Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
+                        "--credential", ToyServer.TOKEN, "--exclude-checks", "response_schema_conformance",
+                        "--read-only", "--cases", "2");
+                assertEquals(0, run.status(), run.out());
+                assertFalse(run.out().contains("response_schema_conformance"), run.out());
+                assertTrue(run.out().contains("SKIP toy createItem positive_data_acceptance: read-only run"), run.out());
+            }
+        }
+    }
+
+    @Nested
+    class UsageAndConnectionProblems {
+
+        @Test
+        void anUnknownCheckIsAUsageErrorOnOneLine() {
+            Outcome run = check("--spec", "mollie", "--base-url", "http://127.0.0.1:1", "--checks", "nope");
+            assertEquals(2, run.status());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains("unknown check(s) nope"), run.err());
+        }
+
+        @Test
+        void aMissingSpecFileIsNamed() {
+            Outcome run = check("--spec", dir.resolve("missing.yaml").toString(), "--base-url", "http://127.0.0.1:1");
+            assertEquals(2, run.status());
+            assertTrue(run.err().contains("no such spec file"), run.err());
+        }
+
+        @Test
+        void aDocumentThatIsNotOpenApiIsRefused() throws IOException {
+            Path notSpec = Files.writeString(dir.resolve("x.yaml"), "swagger: '2.0'\n");
+            Outcome run = check("--spec", notSpec.toString(), "--base-url", "http://127.0.0.1:1");
+            assertEquals(2, run.status());
+            assertTrue(run.err().contains("not an OpenAPI 3.0 or 3.1 document"), run.err());
+        }
+
+        @Test
+        void aServerThatIsNotThereIsAConnectionProblem() throws IOException {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Outcome run = check("--spec", spec().toString(), "--base-url", "http://127.0.0.1:" + port + "/api");
+            assertEquals(2, run.status());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().startsWith("hookstub check: cannot reach http://127.0.0.1:" + port), run.err());
+        }
+
+        @Test
+        void helpListsEveryOptionAndCheck() {
+            Outcome run = check("--help");
+            assertEquals(0, run.status());
+            for (String text : new String[] {"--spec", "--base-url", "--second-credential", "--exclude-checks",
+                    "--report", "tenant_isolation", "Exit status"}) {
+                assertTrue(run.out().contains(text), text);
+            }
+        }
+    }
+}
