@@ -14,15 +14,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hookstub.client.equalsmoney.WebhooksApi;
 import dev.hookstub.client.equalsmoney.model.EqualsmoneyFindOneWebhook200Response;
-import dev.hookstub.client.mijnklantportaal.WebhooksApiApi;
 import dev.hookstub.client.mijnklantportaal.model.MijnklantportaalCreateWebhookRequest;
 import dev.hookstub.client.mijnklantportaal.model.MijnklantportaalErrorApiError;
 import dev.hookstub.client.mijnklantportaal.model.MijnklantportaalWebhook;
-import dev.hookstub.client.mollie.invoker.auth.HttpBearerAuth;
 import dev.hookstub.client.mollie.model.MollieGetWebhook200Response;
 import dev.hookstub.client.mollie.model.MollieGetWebhook404Response;
 import dev.hookstub.client.partoo.model.PartooEventType;
-import dev.hookstub.client.partoo.model.PartooInlineObject2;
+import dev.hookstub.client.partoo.model.PartooNotFoundError;
 import dev.hookstub.client.partoo.model.PartooWebhookItem;
 import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
@@ -51,19 +49,19 @@ class GeneratedClientRoundTripTest {
         private static final Preset API = Preset.MIJNKLANTPORTAAL;
         private static final String EXAMPLE_ID = "/components/schemas/Webhook/properties/id/example";
 
-        private WebhooksApiApi client(ConformanceTarget target) {
+        private dev.hookstub.client.mijnklantportaal.WebhooksApi client(ConformanceTarget target) {
             assumeTrue(target.checks(API), "MijnKlantportaal is not checked in this run");
             dev.hookstub.client.mijnklantportaal.invoker.ApiClient apiClient =
                     new dev.hookstub.client.mijnklantportaal.invoker.ApiClient();
             apiClient.setBasePath(target.serverUrl(API));
             apiClient.setBearerToken(target.credential(API));
-            return new WebhooksApiApi(apiClient);
+            return new dev.hookstub.client.mijnklantportaal.WebhooksApi(apiClient);
         }
 
         @Test
         void theClientShouldCreateAWebhookAndReadItBack(ConformanceTarget target) throws Exception {
             assumeFalse(target.readOnly(), "read-only run: nothing is created");
-            WebhooksApiApi client = client(target);
+            dev.hookstub.client.mijnklantportaal.WebhooksApi client = client(target);
             MijnklantportaalWebhook created = client.createWebhook(new MijnklantportaalCreateWebhookRequest()
                     .url("https://example.com/hooks/generated-client").type("invoice-paid"));
             assertThat(created.getId(), matchesPattern("^wbh_[a-z0-9]{14}$"));
@@ -78,7 +76,7 @@ class GeneratedClientRoundTripTest {
 
         @Test
         void theClientShouldReadTheRecordAsItIsOnTheWire(ConformanceTarget target) throws Exception {
-            WebhooksApiApi client = client(target);
+            dev.hookstub.client.mijnklantportaal.WebhooksApi client = client(target);
             String id = target.webhookId(API, EXAMPLE_ID);
             JsonPath wire = target.given(API).get("/webhooks/{id}", id).then().statusCode(200).extract().jsonPath();
 
@@ -92,7 +90,7 @@ class GeneratedClientRoundTripTest {
 
         @Test
         void theClientShouldSurfaceA404AsApiExceptionWithTheErrorModel(ConformanceTarget target) {
-            WebhooksApiApi client = client(target);
+            dev.hookstub.client.mijnklantportaal.WebhooksApi client = client(target);
             var error = assertThrows(dev.hookstub.client.mijnklantportaal.invoker.ApiException.class,
                     () -> client.getWebhook("wbh_doesnotexist00"));
             assertThat(error.getCode(), equalTo(404));
@@ -206,8 +204,8 @@ class GeneratedClientRoundTripTest {
             var error = assertThrows(dev.hookstub.client.partoo.invoker.ApiException.class,
                     () -> client.getWebhook(987_654_321L, null));
             assertThat(error.getCode(), equalTo(404));
-            assertThat(error.getErrorEntity(), instanceOf(PartooInlineObject2.class));
-            assertThat(((PartooInlineObject2) error.getErrorEntity()).getErrors().getJson(), not(emptyOrNullString()));
+            assertThat(error.getErrorEntity(), instanceOf(PartooNotFoundError.class));
+            assertThat(((PartooNotFoundError) error.getErrorEntity()).getErrors().getJson(), not(emptyOrNullString()));
         }
     }
 
@@ -218,19 +216,17 @@ class GeneratedClientRoundTripTest {
         private static final String EXAMPLE_ID = "/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content/"
                 + "application~1hal+json/examples/get-webhook-200/value/id";
 
-        private dev.hookstub.client.mollie.WebhooksApiApi client(ConformanceTarget target) {
+        private dev.hookstub.client.mollie.WebhooksApi client(ConformanceTarget target) {
             assumeTrue(target.checks(API), "Mollie is not checked in this run");
             dev.hookstub.client.mollie.invoker.ApiClient apiClient = new dev.hookstub.client.mollie.invoker.ApiClient();
             apiClient.setBasePath(target.serverUrl(API));
-            // setBearerToken would pick whichever bearer scheme the HashMap yields first; get-webhook sends the
-            // organizationAccessToken (or oAuth) scheme, so the token goes there.
-            ((HttpBearerAuth) apiClient.getAuthentication("organizationAccessToken")).setBearerToken(target.credential(API));
-            return new dev.hookstub.client.mollie.WebhooksApiApi(apiClient);
+            apiClient.setBearerToken(target.credential(API));
+            return new dev.hookstub.client.mollie.WebhooksApi(apiClient);
         }
 
         @Test
         void theClientShouldReadTheTestModeRecordAsTypedValues(ConformanceTarget target) throws Exception {
-            dev.hookstub.client.mollie.WebhooksApiApi client = client(target);
+            dev.hookstub.client.mollie.WebhooksApi client = client(target);
             String id = target.webhookId(API, EXAMPLE_ID);
             JsonPath wire = target.given(API).queryParam("testmode", true).get("/v2/webhooks/{webhookId}", id)
                     .then().statusCode(200).extract().jsonPath();
@@ -263,7 +259,7 @@ class GeneratedClientRoundTripTest {
 
         @Test
         void theClientShouldSurfaceA404AsApiExceptionWithTheErrorModel(ConformanceTarget target) {
-            dev.hookstub.client.mollie.WebhooksApiApi client = client(target);
+            dev.hookstub.client.mollie.WebhooksApi client = client(target);
             var error = assertThrows(dev.hookstub.client.mollie.invoker.ApiException.class,
                     () -> client.getWebhook("hook_doesnotexist000000", true));
             assertThat(error.getCode(), equalTo(404));
