@@ -20,9 +20,9 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "target", "bench")
-STUB_JAR = os.path.join(ROOT, "server-impl", "target", "hookstub-server.jar")
+STUB_JAR = os.path.join(ROOT, "hookstub-cli", "target", "hookstub.jar")
 # The class-data archive the build makes beside the jar, used as the README's run command uses it.
-STUB_ARCHIVE = os.path.join(ROOT, "server-impl", "target", "hookstub.jsa")
+STUB_ARCHIVE = os.path.join(ROOT, "hookstub-cli", "target", "hookstub.jsa")
 BARE_CLASSES = os.path.join(OUT, "bare-classes")
 WIREMOCK_JAR = os.path.join(OUT, "wiremock-standalone.jar")
 BARE_SOURCE = os.path.join(ROOT, "bench", "BareServer.java")
@@ -119,7 +119,7 @@ class Server:
 def stub_server(extra=(), probe=None, archive=True):
     flags = ["-XX:SharedArchiveFile=" + STUB_ARCHIVE, "-Xlog:cds=off"] if archive else []
     return Server("stub" if archive else "stub, plain java -jar",
-                  ["java"] + flags + ["-jar", STUB_JAR, "--port", str(PORTS["stub"])] + list(extra),
+                  ["java"] + flags + ["-jar", STUB_JAR, "serve", "--port", str(PORTS["stub"])] + list(extra),
                   probe or GETS["GET mijnklantportaal"], port=PORTS["stub"])
 
 

@@ -7,7 +7,7 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk ..."
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi
 fi
-[ -f server-impl/target/hookstub-server.jar ] || mvn -B -q -DskipTests package
+[ -f hookstub-cli/target/hookstub.jar ] || mvn -B -q -DskipTests package
 mkdir -p target/bench
 if [ ! -f target/bench/wiremock-standalone.jar ]; then
   mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench \

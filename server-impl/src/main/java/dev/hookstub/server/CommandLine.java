@@ -132,7 +132,7 @@ final class CommandLine {
     }
 
     static String help() {
-        StringBuilder help = new StringBuilder("Usage: hookstub [--option value | --option=value]...\n")
+        StringBuilder help = new StringBuilder("Usage: hookstub serve [--option value | --option=value]...\n")
                 .append("Stub server for the MijnKlantportaal, Equals Money, Partoo and Mollie webhook APIs.\n")
                 .append("Each option can also be set by its environment variable; the command line wins.\n\n");
         for (Option option : OPTIONS) {

@@ -76,7 +76,7 @@ public final class ConformanceRun {
     public RunResult run() {
         long started = System.nanoTime();
         CheckLedger ledger = new CheckLedger(spec.operations(), settings.checks());
-        ExchangeJudge judge = new ExchangeJudge(spec, ledger);
+        ExchangeJudge judge = new ExchangeJudge(spec, ledger, target.examplesExist());
         String credential = target.credential();
         String invalidCredential = invalidVariantOf(credential, random("credential"));
         List<String> secrets = new ArrayList<>();

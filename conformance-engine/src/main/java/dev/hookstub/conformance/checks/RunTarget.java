@@ -12,9 +12,12 @@ import java.util.Optional;
  * @param secondCredential a credential of another tenant, for {@code tenant_isolation}; null skips that check
  * @param webhookId        an existing record to read instead of the spec's example record
  * @param readOnly         never send a method that could create or change a record
+ * @param examplesExist    the server holds the records the spec's examples name (the stub is seeded with them, or
+ *                         {@code webhookId} names one): the example read must then succeed; otherwise a 404 to it
+ *                         is an honest answer
  */
 public record RunTarget(String serverUrl, String credential, String secondCredential, Optional<String> webhookId,
-                        boolean readOnly) {
+                        boolean readOnly, boolean examplesExist) {
 
     public RunTarget {
         serverUrl = serverUrl.endsWith("/") ? serverUrl.substring(0, serverUrl.length() - 1) : serverUrl;
@@ -22,18 +25,24 @@ public record RunTarget(String serverUrl, String credential, String secondCreden
     }
 
     public static RunTarget of(String serverUrl, String credential) {
-        return new RunTarget(serverUrl, credential, null, Optional.empty(), false);
+        return new RunTarget(serverUrl, credential, null, Optional.empty(), false, false);
     }
 
     public RunTarget withSecondCredential(String other) {
-        return new RunTarget(serverUrl, credential, other, webhookId, readOnly);
+        return new RunTarget(serverUrl, credential, other, webhookId, readOnly, examplesExist);
     }
 
     public RunTarget withWebhookId(String id) {
-        return new RunTarget(serverUrl, credential, secondCredential, Optional.ofNullable(id), readOnly);
+        return new RunTarget(serverUrl, credential, secondCredential, Optional.ofNullable(id), readOnly,
+                examplesExist || id != null);
     }
 
     public RunTarget readOnlyCopy() {
-        return new RunTarget(serverUrl, credential, secondCredential, webhookId, true);
+        return new RunTarget(serverUrl, credential, secondCredential, webhookId, true, examplesExist);
+    }
+
+    /** The same target, holding the spec's example records (a stub seeded with them). */
+    public RunTarget withExamples() {
+        return new RunTarget(serverUrl, credential, secondCredential, webhookId, readOnly, true);
     }
 }

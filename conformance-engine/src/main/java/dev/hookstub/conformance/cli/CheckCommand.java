@@ -63,6 +63,17 @@ public final class CheckCommand {
             Exit status: 0 all passed, 1 a check failed, 2 usage or connection problem.
             """;
 
+    /**
+     * The schema validator warns about every vendor extension ({@code x-...}) in a spec; they are not errors.
+     * Held in a field so that the logger, and its level, are not garbage-collected.
+     */
+    private static final java.util.logging.Logger UNKNOWN_KEYWORDS =
+            java.util.logging.Logger.getLogger("com.networknt.schema.keyword.UnknownKeywordFactory");
+
+    static {
+        UNKNOWN_KEYWORDS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -102,7 +113,7 @@ public final class CheckCommand {
         String second = options.secondCredential != null ? options.secondCredential
                 : options.credential == null ? preset.flatMap(Preset::stubSecondCredential).orElse(null) : null;
         RunTarget target = new RunTarget(options.baseUrl, credential, second, Optional.ofNullable(options.webhookId),
-                options.readOnly);
+                options.readOnly, preset.isPresent() || options.webhookId != null);
         Optional<String> unreachable = unreachable(target.serverUrl());
         if (unreachable.isPresent()) {
             err.println("hookstub check: cannot reach " + target.serverUrl() + ": " + unreachable.get());

@@ -116,7 +116,7 @@ public final class ConformanceTarget {
     /** What the engine needs to check {@code api} on this server. */
     public RunTarget runTarget(Preset api) {
         return new RunTarget(serverUrls.get(api), credentials.get(api), secondCredentials.get(api),
-                Optional.ofNullable(webhookIds.get(api)), readOnly);
+                Optional.ofNullable(webhookIds.get(api)), readOnly, true);
     }
 
     /** The record id given with {@code -Dconformance.<api>.webhookId}, if any. */

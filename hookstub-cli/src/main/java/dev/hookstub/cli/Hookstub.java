@@ -1,0 +1,49 @@
+package dev.hookstub.cli;
+
+import dev.hookstub.conformance.cli.CheckCommand;
+import dev.hookstub.server.Main;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * The {@code hookstub} command: {@code serve} runs the stub server (also what options alone, or nothing, mean),
+ * {@code check} checks a server against a spec. Each subcommand's classes are loaded only when it runs, so
+ * {@code serve} starts as fast as the stub alone.
+ */
+public final class Hookstub {
+
+    static final String HELP = """
+            Usage: hookstub <command> [options]
+
+            Commands:
+              serve   run the stub server of the four webhook APIs (the default: options alone mean serve)
+              check   check a server against an OpenAPI 3.0/3.1 spec: hookstub check --spec mollie --base-url URL
+
+            hookstub <command> --help shows a command's options.
+            """;
+
+    private Hookstub() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") && !isHelp(args[0])) {
+            Main.main(args);
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "serve" -> Main.main(rest);
+            case "check" -> System.exit(new CheckCommand(System.out, System.err).run(rest));
+            case "help", "--help", "-h" -> System.out.print(HELP);
+            default -> {
+                PrintStream err = System.err;
+                err.println("hookstub: unknown command '" + args[0] + "' (commands: serve, check; see hookstub --help)");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.hookstub.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The packaged {@code hookstub.jar}, run as a user runs it: {@code serve} in one process, {@code check} in others. */
+class HookstubJarIT {
+
+    private static final Pattern LISTENING = Pattern.compile("hookstub listening on (http://\\S+)");
+    private static final String JAR = System.getProperty("hookstub.jar", "target/hookstub.jar");
+
+    private static Process stub;
+    private static String base;
+
+    private record Run(int status, String output) {
+    }
+
+    @BeforeAll
+    static void serve() throws IOException {
+        stub = new ProcessBuilder(java(), "-jar", JAR, "serve", "--port", "0").redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                base = listening.group(1);
+                break;
+            }
+        }
+        assertTrue(base != null, "the stub printed where it listens");
+        Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }), "stub-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (stub != null) {
+            stub.destroy();
+            stub.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Run hookstub(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "finished");
+        return new Run(process.exitValue(), output);
+    }
+
+    @Test
+    void checkPassesAgainstTheRunningStubForEveryPreset() throws Exception {
+        for (String[] api : new String[][] {{"mollie", "/mollie"}, {"equalsmoney", "/equalsmoney/v2"},
+                {"partoo", "/partoo/v2"}, {"mijnklantportaal", "/mijnklantportaal/v1"}}) {
+            Run run = hookstub("check", "--spec", api[0], "--base-url", base + api[1], "--seed", "11");
+            assertEquals(0, run.status(), run.output());
+            assertTrue(run.output().contains("All checks passed"), run.output());
+            assertTrue(run.output().contains("PASS " + api[0]), run.output());
+        }
+    }
+
+    @Test
+    void tenantIsolationRunsWithTheStubsSecondTenantKey() throws Exception {
+        Run run = hookstub("check", "--spec", "partoo", "--base-url", base + "/partoo/v2", "--checks",
+                "tenant_isolation");
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().contains("PASS partoo getWebhook tenant_isolation"), run.output());
+    }
+
+    @Test
+    void aServerThatIsNotThereIsExitStatusTwoOnOneLine() throws Exception {
+        Run run = hookstub("check", "--spec", "mollie", "--base-url", "http://127.0.0.1:1/mollie");
+        assertEquals(2, run.status(), run.output());
+        assertEquals(1, run.output().lines().count(), run.output());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() throws Exception {
+        Run run = hookstub("frobnicate");
+        assertEquals(2, run.status());
+        assertTrue(run.output().contains("unknown command 'frobnicate'"), run.output());
+    }
+
+    @Test
+    void eachCommandHasItsHelp() throws Exception {
+        Run top = hookstub("--help");
+        assertEquals(0, top.status());
+        assertTrue(top.output().contains("serve") && top.output().contains("check"), top.output());
+        Run serve = hookstub("serve", "--help");
+        assertEquals(0, serve.status());
+        assertTrue(serve.output().contains("--data-dir"), serve.output());
+        Run check = hookstub("check", "--help");
+        assertEquals(0, check.status());
+        assertTrue(check.output().contains("--second-credential"), check.output());
+    }
+}
