@@ -1,6 +1,7 @@
 package dev.hookstub.conformance.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -68,4 +69,57 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.hookstub.server..")
                 .check(classes);
     }
+
+    /** The library users depend on: it must know no stub, no generated client and no test framework. */
+    @Test
+    void theEngineKnowsNoServerNoClientAndNoTestFramework() {
+        noClasses().that().resideInAnyPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hookstub.server..", "dev.hookstub.client..",
+                        "dev.hookstub.api..", "dev.hookstub.junit..", "dev.hookstub.cli..", "org.junit..")
+                .check(classes);
+    }
+
+    /** spec <- checks <- report <- cli; presets name shipped specs and nothing else. */
+    @Test
+    void theEnginesPackagesAreLayered() {
+        noClasses().that().resideInAPackage("dev.hookstub.conformance.spec..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hookstub.conformance.checks..",
+                        "dev.hookstub.conformance.report..", "dev.hookstub.conformance.preset..",
+                        "dev.hookstub.conformance.cli..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.hookstub.conformance.checks..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hookstub.conformance.report..",
+                        "dev.hookstub.conformance.preset..", "dev.hookstub.conformance.cli..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.hookstub.conformance.report..", "dev.hookstub.conformance.preset..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hookstub.conformance.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingButTheCommandDependsOnTheCommand() {
+        noClasses().that().resideOutsideOfPackage("dev.hookstub.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hookstub.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theServerNeverUsesTheJUnitExtension() {
+        noClasses().that().resideInAnyPackage("dev.hookstub.server..", "dev.hookstub.conformance..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hookstub.junit..")
+                .check(classes);
+    }
+
+    @Test
+    void theModulesTopPackagesAreFreeOfCycles() {
+        slices().matching("dev.hookstub.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theEnginesPackagesAreFreeOfCycles() {
+        slices().matching("dev.hookstub.conformance.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    private static final String[] ENGINE = {"dev.hookstub.conformance.spec..", "dev.hookstub.conformance.checks..",
+            "dev.hookstub.conformance.report..", "dev.hookstub.conformance.preset..", "dev.hookstub.conformance.cli.."};
 }

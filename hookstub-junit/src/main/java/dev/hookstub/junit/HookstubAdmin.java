@@ -1,0 +1,135 @@
+package dev.hookstub.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.conformance.preset.Preset;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stub's admin API ({@code /__admin}) for tests: add records in an API's own schema, fire events at its
+ * webhooks, read the delivery log. Every failure names the request and the stub's answer.
+ */
+public final class HookstubAdmin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String adminUrl;
+    private final String token;
+
+    HookstubAdmin(String adminUrl, String token) {
+        this.adminUrl = adminUrl;
+        this.token = token;
+    }
+
+    /**
+     * Stores a record in the API's schema (plus its tenancy fields); what is left out (id, secret, timestamps) the
+     * stub fills in. Returns the stored record.
+     */
+    public JsonNode createWebhook(Preset api, Map<String, ?> fields) {
+        return send("POST", "/" + api.id() + "/webhooks", JSON.valueToTree(fields), 201);
+    }
+
+    /** The same, from JSON text. */
+    public JsonNode createWebhook(Preset api, String json) {
+        return send("POST", "/" + api.id() + "/webhooks", parse(json), 201);
+    }
+
+    public JsonNode webhooks(Preset api) {
+        return send("GET", "/" + api.id() + "/webhooks", null, 200);
+    }
+
+    public void deleteWebhook(Preset api, String id) {
+        send("DELETE", "/" + api.id() + "/webhooks/" + id, null, 204);
+    }
+
+    /** Fires an event at every subscribed webhook of the API; returns the ids of the deliveries it made. */
+    public List<String> fireEvent(Preset api, String type, Map<String, ?> payload) {
+        ObjectNode body = JSON.createObjectNode().put("type", type);
+        body.set("payload", JSON.valueToTree(payload));
+        List<String> ids = new ArrayList<>();
+        send("POST", "/" + api.id() + "/events", body, 202).path("deliveryIds").forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    public JsonNode deliveries(Preset api) {
+        return send("GET", "/" + api.id() + "/deliveries", null, 200);
+    }
+
+    public JsonNode delivery(Preset api, String deliveryId) {
+        return send("GET", "/" + api.id() + "/deliveries/" + deliveryId, null, 200);
+    }
+
+    /** Waits until the delivery has {@code status} (e.g. {@code succeeded}, {@code failed}); returns it. */
+    public JsonNode awaitDelivery(Preset api, String deliveryId, String status, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode delivery = delivery(api, deliveryId);
+        while (!delivery.path("status").asText().equals(status)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("delivery " + deliveryId + " is " + delivery.path("status").asText()
+                        + " after " + timeout + ", not " + status + ": " + delivery);
+            }
+            pause();
+            delivery = delivery(api, deliveryId);
+        }
+        return delivery;
+    }
+
+    /** Every API back to its fixtures; the delivery log forgotten. */
+    public void reset() {
+        send("POST", "/reset", null, 204);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response;
+        try {
+            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + adminUrl + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + adminUrl + path + " answered " + response.statusCode()
+                    + " (expected " + expected + "): " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.missingNode() : parse(response.body());
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
