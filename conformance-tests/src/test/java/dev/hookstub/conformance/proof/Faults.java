@@ -99,6 +99,34 @@ final class Faults {
         };
     }
 
+    /**
+     * The server keeps no tenants apart: a request with another tenant's credential is served as the first tenant's.
+     *
+     * @param validCredentials  path prefix of each API to its credential header and value
+     * @param otherCredentials  path prefix of each API to the header value of its second tenant's credential
+     */
+    static Fault tenantsShareRecords(Map<String, Map.Entry<String, String>> validCredentials,
+                                     Map<String, String> otherCredentials) {
+        return new Fault() {
+            @Override
+            public String description() {
+                return "serves every tenant the first tenant's records";
+            }
+
+            @Override
+            public ProxiedRequest onRequest(ProxiedRequest request) {
+                for (var api : otherCredentials.entrySet()) {
+                    Map.Entry<String, String> valid = validCredentials.get(api.getKey());
+                    if (request.path().startsWith(api.getKey() + "/")
+                            && api.getValue().equals(request.header(valid.getKey()).orElse(null))) {
+                        return request.withHeader(valid.getKey(), valid.getValue());
+                    }
+                }
+                return request;
+            }
+        };
+    }
+
     /** Error bodies come as a list of errors instead of the API's error object. */
     static Fault errorBodyAsList() {
         return respond("wraps every error body in a JSON array", (request, response) -> response.isClientError()

@@ -12,7 +12,11 @@ import dev.hookstub.conformance.checks.CheckResult;
 import dev.hookstub.conformance.checks.ConformanceRun;
 import dev.hookstub.conformance.checks.RunResult;
 import dev.hookstub.conformance.checks.RunSettings;
+import dev.hookstub.conformance.cli.CheckCommand;
 import dev.hookstub.conformance.report.Reports;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
@@ -47,6 +51,7 @@ class ProofOfPowerTest {
     private static FaultInjectingProxy proxy;
     private static ConformanceTarget broken;
     private static Map<String, Map.Entry<String, String>> validCredentials;
+    private static Map<String, String> otherCredentials;
 
     @BeforeAll
     static void startProxyInFrontOfTheStub(ConformanceTarget target) throws Exception {
@@ -54,10 +59,12 @@ class ProofOfPowerTest {
         proxy = new FaultInjectingProxy(target.stubLayoutBaseUrl());
         broken = ConformanceTarget.from(proxy.baseUrl());
         validCredentials = new LinkedHashMap<>();
+        otherCredentials = new LinkedHashMap<>();
         for (Preset api : Preset.values()) {
             SecurityScheme scheme = target.securityScheme(api);
-            validCredentials.put(URI.create(broken.serverUrl(api)).getPath(),
-                    Map.entry(scheme.header(), scheme.headerValue(target.credential(api))));
+            String prefix = URI.create(broken.serverUrl(api)).getPath();
+            validCredentials.put(prefix, Map.entry(scheme.header(), scheme.headerValue(target.credential(api))));
+            api.stubSecondCredential().ifPresent(other -> otherCredentials.put(prefix, scheme.headerValue(other)));
         }
     }
 
@@ -91,7 +98,11 @@ class ProofOfPowerTest {
                 caught("valid input rejected", Faults.rejectValidInput(), ALL, Check.POSITIVE_DATA_ACCEPTANCE, null),
                 caught("created records lost", Faults.forgetCreatedRecords(), List.of(Preset.MIJNKLANTPORTAAL),
                         Check.ENSURE_RESOURCE_AVAILABILITY, null),
-                caught("undocumented methods served", Faults.everyMethodIsGet(), ALL, Check.UNSUPPORTED_METHOD, null));
+                caught("undocumented methods served", Faults.everyMethodIsGet(), ALL, Check.UNSUPPORTED_METHOD, null),
+                caught("tenants not kept apart",
+                        (FaultFactory) credentials -> Faults.tenantsShareRecords(credentials, otherCredentials),
+                        List.of(Preset.MIJNKLANTPORTAAL, Preset.EQUALSMONEY, Preset.PARTOO), Check.TENANT_ISOLATION,
+                        null));
     }
 
     /** The credentials of each API are known only once the proxy runs, so faults are made from them then. */
@@ -158,6 +169,22 @@ class ProofOfPowerTest {
         assertEquals(422, create.response().status());
         assertTrue(create.request().body().contains("\"url\""), create.request().body());
         assertTrue(xml.contains("name=\"mijnklantportaal create-webhook positive_data_acceptance\""), xml);
+    }
+
+    @Test
+    void theCheckCommandFailsNamingTheCheckAgainstTheBrokenStubAndPassesAgainstTheWholeOne() {
+        proxy.inject(Faults.dropMember("id"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int broke = new CheckCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+                .run("--spec", "mollie", "--base-url", broken.serverUrl(Preset.MOLLIE), "--seed", "3", "--cases", "3");
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertEquals(CheckCommand.FAILED, broke, output);
+        assertTrue(output.contains("FAIL mollie get-webhook response_schema_conformance"), output);
+        proxy.inject(Faults.none());
+        out.reset();
+        int whole = new CheckCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+                .run("--spec", "mollie", "--base-url", broken.serverUrl(Preset.MOLLIE), "--seed", "3", "--cases", "3");
+        assertEquals(CheckCommand.PASSED, whole, out.toString(StandardCharsets.UTF_8));
     }
 
     private static RunResult run(Preset api) {

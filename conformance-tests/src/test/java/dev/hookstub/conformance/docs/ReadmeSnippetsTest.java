@@ -1,0 +1,58 @@
+package dev.hookstub.conformance.docs;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's "Install and use in your project" shows code users copy: every Java and XML block of it must be a
+ * verbatim copy of the example project's code, which CI builds and tests against the installed artifacts.
+ */
+class ReadmeSnippetsTest {
+
+    private static final Path ROOT = Path.of("..");
+    private static final Pattern BLOCK = Pattern.compile("```(java|xml)\\n(.*?)```", Pattern.DOTALL);
+
+    @Test
+    void everyCodeBlockOfTheInstallSectionIsCopiedFromTheExampleProject() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        int start = readme.indexOf("## Install and use in your project");
+        assertTrue(start >= 0, "the README has the section");
+        int end = readme.indexOf("\n## ", start + 1);
+        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        String example;
+        try (Stream<Path> files = Files.walk(ROOT.resolve("examples/hookstub-example"))) {
+            example = files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".xml"))
+                    .filter(f -> !f.toString().contains("/target/"))
+                    .map(ReadmeSnippetsTest::read).collect(Collectors.joining("\n"));
+        }
+        List<String> blocks = new ArrayList<>();
+        Matcher matcher = BLOCK.matcher(section);
+        while (matcher.find()) {
+            blocks.add(matcher.group(2));
+        }
+        assertFalse(blocks.isEmpty(), "the section shows code");
+        for (String block : blocks) {
+            assertTrue(example.contains(block), "not in examples/hookstub-example:\n" + block);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
