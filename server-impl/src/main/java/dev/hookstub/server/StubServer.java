@@ -72,13 +72,14 @@ public final class StubServer implements AutoCloseable {
     private final NetworkListener listener;
     private final List<StubApi> apis;
     private final Database database;
-    private final List<FastPathHandler> fastPaths;
+    /** Each API's fast read path, by {@link StubApi#id()}; none for an API served by Jersey alone. */
+    private final java.util.Map<String, FastPathHandler> fastPaths;
     private final DeliveryDispatcher deliveries;
 
     private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
-                       List<FastPathHandler> fastPaths, DeliveryDispatcher deliveries) {
+                       java.util.Map<String, FastPathHandler> fastPaths, DeliveryDispatcher deliveries) {
         this.deliveries = deliveries;
-        this.fastPaths = List.copyOf(fastPaths);
+        this.fastPaths = java.util.Map.copyOf(fastPaths);
         this.database = database;
         this.server = server;
         this.listener = listener;
@@ -118,7 +119,7 @@ public final class StubServer implements AutoCloseable {
             throw e;
         }
 
-        List<FastPathHandler> fastPaths = new java.util.ArrayList<>();
+        java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
         HttpServer server = new HttpServer();
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
         listener.registerAddOn(new NoProtocolUpgradeAddOn());
@@ -148,7 +149,7 @@ public final class StubServer implements AutoCloseable {
             HttpHandler container = built.get(i);
             if (config.fastReads() && api.fastReads() != null) {
                 FastPathHandler fastPath = new FastPathHandler(container, api.fastReads());
-                fastPaths.add(fastPath);
+                fastPaths.put(api.id(), fastPath);
                 container = fastPath;
             }
             routes.add(new FrontDoor.Route(api.contextPath(), container, api.errorFormat()));
@@ -183,9 +184,13 @@ public final class StubServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** Requests answered on the fast read path since start. */
-    public long fastReadsServed() {
-        return fastPaths.stream().mapToLong(FastPathHandler::served).sum();
+    /** Requests answered on one API's fast read path since start: 0 when that API has none or it is turned off. */
+    public long fastReadsServed(String apiId) {
+        if (!API_IDS.contains(apiId)) {
+            throw new IllegalArgumentException("No such API: " + apiId);
+        }
+        FastPathHandler fastPath = fastPaths.get(apiId);
+        return fastPath == null ? 0 : fastPath.served();
     }
 
     public List<StubApi> apis() {
