@@ -46,18 +46,22 @@ final class HttpWire {
     }
 
     Exchange send(RequestCase requestCase) {
-        String url = serverUrl + path(requestCase) + query(requestCase.queryParams());
+        Map<String, String> queryParams = new LinkedHashMap<>(requestCase.queryParams());
         Map<String, String> headers = new LinkedHashMap<>();
-        switch (requestCase.credential()) {
-            case VALID -> {
-                if (credential != null) {
-                    headers.put(scheme.header(), scheme.headerValue(credential));
-                }
+        String presented = switch (requestCase.credential()) {
+            case VALID -> credential;
+            case INVALID -> invalidCredential;
+            case SECOND -> secondCredential;
+            case NONE -> null;
+        };
+        if (presented != null) {
+            if (scheme.inQuery()) {
+                queryParams.put(scheme.name(), presented);
+            } else {
+                headers.put(scheme.header(), scheme.headerValue(presented));
             }
-            case INVALID -> headers.put(scheme.header(), scheme.headerValue(invalidCredential));
-            case SECOND -> headers.put(scheme.header(), scheme.headerValue(secondCredential));
-            case NONE -> { }
         }
+        String url = serverUrl + path(requestCase) + query(queryParams);
         if (requestCase.body() != null) {
             headers.put("Content-Type", "application/json");
         }

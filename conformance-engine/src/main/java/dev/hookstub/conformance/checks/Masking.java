@@ -29,7 +29,11 @@ final class Masking {
     /** @param credentials every credential value the run may send, masked wherever it shows up */
     Masking(OpenApiSpec spec, List<String> credentials) {
         this.credentialHeaders = SecurityScheme.credentialHeaderNames(spec);
-        this.credentials = credentials.stream().filter(c -> c != null && !c.isBlank()).toList();
+        // As sent, and as a query parameter carries it.
+        this.credentials = credentials.stream().filter(c -> c != null && !c.isBlank())
+                .flatMap(c -> java.util.stream.Stream.of(c,
+                        java.net.URLEncoder.encode(c, java.nio.charset.StandardCharsets.UTF_8)))
+                .distinct().toList();
     }
 
     Map<String, String> headers(Map<String, String> sent) {

@@ -61,6 +61,20 @@ class CheckCommandTest {
         }
 
         @Test
+        void anApiKeyInTheQueryIsSentThereAndMaskedInTheReport() throws IOException {
+            Path querySpec = Files.writeString(dir.resolve("toy.yaml"), ToyServer.SPEC.replace(
+                    "token: {type: apiKey, in: header, name: X-Token}", "token: {type: apiKey, in: query, name: token}"));
+            try (ToyServer toy = new ToyServer(Breakage.NONE)) {
+                Outcome run = check("--spec", querySpec.toString(), "--base-url", toy.baseUrl(),
+                        "--credential", ToyServer.TOKEN, "--seed", "7", "--report", dir.resolve("q").toString());
+                assertEquals(0, run.status(), run.out() + run.err());
+                assertTrue(run.out().contains("PASS toy getItem ignored_auth"), run.out());
+                assertFalse(Files.readString(dir.resolve("q").resolve("conformance-report.md"))
+                        .contains(ToyServer.TOKEN), "the credential in the URL is masked");
+            }
+        }
+
+        @Test
         void aWrongTypeInTheBodyFailsNamingTheCheck() throws IOException {
             try (ToyServer toy = new ToyServer(Breakage.ID_AS_STRING)) {
                 Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),

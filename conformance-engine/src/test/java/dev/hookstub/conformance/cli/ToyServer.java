@@ -120,6 +120,14 @@ final class ToyServer implements AutoCloseable {
                 return;
             }
             String token = exchange.getRequestHeaders().getFirst("X-Token");
+            String query = exchange.getRequestURI().getRawQuery();
+            if (token == null && query != null) {
+                for (String pair : query.split("&")) {
+                    if (pair.startsWith("token=")) {
+                        token = java.net.URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+                    }
+                }
+            }
             Map<Long, String> items = token == null || !itemsByTenant.containsKey(token) ? null
                     : itemsByTenant.get(breakage == Breakage.TENANTS_SHARE_ITEMS ? TOKEN : token);
             if (items == null) {
