@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""hookstub benchmark: the stub beside WireMock (fastest settings) and a bare JDK HttpServer answering the same
-bytes, measured interleaved (stub, WireMock, bare, stub, ...) with wrk. Not a test: it prints figures and ratios.
+"""hookstub benchmark: the stub beside WireMock (fastest settings), nginx (one worker, the limit of this machine)
+and a bare JDK HttpServer, all answering the same bytes, measured interleaved (stub, WireMock, nginx, bare, stub, ...)
+with wrk. Not a test: it prints figures and ratios.
 
 Usage: bench/run-benchmark.sh [--duration 10] [--rounds 3] [--connections 32]
-Writes target/bench/results.md and target/bench/results.json.
+Writes target/bench/results.md, target/bench/results.json and target/bench/results.svg (ratios and p99 latencies,
+drawn here without any network or plotting library).
 """
 import argparse
 import json
@@ -34,7 +36,8 @@ def _free_port():
         return s.getsockname()[1]
 
 
-PORTS = {"stub": _free_port(), "wiremock": _free_port(), "bare": _free_port()}
+PORTS = {"stub": _free_port(), "wiremock": _free_port(), "nginx": _free_port(), "bare": _free_port()}
+PEERS = ("wiremock", "nginx", "bare")
 HOST = "127.0.0.1:%d" % PORTS["stub"]  # every server is sent the stub's Host, so Mollie's self link is identical
 
 MKP_AUTH = "Bearer mkp_test_key"
@@ -136,6 +139,41 @@ def bare_server(responses):
                            str(PORTS["bare"]), responses], GETS["GET mijnklantportaal"])
 
 
+def nginx_server(workdir, captured):
+    """nginx, one worker, access log off, answering each captured request with its bytes (a file per GET)."""
+    prefix = os.path.join(workdir, "nginx")
+    os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
+    locations = []
+    for index, (method, path, _, _, status, ctype, body) in enumerate(captured.values()):
+        plain = path.split("?")[0]
+        with open(os.path.join(prefix, "m%d.body" % index), "wb") as f:
+            f.write(body)
+        if method == "GET":
+            locations.append("    location = %s { default_type %s; alias %s; }" % (
+                plain, ctype, os.path.join(prefix, "m%d.body" % index)))
+        else:  # nginx serves no POST from a file: the same bytes from its configuration
+            locations.append("    location = %s { default_type %s; return %d '%s'; }" % (
+                plain, ctype, status, body.decode().replace("'", "\\'")))
+    config = os.path.join(prefix, "nginx.conf")
+    with open(config, "w") as f:
+        f.write("""worker_processes 1;
+daemon off;
+pid %s/nginx.pid;
+error_log %s/logs/error.log crit;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:%d;
+%s
+  }
+}
+""" % (prefix, prefix, PORTS["nginx"], "\n".join(locations)))
+    return Server("nginx", [shutil.which("nginx") or "/usr/sbin/nginx", "-p", prefix, "-c", config],
+                  GETS["GET mijnklantportaal"])
+
+
 def capture(workdir):
     """Asks a fresh stub for every response, and writes WireMock mappings and bare-server files with those bytes."""
     stub = stub_server().start()
@@ -163,7 +201,7 @@ def capture(workdir):
                 f.write(content)
         with open(os.path.join(bare, "m%d.body" % index), "wb") as f:
             f.write(body)
-    return os.path.join(workdir, "wiremock"), bare, {k: len(v[6]) for k, v in captured.items()}
+    return os.path.join(workdir, "wiremock"), bare, {k: len(v[6]) for k, v in captured.items()}, captured
 
 
 def lua_headers(headers):
@@ -228,20 +266,21 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="hookstub-bench-")
     log("capturing the stub's responses ...")
-    wiremock_root, bare_dir, sizes = capture(workdir)
+    wiremock_root, bare_dir, sizes, captured = capture(workdir)
     scripts = write_scripts(workdir)
 
     # Startup to the first successful answer, interleaved, three times each.
-    startup = {"stub": [], "stub, plain java -jar": [], "wiremock": [], "bare": []}
+    startup = {"stub": [], "stub, plain java -jar": [], "wiremock": [], "nginx": [], "bare": []}
     for _ in range(3):
         for make in (stub_server, lambda: stub_server(archive=False), lambda: wiremock_server(wiremock_root),
-                     lambda: bare_server(bare_dir)):
+                     lambda: nginx_server(workdir, captured), lambda: bare_server(bare_dir)):
             server = make().start()
             startup[server.name].append(server.startup_ms)
             server.stop()
     log("startup (ms): " + ", ".join("%s %s" % (k, [round(v) for v in vs]) for k, vs in startup.items()))
 
-    servers = [stub_server().start(), wiremock_server(wiremock_root).start(), bare_server(bare_dir).start()]
+    servers = [stub_server().start(), wiremock_server(wiremock_root).start(), nginx_server(workdir, captured).start(),
+               bare_server(bare_dir).start()]
     results = {}
     scenarios = [(name, path, headers, None) for name, (path, headers) in GETS.items()]
     scenarios += [("POST create", CREATE[0], CREATE[1], scripts["POST create"]),
@@ -287,6 +326,8 @@ def main():
     print(report)
     with open(os.path.join(OUT, "results.md"), "w") as f:
         f.write(report)
+    with open(os.path.join(OUT, "results.svg"), "w") as f:
+        f.write(chart(results))
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump({"results": results, "startup_ms": startup, "rss_mb": rss, "heap_used_mb_large_store": heap_big,
                    "rss_mb_large_store": rss_big, "response_bytes": sizes, "args": vars(args)}, f, indent=2)
@@ -295,36 +336,83 @@ def main():
 
 def render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args):
     lines = ["# hookstub benchmark", "",
-             "wrk -t1 -c%d -d%ds, median of %d interleaved rounds (stub, WireMock, bare JDK server), loopback, %s." % (
+             "wrk -t1 -c%d -d%ds, median of %d interleaved rounds (stub, WireMock, nginx, bare JDK server), loopback, %s." % (
                  args.connections, args.duration, args.rounds, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())),
-             "WireMock 3.13 standalone with --no-request-journal --disable-request-logging; bare = JDK HttpServer "
-             "answering the same bytes (-Dsun.net.httpserver.nodelay=true).", "",
-             "| scenario | stub req/s | WireMock req/s | bare req/s | stub ÷ WireMock | stub ÷ bare | p50 stub / WM / bare (ms) | p99 stub / WM / bare (ms) | errors |",
-             "|---|---:|---:|---:|---:|---:|---|---|---|"]
+             "WireMock 3.13 standalone with --no-request-journal --disable-request-logging; nginx with one worker and "
+             "the access log off, GETs from files; bare = JDK HttpServer (-Dsun.net.httpserver.nodelay=true); all "
+             "answer the same bytes.", "",
+             "| scenario | stub req/s | WireMock req/s | nginx req/s | bare req/s | stub ÷ WireMock | stub ÷ nginx | stub ÷ bare | p50 stub / WM / nginx / bare (ms) | p99 stub / WM / nginx / bare (ms) | errors |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|"]
     fmt = lambda v: "-" if v is None else ("%.2f" % v)
     for name, per in results.items():
-        s, w, b = per.get("stub"), per.get("wiremock"), per.get("bare")
-        lines.append("| %s | %.0f | %s | %s | %s | %s | %s | %s | %s |" % (
-            name, s["rps"], "%.0f" % w["rps"] if w else "-", "%.0f" % b["rps"] if b else "-",
-            "%.2f" % (s["rps"] / w["rps"]) if w and w["rps"] else "-",
-            "%.2f" % (s["rps"] / b["rps"]) if b and b["rps"] else "-",
-            " / ".join(fmt(x["p50"]) if x else "-" for x in (s, w, b)),
-            " / ".join(fmt(x["p99"]) if x else "-" for x in (s, w, b)),
-            " / ".join(str(int(x["errors"])) if x else "-" for x in (s, w, b))))
+        s = per.get("stub")
+        peers = [per.get(k) for k in PEERS]
+        lines.append("| %s | %.0f | %s | %s | %s | %s | %s |" % (
+            name, s["rps"], " | ".join("%.0f" % p["rps"] if p else "-" for p in peers),
+            " | ".join("%.2f" % (s["rps"] / p["rps"]) if p and p["rps"] else "-" for p in peers),
+            " / ".join(fmt(x["p50"]) if x else "-" for x in [s] + peers),
+            " / ".join(fmt(x["p99"]) if x else "-" for x in [s] + peers),
+            " / ".join(str(int(x["errors"])) if x else "-" for x in [s] + peers)))
     one = results["GET mijnklantportaal"]["stub"]["rps"]
     many = results["GET, %d records" % args.records]["stub"]["rps"]
-    lines += ["", "| measure | stub | WireMock | bare |", "|---|---:|---:|---:|",
-              "| startup to first answer, median of 3 (ms) | %.0f | %.0f | %.0f |" % tuple(
-                  statistics.median(startup[k]) for k in ("stub", "wiremock", "bare")),
+    lines += ["", "| measure | stub | WireMock | nginx | bare |", "|---|---:|---:|---:|---:|",
+              "| startup to first answer, median of 3 (ms) | %.0f | %.0f | %.0f | %.0f |" % tuple(
+                  statistics.median(startup[k]) for k in ("stub",) + PEERS),
               "| startup to first answer without the class-data archive (plain `java -jar`), median of 3 (ms) "
-              "| %.0f | - | - |" % statistics.median(startup["stub, plain java -jar"]),
-              "| resident memory after the load (MB) | %.0f | %.0f | %.0f |" % tuple(
-                  rss[k] or 0 for k in ("stub", "wiremock", "bare")),
+              "| %.0f | - | - | - |" % statistics.median(startup["stub, plain java -jar"]),
+              "| resident memory after the load (MB) | %.0f | %.0f | %.0f | %.0f |" % tuple(
+                  rss.get(k) or 0 for k in ("stub",) + PEERS),
               "", "With %d stored webhooks: heap used after a full GC %.1f MB, resident %.0f MB, start %.0f ms, "
                   "GET %.0f req/s = %.2f × the 1-record GET." % (args.records, heap_big or -1, rss_big or -1,
                                                                   big_start_ms, many, many / one if one else 0),
               "", "Response sizes (bytes): " + ", ".join("%s %d" % kv for kv in sizes.items())]
     return "\n".join(lines) + "\n"
+
+
+def chart(results):
+    """Two panels as one SVG: the stub's throughput ÷ each peer's, and p99 latency of each server, per scenario."""
+    names = [n for n in results if all(results[n].get(k) for k in PEERS)]
+    colors = {"wiremock": "#d9822b", "nginx": "#2b83d9", "bare": "#7a7a7a", "stub": "#2ca25f"}
+    width, row, left = 900, 26, 170
+    height = 80 + len(names) * row * 2 + 120
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">'
+           % (width, height * 2), '<rect width="100%" height="100%" fill="white"/>']
+
+    def panel(top, title, series, value, scale_max, unit, reference=None):
+        out.append('<text x="10" y="%d" font-size="15" font-weight="bold">%s</text>' % (top + 20, title))
+        plot = width - left - 60
+        for i, name in enumerate(names):
+            y = top + 40 + i * row * 2
+            out.append('<text x="10" y="%d">%s</text>' % (y + row - 8, name))
+            for j, key in enumerate(series):
+                v = value(name, key)
+                if v is None:
+                    continue
+                w = max(1, plot * min(v, scale_max) / scale_max)
+                yy = y + j * (row * 2 // len(series))
+                out.append('<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"/>' % (
+                    left, yy, w, row * 2 // len(series) - 2, colors[key]))
+                out.append('<text x="%.1f" y="%d" font-size="10">%.2f%s</text>' % (
+                    left + w + 4, yy + row * 2 // len(series) - 4, v, unit))
+        if reference:
+            x = left + plot * reference / scale_max
+            out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="black" stroke-dasharray="4 3"/>' % (
+                x, top + 32, x, top + 40 + len(names) * row * 2))
+            out.append('<text x="%.1f" y="%d" font-size="10">%.1f</text>' % (x + 2, top + 30, reference))
+        ly = top + 50 + len(names) * row * 2
+        for j, key in enumerate(series):
+            out.append('<rect x="%d" y="%d" width="12" height="12" fill="%s"/><text x="%d" y="%d">%s</text>' % (
+                left + j * 160, ly, colors[key], left + j * 160 + 16, ly + 11,
+                ("stub ÷ " + key) if reference else key))
+
+    ratio = lambda n, k: results[n]["stub"]["rps"] / results[n][k]["rps"] if results[n][k]["rps"] else None
+    top_ratio = max([ratio(n, k) or 0 for n in names for k in PEERS] + [1.0]) * 1.1
+    panel(0, "Throughput: stub ÷ peer (higher is better; dashed: parity)", PEERS, ratio, top_ratio, "×", 1.0)
+    p99 = lambda n, k: results[n][k]["p99"]
+    top_p99 = max([p99(n, k) or 0 for n in names for k in ("stub",) + PEERS] + [1.0]) * 1.1
+    panel(height, "p99 latency (ms, lower is better)", ("stub",) + PEERS, p99, top_p99, " ms")
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
 
 
 if __name__ == "__main__":

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The benchmark (not a test): builds the stub if needed, installs wrk from Debian's packages if missing, fetches
+# The benchmark (not a test): builds the stub if needed, installs wrk and nginx from Debian's packages if missing, fetches
 # WireMock standalone from Maven Central, then runs bench/benchmark.py. Options: --duration S --rounds N --connections C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk ..."
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi
+if ! command -v wrk >/dev/null || ! { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
+  echo "installing wrk and nginx ..."
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq wrk nginx-light
 fi
 [ -f hookstub-cli/target/hookstub.jar ] || mvn -B -q -DskipTests package
 mkdir -p target/bench

@@ -14,7 +14,6 @@ import dev.hookstub.server.partoo.PartooWebhookRecord;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.error.MessageErrorFormat;
-import dev.hookstub.server.http.FastPathHandler;
 import dev.hookstub.server.http.FrontDoor;
 import dev.hookstub.server.http.MalformedRequestLineAddOn;
 import dev.hookstub.server.http.PendingHandler;
@@ -25,10 +24,15 @@ import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
 import dev.hookstub.server.mollie.MollieApi;
 import dev.hookstub.server.partoo.PartooApi;
+import dev.hookstub.server.replay.ReplayCarrier;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -68,47 +72,45 @@ public final class StubServer implements AutoCloseable {
     static final int GRACE_SECONDS = 3;
     static final int KEEP_ALIVE_IDLE_SECONDS = 30;
 
+    /** Answers each API's carrier keeps at most (a few MB); past that it starts over. */
+    static final int REPLAYS_PER_API = 10_000;
+
     private final HttpServer server;
     private final NetworkListener listener;
     private final List<StubApi> apis;
     private final Database database;
-    /** Each API's fast read path, by {@link StubApi#id()}; none for an API served by Jersey alone. */
-    private final java.util.Map<String, FastPathHandler> fastPaths;
+    /** Each API's replay carrier, by {@link StubApi#id()}; none when the carrier is off. */
+    private final Map<String, ReplayCarrier> carriers;
     private final DeliveryDispatcher deliveries;
 
     private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
-                       java.util.Map<String, FastPathHandler> fastPaths, DeliveryDispatcher deliveries) {
+                       Map<String, ReplayCarrier> carriers, DeliveryDispatcher deliveries) {
         this.deliveries = deliveries;
-        this.fastPaths = java.util.Map.copyOf(fastPaths);
+        this.carriers = Map.copyOf(carriers);
         this.database = database;
         this.server = server;
         this.listener = listener;
         this.apis = apis;
     }
 
+    /**
+     * Loads the APIs and their records, listens, and builds the Jersey applications in the background (a request
+     * that needs one waits for it); then resumes deliveries left pending by a previous run.
+     */
     public static StubServer start(ServerConfig config) {
         ObjectMapper mapper = ObjectMappers.create();
         IdGenerator ids = new IdGenerator();
         Clock clock = Clock.systemUTC();
         Database database = config.dataDir() == null ? null : Database.open(config.dataDir());
-        Stores stores = new Stores(database, mapper);
-        List<StubApi> apis;
-        DeliveryDispatcher deliveries;
         // Building the APIs and their Jersey applications is mostly class loading and schema compiling, which
         // parallelise well: start-up takes about half as long on two cores.
         ExecutorService boot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        List<StubApi> apis;
+        DeliveryDispatcher deliveries;
         try {
-            apis = Startup.all(boot, List.<Callable<StubApi>>of(
-                    () -> new MijnklantportaalApi(config.credentials(), stores.of("mijnklantportaal",
-                            MijnklantportaalWebhookRecord.class), config.fixtures(), mapper, ids, clock),
-                    () -> new EqualsMoneyApi(config.credentials(), stores.of("equalsmoney", EqualsMoneyWebhookRecord.class),
-                            config.fixtures(), mapper, ids, clock),
-                    () -> new PartooApi(config.credentials(), stores.of("partoo", PartooWebhookRecord.class),
-                            config.fixtures(), mapper, ids, clock),
-                    () -> new MollieApi(config.credentials(), stores.of("mollie", MollieWebhookRecord.class),
-                            config.fixtures(), mapper, ids, clock)));
+            apis = loadApis(config, new Stores(database, mapper), mapper, ids, clock, boot);
             deliveries = new DeliveryDispatcher(
-                    apis.stream().collect(java.util.stream.Collectors.toMap(StubApi::id, StubApi::deliveries)),
+                    apis.stream().collect(Collectors.toMap(StubApi::id, StubApi::deliveries)),
                     database == null ? new InMemoryDeliveryLog() : new DatabaseDeliveryLog(database, mapper),
                     config.delivery(), ids, clock);
         } catch (RuntimeException e) {
@@ -118,43 +120,13 @@ public final class StubServer implements AutoCloseable {
             }
             throw e;
         }
-
-        java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
         HttpServer server = new HttpServer();
-        NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
-        listener.registerAddOn(new NoProtocolUpgradeAddOn());
-        listener.registerAddOn(new MalformedRequestLineAddOn());
-        listener.registerAddOn(new UnreadBodyAddOn());
-        listener.setMaxHttpHeaderSize(RequestLimitsFilter.MAX_HEADER_BLOCK_BYTES);
-        // A client that stops sending mid-body, or idles on a kept-alive connection, is cut off, not waited for.
-        listener.getTransport().setReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
+        NetworkListener listener = listener(config);
         server.addListener(listener);
-        // The Jersey applications initialise in the background: the stub listens, and the fast read path answers,
-        // as soon as the APIs and their records are loaded; a request that needs an application waits for it.
-        List<PendingHandler> built = new java.util.ArrayList<>();
-        for (StubApi api : apis) {
-            built.add(new PendingHandler(CompletableFuture.supplyAsync(
-                    () -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()), boot)));
-        }
-        DeliveryDispatcher dispatcher = deliveries;
-        built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
-                GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
-                        dispatcher)), boot)));
+        Map<String, ReplayCarrier> carriers = new HashMap<>();
+        List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper, deliveries, boot),
+                carriers);
         boot.shutdown();
-        List<FrontDoor.Route> routes = new java.util.ArrayList<>();
-        for (int i = 0; i < apis.size(); i++) {
-            StubApi api = apis.get(i);
-            HttpHandler container = built.get(i);
-            if (config.fastReads() && api.fastReads() != null) {
-                FastPathHandler fastPath = new FastPathHandler(container, api.fastReads());
-                fastPaths.put(api.id(), fastPath);
-                container = fastPath;
-            }
-            routes.add(new FrontDoor.Route(api.contextPath(), container, api.errorFormat()));
-        }
-        routes.add(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, built.get(apis.size()), new MessageErrorFormat()));
         OpsHandler ops = new OpsHandler(apis);
         server.getServerConfiguration().addHttpHandler(
                 new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper),
@@ -169,7 +141,66 @@ public final class StubServer implements AutoCloseable {
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
         deliveries.resume();
-        return new StubServer(server, listener, apis, database, fastPaths, deliveries);
+        return new StubServer(server, listener, apis, database, carriers, deliveries);
+    }
+
+    private static List<StubApi> loadApis(ServerConfig config, Stores stores, ObjectMapper mapper, IdGenerator ids,
+                                          Clock clock, ExecutorService boot) {
+        return Startup.all(boot, List.<Callable<StubApi>>of(
+                () -> new MijnklantportaalApi(config.credentials(), stores.of("mijnklantportaal",
+                        MijnklantportaalWebhookRecord.class), config.fixtures(), mapper, ids, clock),
+                () -> new EqualsMoneyApi(config.credentials(), stores.of("equalsmoney", EqualsMoneyWebhookRecord.class),
+                        config.fixtures(), mapper, ids, clock),
+                () -> new PartooApi(config.credentials(), stores.of("partoo", PartooWebhookRecord.class),
+                        config.fixtures(), mapper, ids, clock),
+                () -> new MollieApi(config.credentials(), stores.of("mollie", MollieWebhookRecord.class),
+                        config.fixtures(), mapper, ids, clock)));
+    }
+
+    private static NetworkListener listener(ServerConfig config) {
+        NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
+        listener.registerAddOn(new NoProtocolUpgradeAddOn());
+        listener.registerAddOn(new MalformedRequestLineAddOn());
+        listener.registerAddOn(new UnreadBodyAddOn());
+        listener.setMaxHttpHeaderSize(RequestLimitsFilter.MAX_HEADER_BLOCK_BYTES);
+        // A client that stops sending mid-body, or idles on a kept-alive connection, is cut off, not waited for.
+        listener.getTransport().setReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
+        return listener;
+    }
+
+    /** Each API's Jersey application, then the admin API's, built in the background; waited for on first use. */
+    private static List<PendingHandler> jerseyApplications(ServerConfig config, List<StubApi> apis,
+                                                           ObjectMapper mapper, DeliveryDispatcher deliveries,
+                                                           ExecutorService boot) {
+        List<PendingHandler> built = new ArrayList<>();
+        for (StubApi api : apis) {
+            built.add(new PendingHandler(CompletableFuture.supplyAsync(
+                    () -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()), boot)));
+        }
+        built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
+                GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
+                        deliveries)), boot)));
+        return built;
+    }
+
+    /** Each API at its context path, behind its replay carrier unless that is off; the admin API last. */
+    private static List<FrontDoor.Route> routes(ServerConfig config, List<StubApi> apis, List<PendingHandler> built,
+                                                Map<String, ReplayCarrier> carriers) {
+        List<FrontDoor.Route> routes = new ArrayList<>();
+        for (int i = 0; i < apis.size(); i++) {
+            StubApi api = apis.get(i);
+            HttpHandler handler = built.get(i);
+            if (config.replay()) {
+                ReplayCarrier carrier = new ReplayCarrier(handler, api::dataVersion, REPLAYS_PER_API);
+                carriers.put(api.id(), carrier);
+                handler = carrier;
+            }
+            routes.add(new FrontDoor.Route(api.contextPath(), handler, api.errorFormat()));
+        }
+        routes.add(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, built.get(apis.size()), new MessageErrorFormat()));
+        return routes;
     }
 
     public int port() {
@@ -184,13 +215,13 @@ public final class StubServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** Requests answered on one API's fast read path since start: 0 when that API has none or it is turned off. */
-    public long fastReadsServed(String apiId) {
+    /** Answers one API's replay carrier replayed since start: 0 when the carrier is off. */
+    public long replayed(String apiId) {
         if (!API_IDS.contains(apiId)) {
             throw new IllegalArgumentException("No such API: " + apiId);
         }
-        FastPathHandler fastPath = fastPaths.get(apiId);
-        return fastPath == null ? 0 : fastPath.served();
+        ReplayCarrier carrier = carriers.get(apiId);
+        return carrier == null ? 0 : carrier.replayed();
     }
 
     public List<StubApi> apis() {
