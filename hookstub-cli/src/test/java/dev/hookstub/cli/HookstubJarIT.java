@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged {@code hookstub.jar}, run as a user runs it: {@code serve} in one process, {@code check} in others. */
 class HookstubJarIT {
@@ -85,6 +87,24 @@ class HookstubJarIT {
                 "tenant_isolation");
         assertEquals(0, run.status(), run.output());
         assertTrue(run.output().contains("PASS partoo getWebhook tenant_isolation"), run.output());
+    }
+
+    @Test
+    void checkReadsTheAdminApisOwnDocumentFromTheStub(@TempDir Path reports) throws Exception {
+        Run run = hookstub("check", "--spec", base + "/__admin/openapi.yaml", "--base-url", base + "/__admin",
+                "--credential", "admin_test_key", "--report", reports.toString(), "--seed", "5");
+        assertEquals(0, run.status(), run.output());
+        for (String api : List.of("Mijnklantportaal", "Equalsmoney", "Partoo", "Mollie")) {
+            assertTrue(run.output().contains("PASS openapi list" + api + "Records response_schema_conformance"),
+                    run.output());
+            assertTrue(run.output().contains("PASS openapi create" + api + "Record positive_data_acceptance"),
+                    run.output());
+            assertTrue(run.output().contains("PASS openapi trigger" + api + "Event positive_data_acceptance"),
+                    run.output());
+        }
+        String html = Files.readString(reports.resolve("conformance-report.html"));
+        assertTrue(html.contains("hookstub") || html.contains("openapi"), "the HTML report names the spec");
+        assertTrue(!html.contains("admin_test_key"), "the credential is masked in the report");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.hookstub.server.admin.AdminFields;
 import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.admin.RecordValidation;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
@@ -44,6 +45,11 @@ final class EqualsMoneyAdminRecords implements AdminRecords {
         AdminFields.fill(record, "createdAt", () -> now);
         AdminFields.fill(record, "updatedAt", () -> now);
         validation.check(mapper.valueToTree(record));
+        if (record.path("sharedSecret").isTextual() && record.path("sharedSecret").asText().isEmpty()) {
+            // The secret keys the delivery's HMAC, and an HMAC key cannot be empty; null means no signature.
+            throw ApiProblem.invalid(400, "sharedSecret",
+                    "The sharedSecret field must not be empty: give null for deliveries without a signature.");
+        }
         return view(AdminFields.insert(store, EqualsMoneyWebhookMapper.fromJson(mapper.valueToTree(record))));
     }
 

@@ -40,13 +40,22 @@ final class MijnklantportaalAdminRecords implements AdminRecords {
     @Override
     public JsonNode create(JsonNode fields) {
         ObjectNode record = ((ObjectNode) fields).deepCopy();
-        String tenant = record.path("tenant").asText(defaultTenant);
+        JsonNode givenTenant = record.path("tenant");
+        if (!givenTenant.isMissingNode() && !givenTenant.isNull() && !givenTenant.isTextual()) {
+            // Not coerced: 5 would become the tenant "5", an object the tenant "".
+            throw ApiProblem.invalid(400, "tenant", "The tenant field must be a string (or null for the first tenant).");
+        }
+        String tenant = givenTenant.isTextual() ? givenTenant.asText() : defaultTenant;
         record.remove("tenant");
         AdminFields.fill(record, "id", () -> "wbh_" + ids.lowerAlphanumeric(14));
         AdminFields.fill(record, "secret", () -> ids.alphanumeric(20));
         AdminFields.fill(record, "createdAt", () -> Timestamps.atomAmsterdam(clock.instant()));
         AdminFields.require(record, "url", "type");
         validation.check(record);
+        if (record.path("secret").asText().isEmpty()) {
+            // The secret keys the delivery's HMAC, and an HMAC key cannot be empty.
+            throw ApiProblem.invalid(400, "secret", "The secret field must not be empty: it signs the deliveries.");
+        }
         if (!eventTypes.contains(record.path("type").asText())) {
             throw ApiProblem.invalid(400, "type", "The type field must be one of the documented event types.");
         }

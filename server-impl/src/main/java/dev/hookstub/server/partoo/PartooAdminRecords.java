@@ -7,6 +7,7 @@ import dev.hookstub.server.admin.AdminFields;
 import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.admin.RecordValidation;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
@@ -46,6 +47,12 @@ final class PartooAdminRecords implements AdminRecords {
         AdminFields.fill(record, "updated_at", () -> now);
         JsonNode json = mapper.valueToTree(record);
         validation.check(json);
+        for (String field : new String[] {"id", "org_id"}) {
+            if (!json.get(field).canConvertToLong()) {
+                // The schema's integer is unbounded; stored as a long, a larger one would be cut to another number.
+                throw ApiProblem.invalid(400, field, "The " + field + " field must fit a 64-bit integer.");
+            }
+        }
         PartooWebhookRecord parsed = PartooWebhookMapper.fromJson(json);
         highestId.accumulateAndGet(parsed.webhookId(), Math::max);
         return view(AdminFields.insert(store, parsed));

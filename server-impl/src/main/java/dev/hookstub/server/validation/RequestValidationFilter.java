@@ -34,7 +34,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        OperationValidator operation = validator.operation(request.getMethod(), matchedTemplate());
+        OperationValidator operation = validator.operation(request.getMethod(), requestPath(), matchedTemplate());
         if (operation == null) {
             return;
         }
@@ -44,6 +44,11 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             operation.validateBody(body);
             request.setEntityStream(new ByteArrayInputStream(body));
         }
+    }
+
+    /** The request's own path inside the application, decoded, in the form the spec writes its paths. */
+    private String requestPath() {
+        return normalized(new StringBuilder("/").append(uriInfo.getPath(true)));
     }
 
     private String matchedTemplate() {
@@ -56,6 +61,10 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             }
             path.append(segment);
         }
+        return normalized(path);
+    }
+
+    private static String normalized(CharSequence path) {
         String normalized = SLASHES.matcher(path).replaceAll("/");
         return normalized.length() > 1 && normalized.endsWith("/")
                 ? normalized.substring(0, normalized.length() - 1) : normalized;

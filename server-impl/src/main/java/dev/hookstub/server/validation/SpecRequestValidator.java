@@ -10,6 +10,7 @@ import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.spec.SpecDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ public final class SpecRequestValidator {
     private static final int MAX_REMEMBERED = 10_000;
 
     private final Map<String, OperationValidator> operations = new HashMap<>();
+    /** The spec's paths without a template, such as {@code /mollie/webhooks}. */
+    private final Set<String> concretePaths = new HashSet<>();
     private final Map<String, Boolean> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SpecRequestValidator(SpecDocument spec, ErrorFormat format) {
@@ -41,6 +44,9 @@ public final class SpecRequestValidator {
                 .build()).build();
         spec.paths().forEachRemaining(path -> {
             String pathPointer = "/paths/" + SpecDocument.escape(path.getKey());
+            if (!path.getKey().contains("{")) {
+                concretePaths.add(path.getKey());
+            }
             for (String method : METHODS) {
                 if (path.getValue().has(method)) {
                     String operationPointer = pathPointer + "/" + method;
@@ -95,6 +101,16 @@ public final class SpecRequestValidator {
     /** The rules for a method and a matched path template, or null when the spec has no such operation. */
     OperationValidator operation(String method, String template) {
         return operations.get(key(method, template));
+    }
+
+    /**
+     * The rules for a request: those of the spec's concrete path equal to the request's path when the spec has one
+     * with that method (OpenAPI matches {@code /mollie/webhooks} before {@code /{api}/webhooks}, even where the
+     * resource serves both with one templated method), else those of the path template the resource matched.
+     */
+    OperationValidator operation(String method, String requestPath, String matchedTemplate) {
+        OperationValidator concrete = concretePaths.contains(requestPath) ? operation(method, requestPath) : null;
+        return concrete != null ? concrete : operation(method, matchedTemplate);
     }
 
     private static OperationValidator compile(SpecDocument spec, SchemaValidators schemas, String pathPointer,

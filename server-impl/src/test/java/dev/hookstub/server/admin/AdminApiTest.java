@@ -101,6 +101,56 @@ class AdminApiTest {
         }
 
         @Test
+        void anEmptySecretIsRefusedForItCouldNotSignADelivery() {
+            HttpResponse<String> mkp = http.post("/__admin/mijnklantportaal/webhooks",
+                    "{\"url\": \"https://example.com/a\", \"type\": \"offer-created\", \"secret\": \"\"}", ADMIN);
+            assertEquals(400, mkp.statusCode(), mkp.body());
+            assertTrue(mkp.body().contains("\"field\":\"secret\""), mkp.body());
+            HttpResponse<String> equals = http.post("/__admin/equalsmoney/webhooks",
+                    "{\"url\": \"https://example.com/e\", \"webhookEventTypeName\": \"X\", \"sharedSecret\": \"\"}", ADMIN);
+            assertEquals(400, equals.statusCode(), equals.body());
+            assertTrue(equals.body().contains("\"field\":\"sharedSecret\""), equals.body());
+            assertEquals(202, http.post("/__admin/mijnklantportaal/events", "{\"type\": \"offer-created\"}", ADMIN)
+                    .statusCode());
+        }
+
+        @Test
+        void aPartooIntegerBeyondSixtyFourBitsIsRefusedNotCutToAnother() {
+            HttpResponse<String> org = http.post("/__admin/partoo/webhooks", "{\"url\": \"https://example.com/p\","
+                    + " \"event_type\": \"lead_received\", \"org_id\": 18446744073709551616}", ADMIN);
+            assertEquals(400, org.statusCode(), org.body());
+            assertTrue(org.body().contains("\"field\":\"org_id\""), org.body());
+            HttpResponse<String> id = http.post("/__admin/partoo/webhooks", "{\"url\": \"https://example.com/p\","
+                    + " \"event_type\": \"lead_received\", \"id\": 18446744073709551617}", ADMIN);
+            assertEquals(400, id.statusCode(), id.body());
+            assertTrue(id.body().contains("\"field\":\"id\""), id.body());
+        }
+
+        @Test
+        void aTenantThatIsNotAStringIsRefusedNotCoerced() {
+            for (String tenant : new String[] {"5", "{\"name\": \"tenant-2\"}"}) {
+                HttpResponse<String> refused = http.post("/__admin/mijnklantportaal/webhooks",
+                        "{\"url\": \"https://example.com/a\", \"type\": \"offer-created\", \"tenant\": " + tenant + "}",
+                        ADMIN);
+                assertEquals(400, refused.statusCode(), refused.body());
+                assertTrue(refused.body().contains("\"field\":\"tenant\""), refused.body());
+            }
+        }
+
+        @Test
+        void eachApisOwnPathInTheAdminSpecValidatesItsRequests() {
+            // Rules only the admin spec states: the resources serve every API with one templated method.
+            HttpResponse<String> longType = http.post("/__admin/equalsmoney/events",
+                    "{\"type\": \"" + "x".repeat(257) + "\"}", ADMIN);
+            assertEquals(400, longType.statusCode(), longType.body());
+            assertTrue(longType.body().contains("\"field\":\"type\""), longType.body());
+            HttpResponse<String> oddWebhookId = http.post("/__admin/partoo/events",
+                    "{\"type\": \"lead_received\", \"webhookId\": true}", ADMIN);
+            assertEquals(400, oddWebhookId.statusCode(), oddWebhookId.body());
+            assertTrue(oddWebhookId.body().contains("\"field\":\"webhookId\""), oddWebhookId.body());
+        }
+
+        @Test
         void aLiveMollieRecordIsFoundWithoutTestmodeOnly() {
             HttpResponse<String> created = http.post("/__admin/mollie/webhooks",
                     "{\"url\": \"https://example.com/m\", \"mode\": \"live\"}", ADMIN);
