@@ -143,11 +143,15 @@ def nginx_server(workdir, captured):
     """nginx, one worker, access log off, answering each captured request with its bytes (a file per GET)."""
     prefix = os.path.join(workdir, "nginx")
     os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
+    # nginx's worker runs as another user than a root master: it must be able to read the files.
+    os.chmod(workdir, 0o755)
+    os.chmod(prefix, 0o755)
     locations = []
     for index, (method, path, _, _, status, ctype, body) in enumerate(captured.values()):
         plain = path.split("?")[0]
         with open(os.path.join(prefix, "m%d.body" % index), "wb") as f:
             f.write(body)
+        os.chmod(os.path.join(prefix, "m%d.body" % index), 0o644)
         if method == "GET":
             locations.append("    location = %s { default_type %s; alias %s; }" % (
                 plain, ctype, os.path.join(prefix, "m%d.body" % index)))

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 
 /** Everything a stub server is started with; tests use port 0 for a free port. */
 public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
-                           boolean replay, DeliveryOptions delivery) {
+                           boolean fastReads, DeliveryOptions delivery) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
     public ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
-                        boolean replay) {
-        this(host, port, credentials, fixtures, dataDir, replay, DeliveryOptions.defaults());
+                        boolean fastReads) {
+        this(host, port, credentials, fixtures, dataDir, fastReads, DeliveryOptions.defaults());
     }
 
     public static ServerConfig defaults() {
@@ -22,32 +22,29 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, replay, delivery);
+        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastReads, delivery);
     }
 
     public ServerConfig withCredentials(Credentials newCredentials) {
-        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, replay, delivery);
+        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastReads, delivery);
     }
 
     public ServerConfig withFixtures(Fixtures newFixtures) {
-        return new ServerConfig(host, port, credentials, newFixtures, dataDir, replay, delivery);
+        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastReads, delivery);
     }
 
     /** Keeps every record in an embedded database in this folder; null keeps them in memory. */
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(host, port, credentials, fixtures, newDataDir, replay, delivery);
+        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastReads, delivery);
     }
 
-    /**
-     * Replays a GET's answer to the same request until the API's data changes (the default); off, Jersey answers
-     * every request. A switch for tests that hold both to the specs, not an option of the command line.
-     */
-    public ServerConfig withReplay(boolean enabled) {
+    /** Serves successful GETs on the fast read path (the default); off, every request goes through Jersey. */
+    public ServerConfig withFastReads(boolean enabled) {
         return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery);
     }
 
     /** How webhook deliveries are retried and timed out; tests use short delays. */
     public ServerConfig withDelivery(DeliveryOptions newDelivery) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, replay, newDelivery);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, newDelivery);
     }
 }

@@ -5,7 +5,6 @@ import dev.hookstub.server.store.Database;
 import dev.hookstub.server.store.InMemoryWebhookStore;
 import dev.hookstub.server.store.PersistentWebhookStore;
 import dev.hookstub.server.store.StoredRecord;
-import dev.hookstub.server.store.VersionedStore;
 import dev.hookstub.server.store.WebhookStore;
 
 /** Makes each API's store: in the database when there is one, in memory otherwise. */
@@ -19,9 +18,7 @@ final class Stores {
         this.mapper = mapper;
     }
 
-    <R extends StoredRecord> VersionedStore<R> of(String api, Class<R> type) {
-        WebhookStore<R> store = database == null ? new InMemoryWebhookStore<>()
-                : new PersistentWebhookStore<>(database, api, type, mapper);
-        return new VersionedStore<>(store);
+    <R extends StoredRecord> WebhookStore<R> of(String api, Class<R> type) {
+        return database == null ? new InMemoryWebhookStore<>() : new PersistentWebhookStore<>(database, api, type, mapper);
     }
 }

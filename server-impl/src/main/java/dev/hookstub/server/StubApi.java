@@ -32,8 +32,10 @@ public interface StubApi {
     /** How this API writes errors, for refusals made before its application runs. */
     dev.hookstub.server.error.ErrorFormat errorFormat();
 
-    /** Moves on whenever the API's records change, so that answers derived from them can be dropped. */
-    long dataVersion();
+    /** The API's fast read path, or null when every request goes through {@link #application()}. */
+    default dev.hookstub.server.http.FastReads fastReads() {
+        return null;
+    }
 
     /** The records as the admin API creates, lists and deletes them. */
     dev.hookstub.server.admin.AdminRecords adminRecords();

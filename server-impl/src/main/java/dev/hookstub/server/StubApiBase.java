@@ -5,10 +5,11 @@ import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.error.ErrorFormat;
+import dev.hookstub.server.http.FastReads;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.StoredRecord;
-import dev.hookstub.server.store.VersionedStore;
+import dev.hookstub.server.store.WebhookStore;
 import java.util.List;
 import java.util.function.Supplier;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -20,22 +21,22 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
      * The pieces an API assembles from its own package. The Jersey application is described, not built: it is
      * built in the background after the stub listens, so that start-up does not wait for Jersey.
      */
-    public record Parts(ErrorFormat errors, Supplier<ResourceConfig> application, AdminRecords adminRecords,
-                        WebhookDeliveries deliveries) {
+    public record Parts(ErrorFormat errors, Supplier<ResourceConfig> application, FastReads fastReads,
+                           AdminRecords adminRecords, WebhookDeliveries deliveries) {
     }
 
     private final String id;
     private final SpecDocument spec;
     private final String examplePath;
     private final Fixtures fixtures;
-    protected final VersionedStore<R> store;
+    protected final WebhookStore<R> store;
     private Parts parts;
 
     /**
      * @param examplePath the path whose GET 200 example is the record the API starts with when no fixture file
      *                    names its records
      */
-    protected StubApiBase(String id, String specFile, String examplePath, VersionedStore<R> store, Fixtures fixtures) {
+    protected StubApiBase(String id, String specFile, String examplePath, WebhookStore<R> store, Fixtures fixtures) {
         this.id = id;
         this.spec = SpecDocument.load(specFile);
         this.examplePath = examplePath;
@@ -72,8 +73,8 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
     }
 
     @Override
-    public final long dataVersion() {
-        return store.version();
+    public final FastReads fastReads() {
+        return parts.fastReads();
     }
 
     @Override

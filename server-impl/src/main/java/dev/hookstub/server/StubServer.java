@@ -14,6 +14,7 @@ import dev.hookstub.server.partoo.PartooWebhookRecord;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.error.MessageErrorFormat;
+import dev.hookstub.server.http.FastPathHandler;
 import dev.hookstub.server.http.FrontDoor;
 import dev.hookstub.server.http.MalformedRequestLineAddOn;
 import dev.hookstub.server.http.PendingHandler;
@@ -24,15 +25,10 @@ import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
 import dev.hookstub.server.mollie.MollieApi;
 import dev.hookstub.server.partoo.PartooApi;
-import dev.hookstub.server.replay.ReplayCarrier;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -72,21 +68,18 @@ public final class StubServer implements AutoCloseable {
     static final int GRACE_SECONDS = 3;
     static final int KEEP_ALIVE_IDLE_SECONDS = 30;
 
-    /** Answers each API's carrier keeps at most (a few MB); past that it starts over. */
-    static final int REPLAYS_PER_API = 10_000;
-
     private final HttpServer server;
     private final NetworkListener listener;
     private final List<StubApi> apis;
     private final Database database;
-    /** Each API's replay carrier, by {@link StubApi#id()}; none when the carrier is off. */
-    private final Map<String, ReplayCarrier> carriers;
+    /** Each API's fast read path, by {@link StubApi#id()}; none for an API served by Jersey alone. */
+    private final java.util.Map<String, FastPathHandler> fastPaths;
     private final DeliveryDispatcher deliveries;
 
     private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
-                       Map<String, ReplayCarrier> carriers, DeliveryDispatcher deliveries) {
+                       java.util.Map<String, FastPathHandler> fastPaths, DeliveryDispatcher deliveries) {
         this.deliveries = deliveries;
-        this.carriers = Map.copyOf(carriers);
+        this.fastPaths = java.util.Map.copyOf(fastPaths);
         this.database = database;
         this.server = server;
         this.listener = listener;
@@ -94,8 +87,9 @@ public final class StubServer implements AutoCloseable {
     }
 
     /**
-     * Loads the APIs and their records, listens, and builds the Jersey applications in the background (a request
-     * that needs one waits for it); then resumes deliveries left pending by a previous run.
+     * Loads the APIs and their records, listens (the fast read paths answer at once), and builds the Jersey
+     * applications in the background (a request that needs one waits for it); then resumes deliveries left pending
+     * by a previous run.
      */
     public static StubServer start(ServerConfig config) {
         ObjectMapper mapper = ObjectMappers.create();
@@ -110,7 +104,7 @@ public final class StubServer implements AutoCloseable {
         try {
             apis = loadApis(config, new Stores(database, mapper), mapper, ids, clock, boot);
             deliveries = new DeliveryDispatcher(
-                    apis.stream().collect(Collectors.toMap(StubApi::id, StubApi::deliveries)),
+                    apis.stream().collect(java.util.stream.Collectors.toMap(StubApi::id, StubApi::deliveries)),
                     database == null ? new InMemoryDeliveryLog() : new DatabaseDeliveryLog(database, mapper),
                     config.delivery(), ids, clock);
         } catch (RuntimeException e) {
@@ -123,9 +117,9 @@ public final class StubServer implements AutoCloseable {
         HttpServer server = new HttpServer();
         NetworkListener listener = listener(config);
         server.addListener(listener);
-        Map<String, ReplayCarrier> carriers = new HashMap<>();
+        java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
         List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper, deliveries, boot),
-                carriers);
+                fastPaths);
         boot.shutdown();
         OpsHandler ops = new OpsHandler(apis);
         server.getServerConfiguration().addHttpHandler(
@@ -141,7 +135,7 @@ public final class StubServer implements AutoCloseable {
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
         deliveries.resume();
-        return new StubServer(server, listener, apis, database, carriers, deliveries);
+        return new StubServer(server, listener, apis, database, fastPaths, deliveries);
     }
 
     private static List<StubApi> loadApis(ServerConfig config, Stores stores, ObjectMapper mapper, IdGenerator ids,
@@ -174,7 +168,7 @@ public final class StubServer implements AutoCloseable {
     private static List<PendingHandler> jerseyApplications(ServerConfig config, List<StubApi> apis,
                                                            ObjectMapper mapper, DeliveryDispatcher deliveries,
                                                            ExecutorService boot) {
-        List<PendingHandler> built = new ArrayList<>();
+        List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
             built.add(new PendingHandler(CompletableFuture.supplyAsync(
                     () -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()), boot)));
@@ -185,19 +179,19 @@ public final class StubServer implements AutoCloseable {
         return built;
     }
 
-    /** Each API at its context path, behind its replay carrier unless that is off; the admin API last. */
+    /** Each API at its context path, behind its fast read path unless that is off; the admin API last. */
     private static List<FrontDoor.Route> routes(ServerConfig config, List<StubApi> apis, List<PendingHandler> built,
-                                                Map<String, ReplayCarrier> carriers) {
-        List<FrontDoor.Route> routes = new ArrayList<>();
+                                                java.util.Map<String, FastPathHandler> fastPaths) {
+        List<FrontDoor.Route> routes = new java.util.ArrayList<>();
         for (int i = 0; i < apis.size(); i++) {
             StubApi api = apis.get(i);
-            HttpHandler handler = built.get(i);
-            if (config.replay()) {
-                ReplayCarrier carrier = new ReplayCarrier(handler, api::dataVersion, REPLAYS_PER_API);
-                carriers.put(api.id(), carrier);
-                handler = carrier;
+            HttpHandler container = built.get(i);
+            if (config.fastReads() && api.fastReads() != null) {
+                FastPathHandler fastPath = new FastPathHandler(container, api.fastReads());
+                fastPaths.put(api.id(), fastPath);
+                container = fastPath;
             }
-            routes.add(new FrontDoor.Route(api.contextPath(), handler, api.errorFormat()));
+            routes.add(new FrontDoor.Route(api.contextPath(), container, api.errorFormat()));
         }
         routes.add(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, built.get(apis.size()), new MessageErrorFormat()));
         return routes;
@@ -215,13 +209,13 @@ public final class StubServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** Answers one API's replay carrier replayed since start: 0 when the carrier is off. */
-    public long replayed(String apiId) {
+    /** Requests answered on one API's fast read path since start: 0 when that API has none or it is turned off. */
+    public long fastReadsServed(String apiId) {
         if (!API_IDS.contains(apiId)) {
             throw new IllegalArgumentException("No such API: " + apiId);
         }
-        ReplayCarrier carrier = carriers.get(apiId);
-        return carrier == null ? 0 : carrier.replayed();
+        FastPathHandler fastPath = fastPaths.get(apiId);
+        return fastPath == null ? 0 : fastPath.served();
     }
 
     public List<StubApi> apis() {

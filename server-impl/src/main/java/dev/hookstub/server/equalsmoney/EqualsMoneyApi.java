@@ -8,13 +8,13 @@ import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.http.ApiResourceConfig;
-import dev.hookstub.server.store.VersionedStore;
+import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.time.Clock;
 
 public final class EqualsMoneyApi extends StubApiBase<EqualsMoneyWebhookRecord> {
 
-    public EqualsMoneyApi(Credentials credentials, VersionedStore<EqualsMoneyWebhookRecord> store, Fixtures fixtures,
+    public EqualsMoneyApi(Credentials credentials, WebhookStore<EqualsMoneyWebhookRecord> store, Fixtures fixtures,
                           ObjectMapper mapper, IdGenerator ids, Clock clock) {
         super("equalsmoney", "equalsmoney.yaml", "/webhooks/{webhookId}", store, fixtures);
         // The spec declares no error body: {"message": ..., "field": ...}, the stub's own format; a webhookId that is
@@ -27,6 +27,7 @@ public final class EqualsMoneyApi extends StubApiBase<EqualsMoneyWebhookRecord> 
                 () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new EqualsMoneyWebhooksResource(service)),
+                new EqualsMoneyFastReads(auth, service, validator, mapper),
                 new EqualsMoneyAdminRecords(store, mapper, spec(), clock),
                 new EqualsMoneyDeliveries(store, mapper, clock)));
     }

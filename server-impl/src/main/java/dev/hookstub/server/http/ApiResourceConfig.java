@@ -44,8 +44,6 @@ public final class ApiResourceConfig {
         config.register(new JsonProcessingExceptionMapper(format));
         config.register(new StoreExceptionMapper(format));
         config.register(new UnexpectedExceptionMapper(format));
-        // Copies answers for the replay carrier in front of the application; idle for requests it is not recording.
-        config.register(dev.hookstub.server.replay.ReplayRecorder.class);
         return config;
     }
 }

@@ -18,19 +18,10 @@ public final class DefaultPortFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI base = request.getUriInfo().getBaseUri();
-        if (!hostWithoutPort(request.getHeaderString("Host")) || base.getPort() != defaultPort(base)) {
+        if (!FastResponses.hostWithoutPort(request.getHeaderString("Host")) || base.getPort() != defaultPort(base)) {
             return;
         }
         request.setRequestUri(withoutPort(base), withoutPort(request.getUriInfo().getRequestUri()));
-    }
-
-    /** Whether a Host header names no port (an IPv6 literal's colons are not a port's). */
-    static boolean hostWithoutPort(String host) {
-        if (host == null || host.isEmpty()) {
-            return false;
-        }
-        int bracket = host.lastIndexOf(']');
-        return host.indexOf(':', bracket + 1) < 0;
     }
 
     private static int defaultPort(URI uri) {

@@ -80,7 +80,7 @@ public final class FrontDoor extends HttpHandler {
             // The connection may hold bytes the HTTP layer did not read (a body it ignored, a tunnel): close it.
             request.getRequest().getProcessingState().setKeepAlive(false);
             response.setHeader(Header.Connection, "close");
-            writeProblem(response, format, refused);
+            FastResponses.writeProblem(response, format, refused, mapper);
             if (request.getMethod() == Method.CONNECT) {
                 // Grizzly answers CONNECT as the start of a tunnel, without a length: end it here.
                 response.finish();
@@ -144,15 +144,5 @@ public final class FrontDoor extends HttpHandler {
             return ApiProblem.invalid(400, null, request.getMethod() + " requests may not carry a body.");
         }
         return null;
-    }
-
-    /** Writes a refusal as the Jersey applications' exception mapper writes it. */
-    private void writeProblem(Response response, ErrorFormat format, ApiProblem problem) throws java.io.IOException {
-        byte[] body = mapper.writeValueAsBytes(format.body(problem));
-        response.setStatus(problem.status(), ApiProblem.reasonPhrase(problem.status()));
-        problem.headers().forEach(response::setHeader);
-        response.setContentType(format.mediaType().toString());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

@@ -7,14 +7,14 @@ import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.http.ApiResourceConfig;
-import dev.hookstub.server.store.VersionedStore;
+import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.time.Clock;
 import java.util.Set;
 
 public final class MijnklantportaalApi extends StubApiBase<MijnklantportaalWebhookRecord> {
 
-    public MijnklantportaalApi(Credentials credentials, VersionedStore<MijnklantportaalWebhookRecord> store,
+    public MijnklantportaalApi(Credentials credentials, WebhookStore<MijnklantportaalWebhookRecord> store,
                                Fixtures fixtures, ObjectMapper mapper, IdGenerator ids, Clock clock) {
         super("mijnklantportaal", "mijnklantportaal.yaml", "/webhooks/{webhookId}", store, fixtures);
         Set<String> eventTypes = MijnklantportaalEventTypes.from(spec());
@@ -26,6 +26,7 @@ public final class MijnklantportaalApi extends StubApiBase<MijnklantportaalWebho
                 () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new MijnklantportaalWebhooksResource(service)),
+                new MijnklantportaalFastReads(auth, service, validator, errors, mapper),
                 new MijnklantportaalAdminRecords(store, mapper, spec(), eventTypes, defaultTenant(credentials), ids,
                         clock),
                 new MijnklantportaalDeliveries(store, eventTypes, mapper)));

@@ -7,13 +7,13 @@ import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.http.ApiResourceConfig;
-import dev.hookstub.server.store.VersionedStore;
+import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.time.Clock;
 
 public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
 
-    public MollieApi(Credentials credentials, VersionedStore<MollieWebhookRecord> store, Fixtures fixtures,
+    public MollieApi(Credentials credentials, WebhookStore<MollieWebhookRecord> store, Fixtures fixtures,
                      ObjectMapper mapper, IdGenerator ids, Clock clock) {
         super("mollie", "mollie.json", "/v2/webhooks/{webhookId}", store, fixtures);
         MollieErrorFormat errors = new MollieErrorFormat();
@@ -24,6 +24,7 @@ public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
                 () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new MollieWebhooksResource(service)),
+                new MollieFastReads(auth, service, validator, mapper),
                 new MollieAdminRecords(store, mapper, spec(), credentials.mollie().get(0).profileId(), ids, clock),
                 new MollieDeliveries(store, mapper)));
     }

@@ -7,7 +7,7 @@ import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.http.ApiResourceConfig;
-import dev.hookstub.server.store.VersionedStore;
+import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.time.Clock;
 
@@ -15,7 +15,7 @@ public final class PartooApi extends StubApiBase<PartooWebhookRecord> {
 
     private final PartooAdminRecords adminRecords;
 
-    public PartooApi(Credentials credentials, VersionedStore<PartooWebhookRecord> store, Fixtures fixtures,
+    public PartooApi(Credentials credentials, WebhookStore<PartooWebhookRecord> store, Fixtures fixtures,
                      ObjectMapper mapper, IdGenerator ids, Clock clock) {
         super("partoo", "partoo.yaml", "/webhooks/{webhook_id}", store, fixtures);
         PartooErrorFormat errors = new PartooErrorFormat();
@@ -27,6 +27,7 @@ public final class PartooApi extends StubApiBase<PartooWebhookRecord> {
                 () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new PartooWebhooksResource(service)),
+                new PartooFastReads(auth, service, validator, mapper),
                 adminRecords,
                 new PartooDeliveries(store, spec(), mapper)));
     }
