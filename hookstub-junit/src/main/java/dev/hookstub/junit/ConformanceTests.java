@@ -38,14 +38,18 @@ public final class ConformanceTests {
         return Stream.of(spec).flatMap(s -> {
             System.out.println("hookstub conformance: " + s.name() + " at " + target.serverUrl() + ", seed "
                     + settings.seed());
-            RunResult run = new ConformanceRun(s, target, settings).run();
-            return run.results().stream().map(result -> dynamicTest(result.displayName(), () -> {
-                switch (result.outcome()) {
-                    case FAILED -> Assertions.fail(result.failureText());
-                    case SKIPPED -> Assumptions.abort(result.skipReason());
-                    case PASSED -> { }
-                }
-            }));
+            return of(new ConformanceRun(s, target, settings).run());
         });
+    }
+
+    /** The results of a run made elsewhere (e.g. one also published to a report), one dynamic test each. */
+    public static Stream<DynamicTest> of(RunResult run) {
+        return run.results().stream().map(result -> dynamicTest(result.displayName(), () -> {
+            switch (result.outcome()) {
+                case FAILED -> Assertions.fail(result.failureText());
+                case SKIPPED -> Assumptions.abort(result.skipReason());
+                case PASSED -> { }
+            }
+        }));
     }
 }
