@@ -92,7 +92,8 @@ final class HtmlReport {
         } else {
             long seed = runs.get(0).settings().seed();
             html.append("<p class=\"meta\">Seed <code>").append(seed)
-                    .append("</code> (replay: <code>-Dconformance.seed=").append(seed).append("</code>), ")
+                    .append("</code> (replay: <code>--seed ").append(seed).append("</code>, in the suite <code>-Dconformance.seed=")
+                    .append(seed).append("</code>), ")
                     .append(runs.get(0).settings().generatedCases())
                     .append(" generated valid requests per operation")
                     .append(runs.get(0).readOnly() ? ", <strong>read-only</strong>" : "").append(".</p>\n");

@@ -20,7 +20,8 @@ final class MarkdownReport {
         StringBuilder md = new StringBuilder("# Conformance report\n\n");
         if (!runs.isEmpty()) {
             long seed = runs.get(0).settings().seed();
-            md.append("Seed `").append(seed).append("` (replay: `-Dconformance.seed=").append(seed).append("`), ")
+            md.append("Seed `").append(seed).append("` (replay: `--seed ").append(seed)
+                    .append("`, in the suite `-Dconformance.seed=").append(seed).append("`), ")
                     .append(runs.get(0).settings().generatedCases()).append(" generated valid requests per operation")
                     .append(runs.get(0).readOnly() ? ", **read-only**" : "").append(".\n\n");
         }

@@ -133,7 +133,7 @@ class HtmlReportTest {
 
     @Test
     void showsTheHeaderAndTheSummary() {
-        assertTrue(html.contains("Seed <code>4242</code> (replay: <code>-Dconformance.seed=4242</code>), "
+        assertTrue(html.contains("Seed <code>4242</code> (replay: <code>--seed 4242</code>, in the suite <code>-Dconformance.seed=4242</code>), "
                 + "8 generated valid requests per operation."), html);
         assertFalse(html.contains("read-only"), "not a read-only run");
         Element summary = (Element) dom.getElementsByTagName("tbody").item(0);
