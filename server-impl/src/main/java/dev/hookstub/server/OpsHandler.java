@@ -1,5 +1,6 @@
 package dev.hookstub.server;
 
+import dev.hookstub.server.core.StubApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

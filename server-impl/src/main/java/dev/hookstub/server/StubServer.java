@@ -1,5 +1,6 @@
 package dev.hookstub.server;
 
+import dev.hookstub.server.core.StubApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;

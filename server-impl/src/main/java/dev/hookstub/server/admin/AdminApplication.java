@@ -1,11 +1,11 @@
 package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstub.server.StubApi;
+import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.delivery.DeliveriesResource;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
-import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.core.ApiResourceConfig;
 import dev.hookstub.server.spec.SpecDocument;
 import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;

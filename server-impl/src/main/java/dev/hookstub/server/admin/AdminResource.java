@@ -1,7 +1,8 @@
 package dev.hookstub.server.admin;
 
+import dev.hookstub.server.core.AdminRecords;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.StubApi;
+import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.error.ApiProblem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.AdminFields;
-import dev.hookstub.server.admin.AdminRecords;
+import dev.hookstub.server.core.AdminRecords;
 import dev.hookstub.server.admin.RecordValidation;
 import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.error.ApiProblem;

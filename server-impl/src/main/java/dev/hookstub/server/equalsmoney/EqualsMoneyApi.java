@@ -1,13 +1,13 @@
 package dev.hookstub.server.equalsmoney;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstub.server.ExampleRequest;
-import dev.hookstub.server.StubApiBase;
+import dev.hookstub.server.core.ExampleRequest;
+import dev.hookstub.server.core.StubApiBase;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.error.MessageErrorFormat;
-import dev.hookstub.server.http.ApiResourceConfig;
+import dev.hookstub.server.core.ApiResourceConfig;
 import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstub.server.StubApi;
+import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.StubHttp;
 import dev.hookstub.server.StubServer;
 import java.io.UncheckedIOException;

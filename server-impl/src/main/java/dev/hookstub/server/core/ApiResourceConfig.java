@@ -1,8 +1,11 @@
-package dev.hookstub.server.http;
+package dev.hookstub.server.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.hookstub.server.error.ApiProblemMapper;
+import dev.hookstub.server.http.DefaultPortFilter;
+import dev.hookstub.server.http.FixedAcceptFilter;
+import dev.hookstub.server.http.RequestLimitsFilter;
 import dev.hookstub.server.error.ErrorFormat;
 import dev.hookstub.server.error.JsonProcessingExceptionMapper;
 import dev.hookstub.server.error.StoreExceptionMapper;

@@ -1,7 +1,6 @@
-package dev.hookstub.server;
+package dev.hookstub.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.admin.AdminRecords;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.error.ErrorFormat;

@@ -1,4 +1,4 @@
-package dev.hookstub.server;
+package dev.hookstub.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.config.ConfigException;
@@ -38,7 +38,7 @@ public interface StubApi {
     }
 
     /** The records as the admin API creates, lists and deletes them. */
-    dev.hookstub.server.admin.AdminRecords adminRecords();
+    dev.hookstub.server.core.AdminRecords adminRecords();
 
     /** How the API's events reach its webhooks, for {@code POST /__admin/{api}/events}. */
     dev.hookstub.server.delivery.WebhookDeliveries deliveries();

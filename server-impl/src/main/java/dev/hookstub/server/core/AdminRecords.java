@@ -1,4 +1,4 @@
-package dev.hookstub.server.admin;
+package dev.hookstub.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
