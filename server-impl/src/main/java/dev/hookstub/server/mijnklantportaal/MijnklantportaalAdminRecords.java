@@ -4,22 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.AdminFields;
-import dev.hookstub.server.core.AdminRecords;
-import dev.hookstub.server.admin.RecordValidation;
+import dev.hookstub.server.admin.StoredAdminRecords;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
-final class MijnklantportaalAdminRecords implements AdminRecords {
+final class MijnklantportaalAdminRecords extends StoredAdminRecords<MijnklantportaalWebhookRecord> {
 
-    private final WebhookStore<MijnklantportaalWebhookRecord> store;
-    private final ObjectMapper mapper;
-    private final RecordValidation validation;
     private final Set<String> eventTypes;
     private final String defaultTenant;
     private final IdGenerator ids;
@@ -28,9 +23,7 @@ final class MijnklantportaalAdminRecords implements AdminRecords {
     MijnklantportaalAdminRecords(WebhookStore<MijnklantportaalWebhookRecord> store, ObjectMapper mapper,
                                  SpecDocument spec, Set<String> eventTypes, String defaultTenant,
                                  IdGenerator ids, Clock clock) {
-        this.store = store;
-        this.mapper = mapper;
-        this.validation = new RecordValidation(spec, "/components/schemas/Webhook");
+        super(store, mapper, spec, "/components/schemas/Webhook");
         this.eventTypes = eventTypes;
         this.defaultTenant = defaultTenant;
         this.ids = ids;
@@ -38,8 +31,7 @@ final class MijnklantportaalAdminRecords implements AdminRecords {
     }
 
     @Override
-    public JsonNode create(JsonNode fields) {
-        ObjectNode record = ((ObjectNode) fields).deepCopy();
+    protected MijnklantportaalWebhookRecord parse(ObjectNode record) {
         JsonNode givenTenant = record.path("tenant");
         if (!givenTenant.isMissingNode() && !givenTenant.isNull() && !givenTenant.isTextual()) {
             // Not coerced: 5 would become the tenant "5", an object the tenant "".
@@ -51,7 +43,7 @@ final class MijnklantportaalAdminRecords implements AdminRecords {
         AdminFields.fill(record, "secret", () -> ids.alphanumeric(20));
         AdminFields.fill(record, "createdAt", () -> Timestamps.atomAmsterdam(clock.instant()));
         AdminFields.require(record, "url", "type");
-        validation.check(record);
+        check(record);
         if (record.path("secret").asText().isEmpty()) {
             // The secret keys the delivery's HMAC, and an HMAC key cannot be empty.
             throw ApiProblem.invalid(400, "secret", "The secret field must not be empty: it signs the deliveries.");
@@ -62,26 +54,15 @@ final class MijnklantportaalAdminRecords implements AdminRecords {
         if (!MijnklantportaalWebhookService.isAbsoluteHttpUrl(record.path("url").asText())) {
             throw ApiProblem.invalid(400, "url", "The url field must be an absolute http or https URL.");
         }
-        MijnklantportaalWebhookRecord stored;
         try {
-            stored = MijnklantportaalWebhookMapper.fromJson(record, tenant);
+            return MijnklantportaalWebhookMapper.fromJson(record, tenant);
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiProblem.invalid(400, "createdAt", "The createdAt field must be an ISO 8601 date-time with offset.");
         }
-        return view(AdminFields.insert(store, stored));
     }
 
     @Override
-    public List<JsonNode> list() {
-        return store.all().stream().map(this::view).toList();
-    }
-
-    @Override
-    public boolean delete(String id) {
-        return store.delete(id);
-    }
-
-    private JsonNode view(MijnklantportaalWebhookRecord record) {
+    protected JsonNode view(MijnklantportaalWebhookRecord record) {
         ObjectNode json = mapper.valueToTree(MijnklantportaalWebhookMapper.toDto(record));
         json.put("tenant", record.tenant());
         return json;

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.AdminFields;
-import dev.hookstub.server.core.AdminRecords;
-import dev.hookstub.server.admin.RecordValidation;
+import dev.hookstub.server.admin.StoredAdminRecords;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.error.ApiProblem;
@@ -15,22 +14,17 @@ import java.time.Clock;
 import java.util.List;
 
 /** Admin view of Mollie webhooks: the API's object without {@code _links}, which depend on the request. */
-final class MollieAdminRecords implements AdminRecords {
+final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {
 
     private static final String PLACEHOLDER_LINK = "https://api.mollie.com/v2/webhooks/";
 
-    private final WebhookStore<MollieWebhookRecord> store;
-    private final ObjectMapper mapper;
-    private final RecordValidation validation;
     private final String defaultProfileId;
     private final IdGenerator ids;
     private final Clock clock;
 
     MollieAdminRecords(WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper, SpecDocument spec,
                        String defaultProfileId, IdGenerator ids, Clock clock) {
-        this.store = store;
-        this.mapper = mapper;
-        this.validation = new RecordValidation(spec,
+        super(store, mapper, spec,
                 "/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content/application~1hal+json/schema");
         this.defaultProfileId = defaultProfileId;
         this.ids = ids;
@@ -38,8 +32,7 @@ final class MollieAdminRecords implements AdminRecords {
     }
 
     @Override
-    public JsonNode create(JsonNode fields) {
-        ObjectNode record = ((ObjectNode) fields).deepCopy();
+    protected MollieWebhookRecord parse(ObjectNode record) {
         AdminFields.require(record, "url");
         // Not part of the API's schema: checked here, kept out of the schema check, stored with the record.
         JsonNode secret = record.remove("signingSecret");
@@ -59,22 +52,13 @@ final class MollieAdminRecords implements AdminRecords {
         ObjectNode links = withLinks.putObject("_links");
         links.putObject("self").put("href", PLACEHOLDER_LINK).put("type", "application/hal+json");
         links.putObject("documentation").put("href", MollieWebhookMapper.DOCUMENTATION).put("type", "text/html");
-        validation.check(withLinks);
+        check(withLinks);
         ((ObjectNode) json).put("signingSecret", secret != null ? secret.asText() : ids.alphanumeric(32));
-        return view(AdminFields.insert(store, MollieWebhookMapper.fromJson(json)));
+        return MollieWebhookMapper.fromJson(json);
     }
 
     @Override
-    public List<JsonNode> list() {
-        return store.all().stream().map(this::view).toList();
-    }
-
-    @Override
-    public boolean delete(String id) {
-        return store.delete(id);
-    }
-
-    private JsonNode view(MollieWebhookRecord record) {
+    protected JsonNode view(MollieWebhookRecord record) {
         ObjectNode json = mapper.valueToTree(MollieWebhookMapper.toDto(record, PLACEHOLDER_LINK + record.id()));
         json.remove("_links");
         json.put("signingSecret", record.signingSecret());

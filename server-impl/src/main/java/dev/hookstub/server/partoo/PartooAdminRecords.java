@@ -4,29 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.AdminFields;
-import dev.hookstub.server.core.AdminRecords;
-import dev.hookstub.server.admin.RecordValidation;
+import dev.hookstub.server.admin.StoredAdminRecords;
 import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-final class PartooAdminRecords implements AdminRecords {
+final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
 
-    private final WebhookStore<PartooWebhookRecord> store;
-    private final ObjectMapper mapper;
-    private final RecordValidation validation;
     private final Clock clock;
     /** Partoo ids are integers handed out in sequence; explicit ids move the sequence past them. */
     private final AtomicLong highestId = new AtomicLong();
 
     PartooAdminRecords(WebhookStore<PartooWebhookRecord> store, ObjectMapper mapper, SpecDocument spec, Clock clock) {
-        this.store = store;
-        this.mapper = mapper;
-        this.validation = new RecordValidation(spec, "/components/schemas/WebhookItem");
+        super(store, mapper, spec, "/components/schemas/WebhookItem");
         this.clock = clock;
         store.all().forEach(record -> highestId.accumulateAndGet(record.webhookId(), Math::max));
     }
@@ -37,8 +30,7 @@ final class PartooAdminRecords implements AdminRecords {
     }
 
     @Override
-    public JsonNode create(JsonNode fields) {
-        ObjectNode record = ((ObjectNode) fields).deepCopy();
+    protected PartooWebhookRecord parse(ObjectNode record) {
         String now = Timestamps.utcMicros(clock.instant());
         AdminFields.require(record, "url", "event_type");
         AdminFields.fill(record, "id", highestId::incrementAndGet);
@@ -46,7 +38,7 @@ final class PartooAdminRecords implements AdminRecords {
         AdminFields.fill(record, "created_at", () -> now);
         AdminFields.fill(record, "updated_at", () -> now);
         JsonNode json = mapper.valueToTree(record);
-        validation.check(json);
+        check(json);
         for (String field : new String[] {"id", "org_id"}) {
             if (!json.get(field).canConvertToLong()) {
                 // The schema's integer is unbounded; stored as a long, a larger one would be cut to another number.
@@ -55,20 +47,11 @@ final class PartooAdminRecords implements AdminRecords {
         }
         PartooWebhookRecord parsed = PartooWebhookMapper.fromJson(json);
         highestId.accumulateAndGet(parsed.webhookId(), Math::max);
-        return view(AdminFields.insert(store, parsed));
+        return parsed;
     }
 
     @Override
-    public List<JsonNode> list() {
-        return store.all().stream().map(this::view).toList();
-    }
-
-    @Override
-    public boolean delete(String id) {
-        return store.delete(id);
-    }
-
-    private JsonNode view(PartooWebhookRecord record) {
+    protected JsonNode view(PartooWebhookRecord record) {
         return mapper.valueToTree(PartooWebhookMapper.toDto(record));
     }
 }

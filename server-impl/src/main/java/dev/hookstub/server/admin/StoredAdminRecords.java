@@ -1,0 +1,60 @@
+package dev.hookstub.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.server.core.AdminRecords;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.store.StoredRecord;
+import dev.hookstub.server.store.WebhookStore;
+import java.util.List;
+
+/**
+ * What every API's admin records share: create copies the given fields, lets the API fill, check and parse them
+ * into its record, and inserts it (409 on a taken id); list and the answer to create show each record in the
+ * API's admin view; delete removes by id. An API says how fields become a record and how a record is shown.
+ */
+public abstract class StoredAdminRecords<R extends StoredRecord> implements AdminRecords {
+
+    protected final WebhookStore<R> store;
+    protected final ObjectMapper mapper;
+    private final RecordValidation validation;
+
+    /** @param schemaPointer the JSON pointer, in the spec, of the schema a record must match */
+    protected StoredAdminRecords(WebhookStore<R> store, ObjectMapper mapper, SpecDocument spec, String schemaPointer) {
+        this.store = store;
+        this.mapper = mapper;
+        this.validation = new RecordValidation(spec, schemaPointer);
+    }
+
+    @Override
+    public final JsonNode create(JsonNode fields) {
+        return view(AdminFields.insert(store, parse(((ObjectNode) fields).deepCopy())));
+    }
+
+    @Override
+    public final List<JsonNode> list() {
+        return store.all().stream().map(this::view).toList();
+    }
+
+    @Override
+    public final boolean delete(String id) {
+        return store.delete(storedId(id));
+    }
+
+    /** The new record from the caller's fields (a copy this may change): filled in, checked, parsed. */
+    protected abstract R parse(ObjectNode record);
+
+    /** The record as the admin API shows it. */
+    protected abstract JsonNode view(R record);
+
+    /** The store's id for an id in an admin URL; by default the same. */
+    protected String storedId(String id) {
+        return id;
+    }
+
+    /** Holds the record to the API's schema (400 naming the first field that does not match). */
+    protected final void check(JsonNode record) {
+        validation.check(record);
+    }
+}
