@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.delivery.Hmac;
-import dev.hookstub.server.delivery.PlannedDelivery;
+import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.delivery.TriggeredEvent;
-import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,29 +17,25 @@ import java.util.Map;
  * name the header, not the algorithm); the {@code authorizationHeader}, when set, is sent as {@code Authorization}.
  * A 410 disables the webhook ({@code enabled: false}).
  */
-final class EqualsMoneyDeliveries implements WebhookDeliveries {
+final class EqualsMoneyDeliveries extends StoredWebhookDeliveries<EqualsMoneyWebhookRecord> {
 
-    private final WebhookStore<EqualsMoneyWebhookRecord> store;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     EqualsMoneyDeliveries(WebhookStore<EqualsMoneyWebhookRecord> store, ObjectMapper mapper, Clock clock) {
-        this.store = store;
+        super(store, mapper);
         this.mapper = mapper;
         this.clock = clock;
     }
 
     @Override
-    public List<PlannedDelivery> plan(TriggeredEvent event) {
-        return store.all().stream()
-                .filter(webhook -> webhook.enabled() && webhook.webhookEventTypeName().equals(event.type()))
-                .map(webhook -> plan(webhook, event))
-                .toList();
+    protected boolean subscribed(EqualsMoneyWebhookRecord webhook, String type) {
+        return webhook.enabled() && webhook.webhookEventTypeName().equals(type);
     }
 
-    private PlannedDelivery plan(EqualsMoneyWebhookRecord webhook, TriggeredEvent event) {
-        String deliveryId = event.newDeliveryId();
-        ObjectNode envelope = mapper.createObjectNode();
+    @Override
+    protected void writeEnvelope(ObjectNode envelope, String deliveryId, EqualsMoneyWebhookRecord webhook,
+                                 TriggeredEvent event) {
         envelope.put("id", deliveryId);
         envelope.put("webhookId", webhook.id());
         envelope.put("webhookEventTypeName", event.type());
@@ -49,7 +43,15 @@ final class EqualsMoneyDeliveries implements WebhookDeliveries {
         // Written like the API writes its own timestamps.
         envelope.set("createdAt", mapper.valueToTree(Timestamps.utcSeconds(event.at())));
         envelope.set("data", event.payload());
-        String body = envelope.toString();
+    }
+
+    @Override
+    protected String url(EqualsMoneyWebhookRecord webhook) {
+        return webhook.url();
+    }
+
+    @Override
+    protected Map<String, String> providerHeaders(EqualsMoneyWebhookRecord webhook, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (webhook.sharedSecret() != null) {
             headers.put("x-em-signature", Hmac.sha256Hex(webhook.sharedSecret(), body));
@@ -57,7 +59,7 @@ final class EqualsMoneyDeliveries implements WebhookDeliveries {
         if (webhook.authorizationHeader() != null) {
             headers.put("Authorization", webhook.authorizationHeader());
         }
-        return new PlannedDelivery(deliveryId, webhook.id(), webhook.url(), body, headers, Map.of());
+        return headers;
     }
 
     @Override

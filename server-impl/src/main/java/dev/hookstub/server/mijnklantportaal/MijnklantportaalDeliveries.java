@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.delivery.Hmac;
-import dev.hookstub.server.delivery.PlannedDelivery;
+import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.delivery.TriggeredEvent;
-import dev.hookstub.server.delivery.WebhookDeliveries;
-import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.store.WebhookStore;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,41 +15,45 @@ import java.util.Set;
  * {@code X-Webhook-Signature} with the webhook's {@code secret}. The docs name the header and the secret but not
  * the algorithm; the stub assumes HMAC-SHA256 of the raw body, lowercase hex.
  */
-final class MijnklantportaalDeliveries implements WebhookDeliveries {
+final class MijnklantportaalDeliveries extends StoredWebhookDeliveries<MijnklantportaalWebhookRecord> {
 
-    private final WebhookStore<MijnklantportaalWebhookRecord> store;
     private final Set<String> eventTypes;
-    private final ObjectMapper mapper;
 
     MijnklantportaalDeliveries(WebhookStore<MijnklantportaalWebhookRecord> store, Set<String> eventTypes,
                                ObjectMapper mapper) {
-        this.store = store;
+        super(store, mapper);
         this.eventTypes = eventTypes;
-        this.mapper = mapper;
     }
 
     @Override
-    public List<PlannedDelivery> plan(TriggeredEvent event) {
-        if (!eventTypes.contains(event.type())) {
-            throw ApiProblem.invalid(400, "type", "The type field must be one of MijnKlantportaal's documented event "
-                    + "types: " + String.join(", ", eventTypes.stream().sorted().toList()) + ".");
+    protected void checkType(String type) {
+        if (!eventTypes.contains(type)) {
+            requireOneOf(type, eventTypes.stream().sorted().toList(), "MijnKlantportaal's documented");
         }
-        return store.all().stream()
-                .filter(webhook -> webhook.type().equals(event.type()))
-                .map(webhook -> plan(webhook, event))
-                .toList();
     }
 
-    private PlannedDelivery plan(MijnklantportaalWebhookRecord webhook, TriggeredEvent event) {
-        String deliveryId = event.newDeliveryId();
-        ObjectNode envelope = mapper.createObjectNode();
+    @Override
+    protected boolean subscribed(MijnklantportaalWebhookRecord webhook, String type) {
+        return webhook.type().equals(type);
+    }
+
+    @Override
+    protected void writeEnvelope(ObjectNode envelope, String deliveryId, MijnklantportaalWebhookRecord webhook,
+                                 TriggeredEvent event) {
         envelope.put("id", deliveryId);
         envelope.put("type", event.type());
         envelope.put("webhookId", webhook.id());
         envelope.put("createdAt", Timestamps.atomAmsterdam(event.at()));
         envelope.set("data", event.payload());
-        String body = envelope.toString();
-        return new PlannedDelivery(deliveryId, webhook.id(), webhook.url(), body,
-                Map.of("X-Webhook-Signature", Hmac.sha256Hex(webhook.secret(), body)), Map.of());
+    }
+
+    @Override
+    protected String url(MijnklantportaalWebhookRecord webhook) {
+        return webhook.url();
+    }
+
+    @Override
+    protected Map<String, String> providerHeaders(MijnklantportaalWebhookRecord webhook, String body) {
+        return Map.of("X-Webhook-Signature", Hmac.sha256Hex(webhook.secret(), body));
     }
 }

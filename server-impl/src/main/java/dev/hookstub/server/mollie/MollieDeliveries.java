@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.delivery.Hmac;
-import dev.hookstub.server.delivery.PlannedDelivery;
+import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.delivery.TriggeredEvent;
-import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.store.WebhookStore;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,31 +15,23 @@ import java.util.Map;
  * signing secret (HMAC-SHA256 of the raw body, lowercase hex, as Mollie's verification example computes it).
  * A 410 disables the subscription ({@code status: disabled}).
  */
-final class MollieDeliveries implements WebhookDeliveries {
+final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord> {
 
     private static final String ALL_EVENTS = "*";
 
-    private final WebhookStore<MollieWebhookRecord> store;
-    private final ObjectMapper mapper;
-
     MollieDeliveries(WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper) {
-        this.store = store;
-        this.mapper = mapper;
+        super(store, mapper);
     }
 
     @Override
-    public List<PlannedDelivery> plan(TriggeredEvent event) {
-        return store.all().stream()
-                .filter(webhook -> "enabled".equals(webhook.status()))
-                .filter(webhook -> webhook.eventTypes().contains(event.type())
-                        || webhook.eventTypes().contains(ALL_EVENTS))
-                .map(webhook -> plan(webhook, event))
-                .toList();
+    protected boolean subscribed(MollieWebhookRecord webhook, String type) {
+        return "enabled".equals(webhook.status())
+                && (webhook.eventTypes().contains(type) || webhook.eventTypes().contains(ALL_EVENTS));
     }
 
-    private PlannedDelivery plan(MollieWebhookRecord webhook, TriggeredEvent event) {
-        String deliveryId = event.newDeliveryId();
-        ObjectNode envelope = mapper.createObjectNode();
+    @Override
+    protected void writeEnvelope(ObjectNode envelope, String deliveryId, MollieWebhookRecord webhook,
+                                 TriggeredEvent event) {
         envelope.put("resource", "event");
         envelope.put("id", deliveryId);
         envelope.put("type", event.type());
@@ -51,11 +41,18 @@ final class MollieDeliveries implements WebhookDeliveries {
         }
         envelope.put("createdAt", Timestamps.utcOffsetSeconds(event.at()));
         envelope.putObject("_embedded").set("entity", event.payload());
-        String body = envelope.toString();
-        // Subscriptions stored before signing secrets existed have none: their deliveries go unsigned.
-        Map<String, String> headers = webhook.signingSecret() == null ? Map.of()
+    }
+
+    @Override
+    protected String url(MollieWebhookRecord webhook) {
+        return webhook.url();
+    }
+
+    /** Subscriptions stored before signing secrets existed have none: their deliveries go unsigned. */
+    @Override
+    protected Map<String, String> providerHeaders(MollieWebhookRecord webhook, String body) {
+        return webhook.signingSecret() == null ? Map.of()
                 : Map.of("X-Mollie-Signature", Hmac.sha256Hex(webhook.signingSecret(), body));
-        return new PlannedDelivery(deliveryId, webhook.id(), webhook.url(), body, headers, Map.of());
     }
 
     @Override

@@ -3,14 +3,11 @@ package dev.hookstub.server.partoo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
-import dev.hookstub.server.delivery.PlannedDelivery;
+import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.delivery.TriggeredEvent;
-import dev.hookstub.server.delivery.WebhookDeliveries;
-import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,40 +16,43 @@ import java.util.Set;
  * on each request (they can add headers, never replace the stub's). Partoo documents no signature, so none is sent:
  * a receiver authenticates Partoo with a secret custom header.
  */
-final class PartooDeliveries implements WebhookDeliveries {
+final class PartooDeliveries extends StoredWebhookDeliveries<PartooWebhookRecord> {
 
-    private final WebhookStore<PartooWebhookRecord> store;
     private final Set<String> eventTypes = new LinkedHashSet<>();
-    private final ObjectMapper mapper;
 
     PartooDeliveries(WebhookStore<PartooWebhookRecord> store, SpecDocument spec, ObjectMapper mapper) {
-        this.store = store;
-        this.mapper = mapper;
+        super(store, mapper);
         spec.at("/components/schemas/event_type/enum").forEach(type -> eventTypes.add(type.asText()));
     }
 
     @Override
-    public List<PlannedDelivery> plan(TriggeredEvent event) {
-        if (!eventTypes.contains(event.type())) {
-            throw ApiProblem.invalid(400, "type", "The type field must be one of Partoo's event types: "
-                    + String.join(", ", eventTypes) + ".");
-        }
-        return store.all().stream()
-                .filter(webhook -> webhook.eventType().equals(event.type()))
-                .map(webhook -> plan(webhook, event))
-                .toList();
+    protected void checkType(String type) {
+        requireOneOf(type, eventTypes, "Partoo's");
     }
 
-    private PlannedDelivery plan(PartooWebhookRecord webhook, TriggeredEvent event) {
-        String deliveryId = event.newDeliveryId();
-        ObjectNode envelope = mapper.createObjectNode();
+    @Override
+    protected boolean subscribed(PartooWebhookRecord webhook, String type) {
+        return webhook.eventType().equals(type);
+    }
+
+    @Override
+    protected void writeEnvelope(ObjectNode envelope, String deliveryId, PartooWebhookRecord webhook,
+                                 TriggeredEvent event) {
         envelope.put("id", deliveryId);
         envelope.put("webhook_id", webhook.webhookId());
         envelope.put("event_type", event.type());
         envelope.put("org_id", webhook.orgId());
         envelope.put("created_at", Timestamps.utcMicros(event.at()));
         envelope.set("data", event.payload());
-        return new PlannedDelivery(deliveryId, webhook.id(), webhook.url(), envelope.toString(), Map.of(),
-                webhook.customHeaders());
+    }
+
+    @Override
+    protected String url(PartooWebhookRecord webhook) {
+        return webhook.url();
+    }
+
+    @Override
+    protected Map<String, String> customHeaders(PartooWebhookRecord webhook) {
+        return webhook.customHeaders();
     }
 }
