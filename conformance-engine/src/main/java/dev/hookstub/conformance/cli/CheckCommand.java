@@ -96,8 +96,7 @@ public final class CheckCommand {
             return USAGE;
         }
         if (options.help) {
-            out.print(USAGE_TEXT.formatted(String.join(", ", Check.values().length == 0 ? List.of()
-                    : EnumSet.allOf(Check.class).stream().map(Check::checkName).toList())));
+            out.print(USAGE_TEXT.formatted(checkNames()));
             return PASSED;
         }
         OpenApiSpec spec;
@@ -156,6 +155,11 @@ public final class CheckCommand {
                 + result.count(Outcome.SKIPPED) + " skipped, " + result.cases() + " requests)."
                 : failed + " check(s) failed.");
         return failed == 0 ? PASSED : FAILED;
+    }
+
+    /** Every check's name, for the help text and for the error naming an unknown one. */
+    private static String checkNames() {
+        return String.join(", ", EnumSet.allOf(Check.class).stream().map(Check::checkName).toList());
     }
 
     /** One line per operation × check, the first failure's reason on a failed one. */
@@ -285,7 +289,7 @@ public final class CheckCommand {
             }
             if (!unknown.isEmpty()) {
                 throw new UsageException(option + ": unknown check(s) " + String.join(", ", unknown) + "; known: "
-                        + String.join(", ", EnumSet.allOf(Check.class).stream().map(Check::checkName).toList()));
+                        + checkNames());
             }
             if (selected.isEmpty()) {
                 throw new UsageException(option + " names no check");
