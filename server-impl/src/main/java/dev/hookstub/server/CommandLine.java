@@ -32,7 +32,8 @@ final class CommandLine {
                     "Keep every record in an embedded H2 database in this folder; seeded with the fixtures on first "
                             + "start, kept as is on later starts. Default: in memory."),
             new Option("--admin-token", "HOOKSTUB_ADMIN_TOKEN", null, "token",
-                    "Bearer token of the admin API (default: admin_test_key)."),
+                    "Bearer token of the admin API (default: admin_test_key, accepted on loopback only: a --host "
+                            + "beyond loopback needs a token of your own)."),
             new Option("--delivery-retries", "HOOKSTUB_DELIVERY_RETRIES", "5", "count",
                     "Webhook deliveries that fail are retried this many times before they are marked failed "
                             + "(default: 5)."),

@@ -5,6 +5,7 @@ import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.config.CredentialsFile;
 import dev.hookstub.server.config.Fixtures;
+import dev.hookstub.server.config.NetworkExposure;
 import dev.hookstub.server.delivery.DeliveryOptions;
 import java.io.PrintWriter;
 
@@ -126,7 +127,7 @@ public final class Main {
 
     private void printBanner(StubServer server, PrintWriter out) {
         String base = server.baseUri().toString();
-        out.println("hookstub listening on " + base + (isLoopback(host) ? " (loopback only)"
+        out.println("hookstub listening on " + base + (NetworkExposure.isLoopback(host) ? " (loopback only)"
                 : " (bound to " + host + ": reachable from other machines)"));
         for (StubApi api : server.apis()) {
             out.printf("  %-17s %s%s   spec: %s%s%n", api.id(), base, api.contextPath(), base, api.documentPath());
@@ -140,10 +141,6 @@ public final class Main {
         } else {
             out.println("Credentials from " + credentials + " (not printed).");
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
     }
 
 

@@ -21,6 +21,11 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Credentials.defaults(), Fixtures.none(), null, true);
     }
 
+    /** The address to bind; beyond loopback the admin token must not be the default one. */
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(newHost, port, credentials, fixtures, dataDir, fastReads, delivery);
+    }
+
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastReads, delivery);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.ConfigException;
+import dev.hookstub.server.config.NetworkExposure;
 import dev.hookstub.server.delivery.DatabaseDeliveryLog;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.delivery.InMemoryDeliveryLog;
@@ -93,6 +94,7 @@ public final class StubServer implements AutoCloseable {
      * by a previous run.
      */
     public static StubServer start(ServerConfig config) {
+        NetworkExposure.requireOwnAdminToken(config.host(), config.credentials().adminToken());
         ObjectMapper mapper = ObjectMappers.create();
         IdGenerator ids = new IdGenerator();
         Clock clock = Clock.systemUTC();

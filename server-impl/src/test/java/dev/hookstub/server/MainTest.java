@@ -34,6 +34,11 @@ class MainTest {
     }
 
     @Test
+    void aHostBeyondLoopbackWithTheDefaultAdminTokenIsRefused() {
+        assertRefused(new String[]{"--host", "0.0.0.0", "--port", "0"}, "0.0.0.0", "--admin-token", "admin_test_key");
+    }
+
+    @Test
     void anEmptyHostIsRefused() {
         assertRefused(new String[]{"--host=", "--port", "0"}, "--host");
     }

@@ -31,6 +31,9 @@ public record Credentials(
         public enum Kind { ORGANIZATION_TOKEN, OAUTH, API_KEY }
     }
 
+    /** The admin token in the README; a stub bound beyond loopback refuses it (see {@code NetworkExposure}). */
+    public static final String DEFAULT_ADMIN_TOKEN = "admin_test_key";
+
     public static Credentials defaults() {
         return new Credentials(
                 List.of(new MijnklantportaalKey("mkp_test_key", "tenant-1"),
@@ -52,6 +55,6 @@ public record Credentials(
                                 Set.of(), "pfl_8XcSdLtrNK"),
                         new MollieToken("live_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM", MollieToken.Kind.API_KEY,
                                 Set.of(), "pfl_8XcSdLtrNK")),
-                "admin_test_key");
+                DEFAULT_ADMIN_TOKEN);
     }
 }
