@@ -13,10 +13,11 @@ import java.util.stream.Collectors;
  * REST-assured filter that fails a test as soon as a response breaks the spec of the operation
  * that was called.
  *
- * <p>The operation is found from the request method and path. Requests to a path (or method) the
- * spec does not declare are <em>not</em> validated: those are the suite's deliberate negative
- * tests, and the spec says nothing about their responses. A test that still wants such a response
- * checked against a particular operation calls {@link #assertConforms} itself.
+ * <p>The operation is found from the request method and path. A request to a path (or method) the
+ * spec does not declare is one the server must refuse: its answer has to be a 4xx (404 for an
+ * unknown path, 404 or 405 for an unknown method, 400 for a target it cannot read), never a
+ * success and never a server error. Its body is not checked: the spec says nothing of it. A test
+ * that wants such a response checked against a particular operation calls {@link #assertConforms}.
  *
  * <p>Every validated response is also told to the {@link ResponseObserver}, if one is given (a coverage gate).
  */
@@ -61,14 +62,24 @@ public final class SpecValidationFilter implements Filter {
         Response response = context.next(request, responseSpec);
         String method = request.getMethod();
         String path = pathOf(request.getURI());
-        specPath(path)
-                .flatMap(relative -> spec.findOperation(method, relative))
-                .ifPresent(op -> {
-                    observer.observed(spec.name(), op.operationId(), response.getStatusCode(), request.getURI());
-                    failOnViolations(method + " " + path + " -> " + op,
-                            validator.validate(op, response.getStatusCode(), response.getContentType(), response.asString()),
-                            response.getStatusCode());
-                });
+        Optional<String> relative = specPath(path);
+        if (relative.isEmpty()) {
+            return response;
+        }
+        Optional<Operation> operation = spec.findOperation(method, relative.get());
+        if (operation.isEmpty()) {
+            int status = response.getStatusCode();
+            if (status < 400 || status > 499) {
+                throw new AssertionError(method + " " + path + " is not an operation of " + spec.name()
+                        + ", so it must be refused with a 4xx, not answered with " + status);
+            }
+            return response;
+        }
+        Operation op = operation.get();
+        observer.observed(spec.name(), op.operationId(), response.getStatusCode(), request.getURI());
+        failOnViolations(method + " " + path + " -> " + op,
+                validator.validate(op, response.getStatusCode(), response.getContentType(), response.asString()),
+                response.getStatusCode());
         return response;
     }
 

@@ -101,13 +101,21 @@ class SpecValidationFilterTest {
     }
 
     @Test
-    void pathsAndMethodsTheSpecDoesNotDeclareAreNotValidated() {
+    void pathsAndMethodsTheSpecDoesNotDeclareMustBeRefusedWithA4xx() {
         SpecValidationFilter filter = new SpecValidationFilter(MOLLIE, baseUrl + "/mollie");
-        String undeclaredPath = serve("/mollie/v2/nope", 500, "text/html", "<h1>boom</h1>");
-        String declaredPath = serve("/mollie/v2/webhooks/hook_x", 500, "text/html", "<h1>boom</h1>");
+        String crashingPath = serve("/mollie/v2/nope", 500, "text/html", "<h1>boom</h1>");
+        String answeringPath = serve("/mollie/v2/also-nope", 200, "application/json", "{}");
+        String refusingPath = serve("/mollie/v2/not-here", 404, "text/plain", "Not Found");
+        String declaredPath = serve("/mollie/v2/webhooks/hook_x", 405, "text/html", "<h1>no</h1>");
 
-        assertDoesNotThrow(() -> given().filter(filter).get(undeclaredPath));
+        AssertionError crash = assertThrows(AssertionError.class, () -> given().filter(filter).get(crashingPath));
+        assertTrue(crash.getMessage().contains("not an operation of") && crash.getMessage().contains("500"),
+                crash.getMessage());
+        assertThrows(AssertionError.class, () -> given().filter(filter).get(answeringPath));
+        // A refusal's body is not the spec's to judge: any 4xx of any shape passes, for paths and for methods.
+        assertDoesNotThrow(() -> given().filter(filter).get(refusingPath));
         assertDoesNotThrow(() -> given().filter(filter).delete(declaredPath));
+        // The declared method on the same path is validated in full: a 405 is not a documented status of get-webhook.
         assertThrows(AssertionError.class, () -> given().filter(filter).get(declaredPath));
     }
 
