@@ -2,6 +2,7 @@ package dev.hookstub.server.validation;
 
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.http.RequestLimitsFilter;
+import dev.hookstub.server.journal.RequestNotes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -38,13 +39,20 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         if (operation == null) {
             return;
         }
-        operation.validateParameters(uriInfo.getPathParameters(true), uriInfo.getQueryParameters(true));
-        if (operation.hasBody()) {
-            byte[] body = readBounded(request.getEntityStream());
-            operation.validateBody(body);
-            request.setEntityStream(new ByteArrayInputStream(body));
+        try {
+            operation.validateParameters(uriInfo.getPathParameters(true), uriInfo.getQueryParameters(true));
+            if (operation.hasBody()) {
+                byte[] body = readBounded(request.getEntityStream());
+                RequestNotes.body(request, body);
+                operation.validateBody(body);
+                request.setEntityStream(new ByteArrayInputStream(body));
+            }
+        } catch (ApiProblem refused) {
+            RequestNotes.refusal(request, SpecRequestValidator.refusalReason(refused));
+            throw refused;
         }
     }
+
 
     /** The request's own path inside the application, decoded, in the form the spec writes its paths. */
     private String requestPath() {
