@@ -126,7 +126,9 @@ public final class StubServer implements AutoCloseable {
                 boot), fastPaths);
         boot.shutdown();
         OpsHandler ops = new OpsHandler(apis);
-        server.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(journal.probe());
+        if (journal.active()) {
+            server.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(journal.probe());
+        }
         server.getServerConfiguration().addHttpHandler(
                 new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper, journal),
                 HttpHandlerRegistration.ROOT);

@@ -53,6 +53,11 @@ public final class RequestJournal {
         };
     }
 
+    /** Whether any API records or logs its requests; when none does, the server needs no {@link #probe()}. */
+    public boolean active() {
+        return byId.values().stream().anyMatch(ApiJournal::active);
+    }
+
     public boolean knows(String api) {
         return byId.containsKey(api);
     }

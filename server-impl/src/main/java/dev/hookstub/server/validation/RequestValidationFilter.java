@@ -39,14 +39,21 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         if (operation == null) {
             return;
         }
+        bySpec(request, () -> operation.validateParameters(uriInfo.getPathParameters(true),
+                uriInfo.getQueryParameters(true)));
+        if (operation.hasBody()) {
+            // A body too large or too slow is a limit's refusal (the mappers note it), not the spec's.
+            byte[] body = readBounded(request.getEntityStream());
+            RequestNotes.body(request, body);
+            bySpec(request, () -> operation.validateBody(body));
+            request.setEntityStream(new ByteArrayInputStream(body));
+        }
+    }
+
+    /** Runs a check of the spec's, noting for the journal that the spec refused the request if it does. */
+    private static void bySpec(ContainerRequestContext request, Runnable check) {
         try {
-            operation.validateParameters(uriInfo.getPathParameters(true), uriInfo.getQueryParameters(true));
-            if (operation.hasBody()) {
-                byte[] body = readBounded(request.getEntityStream());
-                RequestNotes.body(request, body);
-                operation.validateBody(body);
-                request.setEntityStream(new ByteArrayInputStream(body));
-            }
+            check.run();
         } catch (ApiProblem refused) {
             RequestNotes.refusal(request, SpecRequestValidator.refusalReason(refused));
             throw refused;
