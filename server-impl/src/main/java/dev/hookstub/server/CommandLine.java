@@ -18,6 +18,9 @@ final class CommandLine {
     record Option(String name, String env, String defaultValue, String label, String description) {
     }
 
+    /** The label of an option that may stand alone, meaning true: {@code --log-requests}. */
+    static final String FLAG = "true|false";
+
     static final List<Option> OPTIONS = List.of(
             new Option("--host", "HOOKSTUB_HOST", "127.0.0.1", "address",
                     "Address to bind (default: 127.0.0.1). Anything but loopback exposes the stub to the network."),
@@ -42,7 +45,13 @@ final class CommandLine {
                             + "only)."),
             new Option("--delivery-retry-delay-ms", "HOOKSTUB_DELIVERY_RETRY_DELAY_MS", "1000", "ms",
                     "Wait before the first retry of a failed delivery, in milliseconds; doubled for each further "
-                            + "retry, with jitter (default: 1000)."));
+                            + "retry, with jitter (default: 1000)."),
+            new Option("--journal-size", "HOOKSTUB_JOURNAL_SIZE", "1000", "count",
+                    "Requests kept per API in the request journal (/__admin/{api}/requests), the oldest forgotten "
+                            + "first; 0 keeps none (default: 1000)."),
+            new Option("--log-requests", "HOOKSTUB_LOG_REQUESTS", "false", FLAG,
+                    "Log one line per request to the APIs, with the reason for a refusal; given alone, true "
+                            + "(default: false)."));
 
     static final String VERSION = "hookstub 0.1.0";
 
@@ -69,6 +78,8 @@ final class CommandLine {
             String value;
             if (equals > 0 && arg.startsWith("--")) {
                 value = arg.substring(equals + 1);
+            } else if (FLAG.equals(option.label())) {
+                value = "true";
             } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {
@@ -125,6 +136,15 @@ final class CommandLine {
             throw new ConfigException("Invalid value for option '" + name + "': '" + text + "' is not " + kind
                     + (given.containsKey(name) ? "" : " (from " + find(name).env() + ")"));
         }
+    }
+
+    boolean booleanValue(String name) {
+        String text = value(name).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new ConfigException("Invalid value for option '" + name + "': '" + value(name)
+                    + "' is not true or false" + (given.containsKey(name) ? "" : " (from " + find(name).env() + ")"));
+        }
+        return text.equals("true");
     }
 
     /** The option of that name, or null when there is none. */

@@ -7,6 +7,7 @@ import dev.hookstub.server.config.CredentialsFile;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.config.NetworkExposure;
 import dev.hookstub.server.delivery.DeliveryOptions;
+import dev.hookstub.server.journal.JournalOptions;
 import java.io.PrintWriter;
 
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ public final class Main {
     private final int deliveryRetries;
     private final java.util.List<String> deliveryAllowedHosts;
     private final long deliveryRetryDelayMs;
+    private final int journalSize;
+    private final boolean logRequests;
 
     private Main(CommandLine options) {
         host = options.value("--host");
@@ -40,6 +43,8 @@ public final class Main {
         deliveryRetries = options.intValue("--delivery-retries");
         deliveryAllowedHosts = java.util.Arrays.asList(options.value("--delivery-allowed-hosts").split(","));
         deliveryRetryDelayMs = options.longValue("--delivery-retry-delay-ms");
+        journalSize = options.intValue("--journal-size");
+        logRequests = options.booleanValue("--log-requests");
     }
 
     private static Path path(String value) {
@@ -122,7 +127,12 @@ public final class Main {
                 .withAllowedHosts(deliveryAllowedHosts.contains("*") ? java.util.Set.of()
                         : deliveryAllowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
                                 .collect(java.util.stream.Collectors.toSet()));
-        return new ServerConfig(host, port, creds, loaded, dataDir, true, delivery);
+        if (journalSize < 0 || journalSize > JournalOptions.MAX_SIZE) {
+            throw new ConfigException("--journal-size must be between 0 and " + JournalOptions.MAX_SIZE + ", not "
+                    + journalSize);
+        }
+        return new ServerConfig(host, port, creds, loaded, dataDir, true, delivery)
+                .withJournal(new JournalOptions(journalSize, logRequests));
     }
 
     private void printBanner(StubServer server, PrintWriter out) {

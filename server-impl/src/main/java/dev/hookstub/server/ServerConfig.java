@@ -3,11 +3,12 @@ package dev.hookstub.server;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.delivery.DeliveryOptions;
+import dev.hookstub.server.journal.JournalOptions;
 import java.nio.file.Path;
 
 /** Everything a stub server is started with; tests use port 0 for a free port. */
 public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
-                           boolean fastReads, DeliveryOptions delivery) {
+                           boolean fastReads, DeliveryOptions delivery, JournalOptions journal) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -15,6 +16,11 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
     public ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
                         boolean fastReads) {
         this(host, port, credentials, fixtures, dataDir, fastReads, DeliveryOptions.defaults());
+    }
+
+    public ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
+                        boolean fastReads, DeliveryOptions delivery) {
+        this(host, port, credentials, fixtures, dataDir, fastReads, delivery, JournalOptions.defaults());
     }
 
     public static ServerConfig defaults() {
@@ -27,29 +33,34 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastReads, delivery);
+        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastReads, delivery, journal);
     }
 
     public ServerConfig withCredentials(Credentials newCredentials) {
-        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastReads, delivery);
+        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastReads, delivery, journal);
     }
 
     public ServerConfig withFixtures(Fixtures newFixtures) {
-        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastReads, delivery);
+        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastReads, delivery, journal);
     }
 
     /** Keeps every record in an embedded database in this folder; null keeps them in memory. */
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastReads, delivery);
+        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastReads, delivery, journal);
     }
 
     /** Serves successful GETs on the fast read path (the default); off, every request goes through Jersey. */
     public ServerConfig withFastReads(boolean enabled) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery, journal);
     }
 
     /** How webhook deliveries are retried and timed out; tests use short delays. */
     public ServerConfig withDelivery(DeliveryOptions newDelivery) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, newDelivery);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, newDelivery, journal);
+    }
+
+    /** How many requests the journal keeps per API, and whether each request is logged. */
+    public ServerConfig withJournal(JournalOptions newJournal) {
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, delivery, newJournal);
     }
 }

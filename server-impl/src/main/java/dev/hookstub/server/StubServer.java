@@ -23,6 +23,7 @@ import dev.hookstub.server.http.PendingHandler;
 import dev.hookstub.server.http.UnreadBodyAddOn;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
 import dev.hookstub.server.http.RequestLimitsFilter;
+import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
 import dev.hookstub.server.mollie.MollieApi;
@@ -117,16 +118,21 @@ public final class StubServer implements AutoCloseable {
             }
             throw e;
         }
+        RequestJournal journal = new RequestJournal(config.journal(), apis.stream()
+                .map(api -> new RequestJournal.Api(api.id(), api.contextPath(), api.spec())).toList());
         HttpServer server = new HttpServer();
         NetworkListener listener = listener(config);
         server.addListener(listener);
         java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
-        List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper, deliveries, boot),
-                fastPaths);
+        List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper, deliveries, journal,
+                boot), fastPaths);
         boot.shutdown();
         OpsHandler ops = new OpsHandler(apis);
+        if (journal.active()) {
+            server.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(journal.probe());
+        }
         server.getServerConfiguration().addHttpHandler(
-                new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper),
+                new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper, journal),
                 HttpHandlerRegistration.ROOT);
         try {
             server.start();
@@ -170,7 +176,7 @@ public final class StubServer implements AutoCloseable {
     /** Each API's Jersey application, then the admin API's, built in the background; waited for on first use. */
     private static List<PendingHandler> jerseyApplications(ServerConfig config, List<StubApi> apis,
                                                            ObjectMapper mapper, DeliveryDispatcher deliveries,
-                                                           ExecutorService boot) {
+                                                           RequestJournal journal, ExecutorService boot) {
         List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
             built.add(new PendingHandler(CompletableFuture.supplyAsync(
@@ -178,7 +184,7 @@ public final class StubServer implements AutoCloseable {
         }
         built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
                 GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
-                        deliveries)), boot)));
+                        deliveries, journal)), boot)));
         return built;
     }
 

@@ -72,4 +72,23 @@ class CommandLineTest {
         ConfigException refused = assertThrows(ConfigException.class, () -> parse(NO_ENVIRONMENT, args));
         assertTrue(refused.getMessage().contains(mentioned), refused.getMessage());
     }
+
+    @Test
+    void logRequestsStandsAloneOrTakesAValueAndFallsBackToItsEnvironmentVariable() {
+        assertTrue(parse(NO_ENVIRONMENT, "--log-requests", "--port", "1").booleanValue("--log-requests"));
+        assertEquals(1, parse(NO_ENVIRONMENT, "--log-requests", "--port", "1").intValue("--port"));
+        assertEquals(false, parse(NO_ENVIRONMENT, "--log-requests=false").booleanValue("--log-requests"));
+        assertEquals(false, parse(NO_ENVIRONMENT).booleanValue("--log-requests"));
+        assertTrue(parse(Map.of("HOOKSTUB_LOG_REQUESTS", "true")).booleanValue("--log-requests"));
+        ConfigException wrong = assertThrows(ConfigException.class,
+                () -> parse(Map.of("HOOKSTUB_LOG_REQUESTS", "yes")).booleanValue("--log-requests"));
+        assertTrue(wrong.getMessage().contains("HOOKSTUB_LOG_REQUESTS"), wrong.getMessage());
+    }
+
+    @Test
+    void theJournalSizeDefaultsToAThousandPerApi() {
+        assertEquals(1000, parse(NO_ENVIRONMENT).intValue("--journal-size"));
+        assertEquals(3, parse(Map.of("HOOKSTUB_JOURNAL_SIZE", "3")).intValue("--journal-size"));
+        assertEquals(0, parse(NO_ENVIRONMENT, "--journal-size=0").intValue("--journal-size"));
+    }
 }

@@ -39,6 +39,11 @@ class MainTest {
     }
 
     @Test
+    void aNegativeJournalSizeIsRefused() {
+        assertRefused(new String[]{"--journal-size", "-1", "--port", "0"}, "--journal-size");
+    }
+
+    @Test
     void anEmptyHostIsRefused() {
         assertRefused(new String[]{"--host=", "--port", "0"}, "--host");
     }

@@ -6,6 +6,8 @@ import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.delivery.DeliveriesResource;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.core.ApiResourceConfig;
+import dev.hookstub.server.journal.JournalOptions;
+import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.spec.SpecDocument;
 import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -20,9 +22,18 @@ public final class AdminApplication {
 
     public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
                                         DeliveryDispatcher deliveries) {
+        return create(apis, adminToken, mapper, deliveries, new RequestJournal(new JournalOptions(0, false), List.of()));
+    }
+
+    public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
+                                        DeliveryDispatcher deliveries, RequestJournal journal) {
         return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
-                .register(new AdminResource(apis, deliveries::reset))
-                .register(new DeliveriesResource(deliveries, mapper));
+                .register(new AdminResource(apis, () -> {
+                    deliveries.reset();
+                    journal.clear();
+                }))
+                .register(new DeliveriesResource(deliveries, mapper))
+                .register(new RequestJournalResource(journal));
     }
 }

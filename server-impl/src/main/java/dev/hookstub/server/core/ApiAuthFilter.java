@@ -4,6 +4,7 @@ import dev.hookstub.server.auth.BearerToken;
 import dev.hookstub.server.auth.Caller;
 import dev.hookstub.server.auth.Secrets;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.journal.RequestNotes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.List;
@@ -57,11 +58,19 @@ public abstract class ApiAuthFilter<K, I> implements ContainerRequestFilter {
 
     @Override
     public final void filter(ContainerRequestContext request) {
-        I caller = authenticate(request.getHeaderString(header));
+        String value = request.getHeaderString(header);
+        I caller = authenticate(value);
         if (caller == null) {
+            RequestNotes.refusal(request, RequestNotes.reason("authentication", null, value == null
+                    ? "no " + header + " header" : "the " + header + " header's credential is not one the stub knows"));
             throw ApiProblem.unauthenticated(unauthenticated);
         }
-        authorize(caller);
+        try {
+            authorize(caller);
+        } catch (ApiProblem refused) {
+            RequestNotes.refusal(request, RequestNotes.reason("authorization", refused.field(), refused.detail()));
+            throw refused;
+        }
         request.setSecurityContext(new Caller<>(principalName.apply(caller), caller,
                 request.getSecurityContext().isSecure()));
     }

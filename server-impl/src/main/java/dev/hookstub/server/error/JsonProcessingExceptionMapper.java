@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 public final class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
     private final ErrorFormat format;
+    @jakarta.ws.rs.core.Context
+    private jakarta.inject.Provider<jakarta.ws.rs.container.ContainerRequestContext> request;
 
     public JsonProcessingExceptionMapper(ErrorFormat format) {
         this.format = format;
@@ -17,6 +19,6 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
     public Response toResponse(JsonProcessingException exception) {
         return ApiProblemMapper.render(format, ApiProblem.invalid(
                 format.validationStatus(ErrorFormat.ValidationTarget.BODY), null,
-                "The request body is not valid JSON for this operation."));
+                "The request body is not valid JSON for this operation."), request);
     }
 }

@@ -12,6 +12,8 @@ public final class StoreExceptionMapper implements ExceptionMapper<StoreExceptio
     private static final Logger LOG = Logger.getLogger(StoreExceptionMapper.class.getName());
 
     private final ErrorFormat format;
+    @jakarta.ws.rs.core.Context
+    private jakarta.inject.Provider<jakarta.ws.rs.container.ContainerRequestContext> request;
 
     public StoreExceptionMapper(ErrorFormat format) {
         this.format = format;
@@ -22,6 +24,6 @@ public final class StoreExceptionMapper implements ExceptionMapper<StoreExceptio
         LOG.log(Level.SEVERE, exception.getMessage(), exception.getCause());
         return ApiProblemMapper.render(format, new ApiProblem(503, "Service Unavailable",
                 "The stub could not store the change; nothing was changed. Try again.", null,
-                java.util.Map.of("Retry-After", "1")));
+                java.util.Map.of("Retry-After", "1")), request);
     }
 }

@@ -14,6 +14,8 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     private final ErrorFormat format;
+    @jakarta.ws.rs.core.Context
+    private jakarta.inject.Provider<jakarta.ws.rs.container.ContainerRequestContext> request;
 
     public UnexpectedExceptionMapper(ErrorFormat format) {
         this.format = format;
@@ -23,6 +25,6 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     public Response toResponse(Throwable exception) {
         LOG.log(Level.SEVERE, "Unexpected failure while serving a request", exception);
         return ApiProblemMapper.render(format,
-                new ApiProblem(500, "Internal Server Error", "The stub server failed to answer this request.", null));
+                new ApiProblem(500, "Internal Server Error", "The stub server failed to answer this request.", null), request);
     }
 }

@@ -19,6 +19,8 @@ import org.glassfish.jersey.server.ParamException;
 public final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     private final ErrorFormat format;
+    @jakarta.ws.rs.core.Context
+    private jakarta.inject.Provider<jakarta.ws.rs.container.ContainerRequestContext> request;
 
     public WebApplicationExceptionMapper(ErrorFormat format) {
         this.format = format;
@@ -26,7 +28,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
 
     @Override
     public Response toResponse(WebApplicationException exception) {
-        return ApiProblemMapper.render(format, toProblem(exception));
+        return ApiProblemMapper.render(format, toProblem(exception), request);
     }
 
     private ApiProblem toProblem(WebApplicationException exception) {

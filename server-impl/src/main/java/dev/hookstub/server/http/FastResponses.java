@@ -93,6 +93,8 @@ public final class FastResponses {
                                     dev.hookstub.server.error.ApiProblem problem, ObjectMapper mapper)
             throws IOException {
         byte[] body = json(mapper, format.body(problem));
+        dev.hookstub.server.journal.RequestNotes.refusal(response.getRequest(),
+                dev.hookstub.server.error.ApiProblemMapper.reason(problem));
         response.setStatus(problem.status(), dev.hookstub.server.error.ApiProblem.reasonPhrase(problem.status()));
         problem.headers().forEach(response::setHeader);
         response.setContentType(format.mediaType().toString());

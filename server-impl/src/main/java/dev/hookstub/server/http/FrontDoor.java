@@ -3,6 +3,10 @@ package dev.hookstub.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
+import dev.hookstub.server.journal.ApiJournal;
+import dev.hookstub.server.journal.JournalOptions;
+import dev.hookstub.server.journal.RequestJournal;
+import dev.hookstub.server.journal.RequestNotes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -31,6 +35,7 @@ public final class FrontDoor extends HttpHandler {
     private final java.util.Set<String> fallbackPaths;
     private final ErrorFormat fallbackFormat;
     private final ObjectMapper mapper;
+    private final RequestJournal journal;
     private final RequestExecutorProvider executors = new RequestExecutorProvider() {
         private final RequestExecutorProvider workers = new RequestExecutorProvider.WorkerThreadProvider();
 
@@ -54,7 +59,15 @@ public final class FrontDoor extends HttpHandler {
      */
     public FrontDoor(List<Route> routes, HttpHandler fallback, java.util.Set<String> fallbackPaths,
                      ErrorFormat fallbackFormat, ObjectMapper mapper) {
+        this(routes, fallback, fallbackPaths, fallbackFormat, mapper,
+                new RequestJournal(new JournalOptions(0, false), List.of()));
+    }
+
+    /** @param journal records every request a route of an API takes, the refusals made here included */
+    public FrontDoor(List<Route> routes, HttpHandler fallback, java.util.Set<String> fallbackPaths,
+                     ErrorFormat fallbackFormat, ObjectMapper mapper, RequestJournal journal) {
         super("hookstub");
+        this.journal = journal;
         this.fallbackPaths = java.util.Set.copyOf(fallbackPaths);
         this.routes = routes.stream().sorted(Comparator.comparingInt((Route r) -> r.contextPath().length()).reversed())
                 .toList();
@@ -75,8 +88,13 @@ public final class FrontDoor extends HttpHandler {
         String path = request.getRequestURI();
         Route route = route(path);
         ErrorFormat format = route == null ? fallbackFormat : route.format();
+        ApiJournal apiJournal = route == null ? null : journal.at(route.contextPath());
+        if (apiJournal != null) {
+            apiJournal.begin(request);
+        }
         ApiProblem refused = refusal(request, path);
         if (refused != null) {
+            RequestNotes.refusal(request, RequestNotes.reason("request", refused.field(), refused.detail()));
             // The connection may hold bytes the HTTP layer did not read (a body it ignored, a tunnel): close it.
             request.getRequest().getProcessingState().setKeepAlive(false);
             response.setHeader(Header.Connection, "close");

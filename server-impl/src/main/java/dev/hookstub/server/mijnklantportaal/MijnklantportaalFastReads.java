@@ -7,6 +7,7 @@ import dev.hookstub.server.http.FastReads;
 import dev.hookstub.server.http.FastResponses;
 import dev.hookstub.server.http.RequestLimitsFilter;
 import dev.hookstub.server.http.SerializedBodies;
+import dev.hookstub.server.journal.RequestNotes;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.io.IOException;
 import java.util.Map;
@@ -86,7 +87,13 @@ final class MijnklantportaalFastReads implements FastReads {
         }
         try {
             byte[] body = readBody(request, (int) length);
-            validator.validateBody("POST", "/webhooks", body);
+            RequestNotes.body(request, body);
+            try {
+                validator.validateBody("POST", "/webhooks", body);
+            } catch (ApiProblem invalid) {
+                RequestNotes.refusal(request, SpecRequestValidator.refusalReason(invalid));
+                throw invalid;
+            }
             MijnklantportaalCreateWebhookRequest create = readCreate(body);
             MijnklantportaalWebhookRecord created = service.create(tenant, create.getUrl(), create.getType());
             // Not cached: most created records are never read, and caching them all would double their memory.

@@ -2,6 +2,7 @@ package dev.hookstub.server.validation;
 
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.http.RequestLimitsFilter;
+import dev.hookstub.server.journal.RequestNotes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -38,13 +39,27 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
         if (operation == null) {
             return;
         }
-        operation.validateParameters(uriInfo.getPathParameters(true), uriInfo.getQueryParameters(true));
+        bySpec(request, () -> operation.validateParameters(uriInfo.getPathParameters(true),
+                uriInfo.getQueryParameters(true)));
         if (operation.hasBody()) {
+            // A body too large or too slow is a limit's refusal (the mappers note it), not the spec's.
             byte[] body = readBounded(request.getEntityStream());
-            operation.validateBody(body);
+            RequestNotes.body(request, body);
+            bySpec(request, () -> operation.validateBody(body));
             request.setEntityStream(new ByteArrayInputStream(body));
         }
     }
+
+    /** Runs a check of the spec's, noting for the journal that the spec refused the request if it does. */
+    private static void bySpec(ContainerRequestContext request, Runnable check) {
+        try {
+            check.run();
+        } catch (ApiProblem refused) {
+            RequestNotes.refusal(request, SpecRequestValidator.refusalReason(refused));
+            throw refused;
+        }
+    }
+
 
     /** The request's own path inside the application, decoded, in the form the spec writes its paths. */
     private String requestPath() {

@@ -98,6 +98,11 @@ public final class SpecRequestValidator {
         }
     }
 
+    /** The journal's wording for a request the spec refuses, on either path: {@code spec: <field>: <detail>}. */
+    public static String refusalReason(ApiProblem refused) {
+        return dev.hookstub.server.journal.RequestNotes.reason("spec", refused.field(), refused.detail());
+    }
+
     /** The rules for a method and a matched path template, or null when the spec has no such operation. */
     OperationValidator operation(String method, String template) {
         return operations.get(key(method, template));

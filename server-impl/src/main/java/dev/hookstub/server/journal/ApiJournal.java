@@ -1,0 +1,92 @@
+package dev.hookstub.server.journal;
+
+import dev.hookstub.server.spec.SpecDocument;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.server.Request;
+
+/** One API's side of the journal: what is captured of its requests, its ring, and its log lines. */
+public final class ApiJournal {
+
+    private final String id;
+    private final String contextPath;
+    private final PathTemplates templates;
+    private final CredentialMask mask;
+    /** Null when the journal keeps nothing. */
+    private final RequestRing ring;
+    private final boolean log;
+
+    ApiJournal(String id, String contextPath, SpecDocument spec, JournalOptions options) {
+        this.id = id;
+        this.contextPath = contextPath;
+        this.templates = new PathTemplates(spec);
+        this.mask = new CredentialMask(spec);
+        this.ring = options.size() == 0 ? null : new RequestRing(options.size());
+        this.log = options.logRequests();
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Whether requests are recorded or logged at all; when not, {@link #begin} costs nothing. */
+    boolean active() {
+        return ring != null || log;
+    }
+
+    /**
+     * Captures what the request says about itself; the entry is finished (status, duration, refusal, body) when
+     * its response head is written, which may be later and on another thread.
+     */
+    public void begin(Request request) {
+        if (!active()) {
+            return;
+        }
+        List<String> headers = new ArrayList<>(16);
+        for (String name : request.getHeaderNames()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (String value : request.getHeaders(name)) {
+                headers.add(lower);
+                headers.add(mask.header(lower, value));
+            }
+        }
+        PendingEntry.attach(request, new PendingEntry(this, System.nanoTime(), System.currentTimeMillis(),
+                request.getMethod().getMethodString(), request.getRequestURI(), mask.query(request.getQueryString()),
+                headers.toArray(new String[0])));
+    }
+
+    /** Records a finished request (and logs it); the attributes are the ones the answering layers noted. */
+    void finish(PendingEntry pending, int status, HttpRequestPacket attributes) {
+        long duration = System.nanoTime() - pending.startNanos();
+        Object refusal = attributes.getAttribute(RequestNotes.REFUSAL);
+        Object read = attributes.getAttribute(RequestNotes.BODY);
+        byte[] body = read instanceof byte[] bytes ? bytes : null;
+        boolean truncated = body != null && body.length > JournalEntry.MAX_BODY_BYTES;
+        // The handler's array is kept as it is (never changed after reading); only a long one is copied, cut short.
+        byte[] kept = truncated ? Arrays.copyOf(body, JournalEntry.MAX_BODY_BYTES) : body;
+        String path = pending.path();
+        String relative = path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
+        String template = templates.match(relative);
+        String reason = refusal instanceof String text ? text : null;
+        if (ring != null) {
+            ring.add(sequence -> new JournalEntry(sequence, id, pending.receivedAtMillis(), pending.method(), path,
+                    pending.query(), template, pending.headers(), kept, truncated, status, duration, reason));
+        }
+        if (log) {
+            RequestLog.line(id, pending.method(), path, pending.query(), status, duration, reason);
+        }
+    }
+
+    List<JournalEntry> newestFirst() {
+        return ring == null ? List.of() : ring.newestFirst();
+    }
+
+    void clear() {
+        if (ring != null) {
+            ring.clear();
+        }
+    }
+}

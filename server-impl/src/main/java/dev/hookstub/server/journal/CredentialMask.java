@@ -1,0 +1,73 @@
+package dev.hookstub.server.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.server.spec.SpecDocument;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Keeps credentials out of the journal and the request log: the usual credential headers, and every header and
+ * query parameter one of the API's security schemes names. A value keeps its scheme word ({@code Bearer}) and, when
+ * the secret is long enough that four characters say little about it, its last four: {@code Bearer ****lXsM}.
+ */
+final class CredentialMask {
+
+    static final String HIDDEN = "****";
+    /** Secrets shorter than this are hidden entirely: the test keys are a dozen characters. */
+    private static final int SHOW_TAIL_FROM = 16;
+    private static final Set<String> ALWAYS = Set.of("authorization", "proxy-authorization", "x-api-key", "cookie");
+
+    private final Set<String> headers = new HashSet<>(ALWAYS);
+    private final Set<String> queryParameters = new HashSet<>();
+
+    CredentialMask(SpecDocument spec) {
+        for (JsonNode scheme : spec.at("/components/securitySchemes")) {
+            String name = spec.resolve(scheme).path("name").asText("");
+            switch (spec.resolve(scheme).path("in").asText("")) {
+                case "header" -> headers.add(name.toLowerCase(Locale.ROOT));
+                case "query" -> queryParameters.add(name);
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** A header's value as the journal keeps it, by the header's lower-case name. */
+    String header(String name, String value) {
+        if (!headers.contains(name)) {
+            return value;
+        }
+        // A cookie header holds several name=value pairs, any of which may be the secret.
+        return name.equals("cookie") ? HIDDEN : masked(value);
+    }
+
+    static String masked(String value) {
+        String secret = value.strip();
+        String scheme = "";
+        int space = secret.indexOf(' ');
+        if (space > 0) {
+            scheme = secret.substring(0, space + 1);
+            secret = secret.substring(space + 1).strip();
+        }
+        return scheme + HIDDEN + (secret.length() >= SHOW_TAIL_FROM ? secret.substring(secret.length() - 4) : "");
+    }
+
+    /** The query string with the value of each credential parameter masked; null stays null. */
+    String query(String query) {
+        if (query == null || queryParameters.isEmpty()) {
+            return query;
+        }
+        StringBuilder out = new StringBuilder(query.length());
+        for (String pair : query.split("&", -1)) {
+            if (!out.isEmpty()) {
+                out.append('&');
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            out.append(queryParameters.contains(name) && equals >= 0
+                    ? name + "=" + masked(pair.substring(equals + 1)) : pair);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.hookstub.server.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One answered request, as captured: nothing is formatted until it is listed, because recording is on the path of
+ * every request.
+ *
+ * @param id            this API's sequence number, counting on across clears
+ * @param path          the path as sent (undecoded), including the API's mount
+ * @param query         the query string as sent, credentials masked; null when there was none
+ * @param pathTemplate  the spec path the request path is, or null when it is none of the spec's
+ * @param headers       name, value, name, value...: names in lower case, credentials masked
+ * @param body          the body as the handler read it, at most {@link #MAX_BODY_BYTES}; null when none was read
+ * @param refusal       the rule that refused the request, or null when none did
+ */
+public record JournalEntry(long id, String api, long receivedAtMillis, String method, String path, String query,
+                           String pathTemplate, String[] headers, byte[] body, boolean bodyTruncated, int status,
+                           long durationNanos, String refusal) {
+
+    /** Bodies are kept up to 8 KiB; a longer one is cut there and marked truncated. */
+    public static final int MAX_BODY_BYTES = 8 * 1024;
+
+    public Instant receivedAt() {
+        return Instant.ofEpochMilli(receivedAtMillis);
+    }
+
+    public double durationMs() {
+        return Math.round(durationNanos / 1_000.0) / 1_000.0;
+    }
+
+    public String bodyText() {
+        return body == null ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The headers by name, values in the order they came. */
+    public Map<String, List<String>> headerMap() {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            map.computeIfAbsent(headers[i], name -> new java.util.ArrayList<>()).add(headers[i + 1]);
+        }
+        return map;
+    }
+}
