@@ -7,7 +7,9 @@ import dev.hookstub.server.delivery.DeliveriesResource;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.core.ApiResourceConfig;
 import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.fault.ApiFaults;
 import java.util.List;
+import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The admin API's Jersey application, validated against its own spec ({@code /__admin/openapi.yaml}). */
@@ -19,10 +21,14 @@ public final class AdminApplication {
     }
 
     public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
-                                        DeliveryDispatcher deliveries) {
+                                        DeliveryDispatcher deliveries, Map<String, ApiFaults> faults) {
         return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
-                .register(new AdminResource(apis, deliveries::reset))
-                .register(new DeliveriesResource(deliveries, mapper));
+                .register(new AdminResource(apis, () -> {
+                    deliveries.reset();
+                    faults.values().forEach(ApiFaults::clear);
+                }))
+                .register(new DeliveriesResource(deliveries, mapper))
+                .register(new FaultsResource(faults));
     }
 }
