@@ -16,6 +16,7 @@ import dev.hookstub.server.partoo.PartooWebhookRecord;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.error.MessageErrorFormat;
+import dev.hookstub.server.fault.ApiFaults;
 import dev.hookstub.server.http.FastPathHandler;
 import dev.hookstub.server.http.FrontDoor;
 import dev.hookstub.server.http.MalformedRequestLineAddOn;
@@ -124,8 +125,10 @@ public final class StubServer implements AutoCloseable {
         NetworkListener listener = listener(config);
         server.addListener(listener);
         java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
-        List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper, deliveries, journal,
-                boot), fastPaths);
+        java.util.Map<String, ApiFaults> faults = apis.stream()
+                .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
+        List<FrontDoor.Route> routes = routes(config, apis,
+                jerseyApplications(config, apis, mapper, deliveries, journal, faults, boot), fastPaths, faults);
         boot.shutdown();
         OpsHandler ops = new OpsHandler(apis);
         if (journal.active()) {
@@ -176,7 +179,9 @@ public final class StubServer implements AutoCloseable {
     /** Each API's Jersey application, then the admin API's, built in the background; waited for on first use. */
     private static List<PendingHandler> jerseyApplications(ServerConfig config, List<StubApi> apis,
                                                            ObjectMapper mapper, DeliveryDispatcher deliveries,
-                                                           RequestJournal journal, ExecutorService boot) {
+                                                           RequestJournal journal,
+                                                           java.util.Map<String, ApiFaults> faults,
+                                                           ExecutorService boot) {
         List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
             built.add(new PendingHandler(CompletableFuture.supplyAsync(
@@ -184,13 +189,14 @@ public final class StubServer implements AutoCloseable {
         }
         built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
                 GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
-                        deliveries, journal)), boot)));
+                        deliveries, journal, faults)), boot)));
         return built;
     }
 
     /** Each API at its context path, behind its fast read path unless that is off; the admin API last. */
     private static List<FrontDoor.Route> routes(ServerConfig config, List<StubApi> apis, List<PendingHandler> built,
-                                                java.util.Map<String, FastPathHandler> fastPaths) {
+                                                java.util.Map<String, FastPathHandler> fastPaths,
+                                                java.util.Map<String, ApiFaults> faults) {
         List<FrontDoor.Route> routes = new java.util.ArrayList<>();
         for (int i = 0; i < apis.size(); i++) {
             StubApi api = apis.get(i);
@@ -200,7 +206,7 @@ public final class StubServer implements AutoCloseable {
                 fastPaths.put(api.id(), fastPath);
                 container = fastPath;
             }
-            routes.add(new FrontDoor.Route(api.contextPath(), container, api.errorFormat()));
+            routes.add(new FrontDoor.Route(api.contextPath(), container, api.errorFormat(), faults.get(api.id())));
         }
         routes.add(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, built.get(apis.size()), new MessageErrorFormat()));
         return routes;

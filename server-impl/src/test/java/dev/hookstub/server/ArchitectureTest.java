@@ -18,7 +18,7 @@ class ArchitectureTest {
     private static final String ROOT = "dev.hookstub.server";
     private static final String[] APIS = {"mijnklantportaal", "equalsmoney", "partoo", "mollie"};
     private static final String[] PLUMBING = {"store", "auth", "error", "json", "clock", "spec", "validation",
-            "config", "delivery"};
+            "config", "delivery", "fault"};
 
     private static JavaClasses classes;
 

@@ -6,10 +6,11 @@ import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.delivery.DeliveriesResource;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.core.ApiResourceConfig;
-import dev.hookstub.server.journal.JournalOptions;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.fault.ApiFaults;
 import java.util.List;
+import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /** The admin API's Jersey application, validated against its own spec ({@code /__admin/openapi.yaml}). */
@@ -21,19 +22,17 @@ public final class AdminApplication {
     }
 
     public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
-                                        DeliveryDispatcher deliveries) {
-        return create(apis, adminToken, mapper, deliveries, new RequestJournal(new JournalOptions(0, false), List.of()));
-    }
-
-    public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
-                                        DeliveryDispatcher deliveries, RequestJournal journal) {
+                                        DeliveryDispatcher deliveries, RequestJournal journal,
+                                        Map<String, ApiFaults> faults) {
         return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
                 .register(new AdminResource(apis, () -> {
                     deliveries.reset();
                     journal.clear();
+                    faults.values().forEach(ApiFaults::clear);
                 }))
                 .register(new DeliveriesResource(deliveries, mapper))
-                .register(new RequestJournalResource(journal));
+                .register(new RequestJournalResource(journal))
+                .register(new FaultsResource(faults));
     }
 }

@@ -7,6 +7,7 @@ import dev.hookstub.server.journal.ApiJournal;
 import dev.hookstub.server.journal.JournalOptions;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.journal.RequestNotes;
+import dev.hookstub.server.fault.ApiFaults;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -26,8 +27,15 @@ import org.glassfish.grizzly.http.util.Header;
  */
 public final class FrontDoor extends HttpHandler {
 
-    /** An API (or the admin API) mounted at a context path, with its error format. */
-    public record Route(String contextPath, HttpHandler handler, ErrorFormat format) {
+    /**
+     * An API (or the admin API) mounted at a context path, with its error format, and the API's fault rules and
+     * {@code Prefer} answers (null for the admin API).
+     */
+    public record Route(String contextPath, HttpHandler handler, ErrorFormat format, ApiFaults faults) {
+
+        public Route(String contextPath, HttpHandler handler, ErrorFormat format) {
+            this(contextPath, handler, format, null);
+        }
     }
 
     private final List<Route> routes;
@@ -36,6 +44,7 @@ public final class FrontDoor extends HttpHandler {
     private final ErrorFormat fallbackFormat;
     private final ObjectMapper mapper;
     private final RequestJournal journal;
+    private final FaultInjector faults;
     private final RequestExecutorProvider executors = new RequestExecutorProvider() {
         private final RequestExecutorProvider workers = new RequestExecutorProvider.WorkerThreadProvider();
 
@@ -74,6 +83,7 @@ public final class FrontDoor extends HttpHandler {
         this.fallback = fallback;
         this.fallbackFormat = fallbackFormat;
         this.mapper = mapper;
+        this.faults = new FaultInjector(mapper);
         // The raw target is checked here; decoding it first is what makes Grizzly answer a bad one with a 500.
         setDecodeUrl(false);
     }
@@ -115,7 +125,11 @@ public final class FrontDoor extends HttpHandler {
         mapping.wrapperPath.setString("");
         mapping.pathInfo.setString(path.substring(route.contextPath().length()));
         updatePaths(request, mapping);
-        route.handler().service(request, response);
+        if (route.faults() == null) {
+            route.handler().service(request, response);
+        } else {
+            faults.service(route, path.substring(route.contextPath().length()), request, response);
+        }
     }
 
     @Override
@@ -128,6 +142,7 @@ public final class FrontDoor extends HttpHandler {
     public void destroy() {
         routes.forEach(route -> route.handler().destroy());
         fallback.destroy();
+        faults.close();
     }
 
     private Route route(String path) {

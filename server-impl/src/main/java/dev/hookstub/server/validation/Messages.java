@@ -12,9 +12,13 @@ final class Messages {
     private Messages() {
     }
 
-    /** The field an error is about: the missing property for "required", else the last segment of its location. */
+    /**
+     * The field an error is about: the missing property for "required", the unknown one for
+     * "additionalProperties", else the last segment of its location.
+     */
     static String field(Error error) {
-        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+        boolean aboutProperty = "required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword());
+        if (aboutProperty && error.getProperty() != null) {
             return joined(error.getInstanceLocation().toString(), error.getProperty());
         }
         String location = error.getInstanceLocation().toString();
