@@ -35,13 +35,16 @@ final class CommandLine {
                     "Bearer token of the admin API (default: admin_test_key)."),
             new Option("--delivery-retries", "HOOKSTUB_DELIVERY_RETRIES", "5", "count",
                     "Webhook deliveries that fail are retried this many times before they are marked failed "
-                            + "(default: 5)."),
+                            + "(default: 5). By default each API retries on its provider's documented schedule "
+                            + "(Mollie, Equals Money, Partoo; see the README); giving this option or "
+                            + "--delivery-retry-delay-ms puts every API on this backoff instead."),
             new Option("--delivery-allowed-hosts", "HOOKSTUB_DELIVERY_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",
                     "hosts", "Hosts webhook deliveries may go to, comma-separated, or * for any (default: loopback "
                             + "only)."),
             new Option("--delivery-retry-delay-ms", "HOOKSTUB_DELIVERY_RETRY_DELAY_MS", "1000", "ms",
                     "Wait before the first retry of a failed delivery, in milliseconds; doubled for each further "
-                            + "retry, with jitter (default: 1000)."));
+                            + "retry, with jitter (default: 1000). Like --delivery-retries, it replaces the "
+                            + "providers' documented schedules when given."));
 
     static final String VERSION = "hookstub 0.1.0";
 
@@ -102,6 +105,19 @@ final class CommandLine {
         }
         String fromEnvironment = environment.apply(option.env());
         return fromEnvironment != null && !fromEnvironment.isEmpty() ? fromEnvironment : option.defaultValue();
+    }
+
+    /** Whether the option was given, on the command line or in its environment variable. */
+    boolean isSet(String name) {
+        if (given.containsKey(name)) {
+            return true;
+        }
+        Option option = find(name);
+        if (option == null) {
+            throw new IllegalArgumentException(name);
+        }
+        String fromEnvironment = environment.apply(option.env());
+        return fromEnvironment != null && !fromEnvironment.isEmpty();
     }
 
     int intValue(String name) {

@@ -28,6 +28,8 @@ public final class Main {
     private final int deliveryRetries;
     private final java.util.List<String> deliveryAllowedHosts;
     private final long deliveryRetryDelayMs;
+    /** Either retry option given: the backoff then replaces every provider's documented schedule. */
+    private final boolean deliveryBackoffForAll;
 
     private Main(CommandLine options) {
         host = options.value("--host");
@@ -39,6 +41,7 @@ public final class Main {
         deliveryRetries = options.intValue("--delivery-retries");
         deliveryAllowedHosts = java.util.Arrays.asList(options.value("--delivery-allowed-hosts").split(","));
         deliveryRetryDelayMs = options.longValue("--delivery-retry-delay-ms");
+        deliveryBackoffForAll = options.isSet("--delivery-retries") || options.isSet("--delivery-retry-delay-ms");
     }
 
     private static Path path(String value) {
@@ -116,9 +119,11 @@ public final class Main {
             throw new ConfigException("--delivery-retry-delay-ms must be between 0 and 3600000, not "
                     + deliveryRetryDelayMs);
         }
-        DeliveryOptions delivery = DeliveryOptions.defaults().withRetries(deliveryRetries)
-                .withRetryDelay(Duration.ofMillis(deliveryRetryDelayMs))
-                .withAllowedHosts(deliveryAllowedHosts.contains("*") ? java.util.Set.of()
+        DeliveryOptions delivery = DeliveryOptions.defaults();
+        if (deliveryBackoffForAll) {
+            delivery = delivery.withRetries(deliveryRetries).withRetryDelay(Duration.ofMillis(deliveryRetryDelayMs));
+        }
+        delivery = delivery.withAllowedHosts(deliveryAllowedHosts.contains("*") ? java.util.Set.of()
                         : deliveryAllowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
                                 .collect(java.util.stream.Collectors.toSet()));
         return new ServerConfig(host, port, creds, loaded, dataDir, true, delivery);

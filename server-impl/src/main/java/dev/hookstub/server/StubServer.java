@@ -4,6 +4,7 @@ import dev.hookstub.server.core.StubApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.delivery.DatabaseDeliveryLog;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
@@ -95,7 +96,8 @@ public final class StubServer implements AutoCloseable {
     public static StubServer start(ServerConfig config) {
         ObjectMapper mapper = ObjectMappers.create();
         IdGenerator ids = new IdGenerator();
-        Clock clock = Clock.systemUTC();
+        // One steerable clock for records, deliveries and their headers alike (POST /__admin/clock).
+        StubClock clock = StubClock.systemUtc();
         Database database = config.dataDir() == null ? null : Database.open(config.dataDir());
         // Building the APIs and their Jersey applications is mostly class loading and schema compiling, which
         // parallelise well: start-up takes about half as long on two cores.
@@ -119,7 +121,7 @@ public final class StubServer implements AutoCloseable {
         NetworkListener listener = listener(config);
         server.addListener(listener);
         java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
-        List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper, deliveries, boot),
+        List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper, deliveries, clock, boot),
                 fastPaths);
         boot.shutdown();
         OpsHandler ops = new OpsHandler(apis);
@@ -168,7 +170,7 @@ public final class StubServer implements AutoCloseable {
     /** Each API's Jersey application, then the admin API's, built in the background; waited for on first use. */
     private static List<PendingHandler> jerseyApplications(ServerConfig config, List<StubApi> apis,
                                                            ObjectMapper mapper, DeliveryDispatcher deliveries,
-                                                           ExecutorService boot) {
+                                                           StubClock clock, ExecutorService boot) {
         List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
             built.add(new PendingHandler(CompletableFuture.supplyAsync(
@@ -176,7 +178,7 @@ public final class StubServer implements AutoCloseable {
         }
         built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
                 GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
-                        deliveries)), boot)));
+                        deliveries, clock)), boot)));
         return built;
     }
 

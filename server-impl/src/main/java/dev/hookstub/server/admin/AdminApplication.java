@@ -1,6 +1,8 @@
 package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.clock.ClockResource;
+import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.delivery.DeliveriesResource;
@@ -19,10 +21,14 @@ public final class AdminApplication {
     }
 
     public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
-                                        DeliveryDispatcher deliveries) {
+                                        DeliveryDispatcher deliveries, StubClock clock) {
         return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
-                .register(new AdminResource(apis, deliveries::reset))
-                .register(new DeliveriesResource(deliveries, mapper));
+                .register(new AdminResource(apis, () -> {
+                    deliveries.reset();
+                    clock.reset();
+                }))
+                .register(new DeliveriesResource(deliveries, mapper))
+                .register(new ClockResource(clock, mapper));
     }
 }

@@ -12,9 +12,13 @@ final class Messages {
     private Messages() {
     }
 
-    /** The field an error is about: the missing property for "required", else the last segment of its location. */
+    /**
+     * The field an error is about: the missing property for "required", the unknown one for "additionalProperties",
+     * else the last segment of its location.
+     */
     static String field(Error error) {
-        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+        if (("required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword()))
+                && error.getProperty() != null) {
             return joined(error.getInstanceLocation().toString(), error.getProperty());
         }
         String location = error.getInstanceLocation().toString();
@@ -29,6 +33,10 @@ final class Messages {
         }
         if (field == null) {
             return "The request body is invalid: " + reason(error) + ".";
+        }
+        if ("false".equals(error.getKeyword())) {
+            // A property schema of false: the field may not appear here, e.g. beside one it excludes.
+            return "The " + field + " field is not allowed together with the other fields given.";
         }
         return "The " + field + " field is invalid: " + reason(error) + ".";
     }
