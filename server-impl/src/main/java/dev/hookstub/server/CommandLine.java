@@ -34,17 +34,18 @@ final class CommandLine {
             new Option("--admin-token", "HOOKSTUB_ADMIN_TOKEN", null, "token",
                     "Bearer token of the admin API (default: admin_test_key)."),
             new Option("--delivery-retries", "HOOKSTUB_DELIVERY_RETRIES", "5", "count",
-                    "Webhook deliveries that fail are retried this many times before they are marked failed "
-                            + "(default: 5). By default each API retries on its provider's documented schedule "
-                            + "(Mollie, Equals Money, Partoo; see the README); giving this option or "
-                            + "--delivery-retry-delay-ms puts every API on this backoff instead."),
+                    "Retry every API's failed webhook deliveries this many times on the backoff of "
+                            + "--delivery-retry-delay-ms, then mark them failed. Unset, each API follows its "
+                            + "provider's documented schedule (Mollie: 10 calls over 26 h; Equals Money: every 5 min "
+                            + "for two weeks; Partoo: 5 retries of a 5xx) and MijnKlantportaal, which documents none, "
+                            + "retries 5 times on the backoff (see the README)."),
             new Option("--delivery-allowed-hosts", "HOOKSTUB_DELIVERY_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",
                     "hosts", "Hosts webhook deliveries may go to, comma-separated, or * for any (default: loopback "
                             + "only)."),
             new Option("--delivery-retry-delay-ms", "HOOKSTUB_DELIVERY_RETRY_DELAY_MS", "1000", "ms",
-                    "Wait before the first retry of a failed delivery, in milliseconds; doubled for each further "
-                            + "retry, with jitter (default: 1000). Like --delivery-retries, it replaces the "
-                            + "providers' documented schedules when given."));
+                    "Wait before the first retry on the backoff, in milliseconds; doubled for each further retry, "
+                            + "with jitter (default: 1000). Given, it puts every API on the backoff, as "
+                            + "--delivery-retries does."));
 
     static final String VERSION = "hookstub 0.1.0";
 

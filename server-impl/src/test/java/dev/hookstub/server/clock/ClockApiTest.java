@@ -207,13 +207,28 @@ class ClockApiTest {
         }
 
         @Test
-        void aRecordCreatedThroughAnApisOwnCreateCarriesTheFrozenTime() {
-            change("{\"set\": \"2030-06-01T12:34:56Z\"}");
-            HttpResponse<String> created = http.post("/mijnklantportaal/v1/webhooks",
+        void aRecordCreatedThroughAnApisOwnCreateCarriesTheFrozenTimeOnTheFastPath() {
+            long fast = server.fastReadsServed("mijnklantportaal");
+            assertEquals("2030-06-01T14:34:56+02:00", createdThroughTheApi(http));
+            assertTrue(server.fastReadsServed("mijnklantportaal") > fast, "the create took the fast path");
+        }
+
+        @Test
+        void aRecordCreatedThroughAnApisOwnCreateCarriesTheFrozenTimeThroughJerseyToo() {
+            try (StubServer jerseyOnly = StubServer.start(ServerConfig.defaults().withPort(0).withFastReads(false))) {
+                assertEquals("2030-06-01T14:34:56+02:00", createdThroughTheApi(new StubHttp(jerseyOnly.baseUri())));
+                assertEquals(0, jerseyOnly.fastReadsServed("mijnklantportaal"));
+            }
+        }
+
+        private String createdThroughTheApi(StubHttp on) {
+            HttpResponse<String> set = on.post("/__admin/clock", "{\"set\": \"2030-06-01T12:34:56Z\"}", ADMIN);
+            assertEquals(200, set.statusCode(), set.body());
+            HttpResponse<String> created = on.post("/mijnklantportaal/v1/webhooks",
                     "{\"url\": \"https://example.com/own\", \"type\": \"invoice-paid\"}",
                     "Authorization", "Bearer mkp_test_key");
             assertEquals(201, created.statusCode(), created.body());
-            assertEquals("2030-06-01T14:34:56+02:00", parse(created.body()).path("createdAt").asText());
+            return parse(created.body()).path("createdAt").asText();
         }
 
         private JsonNode created(String api, String json) {
