@@ -38,14 +38,18 @@ final class CommandLine {
                     "Bearer token of the admin API (default: admin_test_key, accepted on loopback only: a --host "
                             + "beyond loopback needs a token of your own)."),
             new Option("--delivery-retries", "HOOKSTUB_DELIVERY_RETRIES", "5", "count",
-                    "Webhook deliveries that fail are retried this many times before they are marked failed "
-                            + "(default: 5)."),
+                    "Retry every API's failed webhook deliveries this many times on the backoff of "
+                            + "--delivery-retry-delay-ms, then mark them failed. Unset, each API follows its "
+                            + "provider's documented schedule (Mollie: 10 calls over 26 h; Equals Money: every 5 min "
+                            + "for two weeks; Partoo: 5 retries of a 5xx) and MijnKlantportaal, which documents none, "
+                            + "retries 5 times on the backoff (see the README)."),
             new Option("--delivery-allowed-hosts", "HOOKSTUB_DELIVERY_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",
                     "hosts", "Hosts webhook deliveries may go to, comma-separated, or * for any (default: loopback "
                             + "only)."),
             new Option("--delivery-retry-delay-ms", "HOOKSTUB_DELIVERY_RETRY_DELAY_MS", "1000", "ms",
-                    "Wait before the first retry of a failed delivery, in milliseconds; doubled for each further "
-                            + "retry, with jitter (default: 1000)."),
+                    "Wait before the first retry on the backoff, in milliseconds; doubled for each further retry, "
+                            + "with jitter (default: 1000). Given, it puts every API on the backoff, as "
+                            + "--delivery-retries does."),
             new Option("--journal-size", "HOOKSTUB_JOURNAL_SIZE", "1000", "count",
                     "Requests kept per API in the request journal (/__admin/{api}/requests), the oldest forgotten "
                             + "first; 0 keeps none (default: 1000)."),
@@ -114,6 +118,19 @@ final class CommandLine {
         }
         String fromEnvironment = environment.apply(option.env());
         return fromEnvironment != null && !fromEnvironment.isEmpty() ? fromEnvironment : option.defaultValue();
+    }
+
+    /** Whether the option was given, on the command line or in its environment variable. */
+    boolean isSet(String name) {
+        if (given.containsKey(name)) {
+            return true;
+        }
+        Option option = find(name);
+        if (option == null) {
+            throw new IllegalArgumentException(name);
+        }
+        String fromEnvironment = environment.apply(option.env());
+        return fromEnvironment != null && !fromEnvironment.isEmpty();
     }
 
     int intValue(String name) {

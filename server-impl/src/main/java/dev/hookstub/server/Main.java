@@ -32,6 +32,8 @@ public final class Main {
     private final long deliveryRetryDelayMs;
     private final int journalSize;
     private final boolean logRequests;
+    /** Either retry option given: the backoff then replaces every provider's documented schedule. */
+    private final boolean deliveryBackoffForAll;
 
     private Main(CommandLine options) {
         host = options.value("--host");
@@ -45,6 +47,7 @@ public final class Main {
         deliveryRetryDelayMs = options.longValue("--delivery-retry-delay-ms");
         journalSize = options.intValue("--journal-size");
         logRequests = options.booleanValue("--log-requests");
+        deliveryBackoffForAll = options.isSet("--delivery-retries") || options.isSet("--delivery-retry-delay-ms");
     }
 
     private static Path path(String value) {
@@ -122,9 +125,11 @@ public final class Main {
             throw new ConfigException("--delivery-retry-delay-ms must be between 0 and 3600000, not "
                     + deliveryRetryDelayMs);
         }
-        DeliveryOptions delivery = DeliveryOptions.defaults().withRetries(deliveryRetries)
-                .withRetryDelay(Duration.ofMillis(deliveryRetryDelayMs))
-                .withAllowedHosts(deliveryAllowedHosts.contains("*") ? java.util.Set.of()
+        DeliveryOptions delivery = DeliveryOptions.defaults();
+        if (deliveryBackoffForAll) {
+            delivery = delivery.withRetries(deliveryRetries).withRetryDelay(Duration.ofMillis(deliveryRetryDelayMs));
+        }
+        delivery = delivery.withAllowedHosts(deliveryAllowedHosts.contains("*") ? java.util.Set.of()
                         : deliveryAllowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
                                 .collect(java.util.stream.Collectors.toSet()));
         if (journalSize < 0 || journalSize > JournalOptions.MAX_SIZE) {

@@ -4,6 +4,7 @@ import dev.hookstub.server.core.StubApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.config.NetworkExposure;
 import dev.hookstub.server.delivery.DatabaseDeliveryLog;
@@ -99,7 +100,8 @@ public final class StubServer implements AutoCloseable {
         NetworkExposure.requireOwnAdminToken(config.host(), config.credentials().adminToken());
         ObjectMapper mapper = ObjectMappers.create();
         IdGenerator ids = new IdGenerator();
-        Clock clock = Clock.systemUTC();
+        // One steerable clock for records, deliveries and their headers alike (POST /__admin/clock).
+        StubClock clock = StubClock.systemUtc();
         Database database = config.dataDir() == null ? null : Database.open(config.dataDir());
         // Building the APIs and their Jersey applications is mostly class loading and schema compiling, which
         // parallelise well: start-up takes about half as long on two cores.
@@ -128,7 +130,7 @@ public final class StubServer implements AutoCloseable {
         java.util.Map<String, ApiFaults> faults = apis.stream()
                 .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
         List<FrontDoor.Route> routes = routes(config, apis,
-                jerseyApplications(config, apis, mapper, deliveries, journal, faults, boot), fastPaths, faults);
+                jerseyApplications(config, apis, mapper, deliveries, journal, faults, clock, boot), fastPaths, faults);
         boot.shutdown();
         OpsHandler ops = new OpsHandler(apis);
         if (journal.active()) {
@@ -181,7 +183,7 @@ public final class StubServer implements AutoCloseable {
                                                            ObjectMapper mapper, DeliveryDispatcher deliveries,
                                                            RequestJournal journal,
                                                            java.util.Map<String, ApiFaults> faults,
-                                                           ExecutorService boot) {
+                                                           StubClock clock, ExecutorService boot) {
         List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
             built.add(new PendingHandler(CompletableFuture.supplyAsync(
@@ -189,7 +191,7 @@ public final class StubServer implements AutoCloseable {
         }
         built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
                 GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
-                        deliveries, journal, faults)), boot)));
+                        deliveries, journal, faults, clock)), boot)));
         return built;
     }
 

@@ -1,6 +1,7 @@
 package dev.hookstub.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,15 @@ class CommandLineTest {
         assertEquals("::1", options.value("--host"));
         assertEquals(5, options.intValue("--delivery-retries"));
         assertNull(options.value("--fixtures"));
+    }
+
+    @Test
+    void aRetryOptionIsSetOnlyWhenGivenOrInTheEnvironmentSoThatTheDocumentedSchedulesAreTheDefault() {
+        assertFalse(parse(NO_ENVIRONMENT, new String[0]).isSet("--delivery-retries"));
+        assertFalse(parse(Map.of("HOOKSTUB_DELIVERY_RETRIES", ""), new String[0]).isSet("--delivery-retries"));
+        assertTrue(parse(NO_ENVIRONMENT, "--delivery-retries", "3").isSet("--delivery-retries"));
+        assertTrue(parse(Map.of("HOOKSTUB_DELIVERY_RETRY_DELAY_MS", "10"), new String[0])
+                .isSet("--delivery-retry-delay-ms"));
     }
 
     @Test

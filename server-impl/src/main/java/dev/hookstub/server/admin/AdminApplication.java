@@ -1,6 +1,8 @@
 package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.clock.ClockResource;
+import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.delivery.DeliveriesResource;
@@ -23,16 +25,18 @@ public final class AdminApplication {
 
     public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
                                         DeliveryDispatcher deliveries, RequestJournal journal,
-                                        Map<String, ApiFaults> faults) {
+                                        Map<String, ApiFaults> faults, StubClock clock) {
         return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
                 .register(new AdminResource(apis, () -> {
                     deliveries.reset();
                     journal.clear();
                     faults.values().forEach(ApiFaults::clear);
+                    clock.reset();
                 }))
                 .register(new DeliveriesResource(deliveries, mapper))
                 .register(new RequestJournalResource(journal))
-                .register(new FaultsResource(faults));
+                .register(new FaultsResource(faults))
+                .register(new ClockResource(clock, mapper));
     }
 }

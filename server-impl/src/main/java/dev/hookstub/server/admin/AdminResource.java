@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
 public final class AdminResource {
 
     private final Map<String, StubApi> apis;
-    /** What else a reset forgets: the delivery log, whose webhooks the reset may have replaced; the fault rules. */
+    /**
+     * What else a reset forgets: the delivery log, whose webhooks the reset may have replaced; the request journal
+     * and the fault rules; and the clock's settings, back to real time.
+     */
     private final Runnable alsoOnReset;
 
     AdminResource(List<StubApi> apis, Runnable alsoOnReset) {

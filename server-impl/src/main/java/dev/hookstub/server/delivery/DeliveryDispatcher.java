@@ -2,6 +2,7 @@ package dev.hookstub.server.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.store.StoreException;
 import java.net.ConnectException;
@@ -10,13 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,11 +38,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends deliveries off the request threads: a scheduler thread waits out each delivery's backoff and hands it to a
- * small fixed pool of workers, each of which has one request in flight at most. A slow or dead receiver therefore
- * holds a worker for the timeout at worst, never an API request. Every change of a delivery is written to the
- * {@link DeliveryLog} before the next step, so with a database nothing accepted is lost when the stub stops: what is
- * queued or in flight stays pending and resumes on the next start.
+ * Sends deliveries off the request threads: a scheduler thread waits until the stub's clock reaches each delivery's
+ * next attempt and hands it to a small fixed pool of workers, each of which has one request in flight at most. A slow
+ * or dead receiver therefore holds a worker for the timeout at worst, never an API request. Every change of a
+ * delivery is written to the {@link DeliveryLog} before the next step, so with a database nothing accepted is lost
+ * when the stub stops: what is queued or in flight stays pending and resumes on the next start.
+ * <p>
+ * The wait is for the stub's clock, not for real milliseconds: the scheduler sleeps until the earliest due attempt
+ * while the clock runs, not at all while it is frozen, and looks again whenever the clock is set or advanced, so
+ * that every attempt that became due then runs at once, earliest first. Each API retries on its own
+ * {@link RetrySchedule}; a receiver's {@code Retry-After} on 429 or 503 can only push the next attempt later.
  */
 public final class DeliveryDispatcher implements AutoCloseable {
 
@@ -46,12 +56,19 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private static final Duration EARLY_TOLERANCE = Duration.ofMillis(50);
     /** What {@link #close()} may take; the whole shutdown must fit in five seconds. */
     private static final Duration STOP_WAIT = Duration.ofMillis(500);
+    /** The most a receiver's {@code Retry-After} may put off the next attempt: a typo must not park it for a year. */
+    static final Duration RETRY_AFTER_CAP = Duration.ofHours(1);
 
     private final Map<String, WebhookDeliveries> apis;
+    private final Map<String, RetrySchedule> schedules;
     private final DeliveryLog log;
     private final DeliveryOptions options;
     private final IdGenerator ids;
-    private final Clock clock;
+    private final StubClock clock;
+    /** Attempts waiting for their time, earliest first; touched by the scheduler thread only. */
+    private final PriorityQueue<Due> due = new PriorityQueue<>();
+    /** The scheduler's wake-up for the earliest attempt while the clock runs; scheduler thread only. */
+    private ScheduledFuture<?> wakeUp;
     /** Built at the first delivery: most runs deliver nothing, and building one costs start-up time. */
     private volatile HttpClient client;
     private final ScheduledExecutorService scheduler;
@@ -62,14 +79,18 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private volatile boolean stopped;
 
     public DeliveryDispatcher(Map<String, WebhookDeliveries> apis, DeliveryLog log, DeliveryOptions options,
-                              IdGenerator ids, Clock clock) {
+                              IdGenerator ids, StubClock clock) {
         this.apis = Map.copyOf(apis);
+        Map<String, RetrySchedule> bySchedule = new java.util.HashMap<>();
+        apis.forEach((api, deliveries) -> bySchedule.put(api, options.scheduleFor(deliveries)));
+        this.schedules = Map.copyOf(bySchedule);
         this.log = log;
         this.options = options;
         this.ids = ids;
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hookstub-delivery-scheduler"));
         this.workers = Executors.newFixedThreadPool(options.workers(), daemon("hookstub-delivery-worker"));
+        clock.onChange(this::wake);
     }
 
     private HttpClient client() {
@@ -98,7 +119,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
                 synchronized (lock) {
                     log.update(delivery.requeued(now));
                 }
-                schedule(delivery.id(), Duration.ZERO);
+                schedule(delivery.id(), now);
             }
         }
     }
@@ -121,12 +142,12 @@ public final class DeliveryDispatcher implements AutoCloseable {
                     || onlyWebhookId != null && !onlyWebhookId.equals(plan.webhookId())) {
                 continue;
             }
-            Delivery delivery = Delivery.planned(api, plan, eventType, 1 + options.retries(), now);
+            Delivery delivery = Delivery.planned(api, plan, eventType, 1 + schedules.get(api).retries(), now);
             synchronized (lock) {
                 log.insert(delivery);
             }
             created.add(delivery.id());
-            schedule(delivery.id(), Duration.ZERO);
+            schedule(delivery.id(), now);
         }
         return created;
     }
@@ -139,10 +160,10 @@ public final class DeliveryDispatcher implements AutoCloseable {
             if (delivery.status() == DeliveryStatus.DELIVERING) {
                 throw ApiProblem.conflict("Delivery " + id + " is being attempted right now; retry when it is done.");
             }
-            retried = delivery.retried(options.retries(), clock.instant());
+            retried = delivery.retried(schedules.get(api).retries(), clock.instant());
             log.update(retried);
         }
-        schedule(id, Duration.ZERO);
+        schedule(id, retried.nextAttemptAt());
         return retried;
     }
 
@@ -162,21 +183,63 @@ public final class DeliveryDispatcher implements AutoCloseable {
         inFlight.values().forEach(future -> future.cancel(true));
     }
 
-    private void schedule(String id, Duration delay) {
+    /** Queues an attempt for when the stub's clock reaches {@code at}. */
+    private void schedule(String id, Instant at) {
+        onScheduler(() -> {
+            due.add(new Due(at, id));
+            fire();
+        });
+    }
+
+    /** The clock was set or advanced: what became due runs now, and the wait for the rest is measured afresh. */
+    private void wake() {
+        onScheduler(this::fire);
+    }
+
+    private void onScheduler(Runnable task) {
         if (stopped) {
             return;
         }
         try {
-            scheduler.schedule(() -> {
-                try {
-                    workers.execute(() -> attempt(id));
-                } catch (RejectedExecutionException stopping) {
-                    // Stays pending in the log; the next start resumes it.
-                }
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.execute(task);
         } catch (RejectedExecutionException stopping) {
-            // As above.
+            // Stays pending in the log; the next start resumes it.
         }
+    }
+
+    /**
+     * On the scheduler thread: hands every attempt that is due by the stub's clock to the workers, earliest first,
+     * then sleeps until the next one, or not at all while the clock is frozen (a change of the clock wakes it).
+     */
+    private void fire() {
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+            wakeUp = null;
+        }
+        Instant now = clock.instant();
+        Instant horizon = now.plus(tolerance());
+        while (!due.isEmpty() && !due.peek().at().isAfter(horizon)) {
+            String id = due.poll().id();
+            try {
+                workers.execute(() -> attempt(id));
+            } catch (RejectedExecutionException stopping) {
+                return;
+            }
+        }
+        Due next = due.peek();
+        if (next != null && clock.ticking()) {
+            long millis = Math.max(1, Duration.between(now, next.at()).toMillis());
+            try {
+                wakeUp = scheduler.schedule(this::fire, millis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // As above.
+            }
+        }
+    }
+
+    /** A running clock's scheduler may wake a hair early; a frozen clock is exact, and fires nothing early. */
+    private Duration tolerance() {
+        return clock.ticking() ? EARLY_TOLERANCE : Duration.ZERO;
     }
 
     private void attempt(String id) {
@@ -184,7 +247,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         synchronized (lock) {
             Optional<Delivery> current = log.find(id);
             if (stopped || current.isEmpty() || current.get().status() != DeliveryStatus.PENDING
-                    || clock.instant().plus(EARLY_TOLERANCE).isBefore(current.get().nextAttemptAt())) {
+                    || clock.instant().plus(tolerance()).isBefore(current.get().nextAttemptAt())) {
                 // Stopped, reset, already done, or an older schedule of a delivery that was retried since.
                 return;
             }
@@ -211,15 +274,17 @@ public final class DeliveryDispatcher implements AutoCloseable {
                 return;
             }
             int attempts = delivery.attempts() + 1;
+            RetrySchedule schedule = schedules.get(delivery.api());
             if (outcome.code() != null && outcome.code() / 100 == 2) {
                 next = delivery.attempted(DeliveryStatus.SUCCEEDED, outcome.code(), null, started, millis, null);
             } else if (outcome.code() != null && outcome.code() == 410) {
                 next = delivery.attempted(DeliveryStatus.GONE, 410, outcome.error(), started, millis, null);
-            } else if (attempts >= delivery.attemptLimit() || outcome.final_()) {
+            } else if (attempts >= delivery.attemptLimit() || outcome.final_()
+                    || !schedule.retriesAfter(outcome.code())) {
                 next = delivery.attempted(DeliveryStatus.FAILED, outcome.code(), outcome.error(), started, millis, null);
             } else {
                 next = delivery.attempted(DeliveryStatus.PENDING, outcome.code(), outcome.error(), started, millis,
-                        clock.instant().plus(options.delayAfter(attempts)));
+                        clock.instant().plus(wait(schedule.delayAfter(attempts), outcome.retryAfter())));
             }
             if (!log.update(next)) {
                 return;
@@ -231,7 +296,44 @@ public final class DeliveryDispatcher implements AutoCloseable {
         if (next.status() == DeliveryStatus.GONE) {
             apis.get(next.api()).webhookGone(next.webhookId());
         } else if (next.status() == DeliveryStatus.PENDING) {
-            schedule(next.id(), Duration.between(clock.instant(), next.nextAttemptAt()));
+            schedule(next.id(), next.nextAttemptAt());
+        }
+    }
+
+    /** The schedule's wait, or the receiver's {@code Retry-After} where that is longer (up to the cap). */
+    private static Duration wait(Duration scheduled, Duration retryAfter) {
+        if (retryAfter == null) {
+            return scheduled;
+        }
+        Duration asked = retryAfter.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : retryAfter;
+        return asked.compareTo(scheduled) > 0 ? asked : scheduled;
+    }
+
+    /**
+     * A {@code Retry-After} of a 429 or 503, in seconds or as an HTTP date (read against the stub's clock); null
+     * for any other answer, or a value that is neither.
+     */
+    private Duration retryAfter(HttpResponse<?> response) {
+        if (response.statusCode() != 429 && response.statusCode() != 503) {
+            return null;
+        }
+        String value = response.headers().firstValue("Retry-After").map(String::strip).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(value));
+            } catch (NumberFormatException tooLong) {
+                return RETRY_AFTER_CAP;
+            }
+        }
+        try {
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration until = Duration.between(clock.instant(), at);
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException unreadable) {
+            return null;
         }
     }
 
@@ -252,7 +354,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
             if (stopped) {
                 response.cancel(true);
             }
-            return Outcome.answered(response.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS).statusCode());
+            HttpResponse<Void> answer = response.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return Outcome.answered(answer.statusCode(), retryAfter(answer));
         } catch (TimeoutException e) {
             response.cancel(true);
             return Outcome.failed("no answer within " + options.timeout().toMillis() + " ms");
@@ -319,22 +422,34 @@ public final class DeliveryDispatcher implements AutoCloseable {
         };
     }
 
-    /** What one attempt came to: a status code, or an error without one, or the stub stopping under it. */
-    private record Outcome(Integer code, String error, boolean stopped, boolean final_) {
+    /**
+     * What one attempt came to: a status code (with the receiver's {@code Retry-After}, if any), or an error without
+     * one, or the stub stopping under it.
+     */
+    private record Outcome(Integer code, String error, boolean stopped, boolean final_, Duration retryAfter) {
 
-        static final Outcome STOPPED = new Outcome(null, null, true, false);
+        static final Outcome STOPPED = new Outcome(null, null, true, false, null);
 
-        static Outcome answered(int code) {
-            return new Outcome(code, code / 100 == 2 ? null : "HTTP " + code, false, false);
+        static Outcome answered(int code, Duration retryAfter) {
+            return new Outcome(code, code / 100 == 2 ? null : "HTTP " + code, false, false, retryAfter);
         }
 
         static Outcome failed(String error) {
-            return new Outcome(null, error, false, false);
+            return new Outcome(null, error, false, false, null);
         }
 
         /** Not sent, and retrying cannot help. */
         static Outcome refusedLocally(String error) {
-            return new Outcome(null, error, false, true);
+            return new Outcome(null, error, false, true, null);
+        }
+    }
+
+    /** An attempt waiting for the stub's clock to reach {@code at}; ties keep no particular order. */
+    private record Due(Instant at, String id) implements Comparable<Due> {
+
+        @Override
+        public int compareTo(Due other) {
+            return at.compareTo(other.at);
         }
     }
 }

@@ -15,9 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param allowedHosts the hosts deliveries may go to; empty allows any. A local sandbox should not be able to post
  *                   to arbitrary hosts on a caller's behalf (and the specs' example records point at the providers'
  *                   own sites), so by default only loopback receivers get deliveries.
+ * @param backoffForAll whether {@code retries} and {@code retryDelay} apply to every API. By default each API
+ *                   retries on its provider's documented schedule, and only an API whose provider documents none
+ *                   uses this backoff; setting either value (a test shortening retries) makes it apply to all.
  */
 public record DeliveryOptions(int retries, Duration retryDelay, Duration timeout, int workers,
-                              java.util.Set<String> allowedHosts) {
+                              java.util.Set<String> allowedHosts, boolean backoffForAll) {
 
     public static final java.util.Set<String> LOOPBACK = java.util.Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
@@ -37,25 +40,40 @@ public record DeliveryOptions(int retries, Duration retryDelay, Duration timeout
         allowedHosts = java.util.Set.copyOf(allowedHosts);
     }
 
+    /** Options that name their retries and delay apply them to every API. */
+    public DeliveryOptions(int retries, Duration retryDelay, Duration timeout, int workers,
+                           java.util.Set<String> allowedHosts) {
+        this(retries, retryDelay, timeout, workers, allowedHosts, true);
+    }
+
+    /** Each API's documented retry schedule; the backoff below only where a provider documents none. */
     public static DeliveryOptions defaults() {
-        return new DeliveryOptions(DEFAULT_RETRIES, DEFAULT_RETRY_DELAY, DEFAULT_TIMEOUT, DEFAULT_WORKERS, LOOPBACK);
+        return new DeliveryOptions(DEFAULT_RETRIES, DEFAULT_RETRY_DELAY, DEFAULT_TIMEOUT, DEFAULT_WORKERS, LOOPBACK,
+                false);
     }
 
+    /** Retries every API's failed deliveries this many times, on the backoff, instead of its documented schedule. */
     public DeliveryOptions withRetries(int newRetries) {
-        return new DeliveryOptions(newRetries, retryDelay, timeout, workers, allowedHosts);
+        return new DeliveryOptions(newRetries, retryDelay, timeout, workers, allowedHosts, true);
     }
 
+    /** Retries every API's failed deliveries on the backoff from this delay, instead of its documented schedule. */
     public DeliveryOptions withRetryDelay(Duration newDelay) {
-        return new DeliveryOptions(retries, newDelay, timeout, workers, allowedHosts);
+        return new DeliveryOptions(retries, newDelay, timeout, workers, allowedHosts, true);
     }
 
     public DeliveryOptions withTimeout(Duration newTimeout) {
-        return new DeliveryOptions(retries, retryDelay, newTimeout, workers, allowedHosts);
+        return new DeliveryOptions(retries, retryDelay, newTimeout, workers, allowedHosts, backoffForAll);
     }
 
     /** Hosts deliveries may go to; an empty set allows any host. */
     public DeliveryOptions withAllowedHosts(java.util.Set<String> hosts) {
-        return new DeliveryOptions(retries, retryDelay, timeout, workers, hosts);
+        return new DeliveryOptions(retries, retryDelay, timeout, workers, hosts, backoffForAll);
+    }
+
+    /** The schedule an API's deliveries follow: its own, unless the backoff was asked for everywhere. */
+    RetrySchedule scheduleFor(WebhookDeliveries api) {
+        return backoffForAll ? RetrySchedule.backoff(this) : api.retrySchedule(this);
     }
 
     boolean allows(java.net.URI url) {

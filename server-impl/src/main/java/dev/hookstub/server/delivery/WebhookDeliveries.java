@@ -12,6 +12,14 @@ public interface WebhookDeliveries {
      */
     List<PlannedDelivery> plan(TriggeredEvent event);
 
+    /**
+     * How the provider retries a failed delivery, where it documents that; by default the stub's backoff from the
+     * options, for a provider that documents none.
+     */
+    default RetrySchedule retrySchedule(DeliveryOptions options) {
+        return RetrySchedule.backoff(options);
+    }
+
     /** The receiver answered 410 Gone; an API with an enabled flag turns the webhook off, as its provider would. */
     default void webhookGone(String webhookId) {
     }

@@ -3,11 +3,14 @@ package dev.hookstub.server.equalsmoney;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.delivery.Hmac;
+import dev.hookstub.server.delivery.RetrySchedule;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.delivery.TriggeredEvent;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,9 +18,12 @@ import java.util.Map;
  * Equals Money's deliveries: every enabled webhook whose {@code webhookEventTypeName} is the event's type. The
  * {@code sharedSecret}, when set, signs the body in {@code x-em-signature} (HMAC-SHA256, lowercase hex: the docs
  * name the header, not the algorithm); the {@code authorizationHeader}, when set, is sent as {@code Authorization}.
- * A 410 disables the webhook ({@code enabled: false}).
+ * A 410 disables the webhook ({@code enabled: false}). A failed delivery is retried as Equals Money documents: "every
+ * 5 minutes for a period of two weeks".
  */
 final class EqualsMoneyDeliveries extends StoredWebhookDeliveries<EqualsMoneyWebhookRecord> {
+
+    static final RetrySchedule DOCUMENTED = RetrySchedule.every(Duration.ofMinutes(5), Duration.ofDays(14));
 
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -26,6 +32,11 @@ final class EqualsMoneyDeliveries extends StoredWebhookDeliveries<EqualsMoneyWeb
         super(store, mapper);
         this.mapper = mapper;
         this.clock = clock;
+    }
+
+    @Override
+    public RetrySchedule retrySchedule(DeliveryOptions options) {
+        return DOCUMENTED;
     }
 
     @Override

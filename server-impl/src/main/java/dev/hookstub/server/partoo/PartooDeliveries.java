@@ -3,6 +3,8 @@ package dev.hookstub.server.partoo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.delivery.DeliveryOptions;
+import dev.hookstub.server.delivery.RetrySchedule;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.delivery.TriggeredEvent;
 import dev.hookstub.server.spec.SpecDocument;
@@ -14,9 +16,12 @@ import java.util.Set;
 /**
  * Partoo's deliveries: every webhook of the event's {@code event_type}, with the webhook's {@code custom_headers}
  * on each request (they can add headers, never replace the stub's). Partoo documents no signature, so none is sent:
- * a receiver authenticates Partoo with a secret custom header.
+ * a receiver authenticates Partoo with a secret custom header. Partoo documents that it retries a 5xx "up to 5 times
+ * with exponential backoff" and never a 4xx; it gives no delays, so the stub's backoff supplies them.
  */
 final class PartooDeliveries extends StoredWebhookDeliveries<PartooWebhookRecord> {
+
+    static final int DOCUMENTED_RETRIES = 5;
 
     private final Set<String> eventTypes = new LinkedHashSet<>();
 
@@ -28,6 +33,13 @@ final class PartooDeliveries extends StoredWebhookDeliveries<PartooWebhookRecord
     @Override
     protected void checkType(String type) {
         requireOneOf(type, eventTypes, "Partoo's");
+    }
+
+    /** An attempt without an answer (a timeout, a refused connection) is retried too: Partoo says nothing of it. */
+    @Override
+    public RetrySchedule retrySchedule(DeliveryOptions options) {
+        return RetrySchedule.backoff(options.withRetries(DOCUMENTED_RETRIES))
+                .onlyAfter(status -> status == null || status / 100 == 5);
     }
 
     @Override

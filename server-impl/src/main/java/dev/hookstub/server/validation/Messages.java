@@ -34,6 +34,10 @@ final class Messages {
         if (field == null) {
             return "The request body is invalid: " + reason(error) + ".";
         }
+        if ("false".equals(error.getKeyword())) {
+            // A property schema of false: the field may not appear here, e.g. beside one it excludes.
+            return "The " + field + " field is not allowed together with the other fields given.";
+        }
         return "The " + field + " field is invalid: " + reason(error) + ".";
     }
 

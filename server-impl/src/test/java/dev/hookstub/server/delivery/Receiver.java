@@ -39,6 +39,7 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Deque<Integer> script = new ConcurrentLinkedDeque<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    private final java.util.Map<String, String> answerHeaders = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Receiver(HttpServer server, int... statuses) {
         this.server = server;
@@ -59,6 +60,7 @@ final class Receiver implements AutoCloseable {
                 exchange.close();
                 return;
             }
+            answerHeaders.forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -86,6 +88,12 @@ final class Receiver implements AutoCloseable {
 
     private synchronized int next() {
         return script.size() > 1 ? script.poll() : script.isEmpty() ? 204 : script.peek();
+    }
+
+    /** Sends this header with every answer from now on (a {@code Retry-After}, say). */
+    Receiver answeringWithHeader(String name, String value) {
+        answerHeaders.put(name, value);
+        return this;
     }
 
     String url(String path) {

@@ -1,0 +1,142 @@
+package dev.hookstub.server.clock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.server.error.ApiProblem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The admin API's clock: {@code GET /clock} reads it, {@code POST /clock} freezes, sets or advances it,
+ * {@code DELETE /clock} returns it to real time. A request is checked whole before the clock changes, so a bad one
+ * changes nothing.
+ */
+@Path("/clock")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ClockResource {
+
+    static final List<String> ACTIONS = List.of("freeze", "set", "advance", "advanceSeconds");
+    /** Further than this is a typo, and far enough past it the instant itself would overflow. */
+    static final Duration MAX_ADVANCE = Duration.ofDays(36_525);
+
+    private final StubClock clock;
+    private final ObjectMapper mapper;
+
+    public ClockResource(StubClock clock, ObjectMapper mapper) {
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    @GET
+    public Response read() {
+        return Response.ok(view()).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response change(JsonNode body) {
+        String action = action(body);
+        JsonNode value = body.get(action);
+        switch (action) {
+            case "freeze" -> {
+                if (!value.isBoolean() || !value.booleanValue()) {
+                    throw ApiProblem.invalid(400, action, "The freeze field must be true; DELETE /clock runs the "
+                            + "clock again.");
+                }
+                clock.freeze();
+            }
+            case "set" -> clock.set(instant(value));
+            default -> advance(action, duration(action, value));
+        }
+        return Response.ok(view()).build();
+    }
+
+    @DELETE
+    public Response realTime() {
+        clock.reset();
+        return Response.noContent().build();
+    }
+
+    private static String action(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiProblem.invalid(400, null, "The body must be a JSON object with one of the fields "
+                    + String.join(", ", ACTIONS) + ".");
+        }
+        List<String> given = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!ACTIONS.contains(name)) {
+                throw ApiProblem.invalid(400, name, "The " + name + " field is not one the clock knows; use one of "
+                        + String.join(", ", ACTIONS) + ".");
+            }
+            given.add(name);
+        });
+        if (given.size() != 1) {
+            throw ApiProblem.invalid(400, given.isEmpty() ? null : given.get(1), "Give exactly one of the fields "
+                    + String.join(", ", ACTIONS) + (given.isEmpty() ? "." : ", not " + String.join(" and ", given)
+                    + "."));
+        }
+        return given.get(0);
+    }
+
+    private static Instant instant(JsonNode value) {
+        try {
+            if (value.isTextual()) {
+                return Timestamps.parse(value.asText());
+            }
+        } catch (DateTimeException unreadable) {
+            // Answered below.
+        }
+        throw ApiProblem.invalid(400, "set", "The set field must be a date-time with an offset, such as "
+                + "2030-01-01T00:00:00Z.");
+    }
+
+    private static Duration duration(String field, JsonNode value) {
+        Duration duration = null;
+        if (field.equals("advanceSeconds") && value.canConvertToLong() && value.isIntegralNumber()) {
+            duration = Duration.ofSeconds(value.longValue());
+        } else if (field.equals("advance") && value.isTextual()) {
+            try {
+                duration = Duration.parse(value.asText());
+            } catch (DateTimeException unreadable) {
+                // Answered below.
+            }
+        }
+        if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(MAX_ADVANCE) > 0) {
+            throw ApiProblem.invalid(400, field, field.equals("advance")
+                    ? "The advance field must be a positive ISO 8601 duration of days or less, such as PT1H or P1D, "
+                    + "up to P36525D."
+                    : "The advanceSeconds field must be a whole number of seconds from 1 to "
+                    + MAX_ADVANCE.toSeconds() + ".");
+        }
+        return duration;
+    }
+
+    private void advance(String field, Duration by) {
+        try {
+            clock.instant().plus(by).toString();
+        } catch (DateTimeException | ArithmeticException beyond) {
+            throw ApiProblem.invalid(400, field, "The " + field + " field moves the clock past the last instant "
+                    + "it can hold.");
+        }
+        clock.advance(by);
+    }
+
+    private ObjectNode view() {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("mode", clock.mode().json());
+        json.put("now", clock.instant().toString());
+        return json;
+    }
+}
