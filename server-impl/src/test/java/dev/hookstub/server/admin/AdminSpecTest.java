@@ -46,6 +46,18 @@ class AdminSpecTest {
     }
 
     @Test
+    void mollieEventTypesAreTheKeysOfItsSpecsEnumDescriptions() {
+        List<String> documented = new ArrayList<>();
+        SpecDocument.load("mollie.json").at("/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content"
+                + "/application~1hal+json/schema/properties/eventTypes/items/x-enumDescriptions")
+                .fieldNames().forEachRemaining(documented::add);
+        assertTrue(documented.contains("*"), documented.toString());
+        assertEquals(documented, texts(ADMIN.at("/components/schemas/MollieEventType/enum")));
+        assertEquals(documented.stream().filter(type -> !type.equals("*")).toList(),
+                texts(ADMIN.at("/components/schemas/MollieEventTypeFired/enum")));
+    }
+
+    @Test
     void theRecordsAreTheApisOwnSchemasWithTheAdminFields() {
         assertRequired("mijnklantportaal.yaml", "/components/schemas/Webhook", "MijnklantportaalRecord",
                 List.of("tenant"), List.of());
