@@ -60,14 +60,15 @@ class AdminSpecTest {
     @Test
     void theRecordsAreTheApisOwnSchemasWithTheAdminFields() {
         assertRequired("mijnklantportaal.yaml", "/components/schemas/Webhook", "MijnklantportaalRecord",
-                List.of("tenant"), List.of());
+                List.of("tenant", "standardWebhooksSecret"), List.of());
         assertRequired("equalsmoney.yaml",
                 "/paths/~1webhooks~1{webhookId}/get/responses/200/content/application~1json/schema",
-                "EqualsmoneyRecord", List.of(), List.of());
-        assertRequired("partoo.yaml", "/components/schemas/WebhookItem", "PartooRecord", List.of(), List.of());
+                "EqualsmoneyRecord", List.of("standardWebhooksSecret"), List.of());
+        assertRequired("partoo.yaml", "/components/schemas/WebhookItem", "PartooRecord",
+                List.of("standardWebhooksSecret"), List.of());
         assertRequired("mollie.json",
                 "/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content/application~1hal+json/schema",
-                "MollieRecord", List.of("signingSecret"), List.of("_links"));
+                "MollieRecord", List.of("signingSecret", "standardWebhooksSecret"), List.of("_links"));
     }
 
     /** Every property of the API's schema is in the admin record, required where all of them are served. */
