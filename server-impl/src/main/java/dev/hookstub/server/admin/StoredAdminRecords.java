@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.core.AdminRecords;
+import dev.hookstub.server.delivery.StandardWebhooks;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
@@ -29,12 +30,19 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
 
     @Override
     public final JsonNode create(JsonNode fields) {
-        return view(AdminFields.insert(store, parse(((ObjectNode) fields).deepCopy())));
+        return shown(AdminFields.insert(store, parse(((ObjectNode) fields).deepCopy())));
     }
 
     @Override
     public final List<JsonNode> list() {
-        return store.all().stream().map(this::view).toList();
+        return store.all().stream().map(this::shown).toList();
+    }
+
+    /** The API's view and the secret of the record's {@code webhook-signature}, which only the admin API knows. */
+    private JsonNode shown(R record) {
+        ObjectNode json = (ObjectNode) view(record);
+        json.put("standardWebhooksSecret", StandardWebhooks.secret(record));
+        return json;
     }
 
     @Override
@@ -45,7 +53,7 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
     /** The new record from the caller's fields (a copy this may change): filled in, checked, parsed. */
     protected abstract R parse(ObjectNode record);
 
-    /** The record as the admin API shows it. */
+    /** The record as the admin API shows it (an object). */
     protected abstract JsonNode view(R record);
 
     /** The store's id for an id in an admin URL; by default the same. */

@@ -42,7 +42,12 @@ final class DeliveryHeaders {
         merged.put("User-Agent", USER_AGENT);
         // Standard Webhooks: the id is the delivery's, the same on every attempt, so receivers can de-duplicate.
         merged.put("webhook-id", delivery.id());
-        merged.put("webhook-timestamp", Long.toString(attemptAt.getEpochSecond()));
+        String timestamp = Long.toString(attemptAt.getEpochSecond());
+        merged.put("webhook-timestamp", timestamp);
+        if (delivery.standardWebhooksSecret() != null) {
+            merged.put("webhook-signature",
+                    StandardWebhooks.signature(delivery.standardWebhooksSecret(), delivery.id(), timestamp, delivery.body()));
+        }
         return merged;
     }
 

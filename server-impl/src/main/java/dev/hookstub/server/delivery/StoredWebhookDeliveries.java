@@ -40,7 +40,7 @@ public abstract class StoredWebhookDeliveries<R extends StoredRecord> implements
         writeEnvelope(envelope, deliveryId, webhook, event);
         String body = envelope.toString();
         return new PlannedDelivery(deliveryId, webhook.id(), url(webhook), body, providerHeaders(webhook, body),
-                customHeaders(webhook));
+                customHeaders(webhook), StandardWebhooks.secret(webhook));
     }
 
     /** Throws an {@code ApiProblem} (400, field {@code type}) for a type the API does not document; by default none. */

@@ -18,14 +18,16 @@ final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {
 
     private static final String PLACEHOLDER_LINK = "https://api.mollie.com/v2/webhooks/";
 
+    private final List<String> eventTypes;
     private final String defaultProfileId;
     private final IdGenerator ids;
     private final Clock clock;
 
     MollieAdminRecords(WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper, SpecDocument spec,
-                       String defaultProfileId, IdGenerator ids, Clock clock) {
+                       List<String> eventTypes, String defaultProfileId, IdGenerator ids, Clock clock) {
         super(store, mapper, spec,
                 "/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content/application~1hal+json/schema");
+        this.eventTypes = eventTypes;
         this.defaultProfileId = defaultProfileId;
         this.ids = ids;
         this.clock = clock;
@@ -53,8 +55,19 @@ final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {
         links.putObject("self").put("href", PLACEHOLDER_LINK).put("type", "application/hal+json");
         links.putObject("documentation").put("href", MollieWebhookMapper.DOCUMENTATION).put("type", "text/html");
         check(withLinks);
+        requireDocumentedEventTypes(record.path("eventTypes"));
         ((ObjectNode) json).put("signingSecret", secret != null ? secret.asText() : ids.alphanumeric(32));
         return MollieWebhookMapper.fromJson(json);
+    }
+
+    /** Mollie's schema lists the values only as x-enumDescriptions, which no schema check reads. */
+    private void requireDocumentedEventTypes(JsonNode given) {
+        for (JsonNode type : given) {
+            if (!eventTypes.contains(type.asText())) {
+                throw ApiProblem.invalid(400, "eventTypes", "The eventTypes field must hold only Mollie's documented "
+                        + "event types: " + String.join(", ", eventTypes) + " (not " + type + ").");
+            }
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.hookstub.server.core.ApiResourceConfig;
 import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.time.Clock;
+import java.util.List;
 
 public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
 
@@ -20,13 +21,15 @@ public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
         SpecRequestValidator validator = new SpecRequestValidator(spec(), errors);
         MollieAuthFilter auth = new MollieAuthFilter(credentials.mollie());
         MollieWebhookService service = new MollieWebhookService(store);
+        List<String> eventTypes = MollieEventTypes.from(spec());
         assemble(new Parts(errors,
                 () -> ApiResourceConfig.create(id(), validator, errors, mapper)
                         .register(auth)
                         .register(new MollieWebhooksResource(service)),
                 new MollieFastReads(auth, service, validator, mapper),
-                new MollieAdminRecords(store, mapper, spec(), credentials.mollie().get(0).profileId(), ids, clock),
-                new MollieDeliveries(store, mapper)));
+                new MollieAdminRecords(store, mapper, spec(), eventTypes, credentials.mollie().get(0).profileId(), ids,
+                        clock),
+                new MollieDeliveries(store, eventTypes, mapper)));
     }
 
     @Override

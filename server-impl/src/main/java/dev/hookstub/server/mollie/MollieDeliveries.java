@@ -1,5 +1,6 @@
 package dev.hookstub.server.mollie;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
@@ -10,33 +11,52 @@ import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.delivery.TriggeredEvent;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Mollie's next-gen webhook deliveries: every {@code enabled} subscription whose {@code eventTypes} hold the event's
  * type or {@code *}, in live and test mode alike, signed in {@code X-Mollie-Signature} with the subscription's
- * signing secret (HMAC-SHA256 of the raw body, lowercase hex, as Mollie's verification example computes it).
- * A 410 disables the subscription ({@code status: disabled}). Failed deliveries are retried on Mollie's documented
- * "retry schema", to which its next-gen webhooks guide refers: ten calls in all, the last 26 hours after the first.
+ * signing secret (HMAC-SHA256 of the raw body, lowercase hex, after {@code sha256=}). An event's type must be one
+ * Mollie documents. A 410 disables the subscription ({@code status: disabled}). Failed deliveries are retried on
+ * Mollie's documented "retry schema", to which its next-gen webhooks guide refers: ten calls in all, the last 26
+ * hours after the first.
  */
 final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord> {
 
-    private static final String ALL_EVENTS = "*";
     /** The intervals between the ten calls, as the table in Mollie's webhooks guide gives them. */
     static final RetrySchedule DOCUMENTED = RetrySchedule.waits(Duration.ofMinutes(1), Duration.ofMinutes(2),
             Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(16), Duration.ofMinutes(29),
             Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(22));
+    private static final String EVENTS = "https://api.mollie.com/v2/events/";
+    private static final String EVENT_DOCUMENTATION = "https://docs.mollie.com/reference/get-webhook-event";
 
-    MollieDeliveries(WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper) {
+    /** The types an event can have: the documented ones but {@code *}, which only a subscription names. */
+    private final List<String> eventTypes;
+
+    MollieDeliveries(WebhookStore<MollieWebhookRecord> store, List<String> eventTypes, ObjectMapper mapper) {
         super(store, mapper);
+        this.eventTypes = eventTypes.stream().filter(type -> !MollieEventTypes.ALL_EVENTS.equals(type)).toList();
+    }
+
+    @Override
+    protected void checkType(String type) {
+        requireOneOf(type, eventTypes, "Mollie's documented");
     }
 
     @Override
     protected boolean subscribed(MollieWebhookRecord webhook, String type) {
         return "enabled".equals(webhook.status())
-                && (webhook.eventTypes().contains(type) || webhook.eventTypes().contains(ALL_EVENTS));
+                && (webhook.eventTypes().contains(type) || webhook.eventTypes().contains(MollieEventTypes.ALL_EVENTS));
     }
 
+    /**
+     * The event as Mollie's "Get a Webhook Event" ({@code GET /v2/events/{id}}) defines it and its SDKs model it
+     * ({@code EntityWebhookEvent} in mollie-api-typescript requires {@code entityId} and {@code _links.self},
+     * {@code _links.documentation}). The caller's payload is the entity, embedded as the full payload; an empty
+     * (or null) payload sends the simple one, without {@code _embedded}, since no entity model accepts an empty object.
+     * {@code _links.self} is the event's URL on Mollie's API (the stub serves no {@code /v2/events}).
+     */
     @Override
     protected void writeEnvelope(ObjectNode envelope, String deliveryId, MollieWebhookRecord webhook,
                                  TriggeredEvent event) {
@@ -44,11 +64,16 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
         envelope.put("id", deliveryId);
         envelope.put("type", event.type());
         envelope.put("webhookId", webhook.id());
-        if (event.payload().path("id").isTextual()) {
-            envelope.put("entityId", event.payload().path("id").asText());
-        }
+        // Required by the SDKs; empty when the payload names no entity.
+        envelope.put("entityId", event.payload().path("id").isTextual() ? event.payload().path("id").asText() : "");
         envelope.put("createdAt", Timestamps.utcOffsetSeconds(event.at()));
-        envelope.putObject("_embedded").set("entity", event.payload());
+        JsonNode entity = event.payload();
+        if (!entity.isNull() && !(entity.isObject() && entity.isEmpty())) {
+            envelope.putObject("_embedded").set("entity", entity);
+        }
+        ObjectNode links = envelope.putObject("_links");
+        links.putObject("self").put("href", EVENTS + deliveryId).put("type", "application/hal+json");
+        links.putObject("documentation").put("href", EVENT_DOCUMENTATION).put("type", "text/html");
     }
 
     @Override
@@ -61,11 +86,16 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
         return webhook.url();
     }
 
-    /** Subscriptions stored before signing secrets existed have none: their deliveries go unsigned. */
+    /**
+     * {@code sha256=} and the hex HMAC, as Mollie's own SDKs read the header: the {@code SignatureValidator} of
+     * mollie-api-typescript (1.12.28, {@code src/utils/webhooks/signature_validator.ts}) and of mollie-api-php
+     * ({@code src/Webhooks/SignatureValidator.php}, whose tests sign {@code 'sha256=' . createSignature(...)}) strip
+     * that prefix. Subscriptions stored before signing secrets existed have none: their deliveries go unsigned.
+     */
     @Override
     protected Map<String, String> providerHeaders(MollieWebhookRecord webhook, String body) {
         return webhook.signingSecret() == null ? Map.of()
-                : Map.of("X-Mollie-Signature", Hmac.sha256Hex(webhook.signingSecret(), body));
+                : Map.of("X-Mollie-Signature", "sha256=" + Hmac.sha256Hex(webhook.signingSecret(), body));
     }
 
     @Override

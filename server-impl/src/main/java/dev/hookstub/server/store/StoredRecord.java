@@ -4,4 +4,9 @@ package dev.hookstub.server.store;
 public interface StoredRecord {
 
     String id();
+
+    /** The secret the provider signs this webhook's deliveries with; none by default (or when it has none set). */
+    default String signingSecret() {
+        return null;
+    }
 }

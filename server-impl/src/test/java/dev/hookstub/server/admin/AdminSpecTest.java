@@ -46,16 +46,29 @@ class AdminSpecTest {
     }
 
     @Test
+    void mollieEventTypesAreTheKeysOfItsSpecsEnumDescriptions() {
+        List<String> documented = new ArrayList<>();
+        SpecDocument.load("mollie.json").at("/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content"
+                + "/application~1hal+json/schema/properties/eventTypes/items/x-enumDescriptions")
+                .fieldNames().forEachRemaining(documented::add);
+        assertTrue(documented.contains("*"), documented.toString());
+        assertEquals(documented, texts(ADMIN.at("/components/schemas/MollieEventType/enum")));
+        assertEquals(documented.stream().filter(type -> !type.equals("*")).toList(),
+                texts(ADMIN.at("/components/schemas/MollieEventTypeFired/enum")));
+    }
+
+    @Test
     void theRecordsAreTheApisOwnSchemasWithTheAdminFields() {
         assertRequired("mijnklantportaal.yaml", "/components/schemas/Webhook", "MijnklantportaalRecord",
-                List.of("tenant"), List.of());
+                List.of("tenant", "standardWebhooksSecret"), List.of());
         assertRequired("equalsmoney.yaml",
                 "/paths/~1webhooks~1{webhookId}/get/responses/200/content/application~1json/schema",
-                "EqualsmoneyRecord", List.of(), List.of());
-        assertRequired("partoo.yaml", "/components/schemas/WebhookItem", "PartooRecord", List.of(), List.of());
+                "EqualsmoneyRecord", List.of("standardWebhooksSecret"), List.of());
+        assertRequired("partoo.yaml", "/components/schemas/WebhookItem", "PartooRecord",
+                List.of("standardWebhooksSecret"), List.of());
         assertRequired("mollie.json",
                 "/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content/application~1hal+json/schema",
-                "MollieRecord", List.of("signingSecret"), List.of("_links"));
+                "MollieRecord", List.of("signingSecret", "standardWebhooksSecret"), List.of("_links"));
     }
 
     /** Every property of the API's schema is in the admin record, required where all of them are served. */

@@ -20,7 +20,9 @@ class DeliveryHeadersTest {
         PlannedDelivery planned = new PlannedDelivery("dlv_1", "7", "http://127.0.0.1:1/h", "{}",
                 Map.of("X-Signature", "real"),
                 Map.of("content-type", "text/plain", "WEBHOOK-ID", "forged", "user-agent", "evil",
-                        "x-signature", "forged", "Host", "evil.example", "X-Auth-Token", "kept"));
+                        "x-signature", "forged", "Host", "evil.example", "X-Auth-Token", "kept",
+                        "Webhook-Signature", "v1,forged"),
+                "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4pDl3pgR0bQ=");
         Delivery delivery = Delivery.planned("partoo", planned, "lead_received", 1, Instant.EPOCH);
 
         Map<String, String> sent = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -33,7 +35,9 @@ class DeliveryHeadersTest {
         assertEquals("real", sent.get("X-Signature"));
         assertEquals("kept", sent.get("X-Auth-Token"));
         assertFalse(sent.containsKey("Host"));
-        assertEquals(6, sent.size(), sent.toString());
+        assertEquals(StandardWebhooks.signature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4pDl3pgR0bQ=", "dlv_1",
+                "1700000000", "{}"), sent.get("webhook-signature"));
+        assertEquals(7, sent.size(), sent.toString());
     }
 
     @Test

@@ -138,16 +138,25 @@ class WebhookDeliveryTest {
 
                 List<Receiver.Received> requests = receiver.await(2);
                 Receiver.Received signed = byUrl(requests, "/given");
-                assertEquals(Signatures.hmacSha256Hex("mollie-signing-secret", signed.body()),
+                // "sha256=" and lowercase hex: the prefix Mollie's SignatureValidator (mollie-api-typescript,
+                // mollie-api-php) strips before comparing.
+                assertEquals("sha256=" + Signatures.hmacSha256Hex("mollie-signing-secret", signed.body()),
                         signed.header("X-Mollie-Signature"));
                 Receiver.Received all = byUrl(requests, "/all");
-                assertEquals(Signatures.hmacSha256Hex(generated.get("signingSecret").asText(), all.body()),
+                assertEquals("sha256=" + Signatures.hmacSha256Hex(generated.get("signingSecret").asText(), all.body()),
                         all.header("X-Mollie-Signature"));
                 JsonNode envelope = parse(signed.body());
                 assertEquals("event", envelope.get("resource").asText());
+                String eventId = envelope.get("id").asText();
+                assertEquals(signed.header("webhook-id"), eventId);
                 assertEquals("payment-link.paid", envelope.get("type").asText());
                 assertEquals("pl_123", envelope.get("entityId").asText());
                 assertEquals("pl_123", envelope.at("/_embedded/entity/id").asText());
+                assertEquals("https://api.mollie.com/v2/events/" + eventId, envelope.at("/_links/self/href").asText());
+                assertEquals("application/hal+json", envelope.at("/_links/self/type").asText());
+                assertEquals("https://docs.mollie.com/reference/get-webhook-event",
+                        envelope.at("/_links/documentation/href").asText());
+                assertEquals("text/html", envelope.at("/_links/documentation/type").asText());
 
                 HttpResponse<String> read = admin.http().get("/mollie/v2/webhooks/" + given.get("id").asText()
                         + "?testmode=true", "Authorization", "Bearer access_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM");
@@ -156,6 +165,21 @@ class WebhookDeliveryTest {
                         read.body());
                 assertTrue(admin.http().get("/__admin/mollie/webhooks", ADMIN).body()
                         .contains("\"signingSecret\":\"mollie-signing-secret\""));
+            }
+        }
+
+        @Test
+        void aMollieEventWithoutPayloadIsTheSimpleEventWithItsLinksAndNoEmbeddedEntity() throws Exception {
+            try (Receiver receiver = Receiver.answering(200)) {
+                admin.createWebhook("mollie", "{\"url\": \"" + receiver.url("/simple") + "\"}");
+                String id = admin.fire("mollie", "balance-transaction.created", null).get(0);
+
+                JsonNode envelope = parse(receiver.await(1).get(0).body());
+                assertEquals(id, envelope.get("id").asText());
+                assertEquals("", envelope.get("entityId").asText());
+                assertFalse(envelope.has("_embedded"), envelope.toString());
+                assertEquals("https://api.mollie.com/v2/events/" + id, envelope.at("/_links/self/href").asText());
+                assertTrue(envelope.at("/_links/documentation/href").isTextual(), envelope.toString());
             }
         }
 

@@ -1,0 +1,101 @@
+package dev.hookstub.server.mollie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.ServerConfig;
+import dev.hookstub.server.StubHttp;
+import dev.hookstub.server.StubServer;
+import dev.hookstub.server.config.ConfigException;
+import dev.hookstub.server.config.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Subscriptions hold only the event types Mollie's spec documents (plus {@code *}), as Mollie's SDKs parse them,
+ * and events are only of those types; the spec's own schema example ({@code profile.create}) is not one.
+ */
+class MollieEventTypesTest {
+
+    private static final String[] ADMIN = {"Authorization", "Bearer admin_test_key"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static StubServer server;
+    private static StubHttp http;
+
+    @BeforeAll
+    static void start() {
+        server = StubServer.start(ServerConfig.defaults().withPort(0));
+        http = new StubHttp(server.baseUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        assertEquals(204, http.post("/__admin/reset", null, ADMIN).statusCode());
+    }
+
+    @Test
+    void aSubscriptionToAnUndocumentedTypeIs400NamingEventTypesAndCreatesNothing() throws Exception {
+        int before = records().size();
+        for (String types : new String[] {"[\"profile.create\"]", "[\"payment-link.paid\", \"profile.blocked\"]",
+                "[\"payment.paid\"]", "[\"\"]"}) {
+            HttpResponse<String> refused = http.post("/__admin/mollie/webhooks",
+                    "{\"url\": \"https://example.com/m\", \"eventTypes\": " + types + "}", ADMIN);
+            assertEquals(400, refused.statusCode(), refused.body());
+            JsonNode error = JSON.readTree(refused.body());
+            assertTrue(error.path("field").asText().startsWith("eventTypes"), refused.body());
+            assertTrue(error.path("message").asText().contains("eventTypes"), refused.body());
+        }
+        assertEquals(before, records().size());
+    }
+
+    @Test
+    void everyDocumentedTypeAndTheWildcardAreAccepted() throws Exception {
+        HttpResponse<String> created = http.post("/__admin/mollie/webhooks", "{\"url\": \"https://example.com/m\","
+                + " \"eventTypes\": [\"payment-link.paid\", \"balance-transaction.created\", \"sales-invoice.created\","
+                + " \"sales-invoice.issued\", \"sales-invoice.canceled\", \"sales-invoice.paid\", \"*\"]}", ADMIN);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(7, JSON.readTree(created.body()).path("eventTypes").size());
+    }
+
+    @Test
+    void anEventOfAnUndocumentedTypeIs400NamingTypeAndDeliversNothing() throws Exception {
+        for (String type : new String[] {"profile.create", "*", "payment.paid"}) {
+            HttpResponse<String> refused = http.post("/__admin/mollie/events", "{\"type\": \"" + type + "\"}", ADMIN);
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals("type", JSON.readTree(refused.body()).path("field").asText(), refused.body());
+        }
+        assertEquals(0, JSON.readTree(http.get("/__admin/mollie/deliveries", ADMIN).body()).size());
+        HttpResponse<String> accepted = http.post("/__admin/mollie/events", "{\"type\": \"sales-invoice.paid\"}", ADMIN);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+    }
+
+    @Test
+    void aFixtureSubscribingToAnUndocumentedTypeStopsTheStartNamingTheField(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("mollie.json"),
+                "[{\"url\": \"https://example.com/m\", \"eventTypes\": [\"profile.create\"]}]");
+        ConfigException refused = assertThrows(ConfigException.class, () -> StubServer.start(ServerConfig.defaults()
+                .withPort(0).withFixtures(Fixtures.read(folder, Set.of("mollie")))).close());
+        assertTrue(refused.getMessage().contains("field eventTypes"), refused.getMessage());
+    }
+
+    private static JsonNode records() throws Exception {
+        HttpResponse<String> list = http.get("/__admin/mollie/webhooks", ADMIN);
+        assertEquals(200, list.statusCode(), list.body());
+        return JSON.readTree(list.body());
+    }
+}
