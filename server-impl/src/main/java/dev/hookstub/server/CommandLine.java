@@ -42,7 +42,13 @@ final class CommandLine {
                             + "only)."),
             new Option("--delivery-retry-delay-ms", "HOOKSTUB_DELIVERY_RETRY_DELAY_MS", "1000", "ms",
                     "Wait before the first retry of a failed delivery, in milliseconds; doubled for each further "
-                            + "retry, with jitter (default: 1000)."));
+                            + "retry, with jitter (default: 1000)."),
+            new Option("--database", "HOOKSTUB_DATABASE", null, "jdbc-url",
+                    "Keep every record in this PostgreSQL database (jdbc:postgresql://host:port/db), shared by every "
+                            + "instance started on it; seeded once, migrated at start. Not with --data-dir."),
+            new Option("--database-user", "HOOKSTUB_DATABASE_USER", null, "user", "User of the --database."),
+            new Option("--database-password", "HOOKSTUB_DATABASE_PASSWORD", null, "password",
+                    "Password of the --database user; never printed (prefer the environment variable)."));
 
     static final String VERSION = "hookstub 0.1.0";
 

@@ -7,6 +7,7 @@ import dev.hookstub.server.config.CredentialsFile;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.config.NetworkExposure;
 import dev.hookstub.server.delivery.DeliveryOptions;
+import dev.hookstub.server.store.PostgresSettings;
 import java.io.PrintWriter;
 
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ public final class Main {
     private final int deliveryRetries;
     private final java.util.List<String> deliveryAllowedHosts;
     private final long deliveryRetryDelayMs;
+    private final String database;
+    private final String databaseUser;
+    private final String databasePassword;
 
     private Main(CommandLine options) {
         host = options.value("--host");
@@ -40,6 +44,9 @@ public final class Main {
         deliveryRetries = options.intValue("--delivery-retries");
         deliveryAllowedHosts = java.util.Arrays.asList(options.value("--delivery-allowed-hosts").split(","));
         deliveryRetryDelayMs = options.longValue("--delivery-retry-delay-ms");
+        database = options.value("--database");
+        databaseUser = options.value("--database-user");
+        databasePassword = options.value("--database-password");
     }
 
     private static Path path(String value) {
@@ -122,7 +129,22 @@ public final class Main {
                 .withAllowedHosts(deliveryAllowedHosts.contains("*") ? java.util.Set.of()
                         : deliveryAllowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
                                 .collect(java.util.stream.Collectors.toSet()));
-        return new ServerConfig(host, port, creds, loaded, dataDir, true, delivery);
+        return new ServerConfig(host, port, creds, loaded, dataDir, true, delivery, databaseSettings());
+    }
+
+    private PostgresSettings databaseSettings() {
+        if (database == null) {
+            return null;
+        }
+        PostgresSettings settings = new PostgresSettings(database, databaseUser, databasePassword);
+        if (!database.startsWith(PostgresSettings.URL_PREFIX)) {
+            throw new ConfigException("--database must be a " + PostgresSettings.URL_PREFIX + " URL, not '"
+                    + settings.safeUrl() + "'");
+        }
+        if (dataDir != null) {
+            throw new ConfigException("--database and --data-dir cannot be used together: choose one store");
+        }
+        return settings;
     }
 
     private void printBanner(StubServer server, PrintWriter out) {
@@ -133,7 +155,12 @@ public final class Main {
             out.printf("  %-17s %s%s   spec: %s%s%n", api.id(), base, api.contextPath(), base, api.documentPath());
         }
         out.println("  admin             " + base + "/__admin   health: " + base + "/health");
-        out.println(dataDir == null ? "Records are kept in memory." : "Records are kept in " + dataDir.toAbsolutePath() + ".");
+        if (database != null) {
+            out.println("Records are kept in PostgreSQL at " + new PostgresSettings(database, null, null).safeUrl()
+                    + ", shared by every instance started on it.");
+        } else {
+            out.println(dataDir == null ? "Records are kept in memory." : "Records are kept in " + dataDir.toAbsolutePath() + ".");
+        }
         if (credentials == null) {
             out.println("Default test credentials (see README):");
             out.println(server.apis().stream().map(api -> "  " + api.exampleRequest().curl(base + api.contextPath()))

@@ -3,11 +3,12 @@ package dev.hookstub.server;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.delivery.DeliveryOptions;
+import dev.hookstub.server.store.PostgresSettings;
 import java.nio.file.Path;
 
 /** Everything a stub server is started with; tests use port 0 for a free port. */
 public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
-                           boolean fastReads, DeliveryOptions delivery) {
+                           boolean fastReads, DeliveryOptions delivery, PostgresSettings database) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -17,39 +18,49 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
         this(host, port, credentials, fixtures, dataDir, fastReads, DeliveryOptions.defaults());
     }
 
+    public ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
+                        boolean fastReads, DeliveryOptions delivery) {
+        this(host, port, credentials, fixtures, dataDir, fastReads, delivery, null);
+    }
+
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Credentials.defaults(), Fixtures.none(), null, true);
     }
 
     /** The address to bind; beyond loopback the admin token must not be the default one. */
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, credentials, fixtures, dataDir, fastReads, delivery);
+        return new ServerConfig(newHost, port, credentials, fixtures, dataDir, fastReads, delivery, database);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastReads, delivery);
+        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastReads, delivery, database);
     }
 
     public ServerConfig withCredentials(Credentials newCredentials) {
-        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastReads, delivery);
+        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastReads, delivery, database);
     }
 
     public ServerConfig withFixtures(Fixtures newFixtures) {
-        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastReads, delivery);
+        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastReads, delivery, database);
     }
 
     /** Keeps every record in an embedded database in this folder; null keeps them in memory. */
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastReads, delivery);
+        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastReads, delivery, database);
     }
 
     /** Serves successful GETs on the fast read path (the default); off, every request goes through Jersey. */
     public ServerConfig withFastReads(boolean enabled) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery, database);
     }
 
     /** How webhook deliveries are retried and timed out; tests use short delays. */
     public ServerConfig withDelivery(DeliveryOptions newDelivery) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, newDelivery);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, newDelivery, database);
+    }
+
+    /** Keeps every record in a PostgreSQL database that other instances may share; null for none. */
+    public ServerConfig withDatabase(PostgresSettings newDatabase) {
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, delivery, newDatabase);
     }
 }

@@ -98,7 +98,7 @@ public final class StubServer implements AutoCloseable {
         ObjectMapper mapper = ObjectMappers.create();
         IdGenerator ids = new IdGenerator();
         Clock clock = Clock.systemUTC();
-        Database database = config.dataDir() == null ? null : Database.open(config.dataDir());
+        Database database = openDatabase(config);
         // Building the APIs and their Jersey applications is mostly class loading and schema compiling, which
         // parallelise well: start-up takes about half as long on two cores.
         ExecutorService boot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -124,7 +124,7 @@ public final class StubServer implements AutoCloseable {
         List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper, deliveries, boot),
                 fastPaths);
         boot.shutdown();
-        OpsHandler ops = new OpsHandler(apis);
+        OpsHandler ops = new OpsHandler(apis, database);
         server.getServerConfiguration().addHttpHandler(
                 new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper),
                 HttpHandlerRegistration.ROOT);
@@ -139,6 +139,17 @@ public final class StubServer implements AutoCloseable {
         }
         deliveries.resume();
         return new StubServer(server, listener, apis, database, fastPaths, deliveries);
+    }
+
+    /** The shared PostgreSQL database, the H2 one in the data folder, or none (memory). */
+    private static Database openDatabase(ServerConfig config) {
+        if (config.database() != null && config.dataDir() != null) {
+            throw new ConfigException("--database and --data-dir cannot be used together: choose one store");
+        }
+        if (config.database() != null) {
+            return Database.connect(config.database());
+        }
+        return config.dataDir() == null ? null : Database.open(config.dataDir());
     }
 
     private static List<StubApi> loadApis(ServerConfig config, Stores stores, ObjectMapper mapper, IdGenerator ids,

@@ -3,6 +3,8 @@ package dev.hookstub.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
+import dev.hookstub.server.error.StoreExceptionMapper;
+import dev.hookstub.server.store.StoreException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -97,7 +99,12 @@ public final class FrontDoor extends HttpHandler {
         mapping.wrapperPath.setString("");
         mapping.pathInfo.setString(path.substring(route.contextPath().length()));
         updatePaths(request, mapping);
-        route.handler().service(request, response);
+        try {
+            route.handler().service(request, response);
+        } catch (StoreException failed) {
+            // The fast path reads the store outside Jersey, whose mapper answers the same failure on the long way.
+            FastResponses.writeProblem(response, format, StoreExceptionMapper.problem(failed), mapper);
+        }
     }
 
     @Override
