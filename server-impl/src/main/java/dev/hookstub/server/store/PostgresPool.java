@@ -40,9 +40,10 @@ final class PostgresPool {
         config.setMinimumIdle(2);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setValidationTimeout(1_000);
-        // Seconds, for the driver: reaching the server, logging in, and any one answer once connected.
-        config.addDataSourceProperty("connectTimeout", "2");
-        config.addDataSourceProperty("loginTimeout", "2");
+        // Seconds, for the driver: reaching the server, logging in (a password check costs CPU on a busy server),
+        // and any one answer once connected.
+        config.addDataSourceProperty("connectTimeout", "3");
+        config.addDataSourceProperty("loginTimeout", "5");
         config.addDataSourceProperty("socketTimeout", "10");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "hookstub");
