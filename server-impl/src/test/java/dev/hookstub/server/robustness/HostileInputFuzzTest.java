@@ -193,7 +193,7 @@ class HostileInputFuzzTest {
                 }
                 try {
                     Response canary = connection.read(false);
-                    if (canary.status() != 200 || !canary.bodyText().equals("{\"status\":\"UP\"}")) {
+                    if (canary.status() != 200 || !canary.bodyText().equals("{\"status\":\"UP\",\"store\":\"memory\"}")) {
                         problems.add("next request on the same connection answered wrongly (desync)");
                         findings.add(new Finding(problems.get(0), request, canary.text(300)));
                     }

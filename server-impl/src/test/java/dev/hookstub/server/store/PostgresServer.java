@@ -212,9 +212,10 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Path output = Files.createTempFile("hookstub-pg-cmd", ".log");
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                        .start();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                builder.environment().put("DEBIAN_FRONTEND", "noninteractive"); // apt-get asks nothing
+                Process process = builder.start();
                 if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new IllegalStateException(String.join(" ", command) + " did not finish in " + seconds + " s");
