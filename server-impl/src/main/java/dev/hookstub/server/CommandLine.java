@@ -55,7 +55,13 @@ final class CommandLine {
                             + "first; 0 keeps none (default: 1000)."),
             new Option("--log-requests", "HOOKSTUB_LOG_REQUESTS", "false", FLAG,
                     "Log one line per request to the APIs, with the reason for a refusal; given alone, true "
-                            + "(default: false)."));
+                            + "(default: false)."),
+            new Option("--database", "HOOKSTUB_DATABASE", null, "jdbc-url",
+                    "Keep every record in this PostgreSQL database (jdbc:postgresql://host:port/db), shared by every "
+                            + "instance started on it; seeded once, migrated at start. Not with --data-dir."),
+            new Option("--database-user", "HOOKSTUB_DATABASE_USER", null, "user", "User of the --database."),
+            new Option("--database-password", "HOOKSTUB_DATABASE_PASSWORD", null, "password",
+                    "Password of the --database user; never printed (prefer the environment variable)."));
 
     static final String VERSION = "hookstub 0.1.0";
 

@@ -8,6 +8,7 @@ import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.config.NetworkExposure;
 import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.journal.JournalOptions;
+import dev.hookstub.server.store.PostgresSettings;
 import java.io.PrintWriter;
 
 import java.nio.file.Path;
@@ -34,6 +35,9 @@ public final class Main {
     private final boolean logRequests;
     /** Either retry option given: the backoff then replaces every provider's documented schedule. */
     private final boolean deliveryBackoffForAll;
+    private final String database;
+    private final String databaseUser;
+    private final String databasePassword;
 
     private Main(CommandLine options) {
         host = options.value("--host");
@@ -48,6 +52,9 @@ public final class Main {
         journalSize = options.intValue("--journal-size");
         logRequests = options.booleanValue("--log-requests");
         deliveryBackoffForAll = options.isSet("--delivery-retries") || options.isSet("--delivery-retry-delay-ms");
+        database = options.value("--database");
+        databaseUser = options.value("--database-user");
+        databasePassword = options.value("--database-password");
     }
 
     private static Path path(String value) {
@@ -137,7 +144,23 @@ public final class Main {
                     + journalSize);
         }
         return new ServerConfig(host, port, creds, loaded, dataDir, true, delivery)
-                .withJournal(new JournalOptions(journalSize, logRequests));
+                .withJournal(new JournalOptions(journalSize, logRequests))
+                .withDatabase(databaseSettings());
+    }
+
+    private PostgresSettings databaseSettings() {
+        if (database == null) {
+            return null;
+        }
+        PostgresSettings settings = new PostgresSettings(database, databaseUser, databasePassword);
+        if (!database.startsWith(PostgresSettings.URL_PREFIX)) {
+            throw new ConfigException("--database must be a " + PostgresSettings.URL_PREFIX + " URL, not '"
+                    + settings.safeUrl() + "'");
+        }
+        if (dataDir != null) {
+            throw new ConfigException("--database and --data-dir cannot be used together: choose one store");
+        }
+        return settings;
     }
 
     private void printBanner(StubServer server, PrintWriter out) {
@@ -148,7 +171,12 @@ public final class Main {
             out.printf("  %-17s %s%s   spec: %s%s%n", api.id(), base, api.contextPath(), base, api.documentPath());
         }
         out.println("  admin             " + base + "/__admin   health: " + base + "/health");
-        out.println(dataDir == null ? "Records are kept in memory." : "Records are kept in " + dataDir.toAbsolutePath() + ".");
+        if (database != null) {
+            out.println("Records are kept in PostgreSQL at " + new PostgresSettings(database, null, null).safeUrl()
+                    + ", shared by every instance started on it.");
+        } else {
+            out.println(dataDir == null ? "Records are kept in memory." : "Records are kept in " + dataDir.toAbsolutePath() + ".");
+        }
         if (credentials == null) {
             out.println("Default test credentials (see README):");
             out.println(server.apis().stream().map(api -> "  " + api.exampleRequest().curl(base + api.contextPath()))

@@ -1,6 +1,7 @@
 package dev.hookstub.server;
 
 import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.store.Database;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -17,14 +18,17 @@ final class OpsHandler extends HttpHandler {
     private record Document(String contentType, byte[] bytes) {
     }
 
-    private static final byte[] HEALTHY = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] IN_MEMORY = "{\"status\":\"UP\",\"store\":\"memory\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOT_FOUND =
             "{\"message\":\"No such endpoint. The stub serves /mijnklantportaal/v1, /equalsmoney/v2, /partoo/v2 and /mollie.\"}"
                     .getBytes(StandardCharsets.UTF_8);
 
     private final Map<String, Document> documents = new HashMap<>();
+    /** Where the records are; null when in memory. */
+    private final Database database;
 
-    OpsHandler(List<StubApi> apis) {
+    OpsHandler(List<StubApi> apis, Database database) {
+        this.database = database;
         for (StubApi api : apis) {
             String path = api.documentPath();
             documents.put(path, new Document(
@@ -42,14 +46,24 @@ final class OpsHandler extends HttpHandler {
     public void service(Request request, Response response) throws IOException {
         String path = request.getRequestURI();
         boolean readable = request.getMethod() == Method.GET || request.getMethod() == Method.HEAD;
-        if (path.equals("/health")) {
-            write(response, readable ? 200 : 405, "application/json", HEALTHY, request);
+        if (path.equals("/health") && readable && database != null) {
+            // Asked each time, within the pool's timeout: a load balancer should take an instance whose database
+            // does not answer out of rotation.
+            boolean answers = database.answers();
+            write(response, answers ? 200 : 503, "application/json", health(answers), request);
+        } else if (path.equals("/health")) {
+            write(response, readable ? 200 : 405, "application/json", IN_MEMORY, request);
         } else if (documents.containsKey(path)) {
             Document document = documents.get(path);
             write(response, readable ? 200 : 405, document.contentType(), document.bytes(), request);
         } else {
             write(response, 404, "application/json", NOT_FOUND, request);
         }
+    }
+
+    private byte[] health(boolean answers) {
+        return ("{\"status\":\"" + (answers ? "UP" : "DOWN") + "\",\"store\":\"" + database.kind().json()
+                + "\",\"database\":\"" + (answers ? "ok" : "unreachable") + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static void write(Response response, int status, String contentType, byte[] body, Request request)

@@ -102,7 +102,7 @@ public final class StubServer implements AutoCloseable {
         IdGenerator ids = new IdGenerator();
         // One steerable clock for records, deliveries and their headers alike (POST /__admin/clock).
         StubClock clock = StubClock.systemUtc();
-        Database database = config.dataDir() == null ? null : Database.open(config.dataDir());
+        Database database = openDatabase(config);
         // Building the APIs and their Jersey applications is mostly class loading and schema compiling, which
         // parallelise well: start-up takes about half as long on two cores.
         ExecutorService boot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -132,7 +132,7 @@ public final class StubServer implements AutoCloseable {
         List<FrontDoor.Route> routes = routes(config, apis,
                 jerseyApplications(config, apis, mapper, deliveries, journal, faults, clock, boot), fastPaths, faults);
         boot.shutdown();
-        OpsHandler ops = new OpsHandler(apis);
+        OpsHandler ops = new OpsHandler(apis, database);
         if (journal.active()) {
             server.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(journal.probe());
         }
@@ -150,6 +150,17 @@ public final class StubServer implements AutoCloseable {
         }
         deliveries.resume();
         return new StubServer(server, listener, apis, database, fastPaths, deliveries);
+    }
+
+    /** The shared PostgreSQL database, the H2 one in the data folder, or none (memory). */
+    private static Database openDatabase(ServerConfig config) {
+        if (config.database() != null && config.dataDir() != null) {
+            throw new ConfigException("--database and --data-dir cannot be used together: choose one store");
+        }
+        if (config.database() != null) {
+            return Database.connect(config.database());
+        }
+        return config.dataDir() == null ? null : Database.open(config.dataDir());
     }
 
     private static List<StubApi> loadApis(ServerConfig config, Stores stores, ObjectMapper mapper, IdGenerator ids,

@@ -44,6 +44,33 @@ class MainTest {
     }
 
     @Test
+    void aDatabaseThatIsNotPostgresqlIsRefusedWithoutItsQuery() {
+        assertRefused(new String[]{"--port", "0", "--database", "jdbc:mysql://db/x?password=my_Pw2sEcReT"},
+                "--database", "jdbc:postgresql:", "jdbc:mysql://db/x");
+        StringWriter err = new StringWriter();
+        Main.run(new String[]{"--port", "0", "--database", "jdbc:mysql://db/x?password=my_Pw2sEcReT"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertFalse(err.toString().contains("my_Pw2sEcReT"), err.toString());
+    }
+
+    @Test
+    void aDatabaseAndADataDirTogetherAreRefused() {
+        assertRefused(new String[]{"--port", "0", "--database", "jdbc:postgresql://127.0.0.1:1/x", "--data-dir",
+                "/tmp/hookstub-never"}, "--database", "--data-dir");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineNamingItAndExit2() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertRefused(new String[]{"--port", "0", "--database", "jdbc:postgresql://127.0.0.1:" + closed + "/x",
+                "--database-user", "u", "--database-password", "db_Pw3sEcReT"},
+                "jdbc:postgresql://127.0.0.1:" + closed + "/x", "refused");
+    }
+
+    @Test
     void anEmptyHostIsRefused() {
         assertRefused(new String[]{"--host=", "--port", "0"}, "--host");
     }

@@ -4,6 +4,7 @@ import dev.hookstub.server.core.AdminRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.store.StoreException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,7 +46,7 @@ public final class AdminResource {
         AdminRecords records = records(api);
         try {
             return Response.status(201).entity(records.create(fields)).build();
-        } catch (ApiProblem problem) {
+        } catch (ApiProblem | StoreException problem) {
             throw problem;
         } catch (RuntimeException e) {
             // A value the schema allows but the record cannot hold, e.g. a date-time Partoo's schema leaves untyped.
@@ -72,8 +73,12 @@ public final class AdminResource {
     @POST
     @Path("reset")
     public Response reset() {
-        alsoOnReset.run();
-        apis.values().forEach(StubApi::reset);
+        // The stores share one database, if any: one transaction through any of them spans them all, so every
+        // instance on a shared database sees the old records or the fixtures, never a mix.
+        apis.values().iterator().next().inTransaction(() -> {
+            alsoOnReset.run();
+            apis.values().forEach(StubApi::reset);
+        });
         return Response.noContent().build();
     }
 

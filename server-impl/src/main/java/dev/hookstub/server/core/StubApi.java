@@ -49,6 +49,14 @@ public interface StubApi {
     /** Where {@link #fixtures()} came from, for error messages. */
     String fixtureSource();
 
+    /**
+     * Runs the work so that what it changes in the records is seen all at once, by every instance sharing them
+     * (a reset); with records in memory it just runs.
+     */
+    default void inTransaction(Runnable work) {
+        work.run();
+    }
+
     /** Drops every record. */
     void clearRecords();
 

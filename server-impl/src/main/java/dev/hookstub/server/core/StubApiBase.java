@@ -43,12 +43,13 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
         this.fixtures = fixtures;
     }
 
-    /** Called once, at the end of the API's constructor; a store with nothing of its own gets the fixtures. */
+    /**
+     * Called once, at the end of the API's constructor; a store with nothing of its own gets the fixtures, once
+     * across the instances that share it.
+     */
     protected final void assemble(Parts assembled) {
         this.parts = assembled;
-        if (store.needsSeeding()) {
-            reset();
-        }
+        store.seedOnce(this::reset);
     }
 
     @Override
@@ -94,6 +95,11 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
     @Override
     public final String fixtureSource() {
         return fixtures.source(id).map(Object::toString).orElse(spec.file() + " (its example record)");
+    }
+
+    @Override
+    public final void inTransaction(Runnable work) {
+        store.inTransaction(work);
     }
 
     @Override

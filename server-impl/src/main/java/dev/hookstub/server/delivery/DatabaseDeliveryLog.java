@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * The log with {@code --data-dir}: every change is committed to the {@code deliveries} table before it counts, so
  * a delivery accepted with 202 is still there after a restart (or a crash) and its attempts resume. Reads come from
- * a copy in memory, like the records'.
+ * a copy in memory, like the records'. Its SQL is standard, so the same log works on PostgreSQL with
+ * {@code --database} (for one instance: a log shared between instances is for delivery leases to decide).
  */
 public final class DatabaseDeliveryLog implements DeliveryLog {
 
@@ -60,8 +61,12 @@ public final class DatabaseDeliveryLog implements DeliveryLog {
 
     @Override
     public void markGone(String api, String webhookId) {
-        write("MERGE INTO gone_webhooks (api, webhook_id) KEY (api, webhook_id) VALUES (?, ?)",
-                "mark " + api + " webhook " + webhookId + " gone", api, webhookId);
+        // The copy in memory knows every row (one instance writes the log), so a plain INSERT, which H2 and
+        // PostgreSQL both take, replaces H2's MERGE.
+        if (!isGone(api, webhookId)) {
+            write("INSERT INTO gone_webhooks (api, webhook_id) VALUES (?, ?)",
+                    "mark " + api + " webhook " + webhookId + " gone", api, webhookId);
+        }
         cache.markGone(api, webhookId);
     }
 
@@ -109,7 +114,7 @@ public final class DatabaseDeliveryLog implements DeliveryLog {
                 }
             }
         } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("Cannot load the delivery log from " + database.folder(), e);
+            throw new StoreException("Cannot load the delivery log from " + database.name(), e);
         }
         cache.load(deliveries, gone);
     }

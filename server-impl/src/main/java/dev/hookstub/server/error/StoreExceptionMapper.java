@@ -21,9 +21,14 @@ public final class StoreExceptionMapper implements ExceptionMapper<StoreExceptio
 
     @Override
     public Response toResponse(StoreException exception) {
+        return ApiProblemMapper.render(format, problem(exception), request);
+    }
+
+    /** The answer to a failed store, logged; also what the fast path answers, which Jersey's mappers never see. */
+    public static ApiProblem problem(StoreException exception) {
         LOG.log(Level.SEVERE, exception.getMessage(), exception.getCause());
-        return ApiProblemMapper.render(format, new ApiProblem(503, "Service Unavailable",
+        return new ApiProblem(503, "Service Unavailable",
                 "The stub could not store the change; nothing was changed. Try again.", null,
-                java.util.Map.of("Retry-After", "1")), request);
+                java.util.Map.of("Retry-After", "1"));
     }
 }

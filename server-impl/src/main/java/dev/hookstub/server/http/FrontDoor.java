@@ -79,6 +79,8 @@ public final class FrontDoor extends HttpHandler {
         this.journal = journal;
         this.fallbackPaths = java.util.Set.copyOf(fallbackPaths);
         this.routes = routes.stream().sorted(Comparator.comparingInt((Route r) -> r.contextPath().length()).reversed())
+                .map(r -> new Route(r.contextPath(), new StoreFailureGuard(r.handler(), r.format(), mapper), r.format(),
+                        r.faults()))
                 .toList();
         this.fallback = fallback;
         this.fallbackFormat = fallbackFormat;

@@ -10,30 +10,34 @@ import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.hookstub.server.store.IdSequence;
 
 final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
 
     private final Clock clock;
-    /** Partoo ids are integers handed out in sequence; explicit ids move the sequence past them. */
-    private final AtomicLong highestId = new AtomicLong();
+    /**
+     * Partoo ids are integers handed out in sequence; explicit ids move the sequence past them. The store keeps it,
+     * so that instances sharing the records never hand out the same id.
+     */
+    private final IdSequence ids;
 
     PartooAdminRecords(WebhookStore<PartooWebhookRecord> store, ObjectMapper mapper, SpecDocument spec, Clock clock) {
         super(store, mapper, spec, "/components/schemas/WebhookItem");
         this.clock = clock;
-        store.all().forEach(record -> highestId.accumulateAndGet(record.webhookId(), Math::max));
+        this.ids = store.idSequence(PartooWebhookRecord::webhookId);
     }
 
     /** After the store was emptied, ids start again from 1. */
     void restartIds() {
-        highestId.set(0);
+        ids.restart();
     }
 
     @Override
     protected PartooWebhookRecord parse(ObjectNode record) {
         String now = Timestamps.utcMicros(clock.instant());
         AdminFields.require(record, "url", "event_type");
-        AdminFields.fill(record, "id", highestId::incrementAndGet);
+        boolean explicitId = record.has("id");
+        AdminFields.fill(record, "id", ids::next);
         AdminFields.fill(record, "org_id", () -> 1);
         AdminFields.fill(record, "created_at", () -> now);
         AdminFields.fill(record, "updated_at", () -> now);
@@ -46,7 +50,9 @@ final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
             }
         }
         PartooWebhookRecord parsed = PartooWebhookMapper.fromJson(json);
-        highestId.accumulateAndGet(parsed.webhookId(), Math::max);
+        if (explicitId) {
+            ids.taken(parsed.webhookId());
+        }
         return parsed;
     }
 

@@ -151,7 +151,7 @@ public final class PersistentWebhookStore<R extends StoredRecord> implements Web
                 seeded = rows.next();
             }
         } catch (SQLException | JsonProcessingException e) {
-            throw new StoreException("Cannot load the " + api + " records from " + database.folder(), e);
+            throw new StoreException("Cannot load the " + api + " records from " + database.name(), e);
         }
         cache.replaceAll(records);
     }

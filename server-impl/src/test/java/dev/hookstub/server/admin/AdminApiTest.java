@@ -200,7 +200,7 @@ class AdminApiTest {
         assertTrue(mollie.body().contains("\"get-webhook\""));
         assertEquals(200, http.get("/partoo/openapi.yaml").statusCode());
         assertEquals(200, http.get("/__admin/openapi.yaml").statusCode());
-        assertEquals("{\"status\":\"UP\"}", http.get("/health").body());
+        assertEquals("{\"status\":\"UP\",\"store\":\"memory\"}", http.get("/health").body());
         assertFalse(http.get("/nowhere").body().contains("Exception"));
     }
 

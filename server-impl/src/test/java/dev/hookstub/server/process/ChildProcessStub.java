@@ -31,11 +31,19 @@ final class ChildProcessStub implements AutoCloseable {
     }
 
     static ChildProcessStub start(String... args) throws IOException {
+        return startWithEnvironment(java.util.Map.of(), args);
+    }
+
+    /** With these environment variables added, for options that are best not given on the command line. */
+    static ChildProcessStub startWithEnvironment(java.util.Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.hookstub.server.Main", "--port", "0"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ChildProcessStub(process);
     }
 

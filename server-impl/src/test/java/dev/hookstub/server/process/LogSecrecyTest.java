@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookstub.server.StubHttp;
+import dev.hookstub.server.store.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,28 @@ class LogSecrecyTest {
                 }
             }
             assertTrue(output.stream().anyMatch(line -> line.contains("not printed")), String.join("\n", output));
+        }
+    }
+
+    @Test
+    void theDatabasePasswordAppearsNowhereInTheLogsOfARun() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String url = postgres.newDatabase();
+        // On the command line, the worst place for it: the stub must still never echo it.
+        try (ChildProcessStub stub = ChildProcessStub.start("--database", url, "--database-user", PostgresServer.USER,
+                "--database-password", PostgresServer.PASSWORD)) {
+            StubHttp http = new StubHttp(stub.awaitStarted());
+            assertEquals(201, http.post("/mijnklantportaal/v1/webhooks",
+                    "{\"url\": \"https://example.com/s\", \"type\": \"invoice-paid\"}",
+                    "Authorization", "Bearer mkp_test_key").statusCode());
+            assertEquals(200, http.get("/health").statusCode());
+            stub.terminate();
+            assertTrue(stub.awaitExit(10_000));
+            List<String> output = stub.output();
+            assertTrue(output.stream().anyMatch(line -> line.contains(url)), String.join("\n", output));
+            for (String line : output) {
+                assertFalse(line.contains(PostgresServer.PASSWORD), "log line reveals the database password: " + line);
+            }
         }
     }
 }
