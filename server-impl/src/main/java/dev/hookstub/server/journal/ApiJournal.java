@@ -4,7 +4,6 @@ import dev.hookstub.server.spec.SpecDocument;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.server.Request;
 
@@ -47,10 +46,9 @@ public final class ApiJournal {
         }
         List<String> headers = new ArrayList<>(16);
         for (String name : request.getHeaderNames()) {
-            String lower = name.toLowerCase(Locale.ROOT);
             for (String value : request.getHeaders(name)) {
-                headers.add(lower);
-                headers.add(mask.header(lower, value));
+                headers.add(name);
+                headers.add(mask.header(name, value));
             }
         }
         PendingEntry.attach(request, new PendingEntry(this, System.nanoTime(), System.currentTimeMillis(),
@@ -68,20 +66,23 @@ public final class ApiJournal {
         // The handler's array is kept as it is (never changed after reading); only a long one is copied, cut short.
         byte[] kept = truncated ? Arrays.copyOf(body, JournalEntry.MAX_BODY_BYTES) : body;
         String path = pending.path();
-        String relative = path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
-        String template = templates.match(relative);
         String reason = refusal instanceof String text ? text : null;
         if (ring != null) {
+            // The path template is left for listing time: matching is the costliest part, and most entries are
+            // never listed.
             ring.add(sequence -> new JournalEntry(sequence, id, pending.receivedAtMillis(), pending.method(), path,
-                    pending.query(), template, pending.headers(), kept, truncated, status, duration, reason));
+                    pending.query(), null, pending.headers(), kept, truncated, status, duration, reason));
         }
         if (log) {
             RequestLog.line(id, pending.method(), path, pending.query(), status, duration, reason);
         }
     }
 
+    /** The entries held, newest first, with their path templates. */
     List<JournalEntry> newestFirst() {
-        return ring == null ? List.of() : ring.newestFirst();
+        return ring == null ? List.of() : ring.newestFirst().stream().map(entry -> entry.withPathTemplate(
+                templates.match(entry.path().startsWith(contextPath)
+                        ? entry.path().substring(contextPath.length()) : entry.path()))).toList();
     }
 
     void clear() {

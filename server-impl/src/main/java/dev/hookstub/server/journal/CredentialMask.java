@@ -18,28 +18,34 @@ final class CredentialMask {
     private static final int SHOW_TAIL_FROM = 16;
     private static final Set<String> ALWAYS = Set.of("authorization", "proxy-authorization", "x-api-key", "cookie");
 
-    private final Set<String> headers = new HashSet<>(ALWAYS);
+    /** Lower case. */
+    private final String[] headers;
     private final Set<String> queryParameters = new HashSet<>();
 
     CredentialMask(SpecDocument spec) {
+        Set<String> headerNames = new HashSet<>(ALWAYS);
         for (JsonNode scheme : spec.at("/components/securitySchemes")) {
             String name = spec.resolve(scheme).path("name").asText("");
             switch (spec.resolve(scheme).path("in").asText("")) {
-                case "header" -> headers.add(name.toLowerCase(Locale.ROOT));
+                case "header" -> headerNames.add(name.toLowerCase(Locale.ROOT));
                 case "query" -> queryParameters.add(name);
                 default -> {
                 }
             }
         }
+        headers = headerNames.toArray(new String[0]);
     }
 
-    /** A header's value as the journal keeps it, by the header's lower-case name. */
+    /** A header's value as the journal keeps it; the name in any case. */
     String header(String name, String value) {
-        if (!headers.contains(name)) {
-            return value;
+        // A scan of a handful of names, rather than lower-casing every header name of every request.
+        for (String hidden : headers) {
+            if (hidden.equalsIgnoreCase(name)) {
+                // A cookie header holds several name=value pairs, any of which may be the secret.
+                return hidden.equals("cookie") ? HIDDEN : masked(value);
+            }
         }
-        // A cookie header holds several name=value pairs, any of which may be the secret.
-        return name.equals("cookie") ? HIDDEN : masked(value);
+        return value;
     }
 
     static String masked(String value) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param path          the path as sent (undecoded), including the API's mount
  * @param query         the query string as sent, credentials masked; null when there was none
  * @param pathTemplate  the spec path the request path is, or null when it is none of the spec's
- * @param headers       name, value, name, value...: names in lower case, credentials masked
+ * @param headers       name, value, name, value...: names as sent, credentials masked
  * @param body          the body as the handler read it, at most {@link #MAX_BODY_BYTES}; null when none was read
  * @param refusal       the rule that refused the request, or null when none did
  */
@@ -24,6 +24,11 @@ public record JournalEntry(long id, String api, long receivedAtMillis, String me
 
     /** Bodies are kept up to 8 KiB; a longer one is cut there and marked truncated. */
     public static final int MAX_BODY_BYTES = 8 * 1024;
+
+    JournalEntry withPathTemplate(String template) {
+        return new JournalEntry(id, api, receivedAtMillis, method, path, query, template, headers, body, bodyTruncated,
+                status, durationNanos, refusal);
+    }
 
     public Instant receivedAt() {
         return Instant.ofEpochMilli(receivedAtMillis);
@@ -37,11 +42,12 @@ public record JournalEntry(long id, String api, long receivedAtMillis, String me
         return body == null ? null : new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The headers by name, values in the order they came. */
+    /** The headers by lower-case name, values in the order they came. */
     public Map<String, List<String>> headerMap() {
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            map.computeIfAbsent(headers[i], name -> new java.util.ArrayList<>()).add(headers[i + 1]);
+            map.computeIfAbsent(headers[i].toLowerCase(java.util.Locale.ROOT), name -> new java.util.ArrayList<>())
+                    .add(headers[i + 1]);
         }
         return map;
     }
