@@ -117,8 +117,6 @@ final class FaultInjector implements AutoCloseable {
     }
 
     private static void fail(FaultEffect.Failure.Kind kind, Request request, Response response) throws IOException {
-        // Suspended so that Grizzly does not write the answer it would otherwise finish the exchange with.
-        response.suspend();
         request.getRequest().getProcessingState().setKeepAlive(false);
         Connection<?> connection = request.getContext().getConnection();
         SocketChannel channel = (SocketChannel) ((NIOConnection) connection).getChannel();
@@ -138,13 +136,10 @@ final class FaultInjector implements AutoCloseable {
                 }
             }
         } finally {
-            // At once, not gracefully: nothing Grizzly may still queue for this connection is to reach the client.
+            // At once, not gracefully: the answer Grizzly finishes the exchange with when this returns must not
+            // reach the client (a graceful close would flush it first). Not suspending the response lets Grizzly
+            // end the exchange as usual, or it would count as in flight, and be waited for at shutdown.
             connection.terminateSilently();
-            // Grizzly ends a suspended exchange when its connection closes; if it has not yet, end it here, or it
-            // would count as in flight (and be waited for at shutdown).
-            if (response.isSuspended()) {
-                response.cancel();
-            }
         }
     }
 

@@ -23,7 +23,8 @@ import org.glassfish.grizzly.http.util.Header;
  * The one handler Grizzly calls. It checks what every layer behind it would otherwise choke on (a malformed request
  * target or Host, a body on a method that takes none, CONNECT) and answers those with a 4xx in the error format of
  * the API the path names, then routes by context path. Grizzly's own router would decode the URL first and answer
- * a bad one with a bare 500.
+ * a bad one with a bare 500. A request to one of the APIs meets that API's fault rules and {@code Prefer: code=}
+ * ({@link FaultInjector}) before the API's handler, so that the fast path cannot bypass them.
  */
 public final class FrontDoor extends HttpHandler {
 

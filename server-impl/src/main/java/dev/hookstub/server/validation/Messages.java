@@ -23,7 +23,7 @@ final class Messages {
         }
         String location = error.getInstanceLocation().toString();
         String path = location.startsWith("$") ? location.substring(1) : location;
-        path = path.replaceAll("^[./]", "");
+        path = dotted(path.replaceAll("^[./]", ""));
         return path.isEmpty() ? null : path;
     }
 
@@ -67,7 +67,12 @@ final class Messages {
 
     private static String joined(String location, String property) {
         String parent = location.startsWith("$") ? location.substring(1) : location;
-        parent = parent.replaceAll("^[./]", "");
+        parent = dotted(parent.replaceAll("^[./]", ""));
         return parent.isEmpty() ? property : parent + "." + property;
+    }
+
+    /** A nested field as {@code delay.fixedMs}, as Mollie names one, whether the location came as a pointer or not. */
+    private static String dotted(String location) {
+        return location.replace('/', '.');
     }
 }
