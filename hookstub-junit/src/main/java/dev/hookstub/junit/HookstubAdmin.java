@@ -86,7 +86,69 @@ public final class HookstubAdmin {
         return delivery;
     }
 
-    /** Every API back to its fixtures; the delivery log forgotten. */
+    /**
+     * The API's request journal, newest first, as {@code GET /__admin/{api}/requests} answers it; {@code filters}
+     * are its query parameters ({@code method}, {@code pathTemplate}, {@code status}, {@code since}, {@code until},
+     * {@code limit}).
+     */
+    public JsonNode requests(Preset api, Map<String, ?> filters) {
+        StringBuilder query = new StringBuilder();
+        filters.forEach((name, value) -> query.append(query.length() == 0 ? '?' : '&')
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
+        return send("GET", "/" + api.id() + "/requests" + query, null, 200);
+    }
+
+    /**
+     * How many journaled requests match, as WireMock's {@code verify}: {@code criteria} are {@code method},
+     * {@code pathTemplate}, {@code status}, {@code bodyPointer} and {@code bodyEquals}, each optional.
+     */
+    public int countRequests(Preset api, Map<String, ?> criteria) {
+        return send("POST", "/" + api.id() + "/requests/count", JSON.valueToTree(criteria), 200).path("count").asInt();
+    }
+
+    /** Forgets the API's journaled requests. */
+    public void clearRequests(Preset api) {
+        send("DELETE", "/" + api.id() + "/requests", null, 204);
+    }
+
+    /**
+     * Adds a fault rule ({@code operation}, {@code credential}, {@code times}, {@code fraction}, and one effect:
+     * {@code delay}, {@code status} with {@code headers}, or {@code fault}); returns it with its id.
+     */
+    public JsonNode addFault(Preset api, Map<String, ?> rule) {
+        return send("POST", "/" + api.id() + "/faults", JSON.valueToTree(rule), 201);
+    }
+
+    public JsonNode faults(Preset api) {
+        return send("GET", "/" + api.id() + "/faults", null, 200);
+    }
+
+    public void clearFaults(Preset api) {
+        send("DELETE", "/" + api.id() + "/faults", null, 204);
+    }
+
+    /** The stub's clock: {@code {"mode": "real" | "frozen" | "offset", "now": ...}}. */
+    public JsonNode clock() {
+        return send("GET", "/clock", null, 200);
+    }
+
+    /** Stops the stub's clock at {@code instant}: records, deliveries and their retries follow it. */
+    public JsonNode freezeClock(Instant instant) {
+        return send("POST", "/clock", JSON.createObjectNode().put("set", instant.toString()), 200);
+    }
+
+    /** Moves the stub's clock forward; every delivery attempt that falls due is made at once. */
+    public JsonNode advanceClock(Duration by) {
+        return send("POST", "/clock", JSON.createObjectNode().put("advance", by.toString()), 200);
+    }
+
+    /** Back to real time. */
+    public void realClock() {
+        send("DELETE", "/clock", null, 204);
+    }
+
+    /** Every API back to its fixtures; the delivery log, journals and fault rules forgotten; the clock real. */
     public void reset() {
         send("POST", "/reset", null, 204);
     }

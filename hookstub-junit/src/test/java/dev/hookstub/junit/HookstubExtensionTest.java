@@ -51,6 +51,32 @@ class HookstubExtensionTest {
     }
 
     @Test
+    void theHandleReadsTheJournalSetsFaultsAndTheClockAndItsResetForgetsThemAll(Hookstub hookstub) throws Exception {
+        String partoo = hookstub.serverUrl(Preset.PARTOO) + "/webhooks/1";
+        String key = hookstub.credential(Preset.PARTOO);
+        assertEquals(401, get(partoo, "x-APIKey", "not-a-key").statusCode());
+        assertEquals(1, hookstub.admin().countRequests(Preset.PARTOO, Map.of("status", 401)));
+        JsonNode refused = hookstub.admin().requests(Preset.PARTOO, Map.of("status", 401)).path("requests").get(0);
+        assertTrue(refused.path("refusal").asText().startsWith("authentication"), refused.toString());
+
+        hookstub.admin().addFault(Preset.PARTOO, Map.of("times", 1, "status", 503));
+        HttpResponse<String> unavailable = get(partoo, "x-APIKey", key);
+        assertEquals(503, unavailable.statusCode(), unavailable.body());
+        assertEquals(200, get(partoo, "x-APIKey", key).statusCode());
+
+        assertEquals("frozen", hookstub.admin().freezeClock(java.time.Instant.parse("2030-01-01T00:00:00Z"))
+                .path("mode").asText());
+        assertEquals("2030-01-02T02:00:00Z", hookstub.admin().advanceClock(Duration.ofHours(26)).path("now").asText());
+        JsonNode created = hookstub.admin().createWebhook(Preset.MOLLIE, Map.of("url", "https://example.com/m"));
+        assertEquals("2030-01-02T02:00:00+00:00", created.path("createdAt").asText(), created.toString());
+
+        hookstub.reset();
+        assertEquals(0, hookstub.admin().countRequests(Preset.PARTOO, Map.of()));
+        assertEquals(0, hookstub.admin().faults(Preset.PARTOO).size());
+        assertEquals("real", hookstub.admin().clock().path("mode").asText());
+    }
+
+    @Test
     void aDeliveryReachesTheReceiverSignedWithTheWebhooksSecret(Hookstub hookstub) {
         hookstub.admin().deleteWebhook(Preset.MOLLIE, "hook_B2EyhTH5N4KWUnoYPcgiH");
         JsonNode webhook = hookstub.admin().createWebhook(Preset.MOLLIE, Map.of(
