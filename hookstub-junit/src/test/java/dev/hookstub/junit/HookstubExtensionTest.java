@@ -89,6 +89,11 @@ class HookstubExtensionTest {
         assertEquals(ids.get(0), delivery.webhookId());
         assertTrue(delivery.signatureValid("receiver-secret-0123456789abcdef"), delivery.headers().toString());
         assertFalse(delivery.signatureValid("another-secret"), "another secret does not verify");
+        assertTrue(delivery.header("X-Mollie-Signature").orElseThrow().startsWith("sha256="));
+        assertTrue(delivery.standardWebhooksSignatureValid(webhook.path("standardWebhooksSecret").asText()),
+                delivery.headers().toString());
+        assertFalse(delivery.standardWebhooksSignatureValid("whsec_" + java.util.Base64.getEncoder()
+                .encodeToString("another-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         assertEquals(webhook.path("id").asText(), delivery.json().path("webhookId").asText());
         assertEquals("pl_1", delivery.json().path("entityId").asText());
         hookstub.admin().awaitDelivery(Preset.MOLLIE, ids.get(0), "succeeded", Duration.ofSeconds(10));

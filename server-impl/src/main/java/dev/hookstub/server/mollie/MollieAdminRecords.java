@@ -60,12 +60,15 @@ final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {
         return MollieWebhookMapper.fromJson(json);
     }
 
-    /** Mollie's schema lists the values only as x-enumDescriptions, which no schema check reads. */
+    /**
+     * Mollie's schema lists the values only as x-enumDescriptions, which no schema check reads. Named as the admin
+     * spec's enum names it for a request ({@code eventTypes/1}), so that a fixture reads the same.
+     */
     private void requireDocumentedEventTypes(JsonNode given) {
-        for (JsonNode type : given) {
-            if (!eventTypes.contains(type.asText())) {
-                throw ApiProblem.invalid(400, "eventTypes", "The eventTypes field must hold only Mollie's documented "
-                        + "event types: " + String.join(", ", eventTypes) + " (not " + type + ").");
+        for (int i = 0; i < given.size(); i++) {
+            if (!eventTypes.contains(given.get(i).asText())) {
+                throw ApiProblem.invalid(400, "eventTypes/" + i, "The eventTypes/" + i + " field must be one of "
+                        + "Mollie's documented event types: " + String.join(", ", eventTypes) + ".");
             }
         }
     }

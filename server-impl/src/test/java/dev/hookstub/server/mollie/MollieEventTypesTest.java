@@ -14,6 +14,7 @@ import dev.hookstub.server.config.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,14 +52,16 @@ class MollieEventTypesTest {
     @Test
     void aSubscriptionToAnUndocumentedTypeIs400NamingEventTypesAndCreatesNothing() throws Exception {
         int before = records().size();
-        for (String types : new String[] {"[\"profile.create\"]", "[\"payment-link.paid\", \"profile.blocked\"]",
-                "[\"payment.paid\"]", "[\"\"]"}) {
+        Map<String, String> fieldOf = Map.of("[\"profile.create\"]", "eventTypes/0",
+                "[\"payment-link.paid\", \"profile.blocked\"]", "eventTypes/1", "[\"payment.paid\"]", "eventTypes/0",
+                "[\"\"]", "eventTypes/0");
+        for (Map.Entry<String, String> types : fieldOf.entrySet()) {
             HttpResponse<String> refused = http.post("/__admin/mollie/webhooks",
-                    "{\"url\": \"https://example.com/m\", \"eventTypes\": " + types + "}", ADMIN);
+                    "{\"url\": \"https://example.com/m\", \"eventTypes\": " + types.getKey() + "}", ADMIN);
             assertEquals(400, refused.statusCode(), refused.body());
             JsonNode error = JSON.readTree(refused.body());
-            assertTrue(error.path("field").asText().startsWith("eventTypes"), refused.body());
-            assertTrue(error.path("message").asText().contains("eventTypes"), refused.body());
+            assertEquals(types.getValue(), error.path("field").asText(), refused.body());
+            assertTrue(error.path("message").asText().contains(types.getValue()), refused.body());
         }
         assertEquals(before, records().size());
     }
@@ -90,7 +93,7 @@ class MollieEventTypesTest {
                 "[{\"url\": \"https://example.com/m\", \"eventTypes\": [\"profile.create\"]}]");
         ConfigException refused = assertThrows(ConfigException.class, () -> StubServer.start(ServerConfig.defaults()
                 .withPort(0).withFixtures(Fixtures.read(folder, Set.of("mollie")))).close());
-        assertTrue(refused.getMessage().contains("field eventTypes"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("field eventTypes/0"), refused.getMessage());
     }
 
     private static JsonNode records() throws Exception {
