@@ -45,7 +45,10 @@ class GracefulShutdownTest {
                         + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(bytes, 0, 10);
                 out.flush();
-                Thread.sleep(300);
+                // Time for the stub to parse the head and start the request: only then is it in flight. A
+                // connection whose head is still unread when SIGTERM comes is idle, and rightly closed. On a loaded
+                // machine a freshly started JVM took more than 300 ms for that.
+                Thread.sleep(1_000);
 
                 long sigterm = System.nanoTime();
                 stub.terminate();
