@@ -36,7 +36,8 @@ def _free_port():
         return s.getsockname()[1]
 
 
-PORTS = {"stub": _free_port(), "wiremock": _free_port(), "nginx": _free_port(), "bare": _free_port()}
+PORTS = {"stub": _free_port(), "wiremock": _free_port(), "nginx": _free_port(), "bare": _free_port(),
+         "stub, journal off": _free_port()}
 PEERS = ("wiremock", "nginx", "bare")
 HOST = "127.0.0.1:%d" % PORTS["stub"]  # every server is sent the stub's Host, so Mollie's self link is identical
 
@@ -119,11 +120,44 @@ class Server:
         return int(match.group(1)) / 1024 if match else None
 
 
-def stub_server(extra=(), probe=None, archive=True):
+def stub_server(extra=(), probe=None, archive=True, name=None):
     flags = ["-XX:SharedArchiveFile=" + STUB_ARCHIVE, "-Xlog:cds=off"] if archive else []
-    return Server("stub" if archive else "stub, plain java -jar",
-                  ["java"] + flags + ["-jar", STUB_JAR, "serve", "--port", str(PORTS["stub"])] + list(extra),
-                  probe or GETS["GET mijnklantportaal"], port=PORTS["stub"])
+    name = name or ("stub" if archive else "stub, plain java -jar")
+    port = PORTS.get(name, PORTS["stub"])
+    return Server(name, ["java"] + flags + ["-jar", STUB_JAR, "serve", "--port", str(port)] + list(extra),
+                  probe or GETS["GET mijnklantportaal"], port=port)
+
+
+def journal_cost(args):
+    """The request journal's cost: the same GET, interleaved, on a stub with its default journal and one without."""
+    servers = [stub_server().start(), stub_server(["--journal-size", "0"], name="stub, journal off").start()]
+    path, headers = GETS["GET mijnklantportaal"]
+    try:
+        for server in servers:
+            wrk(server.port, path, headers, max(2, args.duration // 2), args.connections)
+        runs = {s.name: [] for s in servers}
+        for _ in range(args.rounds):
+            for server in servers:
+                runs[server.name].append(wrk(server.port, path, headers, args.duration, args.connections))
+    finally:
+        for server in servers:
+            server.stop()
+    result = {k: {m: median(v, m) for m in ("rps", "p50", "p99", "errors")} for k, v in runs.items()}
+    on, off = result["stub"], result["stub, journal off"]
+    # On a saturated server a request costs 1/throughput of the whole machine: the difference is the journal's share.
+    result["cost_us_per_request"] = (1 / on["rps"] - 1 / off["rps"]) * 1e6 if on["rps"] and off["rps"] else None
+    log("journal: on %.0f/s p99 %.2fms, off %.0f/s p99 %.2fms, %.2f us per request" % (
+        on["rps"], on["p99"] or -1, off["rps"], off["p99"] or -1, result["cost_us_per_request"] or 0))
+    return result
+
+
+def render_journal(journal):
+    on, off = journal["stub"], journal["stub, journal off"]
+    return "\n".join(["", "| request journal (GET mijnklantportaal) | req/s | p50 (ms) | p99 (ms) |", "|---|---:|---:|---:|",
+                      "| on (default, 1,000 per API) | %.0f | %.2f | %.2f |" % (on["rps"], on["p50"], on["p99"]),
+                      "| off (`--journal-size 0`) | %.0f | %.2f | %.2f |" % (off["rps"], off["p50"], off["p99"]),
+                      "", "The journal costs %.2f µs of the machine per request (on ÷ off = %.3f)." % (
+                          journal["cost_us_per_request"], on["rps"] / off["rps"])]) + "\n"
 
 
 def wiremock_server(root):
@@ -266,8 +300,15 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per scenario (default 3)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
     parser.add_argument("--records", type=int, default=100_000, help="records for the large-store scenario")
+    parser.add_argument("--only-journal", action="store_true", help="measure only the request journal's cost")
     args = parser.parse_args()
     os.makedirs(OUT, exist_ok=True)
+    if args.only_journal:
+        report = "# hookstub benchmark: the request journal\n" + render_journal(journal_cost(args))
+        print(report)
+        with open(os.path.join(OUT, "journal.md"), "w") as f:
+            f.write(report)
+        return
     workdir = tempfile.mkdtemp(prefix="hookstub-bench-")
     log("capturing the stub's responses ...")
     wiremock_root, bare_dir, sizes, captured = capture(workdir)
@@ -326,7 +367,8 @@ def main():
         big.stop()
     results["GET, %d records" % args.records] = {"stub": {m: median(big_runs, m) for m in ("rps", "p50", "p99", "errors")}}
 
-    report = render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args)
+    journal = journal_cost(args)
+    report = render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args) + render_journal(journal)
     print(report)
     with open(os.path.join(OUT, "results.md"), "w") as f:
         f.write(report)
@@ -334,7 +376,8 @@ def main():
         f.write(chart(results))
     with open(os.path.join(OUT, "results.json"), "w") as f:
         json.dump({"results": results, "startup_ms": startup, "rss_mb": rss, "heap_used_mb_large_store": heap_big,
-                   "rss_mb_large_store": rss_big, "response_bytes": sizes, "args": vars(args)}, f, indent=2)
+                   "rss_mb_large_store": rss_big, "response_bytes": sizes, "journal": journal,
+                   "args": vars(args)}, f, indent=2)
     shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -62,12 +62,12 @@ final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {
 
     /**
      * Mollie's schema lists the values only as x-enumDescriptions, which no schema check reads. Named as the admin
-     * spec's enum names it for a request ({@code eventTypes/1}), so that a fixture reads the same.
+     * spec's enum names it for a request ({@code eventTypes.1}), so that a fixture reads the same.
      */
     private void requireDocumentedEventTypes(JsonNode given) {
         for (int i = 0; i < given.size(); i++) {
             if (!eventTypes.contains(given.get(i).asText())) {
-                throw ApiProblem.invalid(400, "eventTypes/" + i, "The eventTypes/" + i + " field must be one of "
+                throw ApiProblem.invalid(400, "eventTypes." + i, "The eventTypes." + i + " field must be one of "
                         + "Mollie's documented event types: " + String.join(", ", eventTypes) + ".");
             }
         }

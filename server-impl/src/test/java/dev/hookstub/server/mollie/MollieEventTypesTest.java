@@ -52,9 +52,9 @@ class MollieEventTypesTest {
     @Test
     void aSubscriptionToAnUndocumentedTypeIs400NamingEventTypesAndCreatesNothing() throws Exception {
         int before = records().size();
-        Map<String, String> fieldOf = Map.of("[\"profile.create\"]", "eventTypes/0",
-                "[\"payment-link.paid\", \"profile.blocked\"]", "eventTypes/1", "[\"payment.paid\"]", "eventTypes/0",
-                "[\"\"]", "eventTypes/0");
+        Map<String, String> fieldOf = Map.of("[\"profile.create\"]", "eventTypes.0",
+                "[\"payment-link.paid\", \"profile.blocked\"]", "eventTypes.1", "[\"payment.paid\"]", "eventTypes.0",
+                "[\"\"]", "eventTypes.0");
         for (Map.Entry<String, String> types : fieldOf.entrySet()) {
             HttpResponse<String> refused = http.post("/__admin/mollie/webhooks",
                     "{\"url\": \"https://example.com/m\", \"eventTypes\": " + types.getKey() + "}", ADMIN);
@@ -93,7 +93,7 @@ class MollieEventTypesTest {
                 "[{\"url\": \"https://example.com/m\", \"eventTypes\": [\"profile.create\"]}]");
         ConfigException refused = assertThrows(ConfigException.class, () -> StubServer.start(ServerConfig.defaults()
                 .withPort(0).withFixtures(Fixtures.read(folder, Set.of("mollie")))).close());
-        assertTrue(refused.getMessage().contains("field eventTypes/0"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("field eventTypes.0"), refused.getMessage());
     }
 
     private static JsonNode records() throws Exception {
