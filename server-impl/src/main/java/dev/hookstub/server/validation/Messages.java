@@ -17,6 +17,13 @@ final class Messages {
      * "additionalProperties", else the last segment of its location.
      */
     static String field(Error error) {
+        if ("dependentRequired".equals(error.getKeyword())) {
+            // Named for the field that is missing, as for "required": bodyPointer, which bodyEquals needs.
+            String missing = quoted(error, "missing property '([^']+)'");
+            if (missing != null) {
+                return joined(error.getInstanceLocation().toString(), missing);
+            }
+        }
         boolean aboutProperty = "required".equals(error.getKeyword()) || "additionalProperties".equals(error.getKeyword());
         if (aboutProperty && error.getProperty() != null) {
             return joined(error.getInstanceLocation().toString(), error.getProperty());
@@ -31,6 +38,10 @@ final class Messages {
         if ("required".equals(error.getKeyword())) {
             return "The " + field + " field is required.";
         }
+        String given = quoted(error, "because '([^']+)' is present");
+        if ("dependentRequired".equals(error.getKeyword()) && field != null && given != null) {
+            return "The " + field + " field is required with " + given + ".";
+        }
         if (field == null) {
             return "The request body is invalid: " + reason(error) + ".";
         }
@@ -39,6 +50,31 @@ final class Messages {
             return "The " + field + " field is not allowed together with the other fields given.";
         }
         return "The " + field + " field is invalid: " + reason(error) + ".";
+    }
+
+    /**
+     * When the body misses every alternative of an {@code anyOf} whose branches each require one field (a fault
+     * rule's effects), the validator reports each branch's "required": one message names them all.
+     */
+    static String alternativesMessage(List<Error> errors) {
+        List<String> fields = new ArrayList<>();
+        for (Error error : errors) {
+            if ("required".equals(error.getKeyword()) && error.getProperty() != null
+                    && error.getEvaluationPath().toString().contains("anyOf")) {
+                fields.add(error.getProperty());
+            }
+        }
+        if (fields.size() < 2 || fields.size() != errors.size()) {
+            return null;
+        }
+        return "The request body needs one of the fields " + String.join(", ", fields.subList(0, fields.size() - 1))
+                + " or " + fields.get(fields.size() - 1) + ".";
+    }
+
+    /** A name the validator's message quotes, found by {@code pattern}'s first group; null when absent. */
+    private static String quoted(Error error, String pattern) {
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile(pattern).matcher(error.getMessage());
+        return found.find() ? found.group(1) : null;
     }
 
     /** The validator's message without the instance location it starts with. */

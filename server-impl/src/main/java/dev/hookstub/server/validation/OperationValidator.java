@@ -72,6 +72,10 @@ final class OperationValidator {
         }
         List<Error> errors = bodySchema.validate(node);
         if (!errors.isEmpty()) {
+            String alternatives = Messages.alternativesMessage(errors);
+            if (alternatives != null) {
+                throw ApiProblem.invalid(status, null, alternatives);
+            }
             Error first = errors.get(0);
             String field = Messages.field(first);
             throw ApiProblem.invalid(status, field, Messages.bodyMessage(field, first));

@@ -22,6 +22,21 @@ class AdminSpecTest {
     private static final SpecDocument ADMIN = SpecDocument.load("admin.yaml");
 
     @Test
+    void eachApisFaultRulesNameExactlyTheOperationsOfItsSpec() {
+        for (String[] api : new String[][]{{"mijnklantportaal.yaml", "Mijnklantportaal"},
+                {"equalsmoney.yaml", "Equalsmoney"}, {"partoo.yaml", "Partoo"}, {"mollie.json", "Mollie"}}) {
+            List<String> operationIds = new ArrayList<>();
+            SpecDocument.load(api[0]).at("/paths").forEach(path -> path.forEach(operation -> {
+                if (operation.has("operationId")) {
+                    operationIds.add(operation.path("operationId").asText());
+                }
+            }));
+            assertEquals(operationIds, texts(ADMIN.at("/components/schemas/" + api[1]
+                    + "FaultRuleFields/properties/operation/enum")), api[0]);
+        }
+    }
+
+    @Test
     void mijnklantportaalEventTypesAreThoseItsSpecListsInProse() {
         String description = SpecDocument.load("mijnklantportaal.yaml").at("/paths/~1webhooks/post/requestBody"
                 + "/content/application~1json/schema/properties/type/description").asText();
