@@ -56,19 +56,31 @@ final class Messages {
      * When the body misses every alternative of an {@code anyOf} whose branches each require one field (a fault
      * rule's effects), the validator reports each branch's "required": one message names them all.
      */
-    static String alternativesMessage(List<Error> errors) {
+    static Alternatives alternatives(List<Error> errors) {
         List<String> fields = new ArrayList<>();
+        String needing = null;
         for (Error error : errors) {
-            if ("required".equals(error.getKeyword()) && error.getProperty() != null
-                    && error.getEvaluationPath().toString().contains("anyOf")) {
-                fields.add(error.getProperty());
+            String path = error.getEvaluationPath().toString();
+            if (!"required".equals(error.getKeyword()) || error.getProperty() == null || !path.contains("anyOf")) {
+                return null;
             }
+            fields.add(error.getProperty());
+            // Under dependentSchemas the alternatives are what one given field needs (a seed: a fraction or delay).
+            java.util.regex.Matcher dependent = java.util.regex.Pattern.compile("dependentSchemas[/.]([^/.]+)")
+                    .matcher(path);
+            needing = dependent.find() ? dependent.group(1) : null;
         }
-        if (fields.size() < 2 || fields.size() != errors.size()) {
+        if (fields.size() < 2) {
             return null;
         }
-        return "The request body needs one of the fields " + String.join(", ", fields.subList(0, fields.size() - 1))
-                + " or " + fields.get(fields.size() - 1) + ".";
+        String choice = String.join(", ", fields.subList(0, fields.size() - 1)) + " or " + fields.get(fields.size() - 1);
+        return needing == null
+                ? new Alternatives(null, "The request body needs one of the fields " + choice + ".")
+                : new Alternatives(needing, "The " + needing + " field needs one of the fields " + choice + ".");
+    }
+
+    /** A refusal for a body that lacks every alternative: the field that needs them (null: the body), and why. */
+    record Alternatives(String field, String message) {
     }
 
     /** A name the validator's message quotes, found by {@code pattern}'s first group; null when absent. */

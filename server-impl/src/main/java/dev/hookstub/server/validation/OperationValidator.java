@@ -72,9 +72,9 @@ final class OperationValidator {
         }
         List<Error> errors = bodySchema.validate(node);
         if (!errors.isEmpty()) {
-            String alternatives = Messages.alternativesMessage(errors);
+            Messages.Alternatives alternatives = Messages.alternatives(errors);
             if (alternatives != null) {
-                throw ApiProblem.invalid(status, null, alternatives);
+                throw ApiProblem.invalid(status, alternatives.field(), alternatives.message());
             }
             Error first = errors.get(0);
             String field = Messages.field(first);
