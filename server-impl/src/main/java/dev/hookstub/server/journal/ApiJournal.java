@@ -1,6 +1,7 @@
 package dev.hookstub.server.journal;
 
 import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecOperations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,7 @@ public final class ApiJournal {
 
     private final String id;
     private final String contextPath;
-    private final PathTemplates templates;
+    private final SpecOperations templates;
     private final CredentialMask mask;
     /** Null when the journal keeps nothing. */
     private final RequestRing ring;
@@ -21,7 +22,7 @@ public final class ApiJournal {
     ApiJournal(String id, String contextPath, SpecDocument spec, JournalOptions options) {
         this.id = id;
         this.contextPath = contextPath;
-        this.templates = new PathTemplates(spec);
+        this.templates = new SpecOperations(spec);
         this.mask = new CredentialMask(spec);
         this.ring = options.size() == 0 ? null : new RequestRing(options.size());
         this.log = options.logRequests();
@@ -81,7 +82,7 @@ public final class ApiJournal {
     /** The entries held, newest first, with their path templates. */
     List<JournalEntry> newestFirst() {
         return ring == null ? List.of() : ring.newestFirst().stream().map(entry -> entry.withPathTemplate(
-                templates.match(entry.path().startsWith(contextPath)
+                templates.template(entry.path().startsWith(contextPath)
                         ? entry.path().substring(contextPath.length()) : entry.path()))).toList();
     }
 

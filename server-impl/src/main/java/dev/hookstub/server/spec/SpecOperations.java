@@ -39,7 +39,7 @@ public final class SpecOperations {
                     String id = path.getValue().get(method).path("operationId").asText(method + " " + path.getKey());
                     Operation operation = new Operation(id, method, path.getKey());
                     byId.put(id, operation);
-                    matchers.add(new Matcher(operation, template(path.getKey()), !path.getKey().contains("{")));
+                    matchers.add(new Matcher(operation, pattern(path.getKey()), !path.getKey().contains("{")));
                 }
             }
         });
@@ -57,13 +57,27 @@ public final class SpecOperations {
 
     /** The operation a request is, or null when the spec has none for that method and path. */
     public Operation match(String method, String path) {
+        return first(method.toLowerCase(Locale.ROOT), path);
+    }
+
+    /**
+     * The spec path a request path is, whatever its method (a refused DELETE of {@code /webhooks/1} is still of
+     * {@code /webhooks/{webhookId}}), or null when it is none of the spec's paths.
+     */
+    public String template(String path) {
+        Operation operation = first(null, path);
+        return operation == null ? null : operation.template();
+    }
+
+    /** The first operation, concrete paths before templated ones, of that method (null: any) whose path fits. */
+    private Operation first(String method, String path) {
         String normalized = SLASHES.matcher(path == null || path.isEmpty() ? "/" : path).replaceAll("/");
         if (normalized.length() > 1 && normalized.endsWith("/")) {
             normalized = normalized.substring(0, normalized.length() - 1);
         }
-        String lower = method.toLowerCase(Locale.ROOT);
         for (Matcher matcher : matchers) {
-            if (matcher.operation().method().equals(lower) && matcher.path().matcher(normalized).matches()) {
+            if ((method == null || matcher.operation().method().equals(method))
+                    && matcher.path().matcher(normalized).matches()) {
                 return matcher.operation();
             }
         }
@@ -71,7 +85,7 @@ public final class SpecOperations {
     }
 
     /** A path template as a pattern: each {@code {name}} stands for one non-empty segment. */
-    private static Pattern template(String template) {
+    private static Pattern pattern(String template) {
         StringBuilder regex = new StringBuilder();
         int at = 0;
         while (at < template.length()) {

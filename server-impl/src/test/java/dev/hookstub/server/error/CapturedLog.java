@@ -8,12 +8,12 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** What a class logs while some code runs, kept off the console. */
-final class CapturedLog {
+public final class CapturedLog {
 
     private CapturedLog() {
     }
 
-    static List<LogRecord> during(Class<?> source, Runnable action) {
+    public static List<LogRecord> during(Class<?> source, Runnable action) {
         Logger logger = Logger.getLogger(source.getName());
         List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
         Handler handler = new Handler() {

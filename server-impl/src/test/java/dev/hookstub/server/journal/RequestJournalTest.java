@@ -1,5 +1,6 @@
 package dev.hookstub.server.journal;
 
+import dev.hookstub.server.error.CapturedLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -332,7 +333,7 @@ class RequestJournalTest {
             try (StubServer logging = StubServer.start(ServerConfig.defaults().withPort(0)
                     .withJournal(JournalOptions.defaults().withLogRequests(true)))) {
                 StubHttp client = new StubHttp(logging.baseUri());
-                List<LogRecord> lines = Logged.during(RequestLog.class, () -> {
+                List<LogRecord> lines = CapturedLog.during(RequestLog.class, () -> {
                     client.get("/partoo/v2/webhooks/1", "x-APIKey", "partoo_test_key");
                     client.get("/mollie/v2/webhooks/hook_1", "Authorization", "Bearer " + MOLLIE_KEY + "x");
                     client.get("/__admin/partoo/requests", ADMIN);
@@ -350,7 +351,7 @@ class RequestJournalTest {
 
         @Test
         void withoutTheOptionNothingIsLogged() {
-            List<LogRecord> lines = Logged.during(RequestLog.class,
+            List<LogRecord> lines = CapturedLog.during(RequestLog.class,
                     () -> http.get("/partoo/v2/webhooks/1", "x-APIKey", "partoo_test_key"));
             assertEquals(List.of(), lines);
         }
