@@ -1,4 +1,4 @@
-package dev.hookstub.conformance.docs;
+package dev.hookstub.server.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
