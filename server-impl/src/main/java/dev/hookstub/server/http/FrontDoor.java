@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
 import dev.hookstub.server.journal.ApiJournal;
-import dev.hookstub.server.journal.JournalOptions;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.journal.RequestNotes;
 import dev.hookstub.server.fault.ApiFaults;
@@ -66,14 +65,8 @@ public final class FrontDoor extends HttpHandler {
     /**
      * @param fallback      serves what no route takes, and the exact {@code fallbackPaths} even under a route's
      *                      context path (the specs: {@code /mollie/openapi.json})
+     * @param journal       records every request a route of an API takes, the refusals made here included
      */
-    public FrontDoor(List<Route> routes, HttpHandler fallback, java.util.Set<String> fallbackPaths,
-                     ErrorFormat fallbackFormat, ObjectMapper mapper) {
-        this(routes, fallback, fallbackPaths, fallbackFormat, mapper,
-                new RequestJournal(new JournalOptions(0, false), List.of()));
-    }
-
-    /** @param journal records every request a route of an API takes, the refusals made here included */
     public FrontDoor(List<Route> routes, HttpHandler fallback, java.util.Set<String> fallbackPaths,
                      ErrorFormat fallbackFormat, ObjectMapper mapper, RequestJournal journal) {
         super("hookstub");
