@@ -50,6 +50,10 @@ final class CommandLine {
                     "Wait before the first retry on the backoff, in milliseconds; doubled for each further retry, "
                             + "with jitter (default: 1000). Given, it puts every API on the backoff, as "
                             + "--delivery-retries does."),
+            new Option("--delivery-timeout-ms", "HOOKSTUB_DELIVERY_TIMEOUT_MS", "10000", "ms",
+                    "How long a receiver has to answer a delivery attempt before it counts as failed, in "
+                            + "milliseconds (default: 10000). On a shared --database, an instance that dies "
+                            + "mid-attempt leaves it to another after this plus two seconds."),
             new Option("--journal-size", "HOOKSTUB_JOURNAL_SIZE", "1000", "count",
                     "Requests kept per API in the request journal (/__admin/{api}/requests), the oldest forgotten "
                             + "first; 0 keeps none (default: 1000)."),

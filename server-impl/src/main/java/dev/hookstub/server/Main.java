@@ -31,6 +31,7 @@ public final class Main {
     private final int deliveryRetries;
     private final java.util.List<String> deliveryAllowedHosts;
     private final long deliveryRetryDelayMs;
+    private final long deliveryTimeoutMs;
     private final int journalSize;
     private final boolean logRequests;
     /** Either retry option given: the backoff then replaces every provider's documented schedule. */
@@ -49,6 +50,7 @@ public final class Main {
         deliveryRetries = options.intValue("--delivery-retries");
         deliveryAllowedHosts = java.util.Arrays.asList(options.value("--delivery-allowed-hosts").split(","));
         deliveryRetryDelayMs = options.longValue("--delivery-retry-delay-ms");
+        deliveryTimeoutMs = options.longValue("--delivery-timeout-ms");
         journalSize = options.intValue("--journal-size");
         logRequests = options.booleanValue("--log-requests");
         deliveryBackoffForAll = options.isSet("--delivery-retries") || options.isSet("--delivery-retry-delay-ms");
@@ -132,7 +134,10 @@ public final class Main {
             throw new ConfigException("--delivery-retry-delay-ms must be between 0 and 3600000, not "
                     + deliveryRetryDelayMs);
         }
-        DeliveryOptions delivery = DeliveryOptions.defaults();
+        if (deliveryTimeoutMs < 1 || deliveryTimeoutMs > 3_600_000) {
+            throw new ConfigException("--delivery-timeout-ms must be between 1 and 3600000, not " + deliveryTimeoutMs);
+        }
+        DeliveryOptions delivery = DeliveryOptions.defaults().withTimeout(Duration.ofMillis(deliveryTimeoutMs));
         if (deliveryBackoffForAll) {
             delivery = delivery.withRetries(deliveryRetries).withRetryDelay(Duration.ofMillis(deliveryRetryDelayMs));
         }

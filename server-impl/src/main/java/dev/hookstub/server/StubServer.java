@@ -7,9 +7,8 @@ import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.config.NetworkExposure;
-import dev.hookstub.server.delivery.DatabaseDeliveryLog;
+import dev.hookstub.server.delivery.DeliveryLog;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
-import dev.hookstub.server.delivery.InMemoryDeliveryLog;
 import dev.hookstub.server.equalsmoney.EqualsMoneyWebhookRecord;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalWebhookRecord;
 import dev.hookstub.server.mollie.MollieWebhookRecord;
@@ -112,7 +111,7 @@ public final class StubServer implements AutoCloseable {
             apis = loadApis(config, new Stores(database, mapper), mapper, ids, clock, boot);
             deliveries = new DeliveryDispatcher(
                     apis.stream().collect(java.util.stream.Collectors.toMap(StubApi::id, StubApi::deliveries)),
-                    database == null ? new InMemoryDeliveryLog() : new DatabaseDeliveryLog(database, mapper),
+                    DeliveryLog.open(database, mapper, config.delivery()),
                     config.delivery(), ids, clock);
         } catch (RuntimeException e) {
             boot.shutdownNow();

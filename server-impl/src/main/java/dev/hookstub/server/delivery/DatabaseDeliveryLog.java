@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * The log with {@code --data-dir}: every change is committed to the {@code deliveries} table before it counts, so
  * a delivery accepted with 202 is still there after a restart (or a crash) and its attempts resume. Reads come from
- * a copy in memory, like the records'. Its SQL is standard, so the same log works on PostgreSQL with
- * {@code --database} (for one instance: a log shared between instances is for delivery leases to decide).
+ * a copy in memory, like the records', for only one process opens an H2 file. A shared PostgreSQL database has
+ * the {@link SharedDeliveryLog} instead.
  */
 public final class DatabaseDeliveryLog implements DeliveryLog {
 

@@ -58,6 +58,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofMillis(500);
     /** The most a receiver's {@code Retry-After} may put off the next attempt: a typo must not park it for a year. */
     static final Duration RETRY_AFTER_CAP = Duration.ofHours(1);
+    /** How often an instance on a shared log looks for deliveries that other instances left waiting. */
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final Map<String, WebhookDeliveries> apis;
     private final Map<String, RetrySchedule> schedules;
@@ -74,6 +76,10 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
+    /** On a shared log: looks for waiting work every {@link #POLL_INTERVAL}, off the scheduler thread. */
+    private final ScheduledExecutorService poller;
+    /** The ids in {@link #due}, so that a poll adds each waiting delivery once; scheduler thread only. */
+    private final java.util.Set<String> queued = new java.util.HashSet<>();
     /** Serialises the changes to deliveries: a worker's result, a manual retry, a reset. */
     private final Object lock = new Object();
     private volatile boolean stopped;
@@ -90,6 +96,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hookstub-delivery-scheduler"));
         this.workers = Executors.newFixedThreadPool(options.workers(), daemon("hookstub-delivery-worker"));
+        this.poller = Executors.newSingleThreadScheduledExecutor(daemon("hookstub-delivery-poller"));
         clock.onChange(this::wake);
     }
 
@@ -111,8 +118,21 @@ public final class DeliveryDispatcher implements AutoCloseable {
         return current;
     }
 
-    /** Picks up what an earlier run left pending or in flight, at once: the stub was down, not the receiver. */
+    /**
+     * Picks up what an earlier run left pending or in flight, at once: the stub was down, not the receiver. On a
+     * shared log, what is in flight may be another instance's, so this instance only looks for waiting work, now
+     * and every {@link #POLL_INTERVAL} from then on: deliveries other instances queued and did not attempt, and
+     * attempts whose holder died.
+     */
     public void resume() {
+        if (log.shared()) {
+            try {
+                poller.scheduleWithFixedDelay(this::poll, 0, POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // Closed before it started.
+            }
+            return;
+        }
         Instant now = clock.instant();
         for (Delivery delivery : log.all()) {
             if (!delivery.status().finished()) {
@@ -161,7 +181,10 @@ public final class DeliveryDispatcher implements AutoCloseable {
                 throw ApiProblem.conflict("Delivery " + id + " is being attempted right now; retry when it is done.");
             }
             retried = delivery.retried(schedules.get(api).retries(), clock.instant());
-            log.update(retried);
+            if (!log.update(retried)) {
+                // In a shared log another instance may have claimed it since it was read.
+                throw ApiProblem.conflict("Delivery " + id + " is being attempted right now; retry when it is done.");
+            }
         }
         schedule(id, retried.nextAttemptAt());
         return retried;
@@ -187,7 +210,35 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private void schedule(String id, Instant at) {
         onScheduler(() -> {
             due.add(new Due(at, id));
+            queued.add(id);
             fire();
+        });
+    }
+
+    /**
+     * Queues what a shared log holds waiting that this instance has not queued yet. Whichever instance's claim
+     * comes first makes the attempt; the others find it taken. A database that does not answer is asked again at
+     * the next poll.
+     */
+    private void poll() {
+        List<DeliveryLog.Waiting> waiting;
+        try {
+            waiting = log.waiting(clock.instant());
+        } catch (StoreException | IllegalStateException unreachable) {
+            LOG.log(Level.FINE, "Could not look for waiting deliveries", unreachable);
+            return;
+        }
+        onScheduler(() -> {
+            boolean added = false;
+            for (DeliveryLog.Waiting each : waiting) {
+                if (queued.add(each.id())) {
+                    due.add(new Due(each.at(), each.id()));
+                    added = true;
+                }
+            }
+            if (added) {
+                fire();
+            }
         });
     }
 
@@ -220,6 +271,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         Instant horizon = now.plus(tolerance());
         while (!due.isEmpty() && !due.peek().at().isAfter(horizon)) {
             String id = due.poll().id();
+            queued.remove(id);
             try {
                 workers.execute(() -> attempt(id));
             } catch (RejectedExecutionException stopping) {
@@ -244,15 +296,21 @@ public final class DeliveryDispatcher implements AutoCloseable {
 
     private void attempt(String id) {
         Delivery delivery;
-        synchronized (lock) {
-            Optional<Delivery> current = log.find(id);
-            if (stopped || current.isEmpty() || current.get().status() != DeliveryStatus.PENDING
-                    || clock.instant().plus(tolerance()).isBefore(current.get().nextAttemptAt())) {
-                // Stopped, reset, already done, or an older schedule of a delivery that was retried since.
-                return;
+        try {
+            synchronized (lock) {
+                // Empty when stopped, reset, already done, an older schedule of a delivery retried since, or, in a
+                // shared log, taken by another instance.
+                Optional<Delivery> claimed = stopped ? Optional.empty()
+                        : log.claim(id, clock.instant().plus(tolerance()));
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                delivery = claimed.get();
             }
-            delivery = current.get().delivering();
-            log.update(delivery);
+        } catch (StoreException | IllegalStateException unreachable) {
+            // The database is away: the delivery stays pending there, and a poll or a restart finds it again.
+            LOG.log(Level.FINE, "Could not claim delivery " + id, unreachable);
+            return;
         }
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
@@ -270,7 +328,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         Delivery next;
         synchronized (lock) {
             if (outcome.stopped()) {
-                log.update(delivery.requeued(clock.instant()));
+                log.complete(delivery.requeued(clock.instant()));
                 return;
             }
             int attempts = delivery.attempts() + 1;
@@ -286,7 +344,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
                 next = delivery.attempted(DeliveryStatus.PENDING, outcome.code(), outcome.error(), started, millis,
                         clock.instant().plus(wait(schedule.delayAfter(attempts), outcome.retryAfter())));
             }
-            if (!log.update(next)) {
+            if (!log.complete(next)) {
                 return;
             }
             if (next.status() == DeliveryStatus.GONE) {
@@ -403,6 +461,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        poller.shutdownNow();
         scheduler.shutdownNow();
         workers.shutdown();
         inFlight.values().forEach(future -> future.cancel(true));

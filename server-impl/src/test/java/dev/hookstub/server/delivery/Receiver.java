@@ -40,6 +40,7 @@ final class Receiver implements AutoCloseable {
     private final Deque<Integer> script = new ConcurrentLinkedDeque<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private final java.util.Map<String, String> answerHeaders = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Duration thinking = Duration.ZERO;
 
     private Receiver(HttpServer server, int... statuses) {
         this.server = server;
@@ -59,6 +60,13 @@ final class Receiver implements AutoCloseable {
                 }
                 exchange.close();
                 return;
+            }
+            if (!thinking.isZero()) {
+                try {
+                    Thread.sleep(thinking.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             answerHeaders.forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(status, -1);
@@ -88,6 +96,12 @@ final class Receiver implements AutoCloseable {
 
     private synchronized int next() {
         return script.size() > 1 ? script.poll() : script.isEmpty() ? 204 : script.peek();
+    }
+
+    /** Takes this long before each answer, as a receiver that does some work would. */
+    Receiver slowly(Duration each) {
+        thinking = each;
+        return this;
     }
 
     /** Sends this header with every answer from now on (a {@code Retry-After}, say). */

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The stub as a user runs it: {@code Main} in a child JVM, its output captured, stoppable with SIGTERM or SIGKILL. */
-final class ChildProcessStub implements AutoCloseable {
+public final class ChildProcessStub implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("hookstub listening on (http://\\S+)");
 
@@ -30,12 +30,12 @@ final class ChildProcessStub implements AutoCloseable {
         reader.start();
     }
 
-    static ChildProcessStub start(String... args) throws IOException {
+    public static ChildProcessStub start(String... args) throws IOException {
         return startWithEnvironment(java.util.Map.of(), args);
     }
 
     /** With these environment variables added, for options that are best not given on the command line. */
-    static ChildProcessStub startWithEnvironment(java.util.Map<String, String> environment, String... args)
+    public static ChildProcessStub startWithEnvironment(java.util.Map<String, String> environment, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -47,7 +47,7 @@ final class ChildProcessStub implements AutoCloseable {
         return new ChildProcessStub(process);
     }
 
-    URI awaitStarted() throws Exception {
+    public URI awaitStarted() throws Exception {
         try {
             return baseUri.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -55,21 +55,26 @@ final class ChildProcessStub implements AutoCloseable {
         }
     }
 
+    /** The process id, as the stub names itself in a shared delivery log's leases. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM, the way a service manager or Ctrl-C stops it. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** SIGKILL: no shutdown hook, no flush, nothing. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
     }
 
-    boolean awaitExit(long millis) throws InterruptedException {
+    public boolean awaitExit(long millis) throws InterruptedException {
         return process.waitFor(millis, TimeUnit.MILLISECONDS);
     }
 
-    List<String> output() {
+    public List<String> output() {
         synchronized (output) {
             return List.copyOf(output);
         }

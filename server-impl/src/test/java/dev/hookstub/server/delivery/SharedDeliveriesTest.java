@@ -1,0 +1,118 @@
+package dev.hookstub.server.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.server.ServerConfig;
+import dev.hookstub.server.StubServer;
+import dev.hookstub.server.store.PostgresServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Two instances on one PostgreSQL database share one delivery log: every attempt is made by one of them only, a
+ * delivery either queued is seen and retried through the other, and a webhook that answered 410 to one instance's
+ * attempt gets nothing more from the other.
+ */
+@Timeout(120)
+class SharedDeliveriesTest {
+
+    private static final String API = "mijnklantportaal";
+
+    @Test
+    void eachDeliveryReachesTheReceiverOnceThoughBothInstancesReachForIt() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        ServerConfig config = ServerConfig.defaults().withPort(0)
+                .withDatabase(postgres.settings(postgres.newDatabase()));
+        // A receiver that takes its time, so that deliveries queue up on the instance that fired them and the
+        // other instance's poll finds them pending: both reach for the same rows.
+        try (Receiver receiver = Receiver.answering(200).slowly(Duration.ofMillis(15));
+             StubServer a = StubServer.start(config); StubServer b = StubServer.start(config)) {
+            AdminClient viaA = new AdminClient(a);
+            AdminClient viaB = new AdminClient(b);
+            viaA.clean();
+            for (int i = 0; i < 3; i++) {
+                viaA.createWebhook(API, "{\"url\": \"" + receiver.url("/hook" + i) + "\", \"type\": \"invoice-paid\"}");
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ids.addAll((i % 2 == 0 ? viaA : viaB).fire(API, "invoice-paid", "{\"n\": " + i + "}"));
+            }
+            assertEquals(120, ids.size());
+            for (String id : ids) {
+                awaitStatus(viaB, id, "succeeded");
+            }
+
+            Map<String, Integer> attemptsPerId = new HashMap<>();
+            receiver.received().forEach(r -> attemptsPerId.merge(r.header("webhook-id"), 1, Integer::sum));
+            assertEquals(new HashSet<>(ids), attemptsPerId.keySet());
+            attemptsPerId.forEach((id, count) -> assertEquals(1, count, id + " was received " + count + " times"));
+            for (String id : ids) {
+                assertEquals(1, viaA.delivery(API, id).get("attempts").asInt());
+            }
+            assertEquals(viaA.deliveries(API, "").toString(), viaB.deliveries(API, "").toString());
+        }
+    }
+
+    @Test
+    void aRetryThroughOneInstanceAndAGoneWebhookHoldOnTheOther() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        ServerConfig config = ServerConfig.defaults().withPort(0)
+                .withDatabase(postgres.settings(postgres.newDatabase()))
+                .withDelivery(DeliveryOptions.defaults().withRetries(0));
+        try (Receiver failing = Receiver.answering(500, 200); Receiver leaving = Receiver.answering(410);
+             StubServer a = StubServer.start(config); StubServer b = StubServer.start(config)) {
+            AdminClient viaA = new AdminClient(a);
+            AdminClient viaB = new AdminClient(b);
+            viaA.clean();
+            viaA.createWebhook(API, "{\"url\": \"" + failing.url("/f") + "\", \"type\": \"invoice-paid\"}");
+            viaA.createWebhook(API, "{\"url\": \"" + leaving.url("/g") + "\", \"type\": \"invoice-paid\"}");
+
+            List<String> first = viaA.fire(API, "invoice-paid", null);
+            assertEquals(2, first.size());
+            Set<String> statuses = new HashSet<>();
+            for (String id : first) {
+                JsonNode done = awaitFinished(viaB, id);
+                statuses.add(done.get("status").asText());
+            }
+            assertEquals(Set.of("failed", "gone"), statuses);
+
+            String failed = first.stream().filter(id -> viaB.delivery(API, id).get("status").asText()
+                    .equals("failed")).findFirst().orElseThrow();
+            assertEquals(202, viaB.http().post("/__admin/" + API + "/deliveries/" + failed + "/retry", null,
+                    AdminClient.ADMIN).statusCode());
+            JsonNode retried = awaitStatus(viaA, failed, "succeeded");
+            assertEquals(2, retried.get("attempts").asInt(), retried.toString());
+
+            // The webhook that answered 410 to one instance gets nothing from an event fired through the other.
+            List<String> second = viaB.fire(API, "invoice-paid", null);
+            assertEquals(1, second.size(), "only the webhook still there: " + second);
+            awaitStatus(viaA, second.get(0), "succeeded");
+            assertEquals(1, leaving.received().size());
+        }
+    }
+
+    private static JsonNode awaitStatus(AdminClient admin, String id, String status) {
+        JsonNode[] last = new JsonNode[1];
+        Receiver.awaitTrue(() -> status.equals((last[0] = admin.delivery(API, id)).path("status").asText()),
+                Duration.ofSeconds(30), () -> "delivery " + id + " to become " + status + ": " + last[0]);
+        return last[0];
+    }
+
+    private static JsonNode awaitFinished(AdminClient admin, String id) {
+        JsonNode[] last = new JsonNode[1];
+        Receiver.awaitTrue(() -> Set.of("failed", "gone", "succeeded")
+                        .contains((last[0] = admin.delivery(API, id)).path("status").asText()),
+                Duration.ofSeconds(30), () -> "delivery " + id + " to finish: " + last[0]);
+        assertTrue(last[0].has("status"));
+        return last[0];
+    }
+}
