@@ -36,10 +36,13 @@ public final class ConformanceTarget {
     private final boolean readOnly;
     private final boolean external;
     private final String stubLayoutBaseUrl;
+    /** Where {@link #admin()} goes: the same server, or another instance of the stub on the same database. */
+    private final String adminBaseUrl;
 
     private ConformanceTarget(Map<Preset, String> serverUrls, Map<Preset, String> credentials, Map<Preset, String> webhookIds,
                               Map<Preset, String> secondCredentials, boolean readOnly, boolean external,
-                              String stubLayoutBaseUrl) {
+                              String stubLayoutBaseUrl, String adminBaseUrl) {
+        this.adminBaseUrl = adminBaseUrl;
         this.secondCredentials = secondCredentials;
         this.stubLayoutBaseUrl = stubLayoutBaseUrl;
         this.serverUrls = serverUrls;
@@ -76,13 +79,23 @@ public final class ConformanceTarget {
         }
         boolean anyOwnUrl = Arrays.stream(Preset.values()).anyMatch(a -> property(a, "baseUrl") != null);
         boolean readOnly = Boolean.parseBoolean(System.getProperty("conformance.readOnly", Boolean.toString(anyOwnUrl)));
-        return new ConformanceTarget(urls, creds, ids, seconds, readOnly, pointsElsewhere(), trim(stubLayoutBaseUrl));
+        return new ConformanceTarget(urls, creds, ids, seconds, readOnly, pointsElsewhere(), trim(stubLayoutBaseUrl),
+                trim(stubLayoutBaseUrl));
+    }
+
+    /**
+     * This target, with the admin set-up sent to another instance of the stub that shares its database: a record
+     * a check sets up there must be served here.
+     */
+    public ConformanceTarget withAdminAt(String otherInstanceBaseUrl) {
+        return new ConformanceTarget(serverUrls, credentials, webhookIds, secondCredentials, readOnly, external,
+                stubLayoutBaseUrl, trim(otherInstanceBaseUrl));
     }
 
     /** The same server, but never sent anything that could create or change a record. */
     public ConformanceTarget readOnlyCopy() {
         return new ConformanceTarget(serverUrls, credentials, webhookIds, secondCredentials, true, external,
-                stubLayoutBaseUrl);
+                stubLayoutBaseUrl, adminBaseUrl);
     }
 
     public boolean checks(Preset api) {
@@ -104,7 +117,7 @@ public final class ConformanceTarget {
      */
     public RequestSpecification admin() {
         return io.restassured.RestAssured.given()
-                .baseUri(stubLayoutBaseUrl + "/__admin")
+                .baseUri(adminBaseUrl + "/__admin")
                 .header("Authorization", "Bearer " + System.getProperty("conformance.adminToken", "admin_test_key"));
     }
 

@@ -3,7 +3,9 @@ package dev.hookstub.conformance.support;
 import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubServer;
+import dev.hookstub.server.store.PostgresServer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -66,10 +68,52 @@ public final class StubServerExtension implements BeforeAllCallback, ParameterRe
             if (ConformanceTarget.pointsElsewhere()) {
                 return ConformanceTarget.from(System.getProperty("conformance.baseUrl", ""));
             }
+            if ("postgresql".equals(System.getProperty("conformance.store"))) {
+                SharedDatabaseStubs stubs = context.getRoot().getStore(NAMESPACE)
+                        .getOrComputeIfAbsent("stubs", k -> new SharedDatabaseStubs(), SharedDatabaseStubs.class);
+                return stubs.target(System.getProperty("conformance.instance", "a"));
+            }
             RunningStub stub = context.getRoot().getStore(NAMESPACE)
                     .getOrComputeIfAbsent("stub", k -> new RunningStub(), RunningStub.class);
             return ConformanceTarget.from(stub.server.baseUri().toString());
         }, ConformanceTarget.class);
+    }
+
+    /**
+     * {@code -Dconformance.store=postgresql}: a real PostgreSQL server (Debian's, installed when missing) and two
+     * instances of the stub on one database in it, as a team shares a sandbox. The suite checks the instance that
+     * {@code -Dconformance.instance} names ({@code a} or {@code b}) and sends its admin set-up to the other.
+     */
+    private static final class SharedDatabaseStubs implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final PostgresServer postgres = PostgresServer.start();
+        private final StubServer a;
+        private final StubServer b;
+
+        SharedDatabaseStubs() {
+            ServerConfig config = ServerConfig.defaults().withPort(0)
+                    .withDatabase(postgres.settings(postgres.newDatabase()));
+            a = StubServer.start(config);
+            b = StubServer.start(config);
+            for (StubServer each : List.of(a, b)) {
+                String health = io.restassured.RestAssured.get(each.baseUri() + "/health").asString();
+                if (!health.contains("\"store\":\"postgresql\"")) {
+                    throw new IllegalStateException("an instance is not on the shared database: " + health);
+                }
+            }
+        }
+
+        ConformanceTarget target(String instance) {
+            StubServer checked = "b".equals(instance) ? b : a;
+            StubServer other = checked == a ? b : a;
+            return ConformanceTarget.from(checked.baseUri().toString()).withAdminAt(other.baseUri().toString());
+        }
+
+        @Override
+        public void close() {
+            a.close();
+            b.close();
+            postgres.close();
+        }
     }
 
     /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
