@@ -14,6 +14,7 @@ import dev.hookstub.server.mijnklantportaal.MijnklantportaalWebhookRecord;
 import dev.hookstub.server.mollie.MollieWebhookRecord;
 import dev.hookstub.server.partoo.PartooWebhookRecord;
 import dev.hookstub.server.store.Database;
+import dev.hookstub.server.store.SharedResets;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.fault.ApiFaults;
@@ -129,7 +130,8 @@ public final class StubServer implements AutoCloseable {
         java.util.Map<String, ApiFaults> faults = apis.stream()
                 .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
         List<FrontDoor.Route> routes = routes(config, apis,
-                jerseyApplications(config, apis, mapper, deliveries, journal, faults, clock, boot), fastPaths, faults);
+                jerseyApplications(config, apis, mapper, deliveries, journal, faults, clock, SharedResets.of(database),
+                        boot), fastPaths, faults);
         boot.shutdown();
         OpsHandler ops = new OpsHandler(apis, database);
         if (journal.active()) {
@@ -193,7 +195,8 @@ public final class StubServer implements AutoCloseable {
                                                            ObjectMapper mapper, DeliveryDispatcher deliveries,
                                                            RequestJournal journal,
                                                            java.util.Map<String, ApiFaults> faults,
-                                                           StubClock clock, ExecutorService boot) {
+                                                           StubClock clock, SharedResets resets,
+                                                           ExecutorService boot) {
         List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
             built.add(new PendingHandler(CompletableFuture.supplyAsync(
@@ -201,7 +204,7 @@ public final class StubServer implements AutoCloseable {
         }
         built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
                 GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
-                        deliveries, journal, faults, clock)), boot)));
+                        deliveries, journal, faults, clock, resets)), boot)));
         return built;
     }
 

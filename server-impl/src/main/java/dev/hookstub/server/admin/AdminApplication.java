@@ -12,6 +12,7 @@ import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.fault.ApiFaults;
 import java.util.List;
+import dev.hookstub.server.store.SharedResets;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -25,14 +26,20 @@ public final class AdminApplication {
 
     public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
                                         DeliveryDispatcher deliveries, RequestJournal journal,
-                                        Map<String, ApiFaults> faults, StubClock clock) {
+                                        Map<String, ApiFaults> faults, StubClock clock, SharedResets resets) {
+        // What steers this instance; on a shared database another instance's reset forgets it too.
+        Runnable steering = () -> {
+            journal.clear();
+            faults.values().forEach(ApiFaults::clear);
+            clock.reset();
+        };
+        resets.listen(steering);
         return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
                 .register(new AdminResource(apis, () -> {
                     deliveries.reset();
-                    journal.clear();
-                    faults.values().forEach(ApiFaults::clear);
-                    clock.reset();
+                    steering.run();
+                    resets.announce();
                 }))
                 .register(new DeliveriesResource(deliveries, mapper))
                 .register(new RequestJournalResource(journal))

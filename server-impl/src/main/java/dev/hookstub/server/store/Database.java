@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
     private final AutoCloseable closer;
     /** The connection of the transaction this thread runs in ({@link #inTransaction}), if any. */
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private SharedResets resets;
 
     Database(DataSource source, Kind kind, String name, AutoCloseable closer) {
         this.source = source;
@@ -157,8 +158,21 @@ public final class Database implements AutoCloseable {
         return name;
     }
 
+    /** How instances on this database tell each other of a reset; see {@link SharedResets#of}. */
+    synchronized SharedResets resets() {
+        if (resets == null) {
+            resets = SharedResets.create(this);
+        }
+        return resets;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (resets != null) {
+                resets.close();
+            }
+        }
         try {
             closer.close();
         } catch (Exception e) {
