@@ -60,6 +60,12 @@ public final class DeliveryDispatcher implements AutoCloseable {
     static final Duration RETRY_AFTER_CAP = Duration.ofHours(1);
     /** How often an instance on a shared log looks for deliveries that other instances left waiting. */
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * How far ahead a poll looks: a delivery due later is fetched by a later poll, so a log full of deliveries
+     * waiting days for their next attempt (Equals Money retries for two weeks) costs each poll nothing. A change of
+     * the clock polls at once.
+     */
+    static final Duration POLL_HORIZON = Duration.ofMinutes(1);
 
     private final Map<String, WebhookDeliveries> apis;
     private final Map<String, RetrySchedule> schedules;
@@ -223,7 +229,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
     private void poll() {
         List<DeliveryLog.Waiting> waiting;
         try {
-            waiting = log.waiting(clock.instant());
+            Instant now = clock.instant();
+            waiting = log.waiting(now, now.plus(POLL_HORIZON));
         } catch (StoreException | IllegalStateException unreachable) {
             LOG.log(Level.FINE, "Could not look for waiting deliveries", unreachable);
             return;
@@ -242,9 +249,19 @@ public final class DeliveryDispatcher implements AutoCloseable {
         });
     }
 
-    /** The clock was set or advanced: what became due runs now, and the wait for the rest is measured afresh. */
+    /**
+     * The clock was set or advanced: what became due runs now, and the wait for the rest is measured afresh; on a
+     * shared log, what became due among the deliveries of other instances is fetched too.
+     */
     private void wake() {
         onScheduler(this::fire);
+        if (log.shared()) {
+            try {
+                poller.execute(this::poll);
+            } catch (RejectedExecutionException stopping) {
+                // Closed.
+            }
+        }
     }
 
     private void onScheduler(Runnable task) {

@@ -69,10 +69,11 @@ public interface DeliveryLog {
     }
 
     /**
-     * In a shared log: the deliveries any instance may attempt, pending ones at their time and those whose holder's
-     * lease has run out at once. Empty for a log only this instance writes, where the dispatcher knows them all.
+     * In a shared log: the deliveries any instance may attempt, those pending and due by {@code dueBy} at their time
+     * and those whose holder's lease has run out at once ({@code now}). Empty for a log only this instance writes,
+     * where the dispatcher knows them all.
      */
-    default List<Waiting> waiting(Instant now) {
+    default List<Waiting> waiting(Instant now, Instant dueBy) {
         return List.of();
     }
 

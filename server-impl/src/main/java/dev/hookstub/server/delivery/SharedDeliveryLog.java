@@ -174,12 +174,13 @@ public final class SharedDeliveryLog implements DeliveryLog {
     }
 
     @Override
-    public List<Waiting> waiting(Instant now) {
+    public List<Waiting> waiting(Instant now, Instant dueBy) {
         List<Waiting> waiting = new ArrayList<>();
         try (Connection connection = database.connection(); PreparedStatement select = connection.prepareStatement(
-                "SELECT id, status, next_attempt_at FROM deliveries WHERE status = 'pending' "
+                "SELECT id, status, next_attempt_at FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
                         + "OR status = 'delivering' AND lease_until < ?")) {
-            select.setLong(1, System.currentTimeMillis());
+            select.setLong(1, dueBy.toEpochMilli());
+            select.setLong(2, System.currentTimeMillis());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     long at = rows.getLong(3);
