@@ -100,6 +100,32 @@ class SharedDeliveriesTest {
         }
     }
 
+    @Test
+    void advancingOneInstancesClockMakesThatInstanceAttemptWhatFellDue() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        // A retry ten minutes after the first failure: nothing more happens in real time while the test runs.
+        ServerConfig config = ServerConfig.defaults().withPort(0)
+                .withDatabase(postgres.settings(postgres.newDatabase()))
+                .withDelivery(DeliveryOptions.defaults().withRetries(1).withRetryDelay(Duration.ofMinutes(10)));
+        try (Receiver receiver = Receiver.answering(500, 200);
+             StubServer a = StubServer.start(config); StubServer b = StubServer.start(config)) {
+            AdminClient viaA = new AdminClient(a);
+            AdminClient viaB = new AdminClient(b);
+            viaA.clean();
+            viaA.createWebhook(API, "{\"url\": \"" + receiver.url("/later") + "\", \"type\": \"invoice-paid\"}");
+            String id = viaA.fire(API, "invoice-paid", null).get(0);
+            Receiver.awaitTrue(() -> viaB.delivery(API, id).get("attempts").asInt() == 1, Duration.ofSeconds(10),
+                    () -> "the first attempt");
+            assertEquals("pending", viaB.delivery(API, id).get("status").asText());
+
+            assertEquals(200, viaB.http().post("/__admin/clock", "{\"advance\": \"PT20M\"}", AdminClient.ADMIN)
+                    .statusCode());
+            JsonNode delivered = awaitStatus(viaA, id, "succeeded");
+            assertEquals(2, delivered.get("attempts").asInt(), delivered.toString());
+            assertEquals(2, receiver.received().size());
+        }
+    }
+
     private static JsonNode awaitStatus(AdminClient admin, String id, String status) {
         JsonNode[] last = new JsonNode[1];
         Receiver.awaitTrue(() -> status.equals((last[0] = admin.delivery(API, id)).path("status").asText()),
