@@ -121,7 +121,7 @@ class Server:
 
 
 def stub_server(extra=(), probe=None, archive=True, name=None):
-    flags = ["-XX:SharedArchiveFile=" + STUB_ARCHIVE, "-Xlog:cds=off"] if archive else []
+    flags = ["-XX:SharedArchiveFile=" + STUB_ARCHIVE, "-Xlog:cds=off", "-XX:+UseSerialGC"] if archive else []
     name = name or ("stub" if archive else "stub, plain java -jar")
     port = PORTS.get(name, PORTS["stub"])
     return Server(name, ["java"] + flags + ["-jar", STUB_JAR, "serve", "--port", str(port)] + list(extra),
@@ -285,8 +285,11 @@ def wrk(port, path, headers, seconds, connections, script=None):
     errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    answered = re.search(r"^\s+(\d+) requests in", out, re.M)
     return {"rps": float(rps.group(1)) if rps else 0.0, "p50": latency(50), "p99": latency(99),
-            "errors": errors + (int(non2xx.group(1)) if non2xx else 0)}
+            "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
+            # 2xx and 3xx answers, for a caller that checks what a server kept (bench/memory.py)
+            "answered": (int(answered.group(1)) if answered else 0) - (int(non2xx.group(1)) if non2xx else 0)}
 
 
 def median(results, key):

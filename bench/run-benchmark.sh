@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (not a test): builds the stub if needed, installs wrk and nginx from Debian's packages if missing, fetches
-# WireMock standalone from Maven Central, then runs bench/benchmark.py. Options: --duration S --rounds N --connections C.
+# WireMock standalone from Maven Central, then runs bench/benchmark.py. Options: --duration S --rounds N --connections C;
+# --only-journal; --only-memory (bench/memory.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null || ! { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
@@ -14,4 +15,6 @@ if [ ! -f target/bench/wiremock-standalone.jar ]; then
   mvn -B -q dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/bench \
       -Dmdep.stripVersion=true
 fi
+# --only-memory: resident memory with many records and create p99 beside WireMock's (bench/memory.py, its options).
+for arg in "$@"; do [ "$arg" = --only-memory ] && exec python3 bench/memory.py "$@"; done
 exec python3 bench/benchmark.py "$@"

@@ -1,0 +1,47 @@
+package dev.hookstub.server.mijnklantportaal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.store.InMemoryWebhookStore;
+import java.time.Clock;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What a create stores: the stub keeps every record, so what each one holds is its memory (docs/adr/005). */
+class MijnklantportaalWebhookServiceTest {
+
+    private static final String DOCUMENTED = "customer-created";
+
+    private final InMemoryWebhookStore<MijnklantportaalWebhookRecord> store = new InMemoryWebhookStore<>();
+    private final MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(
+            store, Set.of(DOCUMENTED, "invoice-paid"), new IdGenerator(), Clock.systemUTC());
+
+    @Test
+    void aStoredRecordSharesTheDocumentedTypeInsteadOfKeepingTheRequestsCopy() {
+        // A parser makes a new string for every body; a copy stands for it here.
+        String fromTheRequest = new String(DOCUMENTED.toCharArray());
+
+        MijnklantportaalWebhookRecord created = service.create(
+                new MijnklantportaalTenant("tenant-1"), "https://example.com/hooks", fromTheRequest);
+
+        MijnklantportaalWebhookRecord stored = store.find(created.id()).orElseThrow();
+        assertEquals(DOCUMENTED, stored.type());
+        assertSame(DOCUMENTED, stored.type());
+    }
+
+    @Test
+    void anUndocumentedTypeIsStillA422NamingTheTypeAsSent() {
+        ApiProblem refused = assertThrows(ApiProblem.class, () -> service.create(
+                new MijnklantportaalTenant("tenant-1"), "https://example.com/hooks", "customer-deleted"));
+
+        assertEquals(422, refused.status());
+        assertEquals("type", refused.field());
+        assertEquals("The type field must be one of the documented event types; 'customer-deleted' is not one of them.",
+                refused.detail());
+        assertEquals(0, store.size());
+    }
+}
