@@ -1,5 +1,6 @@
 package dev.hookstub.server;
 
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.core.StubApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
@@ -165,15 +166,12 @@ public final class StubServer implements AutoCloseable {
 
     private static List<StubApi> loadApis(ServerConfig config, Stores stores, ObjectMapper mapper, IdGenerator ids,
                                           Clock clock, ExecutorService boot) {
+        ApiContext context = new ApiContext(config.credentials(), config.fixtures(), mapper, ids, clock);
         return Startup.all(boot, List.<Callable<StubApi>>of(
-                () -> new MijnklantportaalApi(config.credentials(), stores.of("mijnklantportaal",
-                        MijnklantportaalWebhookRecord.class), config.fixtures(), mapper, ids, clock),
-                () -> new EqualsMoneyApi(config.credentials(), stores.of("equalsmoney", EqualsMoneyWebhookRecord.class),
-                        config.fixtures(), mapper, ids, clock),
-                () -> new PartooApi(config.credentials(), stores.of("partoo", PartooWebhookRecord.class),
-                        config.fixtures(), mapper, ids, clock),
-                () -> new MollieApi(config.credentials(), stores.of("mollie", MollieWebhookRecord.class),
-                        config.fixtures(), mapper, ids, clock)));
+                () -> new MijnklantportaalApi(context, stores.of("mijnklantportaal", MijnklantportaalWebhookRecord.class)),
+                () -> new EqualsMoneyApi(context, stores.of("equalsmoney", EqualsMoneyWebhookRecord.class)),
+                () -> new PartooApi(context, stores.of("partoo", PartooWebhookRecord.class)),
+                () -> new MollieApi(context, stores.of("mollie", MollieWebhookRecord.class))));
     }
 
     private static NetworkListener listener(ServerConfig config) {
