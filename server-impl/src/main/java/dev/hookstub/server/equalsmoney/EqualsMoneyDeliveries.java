@@ -27,9 +27,9 @@ final class EqualsMoneyDeliveries extends StoredWebhookDeliveries<EqualsMoneyWeb
     /** The time is written as the API's mapper writes the timestamps of its records. */
     private static final DeliveryEnvelope<EqualsMoneyWebhookRecord> ENVELOPE =
             new DeliveryEnvelope<EqualsMoneyWebhookRecord>()
-            .deliveryId("id").webhookId("webhookId").eventType("webhookEventTypeName")
-            .webhook("accountId", EqualsMoneyWebhookRecord::accountId).time("createdAt", Timestamps::utcSeconds)
-            .payload("data");
+                .deliveryId("id").webhookId("webhookId").eventType("webhookEventTypeName")
+                .webhook("accountId", EqualsMoneyWebhookRecord::accountId).time("createdAt", Timestamps::utcSeconds)
+                .payload("data");
 
     private final Clock clock;
 

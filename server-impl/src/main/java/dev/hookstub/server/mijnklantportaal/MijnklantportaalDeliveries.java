@@ -18,8 +18,8 @@ final class MijnklantportaalDeliveries extends StoredWebhookDeliveries<Mijnklant
 
     private static final DeliveryEnvelope<MijnklantportaalWebhookRecord> ENVELOPE =
             new DeliveryEnvelope<MijnklantportaalWebhookRecord>()
-            .deliveryId("id").eventType("type").webhookId("webhookId").time("createdAt", Timestamps::atomAmsterdam)
-            .payload("data");
+                .deliveryId("id").eventType("type").webhookId("webhookId").time("createdAt", Timestamps::atomAmsterdam)
+                .payload("data");
 
     private final Set<String> eventTypes;
 

@@ -42,11 +42,11 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
      */
     private static final DeliveryEnvelope<MollieWebhookRecord> ENVELOPE =
             new DeliveryEnvelope<MollieWebhookRecord>()
-            .field("resource", (deliveryId, webhook, event) -> "event").deliveryId("id").eventType("type")
-            .webhookId("webhookId").field("entityId", (deliveryId, webhook, event) -> entityId(event.payload()))
-            .time("createdAt", Timestamps::utcOffsetSeconds)
-            .field("_embedded", (deliveryId, webhook, event) -> embedded(event.payload()))
-            .field("_links", (deliveryId, webhook, event) -> links(deliveryId));
+                .field("resource", (deliveryId, webhook, event) -> "event").deliveryId("id").eventType("type")
+                .webhookId("webhookId").field("entityId", (deliveryId, webhook, event) -> entityId(event.payload()))
+                .time("createdAt", Timestamps::utcOffsetSeconds)
+                .field("_embedded", (deliveryId, webhook, event) -> embedded(event.payload()))
+                .field("_links", (deliveryId, webhook, event) -> links(deliveryId));
 
     /** The types an event can have: the documented ones but {@code *}, which only a subscription names. */
     private final List<String> eventTypes;

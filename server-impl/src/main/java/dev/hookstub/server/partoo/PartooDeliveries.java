@@ -25,8 +25,9 @@ final class PartooDeliveries extends StoredWebhookDeliveries<PartooWebhookRecord
     /** Partoo's ids are numbers, in the envelope too. */
     private static final DeliveryEnvelope<PartooWebhookRecord> ENVELOPE =
             new DeliveryEnvelope<PartooWebhookRecord>()
-            .deliveryId("id").webhook("webhook_id", PartooWebhookRecord::webhookId).eventType("event_type")
-            .webhook("org_id", PartooWebhookRecord::orgId).time("created_at", Timestamps::utcMicros).payload("data");
+                .deliveryId("id").webhook("webhook_id", PartooWebhookRecord::webhookId).eventType("event_type")
+                .webhook("org_id", PartooWebhookRecord::orgId).time("created_at", Timestamps::utcMicros)
+                .payload("data");
 
     private final Set<String> eventTypes = new LinkedHashSet<>();
 
