@@ -1,5 +1,6 @@
 package dev.hookstub.server;
 
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.core.StubApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
@@ -106,14 +107,38 @@ public final class StubServer implements AutoCloseable {
         // Building the APIs and their Jersey applications is mostly class loading and schema compiling, which
         // parallelise well: start-up takes about half as long on two cores.
         ExecutorService boot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        List<StubApi> apis;
-        DeliveryDispatcher deliveries;
+        Loaded loaded = load(config, database, mapper, ids, clock, boot);
+        List<StubApi> apis = loaded.apis();
+        RequestJournal journal = new RequestJournal(config.journal(), apis.stream()
+                .map(api -> new RequestJournal.Api(api.id(), api.contextPath(), api.spec())).toList());
+        java.util.Map<String, ApiFaults> faults = apis.stream()
+                .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
+        java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
+        List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper,
+                loaded.deliveries(), journal, faults, clock, SharedResets.of(database), boot), fastPaths, faults);
+        boot.shutdown();
+        OpsHandler ops = new OpsHandler(apis, database);
+        FrontDoor frontDoor = new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper, journal);
+        NetworkListener listener = listener(config);
+        HttpServer server = listen(config, listener, frontDoor, journal, loaded.deliveries(), database);
+        loaded.deliveries().resume();
+        return new StubServer(server, listener, apis, database, fastPaths, loaded.deliveries());
+    }
+
+    /** The APIs with their records, and the dispatcher that delivers their events. */
+    private record Loaded(List<StubApi> apis, DeliveryDispatcher deliveries) {
+    }
+
+    /** Builds the APIs, seeding their records, and the dispatcher; on failure closes what it opened. */
+    private static Loaded load(ServerConfig config, Database database, ObjectMapper mapper, IdGenerator ids,
+                               StubClock clock, ExecutorService boot) {
         try {
-            apis = loadApis(config, new Stores(database, mapper), mapper, ids, clock, boot);
-            deliveries = new DeliveryDispatcher(
+            List<StubApi> apis = loadApis(config, new Stores(database, mapper), mapper, ids, clock, boot);
+            DeliveryDispatcher deliveries = new DeliveryDispatcher(
                     apis.stream().collect(java.util.stream.Collectors.toMap(StubApi::id, StubApi::deliveries)),
                     DeliveryLog.open(database, mapper, config.delivery()),
                     config.delivery(), ids, clock);
+            return new Loaded(apis, deliveries);
         } catch (RuntimeException e) {
             boot.shutdownNow();
             if (database != null) {
@@ -121,25 +146,17 @@ public final class StubServer implements AutoCloseable {
             }
             throw e;
         }
-        RequestJournal journal = new RequestJournal(config.journal(), apis.stream()
-                .map(api -> new RequestJournal.Api(api.id(), api.contextPath(), api.spec())).toList());
+    }
+
+    /** Starts the server on the listener with the front door as its only handler; on failure closes the rest. */
+    private static HttpServer listen(ServerConfig config, NetworkListener listener, FrontDoor frontDoor,
+                                     RequestJournal journal, DeliveryDispatcher deliveries, Database database) {
         HttpServer server = new HttpServer();
-        NetworkListener listener = listener(config);
         server.addListener(listener);
-        java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
-        java.util.Map<String, ApiFaults> faults = apis.stream()
-                .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
-        List<FrontDoor.Route> routes = routes(config, apis,
-                jerseyApplications(config, apis, mapper, deliveries, journal, faults, clock, SharedResets.of(database),
-                        boot), fastPaths, faults);
-        boot.shutdown();
-        OpsHandler ops = new OpsHandler(apis, database);
         if (journal.active()) {
             server.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(journal.probe());
         }
-        server.getServerConfiguration().addHttpHandler(
-                new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper, journal),
-                HttpHandlerRegistration.ROOT);
+        server.getServerConfiguration().addHttpHandler(frontDoor, HttpHandlerRegistration.ROOT);
         try {
             server.start();
         } catch (IOException e) {
@@ -149,8 +166,7 @@ public final class StubServer implements AutoCloseable {
             }
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
-        deliveries.resume();
-        return new StubServer(server, listener, apis, database, fastPaths, deliveries);
+        return server;
     }
 
     /** The shared PostgreSQL database, the H2 one in the data folder, or none (memory). */
@@ -166,15 +182,12 @@ public final class StubServer implements AutoCloseable {
 
     private static List<StubApi> loadApis(ServerConfig config, Stores stores, ObjectMapper mapper, IdGenerator ids,
                                           Clock clock, ExecutorService boot) {
+        ApiContext context = new ApiContext(config.credentials(), config.fixtures(), mapper, ids, clock);
         return Startup.all(boot, List.<Callable<StubApi>>of(
-                () -> new MijnklantportaalApi(config.credentials(), stores.of("mijnklantportaal",
-                        MijnklantportaalWebhookRecord.class), config.fixtures(), mapper, ids, clock),
-                () -> new EqualsMoneyApi(config.credentials(), stores.of("equalsmoney", EqualsMoneyWebhookRecord.class),
-                        config.fixtures(), mapper, ids, clock),
-                () -> new PartooApi(config.credentials(), stores.of("partoo", PartooWebhookRecord.class),
-                        config.fixtures(), mapper, ids, clock),
-                () -> new MollieApi(config.credentials(), stores.of("mollie", MollieWebhookRecord.class),
-                        config.fixtures(), mapper, ids, clock)));
+                () -> new MijnklantportaalApi(context, stores.of("mijnklantportaal", MijnklantportaalWebhookRecord.class)),
+                () -> new EqualsMoneyApi(context, stores.of("equalsmoney", EqualsMoneyWebhookRecord.class)),
+                () -> new PartooApi(context, stores.of("partoo", PartooWebhookRecord.class)),
+                () -> new MollieApi(context, stores.of("mollie", MollieWebhookRecord.class))));
     }
 
     private static NetworkListener listener(ServerConfig config) {

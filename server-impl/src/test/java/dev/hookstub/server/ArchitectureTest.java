@@ -1,24 +1,36 @@
 package dev.hookstub.server;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.hookstub.server.core.ApiResource;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The arrows between server-impl's packages: the root package is the composition root and nothing depends on it;
- * the packages below it form no cycle; shared plumbing knows no API; each API package knows no other.
+ * the packages below it form no cycle; they are in three layers (the root, the API packages, the plumbing they all
+ * use), and plumbing knows neither an API nor the root; each API package knows no other; the transport never
+ * reaches into an API's Jersey resources.
  */
 class ArchitectureTest {
 
     private static final String ROOT = "dev.hookstub.server";
     private static final String[] APIS = {"mijnklantportaal", "equalsmoney", "partoo", "mollie"};
+    /** Everything below the root that is not an API: what the APIs share, the admin API and the transport. */
     private static final String[] PLUMBING = {"store", "auth", "error", "json", "clock", "spec", "validation",
-            "config", "delivery", "fault"};
+            "config", "delivery", "fault", "core", "admin", "http", "journal"};
 
     private static JavaClasses classes;
 
@@ -45,6 +57,46 @@ class ArchitectureTest {
     void sharedPlumbingNeverDependsOnAnApiPackage() {
         noClasses().that().resideInAnyPackage(packages(PLUMBING))
                 .should().dependOnClassesThat().resideInAnyPackage(packages(APIS))
+                .check(classes);
+    }
+
+    @Test
+    void apiPackagesUsePlumbingAndPlumbingUsesNeitherAnApiNorTheRoot() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("composition root").definedBy(ROOT)
+                .layer("API").definedBy(packages(APIS))
+                .layer("plumbing").definedBy(packages(PLUMBING))
+                .whereLayer("composition root").mayNotBeAccessedByAnyLayer()
+                .whereLayer("API").mayOnlyBeAccessedByLayers("composition root")
+                .whereLayer("plumbing").mayOnlyBeAccessedByLayers("composition root", "API")
+                .check(classes);
+    }
+
+    /** Else a new package would be in no layer, and the rule above would say nothing of it. */
+    @Test
+    void everyPackageBelowTheRootIsAnApiOrPlumbing() {
+        Set<String> known = new TreeSet<>(List.of(APIS));
+        known.addAll(List.of(PLUMBING));
+        Set<String> found = new TreeSet<>();
+        classes.forEach(type -> {
+            String name = type.getPackageName();
+            if (name.startsWith(ROOT + ".")) {
+                found.add(name.substring(ROOT.length() + 1).split("\\.")[0]);
+            }
+        });
+        assertEquals(known, found);
+    }
+
+    /**
+     * Grizzly's side (the front door, the fast path, fault injection) hands a request to an API's handler, never to
+     * its resources, the generated interfaces they implement or their models: what Jersey serves stays Jersey's.
+     */
+    @Test
+    void theTransportNeverDependsOnTheJerseyResourcesOfAnApi() {
+        noClasses().that().resideInAPackage(ROOT + ".http..")
+                .should().dependOnClassesThat(resideInAPackage("dev.hookstub.api..")
+                        .or(assignableTo(ApiResource.class))
+                        .or(resideInAnyPackage(packages(APIS))))
                 .check(classes);
     }
 

@@ -3,11 +3,14 @@ package dev.hookstub.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.core.AdminRecords;
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.delivery.StandardWebhooks;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -19,12 +22,17 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
 
     protected final WebhookStore<R> store;
     protected final ObjectMapper mapper;
+    /** Where the fields the server owns come from: generated ids and secrets, the (steerable) time. */
+    protected final IdGenerator ids;
+    protected final Clock clock;
     private final RecordValidation validation;
 
     /** @param schemaPointer the JSON pointer, in the spec, of the schema a record must match */
-    protected StoredAdminRecords(WebhookStore<R> store, ObjectMapper mapper, SpecDocument spec, String schemaPointer) {
+    protected StoredAdminRecords(WebhookStore<R> store, ApiContext context, SpecDocument spec, String schemaPointer) {
         this.store = store;
-        this.mapper = mapper;
+        this.mapper = context.mapper();
+        this.ids = context.ids();
+        this.clock = context.clock();
         this.validation = new RecordValidation(spec, schemaPointer);
     }
 

@@ -1,7 +1,6 @@
 package dev.hookstub.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.error.ErrorFormat;
 import dev.hookstub.server.http.FastReads;
@@ -9,47 +8,65 @@ import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
+import dev.hookstub.server.validation.SpecRequestValidator;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.List;
 import java.util.function.Supplier;
 import org.glassfish.jersey.server.ResourceConfig;
 
-/** What every API shares: its spec, its store and fixtures, and the parts it builds from its own classes. */
+/**
+ * What every API shares: its spec, error format and validator, its store and fixtures, its Jersey application (the
+ * shared providers, the API's auth filter and resource), and the parts it builds from its own classes.
+ */
 public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
 
-    /**
-     * The pieces an API assembles from its own package. The Jersey application is described, not built: it is
-     * built in the background after the stub listens, so that start-up does not wait for Jersey.
-     */
-    public record Parts(ErrorFormat errors, Supplier<ResourceConfig> application, FastReads fastReads,
-                           AdminRecords adminRecords, WebhookDeliveries deliveries) {
+    /** The pieces an API assembles from its own package, besides its Jersey application. */
+    private record Parts(Supplier<ResourceConfig> application, FastReads fastReads, AdminRecords adminRecords,
+                         WebhookDeliveries deliveries) {
     }
 
     private final String id;
     private final SpecDocument spec;
     private final String examplePath;
-    private final Fixtures fixtures;
+    private final ApiContext context;
+    private final ErrorFormat errors;
+    private final SpecRequestValidator validator;
     protected final WebhookStore<R> store;
     private Parts parts;
 
     /**
      * @param examplePath the path whose GET 200 example is the record the API starts with when no fixture file
      *                    names its records
+     * @param errors      how the API writes its refusals, Jersey's and the validator's alike
      */
-    protected StubApiBase(String id, String specFile, String examplePath, WebhookStore<R> store, Fixtures fixtures) {
+    protected StubApiBase(ApiContext context, String id, String specFile, String examplePath, ErrorFormat errors,
+                          WebhookStore<R> store) {
         this.id = id;
         this.spec = SpecDocument.load(specFile);
         this.examplePath = examplePath;
+        this.context = context;
+        this.errors = errors;
+        this.validator = new SpecRequestValidator(spec, errors);
         this.store = store;
-        this.fixtures = fixtures;
     }
 
     /**
      * Called once, at the end of the API's constructor; a store with nothing of its own gets the fixtures, once
-     * across the instances that share it.
+     * across the instances that share it. The Jersey application is described, not built: it is built in the
+     * background after the stub listens, so that start-up does not wait for Jersey; {@code resource} makes the
+     * resource that implements the API's generated interface, one per application.
      */
-    protected final void assemble(Parts assembled) {
-        this.parts = assembled;
+    protected final void assemble(ContainerRequestFilter auth, Supplier<Object> resource, FastReads fastReads,
+                                  AdminRecords adminRecords, WebhookDeliveries deliveries) {
+        this.parts = new Parts(() -> ApiResourceConfig.create(id, validator, errors, context.mapper())
+                .register(auth)
+                .register(resource.get()), fastReads, adminRecords, deliveries);
         store.seedOnce(this::reset);
+    }
+
+    /** The spec's rules for requests, as the Jersey application's validation filter applies them. */
+    protected final SpecRequestValidator validator() {
+        return validator;
     }
 
     @Override
@@ -69,7 +86,7 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
 
     @Override
     public final ErrorFormat errorFormat() {
-        return parts.errors();
+        return errors;
     }
 
     @Override
@@ -89,12 +106,13 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
 
     @Override
     public final List<JsonNode> fixtures() {
-        return fixtures.forApi(id).orElseGet(() -> List.of(SpecExamples.response(spec, examplePath, "get", "200")));
+        return context.fixtures().forApi(id)
+                .orElseGet(() -> List.of(SpecExamples.response(spec, examplePath, "get", "200")));
     }
 
     @Override
     public final String fixtureSource() {
-        return fixtures.source(id).map(Object::toString).orElse(spec.file() + " (its example record)");
+        return context.fixtures().source(id).map(Object::toString).orElse(spec.file() + " (its example record)");
     }
 
     @Override

@@ -1,28 +1,34 @@
 package dev.hookstub.server.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What every API's deliveries share: refuse a type the API does not document (where it documents them), take
- * every stored webhook subscribed to the event, and plan one request each: a new delivery id, the API's envelope
- * around the payload, the provider's headers over that body, the webhook's own headers. An API says which
- * webhooks are subscribed, what its envelope and headers are, and what a 410 does.
+ * every stored webhook subscribed to the event, and plan one request each to the webhook's URL: a new delivery id,
+ * the API's {@link DeliveryEnvelope} around the payload, the provider's headers over that body, the webhook's own
+ * headers. An API says which webhooks are subscribed, what its envelope and headers are, and what a 410 does.
  */
 public abstract class StoredWebhookDeliveries<R extends StoredRecord> implements WebhookDeliveries {
 
     protected final WebhookStore<R> store;
     private final ObjectMapper mapper;
+    private final DeliveryEnvelope<R> envelope;
+    private final Function<R, String> url;
 
-    protected StoredWebhookDeliveries(WebhookStore<R> store, ObjectMapper mapper) {
+    /** @param url where a webhook's deliveries go */
+    protected StoredWebhookDeliveries(WebhookStore<R> store, ObjectMapper mapper, DeliveryEnvelope<R> envelope,
+                                      Function<R, String> url) {
         this.store = store;
         this.mapper = mapper;
+        this.envelope = envelope;
+        this.url = url;
     }
 
     @Override
@@ -36,10 +42,8 @@ public abstract class StoredWebhookDeliveries<R extends StoredRecord> implements
 
     private PlannedDelivery plan(R webhook, TriggeredEvent event) {
         String deliveryId = event.newDeliveryId();
-        ObjectNode envelope = mapper.createObjectNode();
-        writeEnvelope(envelope, deliveryId, webhook, event);
-        String body = envelope.toString();
-        return new PlannedDelivery(deliveryId, webhook.id(), url(webhook), body, providerHeaders(webhook, body),
+        String body = envelope.write(mapper, deliveryId, webhook, event).toString();
+        return new PlannedDelivery(deliveryId, webhook.id(), url.apply(webhook), body, providerHeaders(webhook, body),
                 customHeaders(webhook), StandardWebhooks.secret(webhook));
     }
 
@@ -49,11 +53,6 @@ public abstract class StoredWebhookDeliveries<R extends StoredRecord> implements
 
     /** Whether the webhook gets events of this type. */
     protected abstract boolean subscribed(R webhook, String type);
-
-    /** Fills the API's envelope of one delivery: its id, the event's type, time and payload, the webhook's fields. */
-    protected abstract void writeEnvelope(ObjectNode envelope, String deliveryId, R webhook, TriggeredEvent event);
-
-    protected abstract String url(R webhook);
 
     /** The provider's headers for this body: its signature, its {@code Authorization}; by default none. */
     protected Map<String, String> providerHeaders(R webhook, String body) {

@@ -1,26 +1,22 @@
 package dev.hookstub.server.equalsmoney;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.AdminFields;
 import dev.hookstub.server.admin.StoredAdminRecords;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
 final class EqualsMoneyAdminRecords extends StoredAdminRecords<EqualsMoneyWebhookRecord> {
 
-    private final Clock clock;
-
-    EqualsMoneyAdminRecords(WebhookStore<EqualsMoneyWebhookRecord> store, ObjectMapper mapper, SpecDocument spec,
-                            Clock clock) {
-        super(store, mapper, spec, "/paths/~1webhooks~1{webhookId}/get/responses/200/content/application~1json/schema");
-        this.clock = clock;
+    EqualsMoneyAdminRecords(WebhookStore<EqualsMoneyWebhookRecord> store, ApiContext context, SpecDocument spec) {
+        super(store, context, spec,
+                "/paths/~1webhooks~1{webhookId}/get/responses/200/content/application~1json/schema");
     }
 
     @Override

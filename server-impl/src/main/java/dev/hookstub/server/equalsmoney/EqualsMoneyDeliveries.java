@@ -1,13 +1,12 @@
 package dev.hookstub.server.equalsmoney;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.delivery.DeliveryEnvelope;
 import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.delivery.Hmac;
 import dev.hookstub.server.delivery.RetrySchedule;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
-import dev.hookstub.server.delivery.TriggeredEvent;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,12 +24,17 @@ final class EqualsMoneyDeliveries extends StoredWebhookDeliveries<EqualsMoneyWeb
 
     static final RetrySchedule DOCUMENTED = RetrySchedule.every(Duration.ofMinutes(5), Duration.ofDays(14));
 
-    private final ObjectMapper mapper;
+    /** The time is written as the API's mapper writes the timestamps of its records. */
+    private static final DeliveryEnvelope<EqualsMoneyWebhookRecord> ENVELOPE =
+            new DeliveryEnvelope<EqualsMoneyWebhookRecord>()
+                .deliveryId("id").webhookId("webhookId").eventType("webhookEventTypeName")
+                .webhook("accountId", EqualsMoneyWebhookRecord::accountId).time("createdAt", Timestamps::utcSeconds)
+                .payload("data");
+
     private final Clock clock;
 
     EqualsMoneyDeliveries(WebhookStore<EqualsMoneyWebhookRecord> store, ObjectMapper mapper, Clock clock) {
-        super(store, mapper);
-        this.mapper = mapper;
+        super(store, mapper, ENVELOPE, EqualsMoneyWebhookRecord::url);
         this.clock = clock;
     }
 
@@ -42,23 +46,6 @@ final class EqualsMoneyDeliveries extends StoredWebhookDeliveries<EqualsMoneyWeb
     @Override
     protected boolean subscribed(EqualsMoneyWebhookRecord webhook, String type) {
         return webhook.enabled() && webhook.webhookEventTypeName().equals(type);
-    }
-
-    @Override
-    protected void writeEnvelope(ObjectNode envelope, String deliveryId, EqualsMoneyWebhookRecord webhook,
-                                 TriggeredEvent event) {
-        envelope.put("id", deliveryId);
-        envelope.put("webhookId", webhook.id());
-        envelope.put("webhookEventTypeName", event.type());
-        envelope.put("accountId", webhook.accountId());
-        // Written like the API writes its own timestamps.
-        envelope.set("createdAt", mapper.valueToTree(Timestamps.utcSeconds(event.at())));
-        envelope.set("data", event.payload());
-    }
-
-    @Override
-    protected String url(EqualsMoneyWebhookRecord webhook) {
-        return webhook.url();
     }
 
     @Override

@@ -1,27 +1,20 @@
 package dev.hookstub.server.equalsmoney;
 
 import dev.hookstub.api.equalsmoney.WebhooksApi;
-import dev.hookstub.server.auth.Caller;
 import dev.hookstub.server.auth.Credentials.EqualsMoneyKey;
-import jakarta.ws.rs.core.Context;
+import dev.hookstub.server.core.ApiResource;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 
-public final class EqualsMoneyWebhooksResource implements WebhooksApi {
-
-    private final EqualsMoneyWebhookService service;
-
-    @Context
-    private SecurityContext security;
+public final class EqualsMoneyWebhooksResource extends ApiResource<EqualsMoneyWebhookService> implements WebhooksApi {
 
     EqualsMoneyWebhooksResource(EqualsMoneyWebhookService service) {
-        this.service = service;
+        super(service);
     }
 
     @Override
     public Response findOneWebhook(UUID webhookId, String accountId) {
-        EqualsMoneyKey caller = Caller.of(security, EqualsMoneyKey.class);
-        return Response.ok(EqualsMoneyWebhookMapper.toDto(service.get(caller, webhookId.toString(), accountId))).build();
+        EqualsMoneyWebhookRecord record = service.get(caller(EqualsMoneyKey.class), webhookId.toString(), accountId);
+        return Response.ok(EqualsMoneyWebhookMapper.toDto(record)).build();
     }
 }

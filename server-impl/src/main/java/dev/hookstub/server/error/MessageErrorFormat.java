@@ -1,6 +1,5 @@
 package dev.hookstub.server.error;
 
-import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,11 +10,6 @@ import java.util.Map;
 public final class MessageErrorFormat implements ErrorFormat {
 
     @Override
-    public MediaType mediaType() {
-        return MediaType.APPLICATION_JSON_TYPE;
-    }
-
-    @Override
     public Object body(ApiProblem problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", problem.detail());
@@ -23,10 +17,5 @@ public final class MessageErrorFormat implements ErrorFormat {
             body.put("field", problem.field());
         }
         return body;
-    }
-
-    @Override
-    public int validationStatus(ValidationTarget target) {
-        return target == ValidationTarget.PATH_PARAMETER ? 404 : 400;
     }
 }

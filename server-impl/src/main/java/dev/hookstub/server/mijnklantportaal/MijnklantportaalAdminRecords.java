@@ -1,33 +1,26 @@
 package dev.hookstub.server.mijnklantportaal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.AdminFields;
 import dev.hookstub.server.admin.StoredAdminRecords;
-import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
-import java.time.Clock;
 import java.util.Set;
 
 final class MijnklantportaalAdminRecords extends StoredAdminRecords<MijnklantportaalWebhookRecord> {
 
     private final Set<String> eventTypes;
     private final String defaultTenant;
-    private final IdGenerator ids;
-    private final Clock clock;
 
-    MijnklantportaalAdminRecords(WebhookStore<MijnklantportaalWebhookRecord> store, ObjectMapper mapper,
-                                 SpecDocument spec, Set<String> eventTypes, String defaultTenant,
-                                 IdGenerator ids, Clock clock) {
-        super(store, mapper, spec, "/components/schemas/Webhook");
+    MijnklantportaalAdminRecords(WebhookStore<MijnklantportaalWebhookRecord> store, ApiContext context,
+                                 SpecDocument spec, Set<String> eventTypes, String defaultTenant) {
+        super(store, context, spec, "/components/schemas/Webhook");
         this.eventTypes = eventTypes;
         this.defaultTenant = defaultTenant;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     @Override

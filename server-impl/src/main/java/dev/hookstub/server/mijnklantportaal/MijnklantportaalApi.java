@@ -1,35 +1,28 @@
 package dev.hookstub.server.mijnklantportaal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApiBase;
-import dev.hookstub.server.auth.Credentials;
-import dev.hookstub.server.clock.IdGenerator;
-import dev.hookstub.server.config.Fixtures;
-import dev.hookstub.server.core.ApiResourceConfig;
 import dev.hookstub.server.store.WebhookStore;
-import dev.hookstub.server.validation.SpecRequestValidator;
-import java.time.Clock;
 import java.util.Set;
 
 public final class MijnklantportaalApi extends StubApiBase<MijnklantportaalWebhookRecord> {
 
-    public MijnklantportaalApi(Credentials credentials, WebhookStore<MijnklantportaalWebhookRecord> store,
-                               Fixtures fixtures, ObjectMapper mapper, IdGenerator ids, Clock clock) {
-        super("mijnklantportaal", "mijnklantportaal.yaml", "/webhooks/{webhookId}", store, fixtures);
+    /** Holds nothing of its own: the fast path renders the refusals it makes with the same instance. */
+    private static final MijnklantportaalErrorFormat ERRORS = new MijnklantportaalErrorFormat();
+
+    public MijnklantportaalApi(ApiContext context, WebhookStore<MijnklantportaalWebhookRecord> store) {
+        super(context, "mijnklantportaal", "mijnklantportaal.yaml", "/webhooks/{webhookId}", ERRORS, store);
         Set<String> eventTypes = MijnklantportaalEventTypes.from(spec());
-        MijnklantportaalErrorFormat errors = new MijnklantportaalErrorFormat();
-        SpecRequestValidator validator = new SpecRequestValidator(spec(), errors);
-        MijnklantportaalAuthFilter auth = new MijnklantportaalAuthFilter(credentials.mijnklantportaal());
-        MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, ids, clock);
-        assemble(new Parts(errors,
-                () -> ApiResourceConfig.create(id(), validator, errors, mapper)
-                        .register(auth)
-                        .register(new MijnklantportaalWebhooksResource(service)),
-                new MijnklantportaalFastReads(auth, service, validator, errors, mapper),
-                new MijnklantportaalAdminRecords(store, mapper, spec(), eventTypes, defaultTenant(credentials), ids,
-                        clock),
-                new MijnklantportaalDeliveries(store, eventTypes, mapper)));
+        MijnklantportaalAuthFilter auth = new MijnklantportaalAuthFilter(context.credentials().mijnklantportaal());
+        MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, context.ids(),
+                context.clock());
+        assemble(auth, () -> new MijnklantportaalWebhooksResource(service),
+                new MijnklantportaalFastReads(auth, service, validator(), ERRORS, context.mapper()),
+                new MijnklantportaalAdminRecords(store, context, spec(), eventTypes,
+                        defaultTenant(context.credentials())),
+                new MijnklantportaalDeliveries(store, eventTypes, context.mapper()));
     }
 
     /** Fixtures and admin-created records belong to the first configured key's tenant unless told otherwise. */

@@ -1,11 +1,10 @@
 package dev.hookstub.server.mijnklantportaal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.delivery.DeliveryEnvelope;
 import dev.hookstub.server.delivery.Hmac;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
-import dev.hookstub.server.delivery.TriggeredEvent;
 import dev.hookstub.server.store.WebhookStore;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +16,16 @@ import java.util.Set;
  */
 final class MijnklantportaalDeliveries extends StoredWebhookDeliveries<MijnklantportaalWebhookRecord> {
 
+    private static final DeliveryEnvelope<MijnklantportaalWebhookRecord> ENVELOPE =
+            new DeliveryEnvelope<MijnklantportaalWebhookRecord>()
+                .deliveryId("id").eventType("type").webhookId("webhookId").time("createdAt", Timestamps::atomAmsterdam)
+                .payload("data");
+
     private final Set<String> eventTypes;
 
     MijnklantportaalDeliveries(WebhookStore<MijnklantportaalWebhookRecord> store, Set<String> eventTypes,
                                ObjectMapper mapper) {
-        super(store, mapper);
+        super(store, mapper, ENVELOPE, MijnklantportaalWebhookRecord::url);
         this.eventTypes = eventTypes;
     }
 
@@ -35,21 +39,6 @@ final class MijnklantportaalDeliveries extends StoredWebhookDeliveries<Mijnklant
     @Override
     protected boolean subscribed(MijnklantportaalWebhookRecord webhook, String type) {
         return webhook.type().equals(type);
-    }
-
-    @Override
-    protected void writeEnvelope(ObjectNode envelope, String deliveryId, MijnklantportaalWebhookRecord webhook,
-                                 TriggeredEvent event) {
-        envelope.put("id", deliveryId);
-        envelope.put("type", event.type());
-        envelope.put("webhookId", webhook.id());
-        envelope.put("createdAt", Timestamps.atomAmsterdam(event.at()));
-        envelope.set("data", event.payload());
-    }
-
-    @Override
-    protected String url(MijnklantportaalWebhookRecord webhook) {
-        return webhook.url();
     }
 
     @Override

@@ -3,15 +3,9 @@ package dev.hookstub.server.mijnklantportaal;
 import dev.hookstub.api.mijnklantportaal.model.MijnklantportaalErrorApiError;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
-import jakarta.ws.rs.core.MediaType;
 
 /** MijnKlantportaal's {@code Error_ApiError}: {@code {"message": "..."}}; input errors are 422s. */
 final class MijnklantportaalErrorFormat implements ErrorFormat {
-
-    @Override
-    public MediaType mediaType() {
-        return MediaType.APPLICATION_JSON_TYPE;
-    }
 
     @Override
     public Object body(ApiProblem problem) {
@@ -19,7 +13,7 @@ final class MijnklantportaalErrorFormat implements ErrorFormat {
     }
 
     @Override
-    public int validationStatus(ValidationTarget target) {
-        return target == ValidationTarget.PATH_PARAMETER ? 404 : 422;
+    public int invalidInputStatus() {
+        return 422;
     }
 }

@@ -2,30 +2,20 @@ package dev.hookstub.server.mijnklantportaal;
 
 import dev.hookstub.api.mijnklantportaal.WebhooksApi;
 import dev.hookstub.api.mijnklantportaal.model.MijnklantportaalCreateWebhookRequest;
-import dev.hookstub.server.auth.Caller;
-import jakarta.ws.rs.core.Context;
+import dev.hookstub.server.core.ApiResource;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 
-public final class MijnklantportaalWebhooksResource implements WebhooksApi {
-
-    private final MijnklantportaalWebhookService service;
-
-    @Context
-    private SecurityContext security;
-
-    @Context
-    private UriInfo uriInfo;
+public final class MijnklantportaalWebhooksResource extends ApiResource<MijnklantportaalWebhookService>
+        implements WebhooksApi {
 
     MijnklantportaalWebhooksResource(MijnklantportaalWebhookService service) {
-        this.service = service;
+        super(service);
     }
 
     @Override
     public Response createWebhook(MijnklantportaalCreateWebhookRequest request) {
         MijnklantportaalWebhookRecord created = service.create(tenant(), request.getUrl(), request.getType());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build())
+        return Response.created(uriInfo().getAbsolutePathBuilder().path(created.id()).build())
                 .entity(MijnklantportaalWebhookMapper.toDto(created))
                 .build();
     }
@@ -36,6 +26,6 @@ public final class MijnklantportaalWebhooksResource implements WebhooksApi {
     }
 
     private MijnklantportaalTenant tenant() {
-        return Caller.of(security, MijnklantportaalTenant.class);
+        return caller(MijnklantportaalTenant.class);
     }
 }

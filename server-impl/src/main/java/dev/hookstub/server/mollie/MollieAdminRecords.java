@@ -1,16 +1,14 @@
 package dev.hookstub.server.mollie;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.AdminFields;
 import dev.hookstub.server.admin.StoredAdminRecords;
-import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
-import java.time.Clock;
 import java.util.List;
 
 /** Admin view of Mollie webhooks: the API's object without {@code _links}, which depend on the request. */
@@ -20,17 +18,13 @@ final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {
 
     private final List<String> eventTypes;
     private final String defaultProfileId;
-    private final IdGenerator ids;
-    private final Clock clock;
 
-    MollieAdminRecords(WebhookStore<MollieWebhookRecord> store, ObjectMapper mapper, SpecDocument spec,
-                       List<String> eventTypes, String defaultProfileId, IdGenerator ids, Clock clock) {
-        super(store, mapper, spec,
+    MollieAdminRecords(WebhookStore<MollieWebhookRecord> store, ApiContext context, SpecDocument spec,
+                       List<String> eventTypes, String defaultProfileId) {
+        super(store, context, spec,
                 "/paths/~1v2~1webhooks~1{webhookId}/get/responses/200/content/application~1hal+json/schema");
         this.eventTypes = eventTypes;
         this.defaultProfileId = defaultProfileId;
-        this.ids = ids;
-        this.clock = clock;
     }
 
     @Override

@@ -1,35 +1,23 @@
 package dev.hookstub.server.mollie;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApiBase;
-import dev.hookstub.server.auth.Credentials;
-import dev.hookstub.server.clock.IdGenerator;
-import dev.hookstub.server.config.Fixtures;
-import dev.hookstub.server.core.ApiResourceConfig;
 import dev.hookstub.server.store.WebhookStore;
-import dev.hookstub.server.validation.SpecRequestValidator;
-import java.time.Clock;
 import java.util.List;
 
 public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
 
-    public MollieApi(Credentials credentials, WebhookStore<MollieWebhookRecord> store, Fixtures fixtures,
-                     ObjectMapper mapper, IdGenerator ids, Clock clock) {
-        super("mollie", "mollie.json", "/v2/webhooks/{webhookId}", store, fixtures);
-        MollieErrorFormat errors = new MollieErrorFormat();
-        SpecRequestValidator validator = new SpecRequestValidator(spec(), errors);
-        MollieAuthFilter auth = new MollieAuthFilter(credentials.mollie());
+    public MollieApi(ApiContext context, WebhookStore<MollieWebhookRecord> store) {
+        super(context, "mollie", "mollie.json", "/v2/webhooks/{webhookId}", new MollieErrorFormat(), store);
+        MollieAuthFilter auth = new MollieAuthFilter(context.credentials().mollie());
         MollieWebhookService service = new MollieWebhookService(store);
         List<String> eventTypes = MollieEventTypes.from(spec());
-        assemble(new Parts(errors,
-                () -> ApiResourceConfig.create(id(), validator, errors, mapper)
-                        .register(auth)
-                        .register(new MollieWebhooksResource(service)),
-                new MollieFastReads(auth, service, validator, mapper),
-                new MollieAdminRecords(store, mapper, spec(), eventTypes, credentials.mollie().get(0).profileId(), ids,
-                        clock),
-                new MollieDeliveries(store, eventTypes, mapper)));
+        assemble(auth, () -> new MollieWebhooksResource(service),
+                new MollieFastReads(auth, service, validator(), context.mapper()),
+                new MollieAdminRecords(store, context, spec(), eventTypes,
+                        context.credentials().mollie().get(0).profileId()),
+                new MollieDeliveries(store, eventTypes, context.mapper()));
     }
 
     @Override

@@ -2,13 +2,15 @@ package dev.hookstub.server.mollie;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.delivery.DeliveryEnvelope;
 import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.delivery.Hmac;
 import dev.hookstub.server.delivery.RetrySchedule;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
-import dev.hookstub.server.delivery.TriggeredEvent;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +33,26 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
     private static final String EVENTS = "https://api.mollie.com/v2/events/";
     private static final String EVENT_DOCUMENTATION = "https://docs.mollie.com/reference/get-webhook-event";
 
+    /**
+     * The event as Mollie's "Get a Webhook Event" ({@code GET /v2/events/{id}}) defines it and its SDKs model it
+     * ({@code EntityWebhookEvent} in mollie-api-typescript requires {@code entityId} and {@code _links.self},
+     * {@code _links.documentation}). The caller's payload is the entity, embedded as the full payload; an empty
+     * (or null) payload sends the simple one, without {@code _embedded}, since no entity model accepts an empty object.
+     * {@code _links.self} is the event's URL on Mollie's API (the stub serves no {@code /v2/events}).
+     */
+    private static final DeliveryEnvelope<MollieWebhookRecord> ENVELOPE =
+            new DeliveryEnvelope<MollieWebhookRecord>()
+                .field("resource", (deliveryId, webhook, event) -> "event").deliveryId("id").eventType("type")
+                .webhookId("webhookId").field("entityId", (deliveryId, webhook, event) -> entityId(event.payload()))
+                .time("createdAt", Timestamps::utcOffsetSeconds)
+                .field("_embedded", (deliveryId, webhook, event) -> embedded(event.payload()))
+                .field("_links", (deliveryId, webhook, event) -> links(deliveryId));
+
     /** The types an event can have: the documented ones but {@code *}, which only a subscription names. */
     private final List<String> eventTypes;
 
     MollieDeliveries(WebhookStore<MollieWebhookRecord> store, List<String> eventTypes, ObjectMapper mapper) {
-        super(store, mapper);
+        super(store, mapper, ENVELOPE, MollieWebhookRecord::url);
         this.eventTypes = eventTypes.stream().filter(type -> !MollieEventTypes.ALL_EVENTS.equals(type)).toList();
     }
 
@@ -50,40 +67,31 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
                 && (webhook.eventTypes().contains(type) || webhook.eventTypes().contains(MollieEventTypes.ALL_EVENTS));
     }
 
-    /**
-     * The event as Mollie's "Get a Webhook Event" ({@code GET /v2/events/{id}}) defines it and its SDKs model it
-     * ({@code EntityWebhookEvent} in mollie-api-typescript requires {@code entityId} and {@code _links.self},
-     * {@code _links.documentation}). The caller's payload is the entity, embedded as the full payload; an empty
-     * (or null) payload sends the simple one, without {@code _embedded}, since no entity model accepts an empty object.
-     * {@code _links.self} is the event's URL on Mollie's API (the stub serves no {@code /v2/events}).
-     */
-    @Override
-    protected void writeEnvelope(ObjectNode envelope, String deliveryId, MollieWebhookRecord webhook,
-                                 TriggeredEvent event) {
-        envelope.put("resource", "event");
-        envelope.put("id", deliveryId);
-        envelope.put("type", event.type());
-        envelope.put("webhookId", webhook.id());
-        // Required by the SDKs; empty when the payload names no entity.
-        envelope.put("entityId", event.payload().path("id").isTextual() ? event.payload().path("id").asText() : "");
-        envelope.put("createdAt", Timestamps.utcOffsetSeconds(event.at()));
-        JsonNode entity = event.payload();
-        if (!entity.isNull() && !(entity.isObject() && entity.isEmpty())) {
-            envelope.putObject("_embedded").set("entity", entity);
+    /** Required by the SDKs; empty when the payload names no entity. */
+    private static String entityId(JsonNode payload) {
+        return payload.path("id").isTextual() ? payload.path("id").asText() : "";
+    }
+
+    /** The payload as the embedded entity; none for an empty (or null) payload. */
+    private static JsonNode embedded(JsonNode entity) {
+        if (entity.isNull() || (entity.isObject() && entity.isEmpty())) {
+            return MissingNode.getInstance();
         }
-        ObjectNode links = envelope.putObject("_links");
+        ObjectNode embedded = JsonNodeFactory.instance.objectNode();
+        embedded.set("entity", entity);
+        return embedded;
+    }
+
+    private static JsonNode links(String deliveryId) {
+        ObjectNode links = JsonNodeFactory.instance.objectNode();
         links.putObject("self").put("href", EVENTS + deliveryId).put("type", "application/hal+json");
         links.putObject("documentation").put("href", EVENT_DOCUMENTATION).put("type", "text/html");
+        return links;
     }
 
     @Override
     public RetrySchedule retrySchedule(DeliveryOptions options) {
         return DOCUMENTED;
-    }
-
-    @Override
-    protected String url(MollieWebhookRecord webhook) {
-        return webhook.url();
     }
 
     /**

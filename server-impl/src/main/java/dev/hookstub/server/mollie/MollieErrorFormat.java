@@ -34,7 +34,7 @@ final class MollieErrorFormat implements ErrorFormat {
     }
 
     @Override
-    public int validationStatus(ValidationTarget target) {
-        return target == ValidationTarget.PATH_PARAMETER ? 404 : 422;
+    public int invalidInputStatus() {
+        return 422;
     }
 }

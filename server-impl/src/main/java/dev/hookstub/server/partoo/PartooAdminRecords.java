@@ -1,35 +1,32 @@
 package dev.hookstub.server.partoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.AdminFields;
 import dev.hookstub.server.admin.StoredAdminRecords;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
-import java.time.Clock;
 import dev.hookstub.server.store.IdSequence;
 
 final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
 
-    private final Clock clock;
     /**
      * Partoo ids are integers handed out in sequence; explicit ids move the sequence past them. The store keeps it,
      * so that instances sharing the records never hand out the same id.
      */
-    private final IdSequence ids;
+    private final IdSequence sequence;
 
-    PartooAdminRecords(WebhookStore<PartooWebhookRecord> store, ObjectMapper mapper, SpecDocument spec, Clock clock) {
-        super(store, mapper, spec, "/components/schemas/WebhookItem");
-        this.clock = clock;
-        this.ids = store.idSequence(PartooWebhookRecord::webhookId);
+    PartooAdminRecords(WebhookStore<PartooWebhookRecord> store, ApiContext context, SpecDocument spec) {
+        super(store, context, spec, "/components/schemas/WebhookItem");
+        this.sequence = store.idSequence(PartooWebhookRecord::webhookId);
     }
 
     /** After the store was emptied, ids start again from 1. */
     void restartIds() {
-        ids.restart();
+        sequence.restart();
     }
 
     @Override
@@ -37,7 +34,7 @@ final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
         String now = Timestamps.utcMicros(clock.instant());
         AdminFields.require(record, "url", "event_type");
         boolean explicitId = record.has("id");
-        AdminFields.fill(record, "id", ids::next);
+        AdminFields.fill(record, "id", sequence::next);
         AdminFields.fill(record, "org_id", () -> 1);
         AdminFields.fill(record, "created_at", () -> now);
         AdminFields.fill(record, "updated_at", () -> now);
@@ -51,7 +48,7 @@ final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
         }
         PartooWebhookRecord parsed = PartooWebhookMapper.fromJson(json);
         if (explicitId) {
-            ids.taken(parsed.webhookId());
+            sequence.taken(parsed.webhookId());
         }
         return parsed;
     }

@@ -1,12 +1,11 @@
 package dev.hookstub.server.partoo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
+import dev.hookstub.server.delivery.DeliveryEnvelope;
 import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.delivery.RetrySchedule;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
-import dev.hookstub.server.delivery.TriggeredEvent;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
 import java.util.LinkedHashSet;
@@ -23,10 +22,17 @@ final class PartooDeliveries extends StoredWebhookDeliveries<PartooWebhookRecord
 
     static final int DOCUMENTED_RETRIES = 5;
 
+    /** Partoo's ids are numbers, in the envelope too. */
+    private static final DeliveryEnvelope<PartooWebhookRecord> ENVELOPE =
+            new DeliveryEnvelope<PartooWebhookRecord>()
+                .deliveryId("id").webhook("webhook_id", PartooWebhookRecord::webhookId).eventType("event_type")
+                .webhook("org_id", PartooWebhookRecord::orgId).time("created_at", Timestamps::utcMicros)
+                .payload("data");
+
     private final Set<String> eventTypes = new LinkedHashSet<>();
 
     PartooDeliveries(WebhookStore<PartooWebhookRecord> store, SpecDocument spec, ObjectMapper mapper) {
-        super(store, mapper);
+        super(store, mapper, ENVELOPE, PartooWebhookRecord::url);
         spec.at("/components/schemas/event_type/enum").forEach(type -> eventTypes.add(type.asText()));
     }
 
@@ -45,22 +51,6 @@ final class PartooDeliveries extends StoredWebhookDeliveries<PartooWebhookRecord
     @Override
     protected boolean subscribed(PartooWebhookRecord webhook, String type) {
         return webhook.eventType().equals(type);
-    }
-
-    @Override
-    protected void writeEnvelope(ObjectNode envelope, String deliveryId, PartooWebhookRecord webhook,
-                                 TriggeredEvent event) {
-        envelope.put("id", deliveryId);
-        envelope.put("webhook_id", webhook.webhookId());
-        envelope.put("event_type", event.type());
-        envelope.put("org_id", webhook.orgId());
-        envelope.put("created_at", Timestamps.utcMicros(event.at()));
-        envelope.set("data", event.payload());
-    }
-
-    @Override
-    protected String url(PartooWebhookRecord webhook) {
-        return webhook.url();
     }
 
     @Override

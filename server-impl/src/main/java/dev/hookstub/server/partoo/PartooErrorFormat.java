@@ -2,7 +2,6 @@ package dev.hookstub.server.partoo;
 
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +12,6 @@ import java.util.Map;
  * A webhook_id that is not an integer names no webhook: 404.
  */
 final class PartooErrorFormat implements ErrorFormat {
-
-    @Override
-    public MediaType mediaType() {
-        return MediaType.APPLICATION_JSON_TYPE;
-    }
 
     @Override
     public Object body(ApiProblem problem) {
@@ -33,10 +27,5 @@ final class PartooErrorFormat implements ErrorFormat {
                     ? Map.of("json", problem.detail())
                     : Map.of(problem.status() == 400 ? "query" : "json", Map.of(problem.field(), List.of(problem.detail())));
         };
-    }
-
-    @Override
-    public int validationStatus(ValidationTarget target) {
-        return target == ValidationTarget.PATH_PARAMETER ? 404 : 400;
     }
 }

@@ -1,27 +1,19 @@
 package dev.hookstub.server.partoo;
 
 import dev.hookstub.api.partoo.WebhooksApi;
-import dev.hookstub.server.auth.Caller;
-import jakarta.ws.rs.core.Context;
+import dev.hookstub.server.core.ApiResource;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigInteger;
 
-public final class PartooWebhooksResource implements WebhooksApi {
-
-    private final PartooWebhookService service;
-
-    @Context
-    private SecurityContext security;
+public final class PartooWebhooksResource extends ApiResource<PartooWebhookService> implements WebhooksApi {
 
     PartooWebhooksResource(PartooWebhookService service) {
-        this.service = service;
+        super(service);
     }
 
     @Override
     public Response getWebhook(BigInteger webhookId, BigInteger orgId) {
-        PartooUser user = Caller.of(security, PartooUser.class);
-        PartooWebhookRecord record = service.get(user, webhookId, orgId);
+        PartooWebhookRecord record = service.get(caller(PartooUser.class), webhookId, orgId);
         return Response.ok(PartooWebhookMapper.toDto(record)).build();
     }
 }

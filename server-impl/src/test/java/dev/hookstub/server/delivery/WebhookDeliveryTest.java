@@ -16,11 +16,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Events fired through the admin API reach real receivers on loopback, signed, retried and logged. */
 class WebhookDeliveryTest {
@@ -340,5 +344,68 @@ class WebhookDeliveryTest {
     private static Receiver.Received byUrl(List<Receiver.Received> requests, String path) {
         return requests.stream().filter(r -> r.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("nothing delivered to " + path));
+    }
+
+    /**
+     * Each API's delivery body byte for byte, with the stub's clock frozen: its fields in the provider's order, its
+     * timestamp format, its number and null fields. A receiver checking a signature hashes these exact bytes, so a
+     * field moved or retyped by the envelope code every API shares would break each consumer's check.
+     */
+    @Nested
+    class BodiesByteForByte {
+
+        @ParameterizedTest(name = "{0} {2}")
+        @MethodSource("dev.hookstub.server.delivery.WebhookDeliveryTest#envelopes")
+        void theDeliveryBodyIsTheProvidersEnvelopeByteForByte(String api, String webhook, String type,
+                                                             String payload, String expected) throws Exception {
+            for (String change : List.of("{\"freeze\": true}", "{\"set\": \"2026-03-01T10:15:30Z\"}")) {
+                HttpResponse<String> changed = admin.http().post("/__admin/clock", change, ADMIN);
+                assertEquals(200, changed.statusCode(), changed.body());
+            }
+            try (Receiver receiver = Receiver.answering(200)) {
+                admin.createWebhook(api, webhook.formatted(receiver.url("/" + api)));
+                String id = admin.fire(api, type, payload).get(0);
+                assertEquals(expected.replace("@", id), receiver.await(1).get(0).body());
+            }
+        }
+    }
+
+    /** Per API: a webhook (its URL a {@code %s}), an event, and the body expected, {@code @} for the delivery id. */
+    static Stream<Arguments> envelopes() {
+        String mollieLinks = "\"_links\":{\"self\":{\"href\":\"https://api.mollie.com/v2/events/@\","
+                + "\"type\":\"application/hal+json\"},\"documentation\":{\"href\":"
+                + "\"https://docs.mollie.com/reference/get-webhook-event\",\"type\":\"text/html\"}}}";
+        return Stream.of(
+                Arguments.of("mijnklantportaal", """
+                        {"id": "wbh_bodies000001", "url": "%s", "type": "customer-created", "secret": "s3cret"}""",
+                        "customer-created", "{\"customerId\": 42}",
+                        "{\"id\":\"@\",\"type\":\"customer-created\",\"webhookId\":\"wbh_bodies000001\","
+                                + "\"createdAt\":\"2026-03-01T11:15:30+01:00\",\"data\":{\"customerId\":42}}"),
+                Arguments.of("equalsmoney", """
+                        {"id": "0f0e0d0c-0b0a-4909-8807-060504030201", "url": "%s",
+                         "webhookEventTypeName": "OrderCreated", "sharedSecret": "em-secret"}""",
+                        "OrderCreated", "{\"orderId\": \"o-1\"}",
+                        "{\"id\":\"@\",\"webhookId\":\"0f0e0d0c-0b0a-4909-8807-060504030201\","
+                                + "\"webhookEventTypeName\":\"OrderCreated\",\"accountId\":null,"
+                                + "\"createdAt\":\"2026-03-01T10:15:30Z\",\"data\":{\"orderId\":\"o-1\"}}"),
+                Arguments.of("partoo", """
+                        {"id": 77, "url": "%s", "event_type": "lead_received", "org_id": 7}""",
+                        "lead_received", "{\"lead\": {\"name\": \"Ada\"}}",
+                        "{\"id\":\"@\",\"webhook_id\":77,\"event_type\":\"lead_received\",\"org_id\":7,"
+                                + "\"created_at\":\"2026-03-01T10:15:30.000000Z\",\"data\":{\"lead\":{\"name\":\"Ada\"}}}"),
+                Arguments.of("mollie", """
+                        {"id": "hook_bodies00000000000001", "url": "%s", "eventTypes": ["payment-link.paid"]}""",
+                        "payment-link.paid", "{\"id\": \"pl_123\"}",
+                        "{\"resource\":\"event\",\"id\":\"@\",\"type\":\"payment-link.paid\","
+                                + "\"webhookId\":\"hook_bodies00000000000001\",\"entityId\":\"pl_123\","
+                                + "\"createdAt\":\"2026-03-01T10:15:30+00:00\","
+                                + "\"_embedded\":{\"entity\":{\"id\":\"pl_123\"}}," + mollieLinks),
+                // An empty payload names no entity: nothing embedded, an empty entityId.
+                Arguments.of("mollie", """
+                        {"id": "hook_bodies00000000000002", "url": "%s", "eventTypes": ["*"]}""",
+                        "payment-link.paid", "{}",
+                        "{\"resource\":\"event\",\"id\":\"@\",\"type\":\"payment-link.paid\","
+                                + "\"webhookId\":\"hook_bodies00000000000002\",\"entityId\":\"\","
+                                + "\"createdAt\":\"2026-03-01T10:15:30+00:00\"," + mollieLinks));
     }
 }

@@ -3,6 +3,7 @@ package dev.hookstub.server.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.json.ObjectMappers;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -43,7 +44,7 @@ public final class ErrorResponses {
         throw new AssertionError("a truncated body was read");
     }
 
-    private static Object json(String text) {
+    static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {

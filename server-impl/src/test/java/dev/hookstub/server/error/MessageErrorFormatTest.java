@@ -1,5 +1,6 @@
 package dev.hookstub.server.error;
 
+import static dev.hookstub.server.error.DeclaredErrors.assertWrittenAsDeclared;
 import static dev.hookstub.server.error.ErrorResponses.assertErrorResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,5 +37,11 @@ class MessageErrorFormatTest {
                 400, "application/json", """
                 {"message": "The request body is not valid JSON for this operation."}
                 """);
+    }
+
+    @Test
+    void writesEveryErrorItsSpecDeclaresAsDeclaredThroughEveryMapper() {
+        // admin.yaml: the admin API's Error, as application/json; Equals Money, whose spec declares no error body, answers in it too.
+        assertWrittenAsDeclared("admin.yaml", format);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ApiProblemMapper;
+import dev.hookstub.server.error.DeclaredErrors;
 import dev.hookstub.server.error.ErrorFormat.ValidationTarget;
 import dev.hookstub.server.error.ErrorResponses;
 import dev.hookstub.server.error.JsonProcessingExceptionMapper;
@@ -60,5 +61,11 @@ class MijnklantportaalErrorFormatTest {
                 404, "application/json", """
                 {"message": "The webhookId parameter has an invalid value."}
                 """);
+    }
+
+    @Test
+    void writesEveryErrorItsSpecDeclaresAsDeclaredThroughEveryMapper() {
+        // mijnklantportaal.yaml: Error_ApiError, as application/json.
+        DeclaredErrors.assertWrittenAsDeclared("mijnklantportaal.yaml", format);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ApiProblemMapper;
+import dev.hookstub.server.error.DeclaredErrors;
 import dev.hookstub.server.error.ErrorFormat.ValidationTarget;
 import dev.hookstub.server.error.ErrorResponses;
 import dev.hookstub.server.error.JsonProcessingExceptionMapper;
@@ -92,5 +93,11 @@ class MollieErrorFormatTest {
                   "_links": {"documentation": {"href": "https://docs.mollie.com/overview/handling-errors", "type": "text/html"}}
                 }
                 """);
+    }
+
+    @Test
+    void writesEveryErrorItsSpecDeclaresAsDeclaredThroughEveryMapper() {
+        // mollie.json: the error object, as application/hal+json.
+        DeclaredErrors.assertWrittenAsDeclared("mollie.json", format);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ApiProblemMapper;
+import dev.hookstub.server.error.DeclaredErrors;
 import dev.hookstub.server.error.ErrorFormat.ValidationTarget;
 import dev.hookstub.server.error.ErrorResponses;
 import dev.hookstub.server.error.JsonProcessingExceptionMapper;
@@ -96,5 +97,11 @@ class PartooErrorFormatTest {
                 "application/json", """
                 {"errors": {"json": "The webhook_id parameter has an invalid value."}}
                 """);
+    }
+
+    @Test
+    void writesEveryErrorItsSpecDeclaresAsDeclaredThroughEveryMapper() {
+        // partoo.yaml: the errors object, as application/json.
+        DeclaredErrors.assertWrittenAsDeclared("partoo.yaml", format);
     }
 }
