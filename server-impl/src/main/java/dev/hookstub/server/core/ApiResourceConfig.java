@@ -6,6 +6,7 @@ import dev.hookstub.server.error.ApiProblemMapper;
 import dev.hookstub.server.http.DefaultPortFilter;
 import dev.hookstub.server.http.FixedAcceptFilter;
 import dev.hookstub.server.http.RequestLimitsFilter;
+import dev.hookstub.server.http.UnfinishedBodyGuard;
 import dev.hookstub.server.error.ErrorFormat;
 import dev.hookstub.server.error.JsonProcessingExceptionMapper;
 import dev.hookstub.server.error.StoreExceptionMapper;
@@ -39,6 +40,7 @@ public final class ApiResourceConfig {
         // The provider alone, without Jackson's exception mappers: ours write every error body.
         config.register(new JacksonJsonProvider(mapper));
         config.register(new RequestLimitsFilter());
+        config.register(new UnfinishedBodyGuard());
         config.register(new DefaultPortFilter());
         config.register(new FixedAcceptFilter(format.mediaType()));
         config.register(new RequestValidationFilter(validator));
