@@ -342,6 +342,19 @@ def stored_records(server):
     return len(json.loads(admin(server, "GET", "/mijnklantportaal/webhooks")))
 
 
+def settled_counts(instances, before):
+    """The records each instance lists beyond `before`, once the creates in flight when wrk stopped have landed (wrk
+    stops waiting for answers; the stubs go on answering): counted through every instance until two passes agree."""
+    previous = None
+    for _ in range(20):
+        counts = [stored_records(server) - before for server in instances]
+        if counts == previous and len(set(counts)) == 1:
+            break
+        previous = counts
+        time.sleep(0.5)
+    return counts
+
+
 def store_run(instances, path, headers, seconds, connections, script, creates):
     """One wrk run on a store. On two instances, two wrk processes at once with half the connections each: the
     throughput is their sum, p50 and p99 the worse of the two. A run that creates starts from a reset store, and ends
@@ -349,7 +362,7 @@ def store_run(instances, path, headers, seconds, connections, script, creates):
     if creates:
         admin(instances[0], "POST", "/reset")
         before = stored_records(instances[0])
-    shares = [connections // len(instances) + (i < connections % len(instances)) for i in range(len(instances))]
+    shares = [max(1, connections // len(instances) + (i < connections % len(instances))) for i in range(len(instances))]
     with concurrent.futures.ThreadPoolExecutor(len(instances)) as pool:
         runs = list(pool.map(lambda server, share: wrk(server.port, path, headers, seconds, share, script),
                              instances, shares))
@@ -358,7 +371,7 @@ def store_run(instances, path, headers, seconds, connections, script, creates):
               "errors": sum(r["errors"] for r in runs)}
     if creates:
         result["created"] = sum(r["created"] or 0 for r in runs)
-        result["stored"] = [stored_records(server) - before for server in instances]
+        result["stored"] = settled_counts(instances, before)
     return result
 
 
@@ -443,21 +456,22 @@ def render_stores(stores, args):
                 "-" if cell["p99"] is None else "%.2f" % cell["p99"],
                 "%.2f×" % (cell["rps"] / memory) if memory else "-",
                 "-" if us is None else "%.1f (%+.1f)" % (us, extra), cell["errors"], counts))
-    lines += ["", "wrk -t1 -c%d -d%ds, median of %d interleaved rounds (%s), loopback, %s; the MijnKlantportaal GET, "
-                  "create and mixed 90/10 load of the table above. PostgreSQL ×2: two stubs on one database, two wrk "
+    lines += ["", "- wrk -t1 -c%d -d%ds, median of %d interleaved rounds (%s), loopback, %s; the main benchmark's "
+                  "MijnKlantportaal GET, create and mixed 90/10 (every tenth request a create). PostgreSQL ×2: two stubs on one database, two wrk "
                   "processes at once with half the connections each; req/s is their sum, p50 and p99 the worse of "
                   "the two." % (args.connections, args.duration, args.rounds, ", ".join(STORES), meta["started"]),
-              "H2: `--data-dir` in a temporary folder. PostgreSQL %s from Debian's packages, one server for the run "
+              "- H2: `--data-dir` in a temporary folder. PostgreSQL %s from Debian's packages, one server for the run "
               "on loopback, a database per store, **fsync off** (%s, as the tests run it: a create waits for no "
               "disk flush)." % (meta.get("postgresql", "?"), ", ".join(PG_SETTINGS[:3])),
-              "A request costs 1/throughput of the whole machine (2 cores, shared by wrk, the stubs and PostgreSQL): "
+              "- A request costs 1/throughput of the whole machine (2 cores, shared by wrk, the stubs and PostgreSQL): "
               "that is the µs column, and in brackets what the store adds to memory's.",
-              "created / stored: the 201s wrk saw (a `response()` counter in its script) and the records the store "
-              "holds beyond its fixtures (`GET /__admin/mijnklantportaal/webhooks`, through each instance), summed "
-              "over the rounds; each create and mixed run starts from `POST /__admin/reset`. Stored may exceed "
-              "created by the creates in flight when wrk stopped (at most %d a run); a 201 whose record is missing "
-              "would show as lost." % args.connections,
-              "Other processes than the benchmark's used %.0f %% of the machine's CPU meanwhile (from /proc)%s." % (
+              "- created / stored: the 201s wrk saw (a `response()` counter in its script) and the records the store "
+              "holds beyond its fixtures (`GET /__admin/mijnklantportaal/webhooks` through each instance, repeated "
+              "until the creates still in flight when wrk stopped have landed), summed over the rounds; each create "
+              "and mixed run starts from `POST /__admin/reset`. Stored exceeds created by those creates in flight "
+              "(at most %d a run); a 201 whose record is missing would show as lost, instances that disagree as "
+              "a ≠ b." % args.connections,
+              "- Other processes than the benchmark's used %.0f %% of the machine's CPU meanwhile (from /proc)%s." % (
                   100 * meta["other_load"], ": the machine was shared, so these figures are provisional"
                   if meta["other_load"] > 0.05 else "")]
     return "\n".join(lines) + "\n"
