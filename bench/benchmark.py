@@ -237,7 +237,8 @@ class Postgres:
     def _binaries():
         def newest():
             found = glob.glob("/usr/lib/postgresql/*/bin/initdb")
-            return os.path.dirname(max(found, key=lambda p: int(re.search(r"/(\d+)/bin/", p).group(1)))) if found else None
+            major = lambda path: int(re.search(r"/(\d+)/bin/", path).group(1))
+            return os.path.dirname(max(found, key=major)) if found else None
         if newest() is None:
             log("installing postgresql ...")
             apt = ([] if os.geteuid() == 0 else ["sudo"]) + ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]
@@ -389,8 +390,8 @@ def store_costs(args, scripts):
                  ("mixed 90/10", get_path, {}, counted["mixed 90/10"], True)]
     meta = {"started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     load = OtherLoad()
+    pg = Postgres()  # first: it may install PostgreSQL, or end the run for want of it
     h2_dir = tempfile.mkdtemp(prefix="hookstub-bench-h2-")
-    pg = Postgres()
     stubs = {}
     results = {}
     try:
@@ -435,8 +436,9 @@ def store_summary(runs, creates):
 def render_stores(stores, args):
     results, meta = stores["results"], stores["meta"]
     lines = ["## Stores", "",
-             "| scenario | store | req/s | p50 (ms) | p99 (ms) | ÷ memory | µs of the machine per request (vs memory) "
-             "| errors | created / stored |", "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+             "| scenario | store | req/s | p50 (ms) | p99 (ms) | ÷ memory "
+             "| µs of the machine per request (vs memory) | errors | created / stored |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for name, per in results.items():
         memory = per["memory"]["rps"]
         for store, cell in per.items():
@@ -457,9 +459,10 @@ def render_stores(stores, args):
                 "%.2f×" % (cell["rps"] / memory) if memory else "-",
                 "-" if us is None else "%.1f (%+.1f)" % (us, extra), cell["errors"], counts))
     lines += ["", "- wrk -t1 -c%d -d%ds, median of %d interleaved rounds (%s), loopback, %s; the main benchmark's "
-                  "MijnKlantportaal GET, create and mixed 90/10 (every tenth request a create). PostgreSQL ×2: two stubs on one database, two wrk "
-                  "processes at once with half the connections each; req/s is their sum, p50 and p99 the worse of "
-                  "the two." % (args.connections, args.duration, args.rounds, ", ".join(STORES), meta["started"]),
+                  "MijnKlantportaal GET, create and mixed 90/10 (every tenth request a create). PostgreSQL ×2: two "
+                  "stubs on one database, two wrk processes at once with half the connections each; req/s is their "
+                  "sum, p50 and p99 the worse of the two." % (
+                      args.connections, args.duration, args.rounds, ", ".join(STORES), meta["started"]),
               "- H2: `--data-dir` in a temporary folder. PostgreSQL %s from Debian's packages, one server for the run "
               "on loopback, a database per store, **fsync off** (%s, as the tests run it: a create waits for no "
               "disk flush)." % (meta.get("postgresql", "?"), ", ".join(PG_SETTINGS[:3])),
