@@ -463,9 +463,10 @@ def render_stores(stores, args):
                   "stubs on one database, two wrk processes at once with half the connections each; req/s is their "
                   "sum, p50 and p99 the worse of the two." % (
                       args.connections, args.duration, args.rounds, ", ".join(STORES), meta["started"]),
-              "- H2: `--data-dir` in a temporary folder. PostgreSQL %s from Debian's packages, one server for the run "
-              "on loopback, a database per store, **fsync off** (%s, as the tests run it: a create waits for no "
-              "disk flush)." % (meta.get("postgresql", "?"), ", ".join(PG_SETTINGS[:3])),
+              "- H2: `--data-dir` in a temporary folder; it writes each commit to its file at once "
+              "(`WRITE_DELAY=0`). PostgreSQL %s from Debian's packages, one server for the run on loopback, a "
+              "database per store, **fsync off** (%s, as the tests run it: a create waits for no disk flush)." % (
+                  meta.get("postgresql", "?"), ", ".join(PG_SETTINGS[:3])),
               "- A request costs 1/throughput of the whole machine (2 cores, shared by wrk, the stubs and PostgreSQL): "
               "that is the µs column, and in brackets what the store adds to memory's.",
               "- created / stored: the 201s wrk saw (a `response()` counter in its script) and the records the store "
