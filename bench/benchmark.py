@@ -86,13 +86,14 @@ class Server:
         self.port = port or PORTS[name]
         self.process = None
         self.startup_ms = None
+        self.stderr = subprocess.DEVNULL  # or a file, to tell why a server did not start
 
     def start(self):
         port = self.port
         if not free(port):
             sys.exit("port %d is busy; stop whatever listens there" % port)
         started = time.monotonic()
-        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=self.stderr)
         deadline = started + 120
         while time.monotonic() < deadline:
             try:
@@ -332,6 +333,17 @@ def store_stubs(pg, h2_dir):
             "PostgreSQL ×2": [stub("store PostgreSQL ×2 a", shared), stub("store PostgreSQL ×2 b", shared)]}
 
 
+def start_telling_why(server):
+    """Starts a stub, ending the run with what it printed if it does not start (a stub on PostgreSQL ends its start
+    with one line when it cannot connect in time, as on a machine overloaded by other work)."""
+    with tempfile.TemporaryFile("w+") as server.stderr:
+        try:
+            server.start()
+        except SystemExit as e:
+            server.stderr.seek(0)
+            sys.exit("%s\n%s" % (e, server.stderr.read()[-2000:].strip()))
+
+
 def admin(server, method, path):
     status, _, body = http(server.port, method, "/__admin" + path, ADMIN, timeout=300)
     if status // 100 != 2:
@@ -400,7 +412,7 @@ def store_costs(args, scripts):
         stubs = store_stubs(pg, h2_dir)
         for instances in stubs.values():
             for server in instances:
-                server.start()
+                start_telling_why(server)
         for name, path, headers, script, creates in scenarios:
             for instances in stubs.values():  # warm-up, not recorded
                 store_run(instances, path, headers, max(2, args.duration // 2), args.connections, script, creates)
