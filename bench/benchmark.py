@@ -334,9 +334,10 @@ def store_stubs(pg, h2_dir):
 
 
 def start_telling_why(server):
-    """Starts a stub, ending the run with what it printed if it does not start (a stub on PostgreSQL ends its start
-    with one line when it cannot connect in time, as on a machine overloaded by other work)."""
-    with tempfile.TemporaryFile("w+") as server.stderr:
+    """Starts a stub with its output kept in target/bench/<name>.log, ending the run with it if the stub does not
+    start (a stub on PostgreSQL ends its start with one line when it cannot connect in time, as on a machine
+    overloaded by other work)."""
+    with open(os.path.join(OUT, re.sub(r"\W+", "-", server.name) + ".log"), "w+") as server.stderr:
         try:
             server.start()
         except SystemExit as e:
@@ -351,8 +352,20 @@ def admin(server, method, path):
     return body
 
 
+BAD_LISTS = []  # admin lists that were not JSON, kept in target/bench/ for a look (once seen, not reproduced)
+
+
 def stored_records(server):
-    return len(json.loads(admin(server, "GET", "/mijnklantportaal/webhooks")))
+    body = admin(server, "GET", "/mijnklantportaal/webhooks")
+    try:
+        return len(json.loads(body))
+    except ValueError as e:
+        path = os.path.join(OUT, "bad-list-%d.json" % (len(BAD_LISTS) + 1))
+        with open(path, "wb") as f:
+            f.write(body)
+        BAD_LISTS.append("%s: %s (%d bytes, %s)" % (server.name, e, len(body), os.path.relpath(path, ROOT)))
+        log("the admin list of %s is not JSON: %s" % (server.name, BAD_LISTS[-1]))
+        return None
 
 
 def settled_counts(instances, before):
@@ -360,8 +373,8 @@ def settled_counts(instances, before):
     stops waiting for answers; the stubs go on answering): counted through every instance until two passes agree."""
     previous = None
     for _ in range(20):
-        counts = [stored_records(server) - before for server in instances]
-        if counts == previous and len(set(counts)) == 1:
+        counts = [None if n is None else n - before for n in map(stored_records, instances)]
+        if counts == previous and len(set(counts)) == 1 and None not in counts:
             break
         previous = counts
         time.sleep(0.5)
@@ -374,7 +387,9 @@ def store_run(instances, path, headers, seconds, connections, script, creates):
     by counting its records through every instance."""
     if creates:
         admin(instances[0], "POST", "/reset")
-        before = stored_records(instances[0])
+        before = None
+        while before is None:  # a list that is not JSON is kept and logged; the next is counted
+            before = stored_records(instances[0])
     shares = [max(1, connections // len(instances) + (i < connections % len(instances))) for i in range(len(instances))]
     with concurrent.futures.ThreadPoolExecutor(len(instances)) as pool:
         runs = list(pool.map(lambda server, share: wrk(server.port, path, headers, seconds, share, script),
@@ -432,6 +447,7 @@ def store_costs(args, scripts):
         pg.stop()
         shutil.rmtree(h2_dir, ignore_errors=True)
     meta["other_load"] = load.share(pg_seconds)
+    meta["bad_lists"] = list(BAD_LISTS)
     return {"results": results, "meta": meta}
 
 
@@ -439,9 +455,12 @@ def store_summary(runs, creates):
     summary = {m: median(runs, m) for m in ("rps", "p50", "p99", "errors")}
     if creates:
         summary["created"] = sum(r["created"] for r in runs)
-        summary["stored"] = [sum(r["stored"][i] for r in runs) for i in range(len(runs[0]["stored"]))]
+        # None: no instance gave a list that was JSON, twenty times over.
+        summary["stored"] = [None if any(r["stored"][i] is None for r in runs) else sum(r["stored"][i] for r in runs)
+                             for i in range(len(runs[0]["stored"]))]
         # A 201 that no instance can list is lost; a record more than the 201s is a create in flight when wrk stopped.
-        summary["lost"] = sum(max(0, r["created"] - min(r["stored"])) for r in runs)
+        summary["lost"] = sum(max(0, r["created"] - min(n for n in r["stored"] if n is not None))
+                              for r in runs if any(n is not None for n in r["stored"]))
     return summary
 
 
@@ -459,8 +478,8 @@ def render_stores(stores, args):
             counts = "-"
             if "created" in cell:
                 stored = cell["stored"]
-                counts = "%d / %s" % (cell["created"], " = ".join(str(s) for s in stored) if len(set(stored)) == 1
-                                      else " ≠ ".join(str(s) for s in stored))
+                shown = ["?" if n is None else str(n) for n in stored]
+                counts = "%d / %s" % (cell["created"], " = ".join(shown) if len(set(shown)) == 1 else " ≠ ".join(shown))
                 if len(stored) > 1:
                     counts += " (through both)"
                 if cell["lost"]:
@@ -490,6 +509,7 @@ def render_stores(stores, args):
               "- Other processes than the benchmark's used %.0f %% of the machine's CPU meanwhile (from /proc)%s." % (
                   100 * meta["other_load"], ": the machine was shared, so these figures are provisional"
                   if meta["other_load"] > 0.05 else "")]
+    lines += ["- An admin list that was not JSON, counted again: " + bad for bad in meta.get("bad_lists", [])]
     return "\n".join(lines) + "\n"
 
 
