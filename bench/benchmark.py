@@ -6,11 +6,17 @@ with wrk. Not a test: it prints figures and ratios.
 Usage: bench/run-benchmark.sh [--duration 10] [--rounds 3] [--connections 32]
 Writes target/bench/results.md, target/bench/results.json and target/bench/results.svg (ratios and p99 latencies,
 drawn here without any network or plotting library).
+The full run ends with the stores (--only-stores runs them alone): a MijnKlantportaal GET, create and mixed load on
+the memory, H2 and PostgreSQL stores and on two instances sharing one PostgreSQL database, into
+target/bench/stores.md and stores.json; PostgreSQL (Debian's, installed when missing) is started here and stopped.
 """
 import argparse
+import concurrent.futures
+import glob
 import json
 import os
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -80,13 +86,14 @@ class Server:
         self.port = port or PORTS[name]
         self.process = None
         self.startup_ms = None
+        self.stderr = subprocess.DEVNULL  # or a file, to tell why a server did not start
 
     def start(self):
         port = self.port
         if not free(port):
             sys.exit("port %d is busy; stop whatever listens there" % port)
         started = time.monotonic()
-        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=self.stderr)
         deadline = started + 120
         while time.monotonic() < deadline:
             try:
@@ -158,6 +165,363 @@ def render_journal(journal):
                       "| off (`--journal-size 0`) | %.0f | %.2f | %.2f |" % (off["rps"], off["p50"], off["p99"]),
                       "", "The journal costs %.2f µs of the machine per request (on ÷ off = %.3f)." % (
                           journal["cost_us_per_request"], on["rps"] / off["rps"])]) + "\n"
+
+
+# The store dimension (issue #14): the MijnKlantportaal GET, create and mixed load on each store, and on two instances
+# sharing one PostgreSQL database; after every run that creates, the records the store holds are counted.
+
+STORES = ("memory", "H2", "PostgreSQL", "PostgreSQL ×2")
+ADMIN = {"Authorization": "Bearer admin_test_key"}
+PG_USER, PG_PASSWORD, PG_SUPERUSER_PASSWORD = "hookstub", "bench_Pw5sEcReT", "bench_super_Pw8sEcReT"
+# PostgreSQL refuses to run as root; the tests' PostgresServer runs it as this system user too.
+PG_SYSTEM_USER = "hookstub-pg"
+# As the tests' PostgresServer runs it: not durable on a crash of the host, which nothing here provokes.
+PG_SETTINGS = ("fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=200")
+# Appended to a wrk script: counts the 201s wrk saw, printed at the end as "created: N" (read by wrk()).
+COUNT_CREATED = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) created = 0 end
+function response(status, headers, body) if status == 201 then created = created + 1 end end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("created") end
+  io.write(string.format("created: %d\\n", total))
+end
+"""
+
+
+def _proc_seconds(pid, children=True):
+    """CPU seconds of a live process from /proc (with its reaped children's unless told not to)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15 if children else 13]) / os.sysconf("SC_CLK_TCK")
+
+
+class OtherLoad:
+    """The share of the machine's CPU that went to processes other than this benchmark's (the stubs, wrk and
+    PostgreSQL) during a measurement: figures taken on a machine shared with other work are provisional.
+    Interrupt time is left out on both sides, since loopback traffic is charged to no process."""
+
+    def __init__(self):
+        self.started, self.busy, self.ours = time.monotonic(), self._busy(), self._ours()
+
+    @staticmethod
+    def _busy():
+        with open("/proc/stat") as f:
+            user, nice, system = (int(v) for v in f.readline().split()[1:4])
+        return (user + nice + system) / os.sysconf("SC_CLK_TCK")
+
+    @staticmethod
+    def _ours():
+        return sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+                   for field in ("ru_utime", "ru_stime"))
+
+    def share(self, untracked_seconds=0.0):
+        """Call after every child is reaped; untracked_seconds: CPU of our processes that are not our children."""
+        others = (self._busy() - self.busy) - (self._ours() - self.ours) - untracked_seconds
+        return max(0.0, others) / ((time.monotonic() - self.started) * os.cpu_count())
+
+
+class Postgres:
+    """Debian's PostgreSQL as the tests' PostgresServer runs it: installed when missing, a fresh cluster in a temporary
+    folder on a free loopback port, as PG_SYSTEM_USER under root. One server per run, a database per store."""
+
+    def __init__(self):
+        self.bin = self._binaries()
+        self.root = os.geteuid() == 0
+        self.port = _free_port()
+        self.dir = tempfile.mkdtemp(prefix="hookstub-bench-pg-")
+        self.databases = 0
+
+    @staticmethod
+    def _binaries():
+        def newest():
+            found = glob.glob("/usr/lib/postgresql/*/bin/initdb")
+            major = lambda path: int(re.search(r"/(\d+)/bin/", path).group(1))
+            return os.path.dirname(max(found, key=major)) if found else None
+        if newest() is None:
+            log("installing postgresql ...")
+            apt = ([] if os.geteuid() == 0 else ["sudo"]) + ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]
+            subprocess.run(apt + ["update", "-qq"], check=True)
+            subprocess.run(apt + ["install", "-y", "-qq", "postgresql"], check=True)
+        return newest() or sys.exit("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/initdb)")
+
+    def _run(self, command):
+        """A PostgreSQL command, as the system user under root; its output to a file, since the server it starts
+        would keep a pipe open."""
+        with tempfile.TemporaryFile() as output:
+            done = subprocess.run((["runuser", "-u", PG_SYSTEM_USER, "--"] if self.root else []) + command,
+                                  stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT)
+            if done.returncode != 0:
+                output.seek(0)
+                sys.exit("%s failed: %s" % (" ".join(command), output.read().decode(errors="replace")))
+
+    def start(self):
+        data = os.path.join(self.dir, "data")
+        password_file = os.path.join(self.dir, "superuser-password")
+        with open(password_file, "w") as f:
+            f.write(PG_SUPERUSER_PASSWORD)
+        if self.root:
+            if subprocess.run(["id", "-u", PG_SYSTEM_USER], capture_output=True).returncode != 0:
+                subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+                                PG_SYSTEM_USER], check=True)
+            subprocess.run(["chown", "-R", PG_SYSTEM_USER, self.dir], check=True)
+        self._run([os.path.join(self.bin, "initdb"), "-D", data, "-U", "postgres", "--pwfile=" + password_file,
+                   "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"])
+        options = "-h 127.0.0.1 -p %d -k %s %s" % (self.port, self.dir, " ".join("-c " + s for s in PG_SETTINGS))
+        self._run([os.path.join(self.bin, "pg_ctl"), "-D", data, "-l", os.path.join(self.dir, "log"), "-w",
+                   "-t", "60", "-o", options, "start"])
+        self.sql("CREATE ROLE %s LOGIN PASSWORD '%s'" % (PG_USER, PG_PASSWORD))
+        return self
+
+    def sql(self, statement):
+        subprocess.run([os.path.join(self.bin, "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                        "-d", "postgres", "-q", "-v", "ON_ERROR_STOP=1", "-c", statement], check=True,
+                       stdin=subprocess.DEVNULL, env=dict(os.environ, PGPASSWORD=PG_SUPERUSER_PASSWORD))
+
+    def new_database(self):
+        """A fresh database; the stub's flags to use it."""
+        self.databases += 1
+        name = "bench_%d" % self.databases
+        self.sql("CREATE DATABASE %s OWNER %s" % (name, PG_USER))
+        return ["--database", "jdbc:postgresql://127.0.0.1:%d/%s" % (self.port, name), "--database-user", PG_USER,
+                "--database-password", PG_PASSWORD]
+
+    def version(self):
+        out = subprocess.run([os.path.join(self.bin, "postgres"), "--version"], capture_output=True, text=True).stdout
+        match = re.search(r"\(PostgreSQL\) (\S+)", out)  # "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
+        return match.group(1) if match else "?"
+
+    def cpu_seconds(self):
+        """The server's CPU so far: it is no child of ours (pg_ctl detaches it), so OtherLoad cannot see it."""
+        try:
+            with open(os.path.join(self.dir, "data", "postmaster.pid")) as f:
+                postmaster = int(f.readline())
+            total = _proc_seconds(postmaster)
+            for entry in os.listdir("/proc"):
+                if entry.isdigit():
+                    try:
+                        with open("/proc/%s/stat" % entry) as f:
+                            if int(f.read().rsplit(")", 1)[1].split()[1]) == postmaster:
+                                total += _proc_seconds(int(entry), children=False)
+                    except (OSError, ValueError):
+                        pass  # gone meanwhile
+            return total
+        except (OSError, ValueError):
+            return 0.0
+
+    def stop(self):
+        if os.path.isdir(os.path.join(self.dir, "data", "global")):
+            try:
+                self._run([os.path.join(self.bin, "pg_ctl"), "-D", os.path.join(self.dir, "data"), "-m", "fast", "-w",
+                           "stop"])
+            except SystemExit as e:
+                log("stopping PostgreSQL: %s" % e)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def store_stubs(pg, h2_dir):
+    """Each store's instances: one stub each, and two stubs on one PostgreSQL database."""
+    def stub(name, extra):
+        PORTS.setdefault(name, _free_port())
+        return stub_server(extra, name=name)
+    shared = pg.new_database()
+    return {"memory": [stub("store memory", [])],
+            "H2": [stub("store H2", ["--data-dir", h2_dir])],
+            "PostgreSQL": [stub("store PostgreSQL", pg.new_database())],
+            "PostgreSQL ×2": [stub("store PostgreSQL ×2 a", shared), stub("store PostgreSQL ×2 b", shared)]}
+
+
+def start_telling_why(server):
+    """Starts a stub with its output kept in target/bench/<name>.log, ending the run with it if the stub does not
+    start (a stub on PostgreSQL ends its start with one line when it cannot connect in time, as on a machine
+    overloaded by other work)."""
+    with open(os.path.join(OUT, re.sub(r"\W+", "-", server.name) + ".log"), "w+") as server.stderr:
+        try:
+            server.start()
+        except SystemExit as e:
+            server.stderr.seek(0)
+            sys.exit("%s\n%s" % (e, server.stderr.read()[-2000:].strip()))
+
+
+def admin(server, method, path):
+    status, _, body = http(server.port, method, "/__admin" + path, ADMIN, timeout=300)
+    if status // 100 != 2:
+        sys.exit("%s %s on %s answered %d: %s" % (method, path, server.name, status, body[:200]))
+    return body
+
+
+BAD_LISTS = []  # admin lists that were not JSON, kept in target/bench/ for a look (once seen, not reproduced)
+
+
+def stored_records(server):
+    body = admin(server, "GET", "/mijnklantportaal/webhooks")
+    try:
+        return len(json.loads(body))
+    except ValueError as e:
+        path = os.path.join(OUT, "bad-list-%d.json" % (len(BAD_LISTS) + 1))
+        with open(path, "wb") as f:
+            f.write(body)
+        BAD_LISTS.append("%s: %s (%d bytes, %s)" % (server.name, e, len(body), os.path.relpath(path, ROOT)))
+        log("the admin list of %s is not JSON: %s" % (server.name, BAD_LISTS[-1]))
+        return None
+
+
+def settled_counts(instances, before):
+    """The records each instance lists beyond `before`, once the creates in flight when wrk stopped have landed (wrk
+    stops waiting for answers; the stubs go on answering): counted through every instance until two passes agree."""
+    previous = None
+    for _ in range(20):
+        counts = [None if n is None else n - before for n in map(stored_records, instances)]
+        if counts == previous and len(set(counts)) == 1 and None not in counts:
+            break
+        previous = counts
+        time.sleep(0.5)
+    return counts
+
+
+def store_run(instances, path, headers, seconds, connections, script, creates):
+    """One wrk run on a store. On two instances, two wrk processes at once with half the connections each: the
+    throughput is their sum, p50 and p99 the worse of the two. A run that creates starts from a reset store, and ends
+    by counting its records through every instance."""
+    if creates:
+        admin(instances[0], "POST", "/reset")
+        before = None
+        while before is None:  # a list that is not JSON is kept and logged; the next is counted
+            before = stored_records(instances[0])
+    shares = [max(1, connections // len(instances) + (i < connections % len(instances))) for i in range(len(instances))]
+    with concurrent.futures.ThreadPoolExecutor(len(instances)) as pool:
+        runs = list(pool.map(lambda server, share: wrk(server.port, path, headers, seconds, share, script),
+                             instances, shares))
+    worse = lambda key: max((r[key] for r in runs if r[key] is not None), default=None)
+    result = {"rps": sum(r["rps"] for r in runs), "p50": worse("p50"), "p99": worse("p99"),
+              "errors": sum(r["errors"] for r in runs)}
+    if creates:
+        result["created"] = sum(r["created"] or 0 for r in runs)
+        result["stored"] = settled_counts(instances, before)
+    return result
+
+
+def store_costs(args, scripts):
+    """Every scenario on every store, interleaved (memory, H2, PostgreSQL, PostgreSQL ×2, memory, ...), medians of
+    args.rounds; the created and stored counts summed over the rounds."""
+    counted = {}
+    for name in ("POST create", "mixed 90/10"):
+        counted[name] = scripts[name][:-len(".lua")] + "-counted.lua"
+        with open(scripts[name]) as source, open(counted[name], "w") as f:
+            f.write(source.read() + COUNT_CREATED)
+    get_path, get_headers = GETS["GET mijnklantportaal"]
+    scenarios = [("GET mijnklantportaal", get_path, get_headers, None, False),
+                 ("POST create", CREATE[0], CREATE[1], counted["POST create"], True),
+                 ("mixed 90/10", get_path, {}, counted["mixed 90/10"], True)]
+    meta = {"started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    load = OtherLoad()
+    pg = Postgres()  # first: it may install PostgreSQL, or end the run for want of it
+    h2_dir = tempfile.mkdtemp(prefix="hookstub-bench-h2-")
+    stubs = {}
+    results = {}
+    try:
+        pg.start()
+        meta["postgresql"] = pg.version()
+        stubs = store_stubs(pg, h2_dir)
+        for instances in stubs.values():
+            for server in instances:
+                start_telling_why(server)
+        for name, path, headers, script, creates in scenarios:
+            for instances in stubs.values():  # warm-up, not recorded
+                store_run(instances, path, headers, max(2, args.duration // 2), args.connections, script, creates)
+            runs = {store: [] for store in stubs}
+            for _ in range(args.rounds):
+                for store, instances in stubs.items():
+                    runs[store].append(store_run(instances, path, headers, args.duration, args.connections, script,
+                                                 creates))
+            results[name] = {store: store_summary(r, creates) for store, r in runs.items()}
+            log("stores %-20s %s" % (name, "  ".join("%s %.0f/s p99 %.2fms" % (k, v["rps"], v["p99"] or -1)
+                                                     for k, v in results[name].items())))
+    finally:
+        for instances in stubs.values():
+            for server in instances:
+                server.stop()
+        pg_seconds = pg.cpu_seconds()
+        pg.stop()
+        shutil.rmtree(h2_dir, ignore_errors=True)
+    meta["other_load"] = load.share(pg_seconds)
+    meta["bad_lists"] = list(BAD_LISTS)
+    return {"results": results, "meta": meta}
+
+
+def store_summary(runs, creates):
+    summary = {m: median(runs, m) for m in ("rps", "p50", "p99", "errors")}
+    if creates:
+        summary["created"] = sum(r["created"] for r in runs)
+        # None: no instance gave a list that was JSON, twenty times over.
+        summary["stored"] = [None if any(r["stored"][i] is None for r in runs) else sum(r["stored"][i] for r in runs)
+                             for i in range(len(runs[0]["stored"]))]
+        # A 201 that no instance can list is lost; a record more than the 201s is a create in flight when wrk stopped.
+        summary["lost"] = sum(max(0, r["created"] - min(n for n in r["stored"] if n is not None))
+                              for r in runs if any(n is not None for n in r["stored"]))
+    return summary
+
+
+def render_stores(stores, args):
+    results, meta = stores["results"], stores["meta"]
+    lines = ["## Stores", "",
+             "| scenario | store | req/s | p50 (ms) | p99 (ms) | ÷ memory "
+             "| µs of the machine per request (vs memory) | errors | created / stored |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    for name, per in results.items():
+        memory = per["memory"]["rps"]
+        for store, cell in per.items():
+            us = 1e6 / cell["rps"] if cell["rps"] else None
+            extra = us - 1e6 / memory if us and memory else None
+            counts = "-"
+            if "created" in cell:
+                stored = cell["stored"]
+                shown = ["?" if n is None else str(n) for n in stored]
+                counts = "%d / %s" % (cell["created"], " = ".join(shown) if len(set(shown)) == 1 else " ≠ ".join(shown))
+                if len(stored) > 1:
+                    counts += " (through both)"
+                if cell["lost"]:
+                    counts += " **%d lost**" % cell["lost"]
+            lines.append("| %s | %s | %.0f | %s | %s | %s | %s | %d | %s |" % (
+                name, store, cell["rps"], "-" if cell["p50"] is None else "%.2f" % cell["p50"],
+                "-" if cell["p99"] is None else "%.2f" % cell["p99"],
+                "%.2f×" % (cell["rps"] / memory) if memory else "-",
+                "-" if us is None else "%.1f (%+.1f)" % (us, extra), cell["errors"], counts))
+    lines += ["", "- wrk -t1 -c%d -d%ds, median of %d interleaved rounds (%s), loopback, %s; the main benchmark's "
+                  "MijnKlantportaal GET, create and mixed 90/10 (every tenth request a create). PostgreSQL ×2: two "
+                  "stubs on one database, two wrk processes at once with half the connections each; req/s is their "
+                  "sum, p50 and p99 the worse of the two." % (
+                      args.connections, args.duration, args.rounds, ", ".join(STORES), meta["started"]),
+              "- H2: `--data-dir` in a temporary folder; it writes each commit to its file at once "
+              "(`WRITE_DELAY=0`). PostgreSQL %s from Debian's packages, one server for the run on loopback, a "
+              "database per store, **fsync off** (%s, as the tests run it: a create waits for no disk flush)." % (
+                  meta.get("postgresql", "?"), ", ".join(PG_SETTINGS[:3])),
+              "- A request costs 1/throughput of the whole machine (2 cores, shared by wrk, the stubs and PostgreSQL): "
+              "that is the µs column, and in brackets what the store adds to memory's.",
+              "- created / stored: the 201s wrk saw (a `response()` counter in its script) and the records the store "
+              "holds beyond its fixtures (`GET /__admin/mijnklantportaal/webhooks` through each instance, repeated "
+              "until the creates still in flight when wrk stopped have landed), summed over the rounds; each create "
+              "and mixed run starts from `POST /__admin/reset`. Stored exceeds created by those creates in flight "
+              "(at most %d a run); a 201 whose record is missing would show as lost, instances that disagree as "
+              "a ≠ b." % args.connections,
+              "- Other processes than the benchmark's used %.0f %% of the machine's CPU meanwhile (from /proc)%s." % (
+                  100 * meta["other_load"], ": the machine was shared, so these figures are provisional"
+                  if meta["other_load"] > 0.05 else "")]
+    lines += ["- An admin list that was not JSON, counted again: " + bad for bad in meta.get("bad_lists", [])]
+    return "\n".join(lines) + "\n"
+
+
+def stores_report(args, scripts):
+    """Measures the stores, writes target/bench/stores.md and stores.json, and returns the Markdown."""
+    stores = store_costs(args, scripts)
+    report = render_stores(stores, args)
+    with open(os.path.join(OUT, "stores.md"), "w") as f:
+        f.write("# hookstub benchmark: the stores\n\n" + report)
+    with open(os.path.join(OUT, "stores.json"), "w") as f:
+        json.dump(dict(stores, args=vars(args)), f, indent=2, ensure_ascii=False)
+    return report
 
 
 def wiremock_server(root):
@@ -286,10 +650,12 @@ def wrk(port, path, headers, seconds, connections, script=None):
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     answered = re.search(r"^\s+(\d+) requests in", out, re.M)
+    created = re.search(r"^created: (\d+)$", out, re.M)  # printed by a script with COUNT_CREATED
     return {"rps": float(rps.group(1)) if rps else 0.0, "p50": latency(50), "p99": latency(99),
             "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
             # 2xx and 3xx answers, for a caller that checks what a server kept (bench/memory.py)
-            "answered": (int(answered.group(1)) if answered else 0) - (int(non2xx.group(1)) if non2xx else 0)}
+            "answered": (int(answered.group(1)) if answered else 0) - (int(non2xx.group(1)) if non2xx else 0),
+            "created": int(created.group(1)) if created else None}
 
 
 def median(results, key):
@@ -304,6 +670,8 @@ def main():
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
     parser.add_argument("--records", type=int, default=100_000, help="records for the large-store scenario")
     parser.add_argument("--only-journal", action="store_true", help="measure only the request journal's cost")
+    parser.add_argument("--only-stores", action="store_true",
+                        help="measure only the stores: memory, H2, PostgreSQL with one and two instances")
     args = parser.parse_args()
     os.makedirs(OUT, exist_ok=True)
     if args.only_journal:
@@ -311,6 +679,13 @@ def main():
         print(report)
         with open(os.path.join(OUT, "journal.md"), "w") as f:
             f.write(report)
+        return
+    if args.only_stores:
+        workdir = tempfile.mkdtemp(prefix="hookstub-bench-")
+        try:
+            print("# hookstub benchmark: the stores\n\n" + stores_report(args, write_scripts(workdir)))
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
         return
     workdir = tempfile.mkdtemp(prefix="hookstub-bench-")
     log("capturing the stub's responses ...")
@@ -372,6 +747,11 @@ def main():
 
     journal = journal_cost(args)
     report = render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args) + render_journal(journal)
+    try:
+        report += "\n" + stores_report(args, scripts)
+    except SystemExit as e:  # e.g. no PostgreSQL to be had: the rest of a long run is still worth writing
+        log("the stores were not measured: %s" % e)
+        report += "\nThe stores were not measured: %s\n" % e
     print(report)
     with open(os.path.join(OUT, "results.md"), "w") as f:
         f.write(report)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark (not a test): builds the stub if needed, installs wrk and nginx from Debian's packages if missing, fetches
-# WireMock standalone from Maven Central, then runs bench/benchmark.py. Options: --duration S --rounds N --connections C;
-# --only-journal; --only-memory (bench/memory.py).
+# WireMock standalone from Maven Central, then runs bench/benchmark.py. Options: --duration S --rounds N --connections C,
+# --only-journal, --only-stores (the stores also need PostgreSQL, which benchmark.py installs when missing);
+# --only-memory (bench/memory.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null || ! { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
