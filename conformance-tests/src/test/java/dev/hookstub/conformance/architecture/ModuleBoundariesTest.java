@@ -66,6 +66,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("dev.hookstub.conformance..")
                 .and().doNotHaveFullyQualifiedName("dev.hookstub.conformance.support.StubServerExtension")
                 .and().doNotHaveFullyQualifiedName("dev.hookstub.conformance.support.StubServerExtension$RunningStub")
+                .and().doNotHaveFullyQualifiedName("dev.hookstub.conformance.support.StubServerExtension$SharedDatabaseStubs")
                 .should().dependOnClassesThat().resideInAPackage("dev.hookstub.server..")
                 .check(classes);
     }
