@@ -123,8 +123,10 @@ class Server:
         jcmd = shutil.which("jcmd") or os.path.join(os.path.dirname(os.path.realpath(shutil.which("java"))), "jcmd")
         subprocess.run([jcmd, str(self.process.pid), "GC.run"], capture_output=True)
         info = subprocess.run([jcmd, str(self.process.pid), "GC.heap_info"], capture_output=True, text=True).stdout
-        match = re.search(r"used (\d+)K", info)
-        return int(match.group(1)) / 1024 if match else None
+        # G1 prints one "garbage-first heap ... used NK" line; the serial collector one per generation (new, tenured),
+        # whose first, the new generation, is empty right after a full collection: sum the heap's lines.
+        used = re.findall(r"(?:heap|generation)\s+total \d+K, used (\d+)K", info)
+        return sum(int(k) for k in used) / 1024 if used else None
 
 
 def stub_server(extra=(), probe=None, archive=True, name=None):
