@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.store.StoreException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -120,10 +119,6 @@ public final class DatabaseDeliveryLog implements DeliveryLog {
     }
 
     private String json(Delivery delivery) {
-        try {
-            return mapper.writeValueAsString(delivery);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeliveryJson.write(mapper, delivery);
     }
 }

@@ -183,12 +183,9 @@ public final class DeliveryDispatcher implements AutoCloseable {
         Delivery retried;
         synchronized (lock) {
             Delivery delivery = find(api, id).orElseThrow(() -> ApiProblem.notFound("No " + api + " delivery " + id + "."));
-            if (delivery.status() == DeliveryStatus.DELIVERING) {
-                throw ApiProblem.conflict("Delivery " + id + " is being attempted right now; retry when it is done.");
-            }
             retried = delivery.retried(schedules.get(api).retries(), clock.instant());
-            if (!log.update(retried)) {
-                // In a shared log another instance may have claimed it since it was read.
+            // In a shared log another instance may claim it between the read and the update, which then refuses.
+            if (delivery.status() == DeliveryStatus.DELIVERING || !log.update(retried)) {
                 throw ApiProblem.conflict("Delivery " + id + " is being attempted right now; retry when it is done.");
             }
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.store.StoreException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -195,11 +194,6 @@ public final class SharedDeliveryLog implements DeliveryLog {
         return waiting;
     }
 
-    /** The owner this instance claims in, for tests and operators that read {@code lease_owner}. */
-    String owner() {
-        return owner;
-    }
-
     private int execute(String sql, String what, Object... values) {
         try (Connection connection = database.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
@@ -245,10 +239,6 @@ public final class SharedDeliveryLog implements DeliveryLog {
     }
 
     private String json(Delivery delivery) {
-        try {
-            return mapper.writeValueAsString(delivery);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeliveryJson.write(mapper, delivery);
     }
 }
