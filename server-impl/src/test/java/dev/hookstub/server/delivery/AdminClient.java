@@ -74,9 +74,14 @@ final class AdminClient {
 
     /** Waits (bounded) until the delivery has this status; returns it. */
     JsonNode awaitStatus(String api, String id, String status) {
+        return awaitStatus(api, id, status, Duration.ofSeconds(10));
+    }
+
+    /** As above, with a longer bound for what waits on something slower (a lease to run out, another instance). */
+    JsonNode awaitStatus(String api, String id, String status, Duration timeout) {
         JsonNode[] last = new JsonNode[1];
         Receiver.awaitTrue(() -> status.equals((last[0] = delivery(api, id)).path("status").asText()),
-                Duration.ofSeconds(10), () -> "delivery " + id + " to become " + status);
+                timeout, () -> "delivery " + id + " to become " + status + ": " + last[0]);
         return last[0];
     }
 

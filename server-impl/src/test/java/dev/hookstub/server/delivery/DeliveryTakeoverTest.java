@@ -63,7 +63,7 @@ class DeliveryTakeoverTest {
                 List<Receiver.Received> both = awaitRequests(receiver, 2);
                 assertEquals(deliveryId, both.get(1).header("webhook-id"), "the same delivery, sent again");
                 assertEquals(first.body(), both.get(1).body());
-                JsonNode delivered = awaitSucceeded(viaOther, deliveryId);
+                JsonNode delivered = viaOther.awaitStatus(API, deliveryId, "succeeded", Duration.ofSeconds(15));
                 assertEquals(200, delivered.get("lastResponseCode").asInt(), delivered.toString());
                 assertEquals(2, receiver.received().size(), "sent once more, not again and again");
             }
@@ -87,10 +87,4 @@ class DeliveryTakeoverTest {
         return receiver.received();
     }
 
-    private static JsonNode awaitSucceeded(AdminClient admin, String id) {
-        JsonNode[] last = new JsonNode[1];
-        Receiver.awaitTrue(() -> "succeeded".equals((last[0] = admin.delivery(API, id)).path("status").asText()),
-                Duration.ofSeconds(15), () -> "delivery " + id + " to succeed: " + last[0]);
-        return last[0];
-    }
 }

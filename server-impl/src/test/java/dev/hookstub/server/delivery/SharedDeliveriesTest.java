@@ -127,10 +127,7 @@ class SharedDeliveriesTest {
     }
 
     private static JsonNode awaitStatus(AdminClient admin, String id, String status) {
-        JsonNode[] last = new JsonNode[1];
-        Receiver.awaitTrue(() -> status.equals((last[0] = admin.delivery(API, id)).path("status").asText()),
-                Duration.ofSeconds(30), () -> "delivery " + id + " to become " + status + ": " + last[0]);
-        return last[0];
+        return admin.awaitStatus(API, id, status, Duration.ofSeconds(30));
     }
 
     private static JsonNode awaitFinished(AdminClient admin, String id) {
