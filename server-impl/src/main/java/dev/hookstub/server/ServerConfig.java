@@ -9,20 +9,20 @@ import java.nio.file.Path;
 
 /** Everything a stub server is started with; tests use port 0 for a free port. */
 public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
-                           boolean fastReads, DeliveryOptions delivery, JournalOptions journal,
+                           boolean fastCarrier, DeliveryOptions delivery, JournalOptions journal,
                            PostgresSettings database) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
     public ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
-                        boolean fastReads) {
-        this(host, port, credentials, fixtures, dataDir, fastReads, DeliveryOptions.defaults());
+                        boolean fastCarrier) {
+        this(host, port, credentials, fixtures, dataDir, fastCarrier, DeliveryOptions.defaults());
     }
 
     public ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
-                        boolean fastReads, DeliveryOptions delivery) {
-        this(host, port, credentials, fixtures, dataDir, fastReads, delivery, JournalOptions.defaults(), null);
+                        boolean fastCarrier, DeliveryOptions delivery) {
+        this(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, JournalOptions.defaults(), null);
     }
 
     public static ServerConfig defaults() {
@@ -31,43 +31,43 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
 
     /** The address to bind; beyond loopback the admin token must not be the default one. */
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, credentials, fixtures, dataDir, fastReads, delivery, journal, database);
+        return new ServerConfig(newHost, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal, database);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastReads, delivery, journal, database);
+        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastCarrier, delivery, journal, database);
     }
 
     public ServerConfig withCredentials(Credentials newCredentials) {
-        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastReads, delivery, journal, database);
+        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastCarrier, delivery, journal, database);
     }
 
     public ServerConfig withFixtures(Fixtures newFixtures) {
-        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastReads, delivery, journal, database);
+        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastCarrier, delivery, journal, database);
     }
 
     /** Keeps every record in an embedded database in this folder; null keeps them in memory. */
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastReads, delivery, journal, database);
+        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastCarrier, delivery, journal, database);
     }
 
-    /** Serves successful GETs on the fast read path (the default); off, every request goes through Jersey. */
-    public ServerConfig withFastReads(boolean enabled) {
+    /** Puts each API's fast carrier in front of its Jersey application (the default); off, Jersey carries every request. */
+    public ServerConfig withFastCarrier(boolean enabled) {
         return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery, journal, database);
     }
 
     /** How webhook deliveries are retried and timed out; tests use short delays. */
     public ServerConfig withDelivery(DeliveryOptions newDelivery) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, newDelivery, journal, database);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, newDelivery, journal, database);
     }
 
     /** How many requests the journal keeps per API, and whether each request is logged. */
     public ServerConfig withJournal(JournalOptions newJournal) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, delivery, newJournal, database);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, newJournal, database);
     }
 
     /** Keeps every record in a PostgreSQL database that other instances may share; null for none. */
     public ServerConfig withDatabase(PostgresSettings newDatabase) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastReads, delivery, journal, newDatabase);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal, newDatabase);
     }
 }

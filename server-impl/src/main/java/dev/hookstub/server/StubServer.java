@@ -19,13 +19,13 @@ import dev.hookstub.server.store.SharedResets;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.fault.ApiFaults;
-import dev.hookstub.server.http.FastPathHandler;
+import dev.hookstub.server.carrier.FastCarrier;
 import dev.hookstub.server.http.FrontDoor;
 import dev.hookstub.server.http.MalformedRequestLineAddOn;
 import dev.hookstub.server.http.PendingHandler;
 import dev.hookstub.server.http.UnreadBodyAddOn;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
-import dev.hookstub.server.http.RequestLimitsFilter;
+import dev.hookstub.server.http.RequestLimits;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
@@ -78,14 +78,14 @@ public final class StubServer implements AutoCloseable {
     private final NetworkListener listener;
     private final List<StubApi> apis;
     private final Database database;
-    /** Each API's fast read path, by {@link StubApi#id()}; none for an API served by Jersey alone. */
-    private final java.util.Map<String, FastPathHandler> fastPaths;
+    /** Each API's fast carrier, by {@link StubApi#id()}; none when the carrier is off. */
+    private final java.util.Map<String, FastCarrier> fastCarriers;
     private final DeliveryDispatcher deliveries;
 
     private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
-                       java.util.Map<String, FastPathHandler> fastPaths, DeliveryDispatcher deliveries) {
+                       java.util.Map<String, FastCarrier> fastCarriers, DeliveryDispatcher deliveries) {
         this.deliveries = deliveries;
-        this.fastPaths = java.util.Map.copyOf(fastPaths);
+        this.fastCarriers = java.util.Map.copyOf(fastCarriers);
         this.database = database;
         this.server = server;
         this.listener = listener;
@@ -93,7 +93,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     /**
-     * Loads the APIs and their records, listens (the fast read paths answer at once), and builds the Jersey
+     * Loads the APIs and their records, listens (the fast carriers answer at once), and builds the Jersey
      * applications in the background (a request that needs one waits for it); then resumes deliveries left pending
      * by a previous run.
      */
@@ -113,16 +113,16 @@ public final class StubServer implements AutoCloseable {
                 .map(api -> new RequestJournal.Api(api.id(), api.contextPath(), api.spec())).toList());
         java.util.Map<String, ApiFaults> faults = apis.stream()
                 .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
-        java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
+        java.util.Map<String, FastCarrier> fastCarriers = new java.util.HashMap<>();
         List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper,
-                loaded.deliveries(), journal, faults, clock, SharedResets.of(database), boot), fastPaths, faults);
+                loaded.deliveries(), journal, faults, clock, SharedResets.of(database), boot), fastCarriers, faults, mapper);
         boot.shutdown();
         OpsHandler ops = new OpsHandler(apis, database);
         FrontDoor frontDoor = new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper, journal);
         NetworkListener listener = listener(config);
         HttpServer server = listen(config, listener, frontDoor, journal, loaded.deliveries(), database);
         loaded.deliveries().resume();
-        return new StubServer(server, listener, apis, database, fastPaths, loaded.deliveries());
+        return new StubServer(server, listener, apis, database, fastCarriers, loaded.deliveries());
     }
 
     /** The APIs with their records, and the dispatcher that delivers their events. */
@@ -195,7 +195,7 @@ public final class StubServer implements AutoCloseable {
         listener.registerAddOn(new NoProtocolUpgradeAddOn());
         listener.registerAddOn(new MalformedRequestLineAddOn());
         listener.registerAddOn(new UnreadBodyAddOn());
-        listener.setMaxHttpHeaderSize(RequestLimitsFilter.MAX_HEADER_BLOCK_BYTES);
+        listener.setMaxHttpHeaderSize(RequestLimits.MAX_HEADER_BLOCK_BYTES);
         // A client that stops sending mid-body, or idles on a kept-alive connection, is cut off, not waited for.
         listener.getTransport().setReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -221,18 +221,19 @@ public final class StubServer implements AutoCloseable {
         return built;
     }
 
-    /** Each API at its context path, behind its fast read path unless that is off; the admin API last. */
+    /** Each API at its context path, behind its fast carrier unless that is off; the admin API last. */
     private static List<FrontDoor.Route> routes(ServerConfig config, List<StubApi> apis, List<PendingHandler> built,
-                                                java.util.Map<String, FastPathHandler> fastPaths,
-                                                java.util.Map<String, ApiFaults> faults) {
+                                                java.util.Map<String, FastCarrier> fastCarriers,
+                                                java.util.Map<String, ApiFaults> faults, ObjectMapper mapper) {
         List<FrontDoor.Route> routes = new java.util.ArrayList<>();
         for (int i = 0; i < apis.size(); i++) {
             StubApi api = apis.get(i);
             HttpHandler container = built.get(i);
-            if (config.fastReads() && api.fastReads() != null) {
-                FastPathHandler fastPath = new FastPathHandler(container, api.fastReads());
-                fastPaths.put(api.id(), fastPath);
-                container = fastPath;
+            if (config.fastCarrier()) {
+                FastCarrier carrier = new FastCarrier(container, api.spec(), api.operations(), api.validator(),
+                        api.errorFormat(), mapper);
+                fastCarriers.put(api.id(), carrier);
+                container = carrier;
             }
             routes.add(new FrontDoor.Route(api.contextPath(), container, api.errorFormat(), faults.get(api.id())));
         }
@@ -252,13 +253,13 @@ public final class StubServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** Requests answered on one API's fast read path since start: 0 when that API has none or it is turned off. */
-    public long fastReadsServed(String apiId) {
+    /** Requests answered by one API's fast carrier since start: 0 when the carrier is off. */
+    public long fastCarrierServed(String apiId) {
         if (!API_IDS.contains(apiId)) {
             throw new IllegalArgumentException("No such API: " + apiId);
         }
-        FastPathHandler fastPath = fastPaths.get(apiId);
-        return fastPath == null ? 0 : fastPath.served();
+        FastCarrier carrier = fastCarriers.get(apiId);
+        return carrier == null ? 0 : carrier.served();
     }
 
     public List<StubApi> apis() {

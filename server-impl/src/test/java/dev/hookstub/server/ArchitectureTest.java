@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final String[] APIS = {"mijnklantportaal", "equalsmoney", "partoo", "mollie"};
     /** Everything below the root that is not an API: what the APIs share, the admin API and the transport. */
     private static final String[] PLUMBING = {"store", "auth", "error", "json", "clock", "spec", "validation",
-            "config", "delivery", "fault", "core", "admin", "http", "journal"};
+            "config", "delivery", "fault", "core", "admin", "http", "journal", "operation", "carrier"};
 
     private static JavaClasses classes;
 
@@ -88,15 +88,41 @@ class ArchitectureTest {
     }
 
     /**
-     * Grizzly's side (the front door, the fast path, fault injection) hands a request to an API's handler, never to
+     * Grizzly's side (the front door, the fast carrier, fault injection) hands a request to an API's handler, never to
      * its resources, the generated interfaces they implement or their models: what Jersey serves stays Jersey's.
      */
     @Test
     void theTransportNeverDependsOnTheJerseyResourcesOfAnApi() {
-        noClasses().that().resideInAPackage(ROOT + ".http..")
+        noClasses().that().resideInAnyPackage(ROOT + ".http..", ROOT + ".carrier..")
                 .should().dependOnClassesThat(resideInAPackage("dev.hookstub.api..")
                         .or(assignableTo(ApiResource.class))
                         .or(resideInAnyPackage(packages(APIS))))
+                .check(classes);
+    }
+
+    /**
+     * How a request travels, in packages: {@code http} is Grizzly's transport, {@code core} the Jersey wiring,
+     * {@code carrier} the fast carrier, and {@code operation} the one definition of each operation that both
+     * carriers run. The definition knows neither framework (JAX-RS's value types aside, such as the media types
+     * error formats name); the transport and the fast carrier know no Jersey.
+     */
+    @Test
+    void theOperationsKnowNeitherCarrierNorFramework() {
+        noClasses().that().resideInAPackage(ROOT + ".operation..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs.container..", "jakarta.ws.rs.ext..",
+                        "org.glassfish..",
+                        ROOT + ".http..", ROOT + ".core..", ROOT + ".carrier..")
+                .check(classes);
+    }
+
+    @Test
+    void theTransportAndTheFastCarrierKnowNoJersey() {
+        noClasses().that().resideInAnyPackage(ROOT + ".http..", ROOT + ".carrier..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs.container..",
+                        "jakarta.ws.rs.ext..", "org.glassfish.jersey..", ROOT + ".core..")
+                .check(classes);
+        noClasses().that().resideInAPackage(ROOT + ".http..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".carrier..")
                 .check(classes);
     }
 

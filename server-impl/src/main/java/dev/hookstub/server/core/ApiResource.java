@@ -1,19 +1,23 @@
 package dev.hookstub.server.core;
 
 import dev.hookstub.server.auth.Caller;
+import dev.hookstub.server.operation.Answer;
+import dev.hookstub.server.operation.ApiOperations;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * What every API's resource shares: the service it calls, and the request's caller and URI, which Jersey injects
- * into the one instance as request-scoped proxies. An API's resource implements its generated interface on this.
- *
- * @param <S> the API's service
+ * The Jersey carrier of an API's operations: an API's resource implements its generated interface on this, each
+ * method handing its operation what JAX-RS matched and returning the operation's answer as it rendered it. The
+ * auth and validation filters have run by then, with the same authentication and spec rules the fast carrier uses.
+ * The caller, URI and headers are injected into the one instance as request-scoped proxies.
  */
-public abstract class ApiResource<S> {
+public abstract class ApiResource {
 
-    protected final S service;
+    private final ApiOperations<?> operations;
 
     @Context
     private SecurityContext security;
@@ -21,17 +25,25 @@ public abstract class ApiResource<S> {
     @Context
     private UriInfo uriInfo;
 
-    protected ApiResource(S service) {
-        this.service = service;
+    @Context
+    private HttpHeaders headers;
+
+    protected ApiResource(ApiOperations<?> operations) {
+        this.operations = operations;
     }
 
-    /** Who the API's auth filter found the caller to be. */
-    protected final <C> C caller(Class<C> type) {
-        return Caller.of(security, type);
+    /** Answers with the operation the spec names {@code operationId}, for a request without a body. */
+    protected final Response answer(String operationId) {
+        return answer(operationId, null);
     }
 
-    /** The URI of the request being answered, as Jersey resolved it (Host and port included). */
-    protected final UriInfo uriInfo() {
-        return uriInfo;
+    /** Answers with the operation the spec names {@code operationId}, for a request with this bound body. */
+    protected final Response answer(String operationId, Object body) {
+        Object caller = Caller.of(security, operations.authentication().callerType());
+        Answer answer = operations.answer(operationId, caller, new JerseyOperationRequest(uriInfo, headers, body));
+        Response.ResponseBuilder response = answer.reason() == null ? Response.status(answer.status())
+                : Response.status(answer.status(), answer.reason());
+        answer.headers().forEach(response::header);
+        return response.type(answer.contentType()).entity(answer.body()).build();
     }
 }

@@ -32,10 +32,11 @@ public interface StubApi {
     /** How this API writes errors, for refusals made before its application runs. */
     dev.hookstub.server.error.ErrorFormat errorFormat();
 
-    /** The API's fast read path, or null when every request goes through {@link #application()}. */
-    default dev.hookstub.server.http.FastReads fastReads() {
-        return null;
-    }
+    /** The API's operations, each defined once, which both the Jersey resource and the fast carrier run. */
+    dev.hookstub.server.operation.ApiOperations<?> operations();
+
+    /** The spec's rules for requests, as both carriers apply them. */
+    dev.hookstub.server.validation.SpecRequestValidator validator();
 
     /** The records as the admin API creates, lists and deletes them. */
     dev.hookstub.server.core.AdminRecords adminRecords();

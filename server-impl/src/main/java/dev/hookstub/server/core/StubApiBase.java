@@ -3,13 +3,12 @@ package dev.hookstub.server.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.error.ErrorFormat;
-import dev.hookstub.server.http.FastReads;
+import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
 import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.List;
 import java.util.function.Supplier;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -21,8 +20,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
 
     /** The pieces an API assembles from its own package, besides its Jersey application. */
-    private record Parts(Supplier<ResourceConfig> application, FastReads fastReads, AdminRecords adminRecords,
-                         WebhookDeliveries deliveries) {
+    private record Parts(Supplier<ResourceConfig> application, ApiOperations<?> operations,
+                         AdminRecords adminRecords, WebhookDeliveries deliveries) {
     }
 
     private final String id;
@@ -54,18 +53,18 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
      * Called once, at the end of the API's constructor; a store with nothing of its own gets the fixtures, once
      * across the instances that share it. The Jersey application is described, not built: it is built in the
      * background after the stub listens, so that start-up does not wait for Jersey; {@code resource} makes the
-     * resource that implements the API's generated interface, one per application.
+     * resource that implements the API's generated interface on {@code operations}, one per application.
      */
-    protected final void assemble(ContainerRequestFilter auth, Supplier<Object> resource, FastReads fastReads,
+    protected final void assemble(ApiOperations<?> operations, Supplier<ApiResource> resource,
                                   AdminRecords adminRecords, WebhookDeliveries deliveries) {
         this.parts = new Parts(() -> ApiResourceConfig.create(id, validator, errors, context.mapper())
-                .register(auth)
-                .register(resource.get()), fastReads, adminRecords, deliveries);
+                .register(new ApiAuthFilter<>(operations.authentication()))
+                .register(resource.get()), operations, adminRecords, deliveries);
         store.seedOnce(this::reset);
     }
 
-    /** The spec's rules for requests, as the Jersey application's validation filter applies them. */
-    protected final SpecRequestValidator validator() {
+    @Override
+    public final SpecRequestValidator validator() {
         return validator;
     }
 
@@ -90,8 +89,8 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
     }
 
     @Override
-    public final FastReads fastReads() {
-        return parts.fastReads();
+    public final ApiOperations<?> operations() {
+        return parts.operations();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.hookstub.server.equalsmoney;
 
+import dev.hookstub.server.auth.Credentials.EqualsMoneyKey;
 import dev.hookstub.server.core.ApiContext;
+import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApiBase;
 import dev.hookstub.server.error.MessageErrorFormat;
@@ -14,10 +16,9 @@ public final class EqualsMoneyApi extends StubApiBase<EqualsMoneyWebhookRecord> 
      */
     public EqualsMoneyApi(ApiContext context, WebhookStore<EqualsMoneyWebhookRecord> store) {
         super(context, "equalsmoney", "equalsmoney.yaml", "/webhooks/{webhookId}", new MessageErrorFormat(), store);
-        EqualsMoneyAuthFilter auth = new EqualsMoneyAuthFilter(context.credentials().equalsmoney());
-        EqualsMoneyWebhookService service = new EqualsMoneyWebhookService(store);
-        assemble(auth, () -> new EqualsMoneyWebhooksResource(service),
-                new EqualsMoneyFastReads(auth, service, validator(), context.mapper()),
+        ApiOperations<EqualsMoneyKey> operations = EqualsMoneyOperations.of(spec(),
+                context.credentials().equalsmoney(), new EqualsMoneyWebhookService(store), context.mapper());
+        assemble(operations, () -> new EqualsMoneyWebhooksResource(operations),
                 new EqualsMoneyAdminRecords(store, context, spec()),
                 new EqualsMoneyDeliveries(store, context.mapper(), context.clock()));
     }

@@ -17,8 +17,12 @@ public final class JsonProcessingExceptionMapper implements ExceptionMapper<Json
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
-        return ApiProblemMapper.render(format, ApiProblem.invalid(
-                format.validationStatus(ErrorFormat.ValidationTarget.BODY), null,
-                "The request body is not valid JSON for this operation."), request);
+        return ApiProblemMapper.render(format, problem(format), request);
+    }
+
+    /** The refusal of a body that cannot be bound to the operation's request model, whoever binds it. */
+    public static ApiProblem problem(ErrorFormat format) {
+        return ApiProblem.invalid(format.validationStatus(ErrorFormat.ValidationTarget.BODY), null,
+                "The request body is not valid JSON for this operation.");
     }
 }

@@ -5,6 +5,7 @@ import dev.hookstub.server.fault.ApiFaults;
 import dev.hookstub.server.fault.FaultEffect;
 import dev.hookstub.server.fault.FaultRule;
 import dev.hookstub.server.fault.PreferredResponse;
+import dev.hookstub.server.operation.Answer;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -60,7 +61,7 @@ final class FaultInjector implements AutoCloseable {
         if (effect instanceof FaultEffect.Delay) {
             delay(rule.delayMillis(), route, method, path, request, response);
         } else if (effect instanceof FaultEffect.Status status) {
-            FastResponses.writeProblem(response, route.format(), status.problem(), mapper);
+            GrizzlyAnswers.refuse(response, route.format(), status.problem(), mapper);
         } else {
             fail(((FaultEffect.Failure) effect).kind(), request, response);
         }
@@ -73,15 +74,15 @@ final class FaultInjector implements AutoCloseable {
         if (chosen == null) {
             route.handler().service(request, response);
         } else if (chosen instanceof PreferredResponse.Problem problem) {
-            FastResponses.writeProblem(response, route.format(), problem.problem(), mapper);
+            GrizzlyAnswers.refuse(response, route.format(), problem.problem(), mapper);
         } else {
             PreferredResponse.Example example = (PreferredResponse.Example) chosen;
             if (example.body() == null) {
                 response.setStatus(example.status());
                 response.setContentLength(0);
             } else {
-                FastResponses.writeJson(response, example.status(), example.mediaType(),
-                        FastResponses.json(mapper, example.body()));
+                GrizzlyAnswers.write(response, Answer.of(example.status(), example.mediaType(),
+                        Answer.json(mapper, example.body())));
             }
         }
     }

@@ -104,7 +104,7 @@ public final class FrontDoor extends HttpHandler {
             // The connection may hold bytes the HTTP layer did not read (a body it ignored, a tunnel): close it.
             request.getRequest().getProcessingState().setKeepAlive(false);
             response.setHeader(Header.Connection, "close");
-            FastResponses.writeProblem(response, format, refused, mapper);
+            GrizzlyAnswers.refuse(response, format, refused, mapper);
             if (request.getMethod() == Method.CONNECT) {
                 // Grizzly answers CONNECT as the start of a tunnel, without a length: end it here.
                 response.finish();

@@ -8,7 +8,7 @@ import org.glassfish.grizzly.http.server.Response;
 
 /**
  * A handler still being built (a Jersey application takes a few hundred milliseconds to initialise). The stub
- * listens, and its fast read path answers, while the applications start; a request that needs one waits for it.
+ * listens, and its fast carrier answers, while the applications start; a request that needs one waits for it.
  */
 public final class PendingHandler extends HttpHandler {
 

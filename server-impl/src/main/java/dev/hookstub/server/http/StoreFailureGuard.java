@@ -31,7 +31,7 @@ final class StoreFailureGuard extends HttpHandler {
         try {
             handler.service(request, response);
         } catch (StoreException failed) {
-            FastResponses.writeProblem(response, format, StoreExceptionMapper.problem(failed), mapper);
+            GrizzlyAnswers.refuse(response, format, StoreExceptionMapper.problem(failed), mapper);
         }
     }
 

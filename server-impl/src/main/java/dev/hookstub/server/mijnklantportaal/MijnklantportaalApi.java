@@ -4,22 +4,21 @@ import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApiBase;
+import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.store.WebhookStore;
 import java.util.Set;
 
 public final class MijnklantportaalApi extends StubApiBase<MijnklantportaalWebhookRecord> {
 
-    /** Holds nothing of its own: the fast path renders the refusals it makes with the same instance. */
-    private static final MijnklantportaalErrorFormat ERRORS = new MijnklantportaalErrorFormat();
-
     public MijnklantportaalApi(ApiContext context, WebhookStore<MijnklantportaalWebhookRecord> store) {
-        super(context, "mijnklantportaal", "mijnklantportaal.yaml", "/webhooks/{webhookId}", ERRORS, store);
+        super(context, "mijnklantportaal", "mijnklantportaal.yaml", "/webhooks/{webhookId}",
+                new MijnklantportaalErrorFormat(), store);
         Set<String> eventTypes = MijnklantportaalEventTypes.from(spec());
-        MijnklantportaalAuthFilter auth = new MijnklantportaalAuthFilter(context.credentials().mijnklantportaal());
         MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, context.ids(),
                 context.clock());
-        assemble(auth, () -> new MijnklantportaalWebhooksResource(service),
-                new MijnklantportaalFastReads(auth, service, validator(), ERRORS, context.mapper()),
+        ApiOperations<MijnklantportaalTenant> operations = MijnklantportaalOperations.of(spec(),
+                context.credentials().mijnklantportaal(), service, context.mapper());
+        assemble(operations, () -> new MijnklantportaalWebhooksResource(operations),
                 new MijnklantportaalAdminRecords(store, context, spec(), eventTypes,
                         defaultTenant(context.credentials())),
                 new MijnklantportaalDeliveries(store, eventTypes, context.mapper()));

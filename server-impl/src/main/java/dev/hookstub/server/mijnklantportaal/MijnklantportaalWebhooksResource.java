@@ -3,29 +3,23 @@ package dev.hookstub.server.mijnklantportaal;
 import dev.hookstub.api.mijnklantportaal.WebhooksApi;
 import dev.hookstub.api.mijnklantportaal.model.MijnklantportaalCreateWebhookRequest;
 import dev.hookstub.server.core.ApiResource;
+import dev.hookstub.server.operation.ApiOperations;
 import jakarta.ws.rs.core.Response;
 
-public final class MijnklantportaalWebhooksResource extends ApiResource<MijnklantportaalWebhookService>
-        implements WebhooksApi {
+/** The generated interface, answered by {@link MijnklantportaalOperations}. */
+public final class MijnklantportaalWebhooksResource extends ApiResource implements WebhooksApi {
 
-    MijnklantportaalWebhooksResource(MijnklantportaalWebhookService service) {
-        super(service);
+    MijnklantportaalWebhooksResource(ApiOperations<MijnklantportaalTenant> operations) {
+        super(operations);
     }
 
     @Override
     public Response createWebhook(MijnklantportaalCreateWebhookRequest request) {
-        MijnklantportaalWebhookRecord created = service.create(tenant(), request.getUrl(), request.getType());
-        return Response.created(uriInfo().getAbsolutePathBuilder().path(created.id()).build())
-                .entity(MijnklantportaalWebhookMapper.toDto(created))
-                .build();
+        return answer("create-webhook", request);
     }
 
     @Override
     public Response getWebhook(String webhookId) {
-        return Response.ok(MijnklantportaalWebhookMapper.toDto(service.get(tenant(), webhookId))).build();
-    }
-
-    private MijnklantportaalTenant tenant() {
-        return caller(MijnklantportaalTenant.class);
+        return answer("get-webhook");
     }
 }

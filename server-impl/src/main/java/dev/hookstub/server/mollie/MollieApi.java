@@ -1,6 +1,8 @@
 package dev.hookstub.server.mollie;
 
+import dev.hookstub.server.auth.Credentials.MollieToken;
 import dev.hookstub.server.core.ApiContext;
+import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApiBase;
 import dev.hookstub.server.store.WebhookStore;
@@ -10,11 +12,10 @@ public final class MollieApi extends StubApiBase<MollieWebhookRecord> {
 
     public MollieApi(ApiContext context, WebhookStore<MollieWebhookRecord> store) {
         super(context, "mollie", "mollie.json", "/v2/webhooks/{webhookId}", new MollieErrorFormat(), store);
-        MollieAuthFilter auth = new MollieAuthFilter(context.credentials().mollie());
-        MollieWebhookService service = new MollieWebhookService(store);
         List<String> eventTypes = MollieEventTypes.from(spec());
-        assemble(auth, () -> new MollieWebhooksResource(service),
-                new MollieFastReads(auth, service, validator(), context.mapper()),
+        ApiOperations<MollieToken> operations = MollieOperations.of(spec(), context.credentials().mollie(),
+                new MollieWebhookService(store), context.mapper());
+        assemble(operations, () -> new MollieWebhooksResource(operations),
                 new MollieAdminRecords(store, context, spec(), eventTypes,
                         context.credentials().mollie().get(0).profileId()),
                 new MollieDeliveries(store, eventTypes, context.mapper()));

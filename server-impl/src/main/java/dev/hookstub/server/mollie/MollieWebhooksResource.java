@@ -1,18 +1,20 @@
 package dev.hookstub.server.mollie;
 
 import dev.hookstub.api.mollie.V2Api;
+import dev.hookstub.server.auth.Credentials.MollieToken;
 import dev.hookstub.server.core.ApiResource;
+import dev.hookstub.server.operation.ApiOperations;
 import jakarta.ws.rs.core.Response;
 
-public final class MollieWebhooksResource extends ApiResource<MollieWebhookService> implements V2Api {
+/** The generated interface, answered by {@link MollieOperations}. */
+public final class MollieWebhooksResource extends ApiResource implements V2Api {
 
-    MollieWebhooksResource(MollieWebhookService service) {
-        super(service);
+    MollieWebhooksResource(ApiOperations<MollieToken> operations) {
+        super(operations);
     }
 
     @Override
     public Response getWebhook(String webhookId, Boolean testmode) {
-        MollieWebhookRecord record = service.get(webhookId, Boolean.TRUE.equals(testmode));
-        return Response.ok(MollieWebhookMapper.toDto(record, uriInfo().getRequestUri().toString())).build();
+        return answer("get-webhook");
     }
 }

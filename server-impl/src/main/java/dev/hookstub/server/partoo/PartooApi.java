@@ -1,6 +1,7 @@
 package dev.hookstub.server.partoo;
 
 import dev.hookstub.server.core.ApiContext;
+import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApiBase;
 import dev.hookstub.server.store.WebhookStore;
@@ -11,11 +12,10 @@ public final class PartooApi extends StubApiBase<PartooWebhookRecord> {
 
     public PartooApi(ApiContext context, WebhookStore<PartooWebhookRecord> store) {
         super(context, "partoo", "partoo.yaml", "/webhooks/{webhook_id}", new PartooErrorFormat(), store);
-        PartooAuthFilter auth = new PartooAuthFilter(context.credentials().partoo());
-        PartooWebhookService service = new PartooWebhookService(store);
         this.adminRecords = new PartooAdminRecords(store, context, spec());
-        assemble(auth, () -> new PartooWebhooksResource(service),
-                new PartooFastReads(auth, service, validator(), context.mapper()), adminRecords,
+        ApiOperations<PartooUser> operations = PartooOperations.of(spec(), context.credentials().partoo(),
+                new PartooWebhookService(store), context.mapper());
+        assemble(operations, () -> new PartooWebhooksResource(operations), adminRecords,
                 new PartooDeliveries(store, spec(), context.mapper()));
     }
 

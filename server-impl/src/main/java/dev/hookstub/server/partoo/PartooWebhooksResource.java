@@ -2,18 +2,19 @@ package dev.hookstub.server.partoo;
 
 import dev.hookstub.api.partoo.WebhooksApi;
 import dev.hookstub.server.core.ApiResource;
+import dev.hookstub.server.operation.ApiOperations;
 import jakarta.ws.rs.core.Response;
 import java.math.BigInteger;
 
-public final class PartooWebhooksResource extends ApiResource<PartooWebhookService> implements WebhooksApi {
+/** The generated interface, answered by {@link PartooOperations}. */
+public final class PartooWebhooksResource extends ApiResource implements WebhooksApi {
 
-    PartooWebhooksResource(PartooWebhookService service) {
-        super(service);
+    PartooWebhooksResource(ApiOperations<PartooUser> operations) {
+        super(operations);
     }
 
     @Override
     public Response getWebhook(BigInteger webhookId, BigInteger orgId) {
-        PartooWebhookRecord record = service.get(caller(PartooUser.class), webhookId, orgId);
-        return Response.ok(PartooWebhookMapper.toDto(record)).build();
+        return answer("getWebhook");
     }
 }

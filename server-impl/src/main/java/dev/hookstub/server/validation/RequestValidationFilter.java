@@ -1,7 +1,7 @@
 package dev.hookstub.server.validation;
 
 import dev.hookstub.server.error.ApiProblem;
-import dev.hookstub.server.http.RequestLimitsFilter;
+import dev.hookstub.server.http.RequestLimits;
 import dev.hookstub.server.journal.RequestNotes;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -88,14 +88,13 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
     private static byte[] readBounded(InputStream in) {
         byte[] body;
         try {
-            body = in.readNBytes(RequestLimitsFilter.MAX_BODY_BYTES + 1);
+            body = in.readNBytes(RequestLimits.MAX_BODY_BYTES + 1);
         } catch (IOException stalled) {
             // The read timeout cut off a client that stopped sending, or the connection broke mid-body.
-            throw new ApiProblem(408, "Request Timeout", "The request body did not arrive in full.", null);
+            throw RequestLimits.bodyIncomplete();
         }
-        if (body.length > RequestLimitsFilter.MAX_BODY_BYTES) {
-            throw new ApiProblem(413, "Payload Too Large",
-                    "The request body is larger than " + RequestLimitsFilter.MAX_BODY_BYTES + " bytes.", null);
+        if (body.length > RequestLimits.MAX_BODY_BYTES) {
+            throw RequestLimits.bodyTooLarge();
         }
         return body;
     }

@@ -58,7 +58,7 @@ public final class SpecRequestValidator {
     }
 
     /**
-     * Whether these parameter values pass the operation's rules, for the fast read path. Answers are remembered per
+     * Whether these parameter values pass the operation's rules, for the fast carrier. Answers are remembered per
      * distinct input (bounded), because under load the same few ids are asked for again and again.
      */
     public boolean accepts(String method, String template, Map<String, String> path, Map<String, String> query) {

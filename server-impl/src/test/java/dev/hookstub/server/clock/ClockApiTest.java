@@ -208,16 +208,16 @@ class ClockApiTest {
 
         @Test
         void aRecordCreatedThroughAnApisOwnCreateCarriesTheFrozenTimeOnTheFastPath() {
-            long fast = server.fastReadsServed("mijnklantportaal");
+            long fast = server.fastCarrierServed("mijnklantportaal");
             assertEquals("2030-06-01T14:34:56+02:00", createdThroughTheApi(http));
-            assertTrue(server.fastReadsServed("mijnklantportaal") > fast, "the create took the fast path");
+            assertTrue(server.fastCarrierServed("mijnklantportaal") > fast, "the create took the fast path");
         }
 
         @Test
         void aRecordCreatedThroughAnApisOwnCreateCarriesTheFrozenTimeThroughJerseyToo() {
-            try (StubServer jerseyOnly = StubServer.start(ServerConfig.defaults().withPort(0).withFastReads(false))) {
+            try (StubServer jerseyOnly = StubServer.start(ServerConfig.defaults().withPort(0).withFastCarrier(false))) {
                 assertEquals("2030-06-01T14:34:56+02:00", createdThroughTheApi(new StubHttp(jerseyOnly.baseUri())));
-                assertEquals(0, jerseyOnly.fastReadsServed("mijnklantportaal"));
+                assertEquals(0, jerseyOnly.fastCarrierServed("mijnklantportaal"));
             }
         }
 

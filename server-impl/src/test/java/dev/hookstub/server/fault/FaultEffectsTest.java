@@ -82,7 +82,7 @@ class FaultEffectsTest {
         void mollie429IsItsOwnHalJsonErrorWithADefaultRetryAfter(Served served) {
             FaultStub stub = stub(served);
             stub.addRule("mollie", "{\"operation\": \"get-webhook\", \"status\": 429}");
-            long fastBefore = stub.server.fastReadsServed("mollie");
+            long fastBefore = stub.server.fastCarrierServed("mollie");
             HttpResponse<String> answer = stub.http.get(MOLLIE_GET, MOLLIE);
             assertEquals(429, answer.statusCode(), answer.body());
             assertEquals("application/hal+json", answer.headers().firstValue("Content-Type").orElseThrow());
@@ -91,7 +91,7 @@ class FaultEffectsTest {
                     {"status": 429, "title": "Too Many Requests", "detail": "Too Many Requests",
                      "_links": {"documentation": {"href": "https://docs.mollie.com/overview/handling-errors",
                                                   "type": "text/html"}}}"""), json(answer.body()));
-            assertEquals(fastBefore, stub.server.fastReadsServed("mollie"), "the fast path served a faulted read");
+            assertEquals(fastBefore, stub.server.fastCarrierServed("mollie"), "the fast path served a faulted read");
         }
 
         @Test

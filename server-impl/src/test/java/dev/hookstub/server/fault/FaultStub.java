@@ -41,8 +41,8 @@ final class FaultStub implements AutoCloseable {
     final StubServer server;
     final StubHttp http;
 
-    FaultStub(boolean fastReads) {
-        server = StubServer.start(ServerConfig.defaults().withPort(0).withFastReads(fastReads));
+    FaultStub(boolean fastCarrier) {
+        server = StubServer.start(ServerConfig.defaults().withPort(0).withFastCarrier(fastCarrier));
         http = new StubHttp(server.baseUri());
     }
 

@@ -46,14 +46,14 @@ class PreferHeaderTest {
         jersey.reset();
     }
 
-    private static FaultStub stub(boolean fastReads) {
-        return fastReads ? fast : jersey;
+    private static FaultStub stub(boolean fastCarrier) {
+        return fastCarrier ? fast : jersey;
     }
 
-    @ParameterizedTest(name = "fast reads {0}")
+    @ParameterizedTest(name = "fast carrier {0}")
     @ValueSource(booleans = {true, false})
-    void aDocumentedStatusWithAnExampleAnswersTheExampleWithItsMediaType(boolean fastReads) {
-        FaultStub stub = stub(fastReads);
+    void aDocumentedStatusWithAnExampleAnswersTheExampleWithItsMediaType(boolean fastCarrier) {
+        FaultStub stub = stub(fastCarrier);
         HttpResponse<String> answer = stub.http.get(MOLLIE_GET, "Prefer", "code=422", MOLLIE[0], MOLLIE[1]);
         assertEquals(422, answer.statusCode(), answer.body());
         assertEquals("application/hal+json", answer.headers().firstValue("Content-Type").orElseThrow());
@@ -65,19 +65,19 @@ class PreferHeaderTest {
 
     @Test
     void code200AnswersTheSpecsExampleNotTheStoredRecordAndBypassesTheFastPath() {
-        long before = fast.server.fastReadsServed("partoo");
+        long before = fast.server.fastCarrierServed("partoo");
         HttpResponse<String> answer = fast.http.get("/partoo/v2/webhooks/424242", "Prefer", "code=200", PARTOO[0], PARTOO[1]);
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode body = json(answer.body());
         assertEquals(1, body.get("id").asInt(), "the spec's example, though no webhook 424242 exists");
         assertEquals("business_created", body.get("event_type").asText());
-        assertEquals(before, fast.server.fastReadsServed("partoo"));
+        assertEquals(before, fast.server.fastCarrierServed("partoo"));
     }
 
-    @ParameterizedTest(name = "fast reads {0}")
+    @ParameterizedTest(name = "fast carrier {0}")
     @ValueSource(booleans = {true, false})
-    void aDocumentedErrorWithoutAnExampleIsAProblemInTheApisFormat(boolean fastReads) {
-        FaultStub stub = stub(fastReads);
+    void aDocumentedErrorWithoutAnExampleIsAProblemInTheApisFormat(boolean fastCarrier) {
+        FaultStub stub = stub(fastCarrier);
         HttpResponse<String> mkp = stub.http.get(MKP_GET, "Prefer", "code=404", MKP[0], MKP[1]);
         assertEquals(404, mkp.statusCode());
         assertEquals(json("{\"message\": \"No Webhook record can be found for the given ID\"}"), json(mkp.body()));
@@ -87,10 +87,10 @@ class PreferHeaderTest {
         assertEquals(json("{\"errors\": {\"authentication\": \"You are not authenticated\"}}"), json(partoo.body()));
     }
 
-    @ParameterizedTest(name = "fast reads {0}")
+    @ParameterizedTest(name = "fast carrier {0}")
     @ValueSource(booleans = {true, false})
-    void anUndocumentedStatusIs400InTheApisFormatListingTheDocumentedOnes(boolean fastReads) {
-        FaultStub stub = stub(fastReads);
+    void anUndocumentedStatusIs400InTheApisFormatListingTheDocumentedOnes(boolean fastCarrier) {
+        FaultStub stub = stub(fastCarrier);
         HttpResponse<String> answer = stub.http.get(MOLLIE_GET, "Prefer", "code=500", MOLLIE[0], MOLLIE[1]);
         assertEquals(400, answer.statusCode());
         assertEquals("application/hal+json", answer.headers().firstValue("Content-Type").orElseThrow());

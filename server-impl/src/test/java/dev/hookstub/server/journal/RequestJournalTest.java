@@ -61,10 +61,10 @@ class RequestJournalTest {
         @Test
         void aGetOnTheFastPathIsJournaledWithItsTemplateStatusAndMaskedCredential() {
             ExampleRequest example = example(server, "mijnklantportaal");
-            long fastBefore = server.fastReadsServed("mijnklantportaal");
+            long fastBefore = server.fastCarrierServed("mijnklantportaal");
             assertEquals(200, http.get(example.path().startsWith("/") ? "/mijnklantportaal/v1" + example.path()
                     : example.path(), example.header(), example.value()).statusCode());
-            assertEquals(fastBefore + 1, server.fastReadsServed("mijnklantportaal"), "served on the fast path");
+            assertEquals(fastBefore + 1, server.fastCarrierServed("mijnklantportaal"), "served on the fast path");
 
             JsonNode entry = only(http, "mijnklantportaal");
             assertEquals("GET", entry.get("method").asText());
@@ -136,10 +136,10 @@ class RequestJournalTest {
 
         @Test
         void aCreateOnTheFastPathKeepsItsBody() {
-            long fastBefore = server.fastReadsServed("mijnklantportaal");
+            long fastBefore = server.fastCarrierServed("mijnklantportaal");
             String body = "{\"url\": \"https://example.com/fast\", \"type\": \"offer-created\"}";
             assertEquals(201, http.post("/mijnklantportaal/v1/webhooks", body, MKP).statusCode());
-            assertEquals(fastBefore + 1, server.fastReadsServed("mijnklantportaal"), "served on the fast path");
+            assertEquals(fastBefore + 1, server.fastCarrierServed("mijnklantportaal"), "served on the fast path");
             JsonNode entry = only(http, "mijnklantportaal");
             assertEquals(body, entry.get("body").asText());
             assertEquals("/webhooks", entry.get("pathTemplate").asText());
@@ -257,16 +257,16 @@ class RequestJournalTest {
     }
 
     @Nested
-    class WithoutFastReads {
+    class WithoutFastCarrier {
 
         @Test
         void aCreateThroughJerseyKeepsItsBodyAndAGetIsJournaledTheSame() {
-            try (StubServer jersey = StubServer.start(ServerConfig.defaults().withPort(0).withFastReads(false))) {
+            try (StubServer jersey = StubServer.start(ServerConfig.defaults().withPort(0).withFastCarrier(false))) {
                 StubHttp slow = new StubHttp(jersey.baseUri());
                 String body = "{\"url\": \"https://example.com/jersey\", \"type\": \"offer-created\"}";
                 String id = field(slow.post("/mijnklantportaal/v1/webhooks", body, MKP), "id");
                 slow.get("/mijnklantportaal/v1/webhooks/" + id, MKP);
-                assertEquals(0, jersey.fastReadsServed("mijnklantportaal"));
+                assertEquals(0, jersey.fastCarrierServed("mijnklantportaal"));
 
                 JsonNode page = list(slow, "mijnklantportaal", "");
                 assertEquals(List.of(200, 201), statuses(page));
@@ -282,7 +282,7 @@ class RequestJournalTest {
 
         @Test
         void anInvalidBodyThroughJerseyIsRefusedByTheSpecAndKept() {
-            try (StubServer jersey = StubServer.start(ServerConfig.defaults().withPort(0).withFastReads(false))) {
+            try (StubServer jersey = StubServer.start(ServerConfig.defaults().withPort(0).withFastCarrier(false))) {
                 StubHttp slow = new StubHttp(jersey.baseUri());
                 String body = "{\"type\": \"offer-created\"}";
                 assertTrue(slow.post("/mijnklantportaal/v1/webhooks", body, MKP).statusCode() >= 400);

@@ -43,7 +43,7 @@ class DatabaseOutageTest {
     @Test
     void whileTheDatabaseIsDownRequestsGet503InTheApisFormatAndTheStubRecoversByItself() {
         try (StubServer fast = StubServer.start(config());
-             StubServer jersey = StubServer.start(config().withFastReads(false))) {
+             StubServer jersey = StubServer.start(config().withFastCarrier(false))) {
             StubHttp fastHttp = new StubHttp(fast.baseUri());
             StubHttp jerseyHttp = new StubHttp(jersey.baseUri());
             String record = "/mijnklantportaal/v1/webhooks/wbh_abc12345def678";

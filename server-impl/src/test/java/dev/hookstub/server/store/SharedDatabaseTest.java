@@ -52,7 +52,7 @@ class SharedDatabaseTest {
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
             Future<StubServer> first = starting.submit(() -> StubServer.start(config()));
-            Future<StubServer> second = starting.submit(() -> StubServer.start(config().withFastReads(false)));
+            Future<StubServer> second = starting.submit(() -> StubServer.start(config().withFastCarrier(false)));
             a = first.get();
             b = second.get();
         } finally {

@@ -1,4 +1,4 @@
-package dev.hookstub.server.http;
+package dev.hookstub.server.core;
 
 import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,4 +1,4 @@
-package dev.hookstub.server.http;
+package dev.hookstub.server.core;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,7 +18,7 @@ public final class DefaultPortFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         URI base = request.getUriInfo().getBaseUri();
-        if (!FastResponses.hostWithoutPort(request.getHeaderString("Host")) || base.getPort() != defaultPort(base)) {
+        if (!dev.hookstub.server.operation.RequestUrl.hostWithoutPort(request.getHeaderString("Host")) || base.getPort() != defaultPort(base)) {
             return;
         }
         request.setRequestUri(withoutPort(base), withoutPort(request.getUriInfo().getRequestUri()));

@@ -1,10 +1,8 @@
 package dev.hookstub.server.mollie;
 
-import dev.hookstub.server.core.ApiAuthFilter;
+import dev.hookstub.server.operation.Authentication;
 import dev.hookstub.server.auth.Credentials.MollieToken;
 import dev.hookstub.server.error.ApiProblem;
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.function.Function;
@@ -14,18 +12,17 @@ import java.util.function.Function;
  * API keys ({@code live_}, {@code test_}) authenticate but are refused for this endpoint, as its security lists
  * only the two token kinds.
  */
-@Priority(Priorities.AUTHENTICATION)
-final class MollieAuthFilter extends ApiAuthFilter<MollieToken, MollieToken> {
+final class MollieAuthentication extends Authentication<MollieToken, MollieToken> {
 
     static final String READ_SCOPE = "webhooks.read";
 
-    MollieAuthFilter(List<MollieToken> tokens) {
-        super(HttpHeaders.AUTHORIZATION, BEARER, tokens, MollieToken::token, Function.identity(),
+    MollieAuthentication(List<MollieToken> tokens) {
+        super(HttpHeaders.AUTHORIZATION, MollieToken.class, BEARER, tokens, MollieToken::token, Function.identity(),
                 token -> token.kind() + ":" + token.profileId(), "Missing authentication, or failed to authenticate");
     }
 
     @Override
-    protected void authorize(MollieToken token) {
+    public void authorize(MollieToken token) {
         if (token.kind() == MollieToken.Kind.API_KEY) {
             throw ApiProblem.forbidden(
                     "This endpoint requires an organization access token or an OAuth access token; API keys are not accepted");
@@ -33,12 +30,5 @@ final class MollieAuthFilter extends ApiAuthFilter<MollieToken, MollieToken> {
         if (!token.scopes().contains(READ_SCOPE)) {
             throw ApiProblem.forbidden("The access token is missing the required scope " + READ_SCOPE);
         }
-    }
-
-    /** The token of a header this endpoint accepts (a token kind it takes, with the scope), or null. */
-    MollieToken authorized(String authorization) {
-        MollieToken token = authenticate(authorization);
-        return token != null && token.kind() != MollieToken.Kind.API_KEY && token.scopes().contains(READ_SCOPE)
-                ? token : null;
     }
 }

@@ -1,4 +1,4 @@
-package dev.hookstub.server.http;
+package dev.hookstub.server.core;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

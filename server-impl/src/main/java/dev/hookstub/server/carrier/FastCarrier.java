@@ -1,0 +1,155 @@
+package dev.hookstub.server.carrier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.error.ErrorFormat;
+import dev.hookstub.server.http.GrizzlyAnswers;
+import dev.hookstub.server.http.RequestLimits;
+import dev.hookstub.server.journal.RequestNotes;
+import dev.hookstub.server.operation.ApiOperations;
+import dev.hookstub.server.operation.OperationRequest;
+import dev.hookstub.server.operation.RequestUrl;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.validation.SpecRequestValidator;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/**
+ * The fast carrier of one API's operations: on Grizzly's I/O thread, without Jersey, it runs the same definition
+ * the Jersey resource runs (the API's {@link ApiOperations}: authentication, the spec's rules, the operation, its
+ * rendering, refusals in the API's error format) for a plain request, and hands everything else to the Jersey
+ * application behind it. Plain is what both carriers read alike: a path that is exactly one of the spec's templates
+ * with plain values, a plain query, a Host header a URL is built from, headers within the limit, a caller the API's
+ * authentication accepts, and for a body exactly {@code application/json} with a length within the limit. Jersey
+ * answers the rest, every refusal of authentication and of the spec's parameter rules included, so those have one
+ * carrier only.
+ */
+public final class FastCarrier extends HttpHandler {
+
+    /** One operation as the carrier matches it. */
+    private record Route(String method, PathTemplate path, String operationId, String template, boolean hasBody) {
+    }
+
+    private final HttpHandler jersey;
+    private final ApiOperations<?> operations;
+    private final SpecRequestValidator validator;
+    private final ErrorFormat errors;
+    private final ObjectMapper mapper;
+    private final List<Route> routes;
+    private final LongAdder served = new LongAdder();
+
+    public FastCarrier(HttpHandler jersey, SpecDocument spec, ApiOperations<?> operations,
+                       SpecRequestValidator validator, ErrorFormat errors, ObjectMapper mapper) {
+        super("fast-carrier+" + jersey.getName());
+        this.jersey = jersey;
+        this.operations = operations;
+        this.validator = validator;
+        this.errors = errors;
+        this.mapper = mapper;
+        this.routes = operations.all().stream()
+                .map(bound -> new Route(bound.spec().method().toUpperCase(Locale.ROOT),
+                        new PathTemplate(bound.spec().template()), bound.spec().id(), bound.spec().template(),
+                        !spec.at(bound.spec().pointer() + "/requestBody").isMissingNode()))
+                .toList();
+    }
+
+    @Override
+    public void service(Request request, Response response) throws Exception {
+        if (carried(request, response)) {
+            served.increment();
+        } else {
+            jersey.service(request, response);
+        }
+    }
+
+    /** Answers a plain request and returns true, or touches nothing and returns false. */
+    private boolean carried(Request request, Response response) throws IOException {
+        String host = request.getHeader("Host");
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        if (!RequestUrl.usableHost(host) || !uri.startsWith(context)
+                || !RequestLimits.headersWithinLimit(request.getHeaderNames(), request::getHeaders)) {
+            return false;
+        }
+        String method = request.getMethod().getMethodString();
+        String path = uri.substring(context.length());
+        for (Route route : routes) {
+            Map<String, String> parameters = route.method().equals(method) ? route.path().match(path) : null;
+            if (parameters != null) {
+                return carried(route, parameters, host, request, response);
+            }
+        }
+        return false;
+    }
+
+    private boolean carried(Route route, Map<String, String> parameters, String host, Request request,
+                            Response response) throws IOException {
+        Map<String, String> query = PathTemplate.plainQuery(request.getQueryString());
+        Object caller = query == null ? null : operations.authentication()
+                .accepted(request.getHeader(operations.authentication().header()));
+        // The spec's parameter rules are asked of operations without a body only; one with a body is carried
+        // when it has no parameters to judge.
+        if (caller == null || (route.hasBody() ? !plainBody(request) || !parameters.isEmpty() || !query.isEmpty()
+                : !validator.accepts(route.method(), route.template(), parameters, query))) {
+            return false;
+        }
+        try {
+            byte[] body = route.hasBody() ? body(request, route) : null;
+            OperationRequest operationRequest = new GrizzlyOperationRequest(request, host, parameters, query, body,
+                    mapper, errors);
+            GrizzlyAnswers.write(response, operations.answer(route.operationId(), caller, operationRequest));
+        } catch (ApiProblem refused) {
+            GrizzlyAnswers.refuse(response, errors, refused, mapper);
+        }
+        return true;
+    }
+
+    /** Reads and checks the body as the validation filter does, noting it (and any refusal) for the journal. */
+    private byte[] body(Request request, Route route) {
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes((int) request.getContentLengthLong());
+        } catch (IOException stalled) {
+            throw RequestLimits.bodyIncomplete();
+        }
+        RequestNotes.body(request, body);
+        try {
+            validator.validateBody(route.method(), route.template(), body);
+        } catch (ApiProblem invalid) {
+            RequestNotes.refusal(request, SpecRequestValidator.refusalReason(invalid));
+            throw invalid;
+        }
+        return body;
+    }
+
+    /** Exactly one Content-Type, exactly application/json, and a length within the limit, not chunked. */
+    private static boolean plainBody(Request request) {
+        Iterator<String> types = request.getHeaders("Content-Type").iterator();
+        long length = request.getContentLengthLong();
+        return types.hasNext() && "application/json".equals(types.next()) && !types.hasNext()
+                && request.getHeader("Transfer-Encoding") == null
+                && length > 0 && length <= RequestLimits.MAX_BODY_BYTES;
+    }
+
+    /** How many requests this carrier answered, so tests can tell that it is in use. */
+    public long served() {
+        return served.sum();
+    }
+
+    @Override
+    public void start() {
+        jersey.start();
+    }
+
+    @Override
+    public void destroy() {
+        jersey.destroy();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hookstub.server.mijnklantportaal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.api.mijnklantportaal.model.MijnklantportaalCreateWebhookRequest;
+import dev.hookstub.server.auth.Credentials.MijnklantportaalKey;
+import dev.hookstub.server.operation.Answer;
+import dev.hookstub.server.operation.ApiOperations;
+import dev.hookstub.server.operation.RequestUrl;
+import dev.hookstub.server.operation.SerializedBodies;
+import dev.hookstub.server.spec.SpecDocument;
+import java.util.List;
+
+/** MijnKlantportaal's get and create, each defined once for both carriers. */
+final class MijnklantportaalOperations {
+
+    private static final String JSON = "application/json";
+
+    private MijnklantportaalOperations() {
+    }
+
+    static ApiOperations<MijnklantportaalTenant> of(SpecDocument spec, List<MijnklantportaalKey> keys,
+                                                    MijnklantportaalWebhookService service, ObjectMapper mapper) {
+        SerializedBodies<MijnklantportaalWebhookRecord> bodies = SerializedBodies.of(MijnklantportaalWebhookMapper::toDto, mapper);
+        return new ApiOperations<>(spec, new MijnklantportaalAuthentication(keys))
+                .define("get-webhook", (tenant, request) ->
+                        Answer.of(200, JSON, bodies.of(service.get(tenant, request.path("webhookId")))))
+                .define("create-webhook", (tenant, request) -> {
+                    MijnklantportaalCreateWebhookRequest create = request.body(MijnklantportaalCreateWebhookRequest.class);
+                    MijnklantportaalWebhookRecord created = service.create(tenant, create.getUrl(), create.getType());
+                    // Not kept in the bodies: most created records are never read, and keeping them all would
+                    // double their memory.
+                    return Answer.of(201, JSON, Answer.json(mapper, MijnklantportaalWebhookMapper.toDto(created)))
+                            .withHeader("Location", RequestUrl.child(request.urlWithoutQuery(), created.id()));
+                });
+    }
+}

@@ -1,0 +1,41 @@
+package dev.hookstub.server.carrier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast carrier takes only what both carriers read alike; anything else must be left to Jersey. */
+class PathTemplateTest {
+
+    private final PathTemplate template = new PathTemplate("/v2/webhooks/{webhookId}");
+
+    @Test
+    void aPlainPathGivesItsParameters() {
+        assertEquals(Map.of("webhookId", "hook_B2Ey-1"), template.match("/v2/webhooks/hook_B2Ey-1"));
+        assertEquals(Map.of(), new PathTemplate("/webhooks").match("/webhooks"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v2/webhooks/", "/v2/webhooks/a/", "/v2/webhooks//a", "/v2//webhooks/a", "/v2/webhooks/a%20b",
+            "/v2/webhooks/a.b", "/v2/Webhooks/a", "/v2/webhooks", "v2/webhooks/a", "/v2/webhooks/a/b", ""})
+    void anythingElseIsNotMatched(String path) {
+        assertNull(template.match(path), path);
+    }
+
+    @Test
+    void aPlainQueryGivesOneValuePerName() {
+        assertEquals(Map.of(), PathTemplate.plainQuery(null));
+        assertEquals(Map.of(), PathTemplate.plainQuery(""));
+        assertEquals(Map.of("testmode", "true", "x", "1"), PathTemplate.plainQuery("testmode=true&x=1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=1&a=2", "a=", "=1", "a", "a=%41", "a=1&", "a=b+c", "a b=1"})
+    void anyOtherQueryIsNotTaken(String query) {
+        assertNull(PathTemplate.plainQuery(query), query);
+    }
+}
