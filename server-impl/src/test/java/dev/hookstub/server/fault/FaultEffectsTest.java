@@ -42,7 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each effect of a fault rule as a real client sees it, on a stub whose fast read path is on and on one where
+ * Each effect of a fault rule as a real client sees it, on a stub whose fast carrier is on and on one where
  * Jersey serves everything: a rule sits in front of both.
  */
 class FaultEffectsTest {
