@@ -24,10 +24,24 @@ public final class IdGenerator {
         return UUID.randomUUID();
     }
 
+    /**
+     * Characters drawn uniformly from the alphabet. The random bytes come in one call per id, not one per character:
+     * the source is shared and locks on every call, which under concurrent creates was a queue of its own. A byte
+     * is used only below the largest multiple of the alphabet's size, so no character is likelier than another.
+     */
     private String pick(char[] alphabet, int length) {
+        int limit = 256 - 256 % alphabet.length;
         char[] out = new char[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = alphabet[random.nextInt(alphabet.length)];
+        byte[] bytes = new byte[length + length / 2 + 4];
+        int filled = 0;
+        while (filled < length) {
+            random.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < length; i++) {
+                int value = bytes[i] & 0xff;
+                if (value < limit) {
+                    out[filled++] = alphabet[value % alphabet.length];
+                }
+            }
         }
         return new String(out);
     }

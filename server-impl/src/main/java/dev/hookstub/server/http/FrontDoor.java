@@ -38,6 +38,8 @@ public final class FrontDoor extends HttpHandler {
         }
     }
 
+    private static final ThreadLocal<MappingData> MAPPING = ThreadLocal.withInitial(MappingData::new);
+
     private final List<Route> routes;
     private final HttpHandler fallback;
     private final java.util.Set<String> fallbackPaths;
@@ -116,7 +118,10 @@ public final class FrontDoor extends HttpHandler {
             fallback.service(request, response);
             return;
         }
-        MappingData mapping = new MappingData();
+        // updatePaths copies the strings out, so each thread's one MappingData serves all its requests (a new one
+        // per request was 8 % of the bytes a create allocates).
+        MappingData mapping = MAPPING.get();
+        mapping.recycle();
         mapping.contextPath.setString(route.contextPath());
         mapping.wrapperPath.setString("");
         mapping.pathInfo.setString(path.substring(route.contextPath().length()));

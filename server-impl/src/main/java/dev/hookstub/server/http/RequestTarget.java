@@ -1,5 +1,6 @@
 package dev.hookstub.server.http;
 
+import dev.hookstub.server.operation.RequestUrl;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,13 +33,9 @@ final class RequestTarget {
         return rawQuery == null ? null : check(rawQuery, QUERY, false);
     }
 
-    // Compiled once: a profile of GETs under load found String.matches compiling it for every request (4 % of CPU).
-    private static final java.util.regex.Pattern HOST =
-            java.util.regex.Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}](:\\d{1,5})?");
-
-    /** A Host header the URL of a response can be built from: a DNS name or an IP literal, and a port. */
+    /** A Host header the URL of a response can be built from (or none): the rule both carriers build URLs by. */
     static boolean validHost(String host) {
-        return host == null || HOST.matcher(host).matches();
+        return host == null || RequestUrl.usableHost(host);
     }
 
     private static String check(String raw, boolean[] allowed, boolean isPath) {
@@ -48,36 +45,53 @@ final class RequestTarget {
                 return "The request URL contains a character that must be percent-encoded.";
             }
         }
-        byte[] decoded;
-        try {
-            decoded = percentDecode(raw);
-        } catch (IllegalArgumentException e) {
-            return "The request URL contains a malformed percent-encoding.";
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(decoded)).toString();
-        } catch (CharacterCodingException e) {
-            return "The request URL does not decode to UTF-8 text.";
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
-                return "The request URL contains a control character.";
+        // Without a percent-encoding the text is the raw target, whose characters were all checked above.
+        String text = raw;
+        if (raw.indexOf('%') >= 0) {
+            String problem = null;
+            try {
+                text = decoded(raw);
+            } catch (IllegalArgumentException e) {
+                problem = "The request URL contains a malformed percent-encoding.";
+            } catch (CharacterCodingException e) {
+                problem = "The request URL does not decode to UTF-8 text.";
             }
-        }
-        if (isPath) {
-            String lower = raw.toLowerCase(java.util.Locale.ROOT);
-            if (lower.contains("%2f") || lower.contains("%5c")) {
-                return "The request path contains an encoded slash.";
+            if (problem != null) {
+                return problem;
             }
-            for (String segment : text.split("/", -1)) {
-                if (segment.equals(".") || segment.equals("..")) {
-                    return "The request path contains a dot segment.";
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isISOControl(text.charAt(i))) {
+                    return "The request URL contains a control character.";
                 }
             }
+            String lower = raw.toLowerCase(java.util.Locale.ROOT);
+            if (isPath && (lower.contains("%2f") || lower.contains("%5c"))) {
+                return "The request path contains an encoded slash.";
+            }
         }
-        return null;
+        return isPath && hasDotSegment(text) ? "The request path contains a dot segment." : null;
+    }
+
+    private static String decoded(String raw) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(percentDecode(raw))).toString();
+    }
+
+    /** Whether a segment of the path is {@code .} or {@code ..}. */
+    private static boolean hasDotSegment(String path) {
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int length = end - start;
+            if ((length == 1 || length == 2) && path.startsWith(length == 1 ? "." : "..", start)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     private static byte[] percentDecode(String raw) {
