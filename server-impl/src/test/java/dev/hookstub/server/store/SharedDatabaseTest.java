@@ -223,6 +223,30 @@ class SharedDatabaseTest {
         }
     }
 
+    /**
+     * The fast carrier keeps each record's serialised body while the store hands it the same record: a record
+     * replaced on the other instance (deleted, then created again under its id with another URL) is served as it
+     * is now, by both carriers, at once.
+     */
+    @Test
+    void aRecordReplacedOnOneInstanceIsServedAsItIsNowByTheOther() throws Exception {
+        String id = "wbh_replacedrecord1";
+        String path = "/mijnklantportaal/v1/webhooks/" + id;
+        for (StubHttp[] pair : new StubHttp[][] {{httpB, httpA}, {httpA, httpB}}) {
+            for (String url : new String[] {"https://example.com/before", "https://example.com/after"}) {
+                pair[0].delete("/__admin/mijnklantportaal/webhooks/" + id, "Authorization", ADMIN);
+                HttpResponse<String> created = pair[0].post("/__admin/mijnklantportaal/webhooks",
+                        "{\"id\": \"" + id + "\", \"url\": \"" + url + "\", \"type\": \"invoice-paid\"}",
+                        "Authorization", ADMIN);
+                assertEquals(201, created.statusCode(), created.body());
+                HttpResponse<String> read = pair[1].get(path, "Authorization", MKP);
+                assertEquals(200, read.statusCode(), read.body());
+                assertEquals(url, JSON.readTree(read.body()).get("url").asText(), read.body());
+            }
+        }
+        assertTrue(a.fastCarrierServed("mijnklantportaal") > 0, "instance a's reads were the fast carrier's");
+    }
+
     @Test
     void aResetOnOneInstanceResetsBoth() throws Exception {
         HttpResponse<String> created = httpB.post("/mijnklantportaal/v1/webhooks",
