@@ -114,13 +114,24 @@ public final class StubServer implements AutoCloseable {
         java.util.Map<String, ApiFaults> faults = apis.stream()
                 .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
         java.util.Map<String, FastPathHandler> fastPaths = new java.util.HashMap<>();
+        CompletableFuture<Void> listening = new CompletableFuture<>();
         List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper,
-                loaded.deliveries(), journal, faults, clock, SharedResets.of(database), boot), fastPaths, faults);
-        boot.shutdown();
+                loaded.deliveries(), journal, faults, clock, SharedResets.of(database), boot, listening),
+                fastPaths, faults);
         OpsHandler ops = new OpsHandler(apis, database);
         FrontDoor frontDoor = new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper, journal);
         NetworkListener listener = listener(config);
-        HttpServer server = listen(config, listener, frontDoor, journal, loaded.deliveries(), database);
+        HttpServer server;
+        try {
+            server = listen(config, listener, frontDoor, journal, loaded.deliveries(), database);
+            listening.complete(null);
+        } catch (RuntimeException e) {
+            listening.completeExceptionally(e);
+            throw e;
+        } finally {
+            // The builds are queued by now (or cancelled); the pool ends once they are done.
+            boot.shutdown();
+        }
         loaded.deliveries().resume();
         return new StubServer(server, listener, apis, database, fastPaths, loaded.deliveries());
     }
@@ -203,19 +214,22 @@ public final class StubServer implements AutoCloseable {
         return listener;
     }
 
-    /** Each API's Jersey application, then the admin API's, built in the background; waited for on first use. */
+    /**
+     * Each API's Jersey application, then the admin API's, built in the background once the server listens (before,
+     * they would take the cores from the start-up itself); a request that needs one waits for it.
+     */
     private static List<PendingHandler> jerseyApplications(ServerConfig config, List<StubApi> apis,
                                                            ObjectMapper mapper, DeliveryDispatcher deliveries,
                                                            RequestJournal journal,
                                                            java.util.Map<String, ApiFaults> faults,
                                                            StubClock clock, SharedResets resets,
-                                                           ExecutorService boot) {
+                                                           ExecutorService boot, CompletableFuture<Void> listening) {
         List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
-            built.add(new PendingHandler(CompletableFuture.supplyAsync(
-                    () -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()), boot)));
+            built.add(new PendingHandler(listening.thenApplyAsync(
+                    ready -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()), boot)));
         }
-        built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
+        built.add(new PendingHandler(listening.thenApplyAsync(ready -> ContainerFactory.createContainer(
                 GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
                         deliveries, journal, faults, clock, resets)), boot)));
         return built;
