@@ -4,6 +4,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import dev.hookstub.server.spec.SpecDocument;
 import java.util.Map;
@@ -34,15 +35,19 @@ public final class SchemaValidators {
     private static final Map<SpecDocument, SchemaValidators> BY_SPEC =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
+    /** Formats asserted, as the specs' formats are part of their contract; the same for every spec. */
+    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+            .formatAssertionsEnabled(true).build();
+    private static final Dialect DIALECT = Dialects.getOpenApi31();
+
     private final String iri;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     public SchemaValidators(SpecDocument spec) {
         this.iri = "https://hookstub.dev/specs/" + spec.file().replaceAll("\\.ya?ml$", ".json");
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-        this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder
-                .schemaRegistryConfig(config)
+        this.registry = SchemaRegistry.withDialect(DIALECT, builder -> builder
+                .schemaRegistryConfig(CONFIG)
                 .schemas(Map.of(iri, spec.json())));
     }
 

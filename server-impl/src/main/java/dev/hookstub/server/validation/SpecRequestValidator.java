@@ -28,6 +28,15 @@ public final class SpecRequestValidator {
 
     private static final int MAX_REMEMBERED = 10_000;
 
+    /** Reads request bodies for every validator; thread-safe, and costly enough to build that one is built. */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(ObjectMappers.MAX_NESTING_DEPTH)
+                    .maxStringLength(ObjectMappers.MAX_STRING_LENGTH)
+                    .build())
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()).build();
+
     /** Each operation's rules, compiled on first use: compiling all of them held up the start by 0.1 s per API. */
     private final Map<String, LazyOperation> operations = new HashMap<>();
     /** The spec's paths without a template, such as {@code /mollie/webhooks}. */
@@ -36,13 +45,6 @@ public final class SpecRequestValidator {
 
     public SpecRequestValidator(SpecDocument spec, ErrorFormat format) {
         SchemaValidators schemas = SchemaValidators.of(spec);
-        ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(ObjectMappers.MAX_NESTING_DEPTH)
-                        .maxStringLength(ObjectMappers.MAX_STRING_LENGTH)
-                        .build())
-                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build()).build();
         spec.paths().forEachRemaining(path -> {
             String pathPointer = "/paths/" + SpecDocument.escape(path.getKey());
             if (!path.getKey().contains("{")) {
@@ -52,7 +54,7 @@ public final class SpecRequestValidator {
                 if (path.getValue().has(method)) {
                     String operationPointer = pathPointer + "/" + method;
                     operations.put(key(method, path.getKey()), new LazyOperation(
-                            () -> compile(spec, schemas, pathPointer, operationPointer, format, json)));
+                            () -> compile(spec, schemas, pathPointer, operationPointer, format, JSON)));
                 }
             }
         });
