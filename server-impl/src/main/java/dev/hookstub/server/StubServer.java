@@ -104,23 +104,36 @@ public final class StubServer implements AutoCloseable {
         // One steerable clock for records, deliveries and their headers alike (POST /__admin/clock).
         StubClock clock = StubClock.systemUtc();
         Database database = openDatabase(config);
-        // Building the APIs and their Jersey applications is mostly class loading and schema compiling, which
-        // parallelise well: start-up takes about half as long on two cores.
+        // Building the APIs is mostly class loading and parsing, which parallelises well on two cores.
         ExecutorService boot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         Loaded loaded = load(config, database, mapper, ids, clock, boot);
+        boot.shutdown();
         List<StubApi> apis = loaded.apis();
         RequestJournal journal = new RequestJournal(config.journal(), apis.stream()
                 .map(api -> new RequestJournal.Api(api.id(), api.contextPath(), api.spec())).toList());
         java.util.Map<String, ApiFaults> faults = apis.stream()
                 .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
         java.util.Map<String, FastCarrier> fastCarriers = new java.util.HashMap<>();
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        // One thread, so that the first requests, answered while the applications are built, keep a core.
+        ExecutorService jersey = Executors.newSingleThreadExecutor();
         List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper,
-                loaded.deliveries(), journal, faults, clock, SharedResets.of(database), boot), fastCarriers, faults, mapper);
-        boot.shutdown();
+                loaded.deliveries(), journal, faults, clock, SharedResets.of(database), jersey, listening),
+                fastCarriers, faults, mapper);
         OpsHandler ops = new OpsHandler(apis, database);
         FrontDoor frontDoor = new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper, journal);
         NetworkListener listener = listener(config);
-        HttpServer server = listen(config, listener, frontDoor, journal, loaded.deliveries(), database);
+        HttpServer server;
+        try {
+            server = listen(config, listener, frontDoor, journal, loaded.deliveries(), database);
+            listening.complete(null);
+        } catch (RuntimeException e) {
+            listening.completeExceptionally(e);
+            throw e;
+        } finally {
+            // The builds are queued by now (or cancelled); the thread ends once they are done.
+            jersey.shutdown();
+        }
         loaded.deliveries().resume();
         return new StubServer(server, listener, apis, database, fastCarriers, loaded.deliveries());
     }
@@ -203,21 +216,26 @@ public final class StubServer implements AutoCloseable {
         return listener;
     }
 
-    /** Each API's Jersey application, then the admin API's, built in the background; waited for on first use. */
+    /**
+     * Each API's Jersey application, then the admin API's, built in the background once the server listens (before,
+     * they would take the cores from the start-up itself); a request that needs one waits for it.
+     */
     private static List<PendingHandler> jerseyApplications(ServerConfig config, List<StubApi> apis,
                                                            ObjectMapper mapper, DeliveryDispatcher deliveries,
                                                            RequestJournal journal,
                                                            java.util.Map<String, ApiFaults> faults,
                                                            StubClock clock, SharedResets resets,
-                                                           ExecutorService boot) {
+                                                           ExecutorService builder,
+                                                           CompletableFuture<Void> listening) {
         List<PendingHandler> built = new java.util.ArrayList<>();
         for (StubApi api : apis) {
-            built.add(new PendingHandler(CompletableFuture.supplyAsync(
-                    () -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()), boot)));
+            built.add(new PendingHandler(listening.thenApplyAsync(
+                    ready -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()),
+                    builder)));
         }
-        built.add(new PendingHandler(CompletableFuture.supplyAsync(() -> ContainerFactory.createContainer(
+        built.add(new PendingHandler(listening.thenApplyAsync(ready -> ContainerFactory.createContainer(
                 GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
-                        deliveries, journal, faults, clock, resets)), boot)));
+                        deliveries, journal, faults, clock, resets)), builder)));
         return built;
     }
 

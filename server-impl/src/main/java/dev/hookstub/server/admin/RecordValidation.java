@@ -18,7 +18,7 @@ public final class RecordValidation {
     private final String pointer;
 
     public RecordValidation(SpecDocument spec, String responseSchemaPointer) {
-        this.schemas = new SchemaValidators(spec);
+        this.schemas = SchemaValidators.of(spec);
         this.pointer = responseSchemaPointer;
     }
 

@@ -38,7 +38,16 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
 
     @Override
     public final JsonNode create(JsonNode fields) {
-        return shown(AdminFields.insert(store, parse(((ObjectNode) fields).deepCopy())));
+        return shown(inserted(fields));
+    }
+
+    @Override
+    public final void seed(JsonNode fields) {
+        inserted(fields);
+    }
+
+    private R inserted(JsonNode fields) {
+        return AdminFields.insert(store, parse(((ObjectNode) fields).deepCopy()));
     }
 
     @Override

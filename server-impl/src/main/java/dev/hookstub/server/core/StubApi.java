@@ -62,8 +62,9 @@ public interface StubApi {
     void clearRecords();
 
     /**
-     * Puts the fixtures back, dropping everything created since. Each fixture goes through the admin API's create,
-     * so it is filled in and validated against the API's schema exactly like a record created at run time.
+     * Puts the fixtures back, dropping everything created since. Each fixture goes through the admin API's create
+     * (as {@link AdminRecords#seed}), so it is filled in and validated against the API's schema exactly like a record
+     * created at run time.
      */
     default void reset() {
         clearRecords();
@@ -73,7 +74,7 @@ public interface StubApi {
                 if (!records.get(i).isObject()) {
                     throw ApiProblem.invalid(400, null, "a record must be a JSON object");
                 }
-                adminRecords().create(records.get(i));
+                adminRecords().seed(records.get(i));
             } catch (ApiProblem problem) {
                 throw new ConfigException(fixtureSource() + ": record " + i
                         + (problem.field() == null ? "" : ", field " + problem.field()) + ": " + problem.detail());

@@ -4,6 +4,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import dev.hookstub.server.spec.SpecDocument;
 import java.util.Map;
@@ -27,24 +28,49 @@ public final class SchemaValidators {
         UNKNOWN_KEYWORDS.setLevel(java.util.logging.Level.SEVERE);
     }
 
+    /**
+     * One per spec document, so that its request rules and its admin records' schema share one parsed copy of it
+     * and the sub-schemas they both use; weakly held, as each server start loads its documents anew.
+     */
+    private static final Map<SpecDocument, SchemaValidators> BY_SPEC =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Formats asserted, as the specs' formats are part of their contract; the same for every spec. */
+    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+            .formatAssertionsEnabled(true).build();
+    private static final Dialect DIALECT = Dialects.getOpenApi31();
+
     private final String iri;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     public SchemaValidators(SpecDocument spec) {
         this.iri = "https://hookstub.dev/specs/" + spec.file().replaceAll("\\.ya?ml$", ".json");
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
-        this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder
-                .schemaRegistryConfig(config)
+        this.registry = SchemaRegistry.withDialect(DIALECT, builder -> builder
+                .schemaRegistryConfig(CONFIG)
                 .schemas(Map.of(iri, spec.json())));
     }
 
-    /** The schema at a JSON pointer of the document, compiled once. */
+    /** The compiled schemas of one spec document, shared by everything that validates against it. */
+    public static SchemaValidators of(SpecDocument spec) {
+        return BY_SPEC.computeIfAbsent(spec, SchemaValidators::new);
+    }
+
+    /**
+     * The schema at a JSON pointer of the document, compiled once. Compiling is one at a time: schemas are compiled
+     * as requests first need them, and they share the registry and the sub-schemas they refer to.
+     */
     public Schema at(String pointer) {
-        return compiled.computeIfAbsent(pointer, p -> {
-            Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + p));
-            schema.initializeValidators();
-            return schema;
-        });
+        Schema known = compiled.get(pointer);
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            return compiled.computeIfAbsent(pointer, p -> {
+                Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + p));
+                schema.initializeValidators();
+                return schema;
+            });
+        }
     }
 }

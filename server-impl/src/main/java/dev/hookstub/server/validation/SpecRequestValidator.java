@@ -28,20 +28,23 @@ public final class SpecRequestValidator {
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    private final Map<String, OperationValidator> operations = new HashMap<>();
+    /** Reads request bodies for every validator; thread-safe, and costly enough to build that one is built. */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(ObjectMappers.MAX_NESTING_DEPTH)
+                    .maxStringLength(ObjectMappers.MAX_STRING_LENGTH)
+                    .build())
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()).build();
+
+    /** Each operation's rules, compiled on first use: compiling all of them held up the start by 0.1 s per API. */
+    private final Map<String, LazyOperation> operations = new HashMap<>();
     /** The spec's paths without a template, such as {@code /mollie/webhooks}. */
     private final Set<String> concretePaths = new HashSet<>();
     private final Map<String, Boolean> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SpecRequestValidator(SpecDocument spec, ErrorFormat format) {
-        SchemaValidators schemas = new SchemaValidators(spec);
-        ObjectMapper json = JsonMapper.builder(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(ObjectMappers.MAX_NESTING_DEPTH)
-                        .maxStringLength(ObjectMappers.MAX_STRING_LENGTH)
-                        .build())
-                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build()).build();
+        SchemaValidators schemas = SchemaValidators.of(spec);
         spec.paths().forEachRemaining(path -> {
             String pathPointer = "/paths/" + SpecDocument.escape(path.getKey());
             if (!path.getKey().contains("{")) {
@@ -50,8 +53,8 @@ public final class SpecRequestValidator {
             for (String method : METHODS) {
                 if (path.getValue().has(method)) {
                     String operationPointer = pathPointer + "/" + method;
-                    operations.put(key(method, path.getKey()),
-                            compile(spec, schemas, pathPointer, operationPointer, format, json));
+                    operations.put(key(method, path.getKey()), new LazyOperation(
+                            () -> compile(spec, schemas, pathPointer, operationPointer, format, JSON)));
                 }
             }
         });
@@ -105,7 +108,33 @@ public final class SpecRequestValidator {
 
     /** The rules for a method and a matched path template, or null when the spec has no such operation. */
     OperationValidator operation(String method, String template) {
-        return operations.get(key(method, template));
+        LazyOperation operation = operations.get(key(method, template));
+        return operation == null ? null : operation.get();
+    }
+
+    /** One operation's rules, compiled by the first request that needs them; every later one reads the field. */
+    private static final class LazyOperation {
+
+        private final java.util.function.Supplier<OperationValidator> compile;
+        private volatile OperationValidator compiled;
+
+        LazyOperation(java.util.function.Supplier<OperationValidator> compile) {
+            this.compile = compile;
+        }
+
+        OperationValidator get() {
+            OperationValidator known = compiled;
+            if (known == null) {
+                synchronized (this) {
+                    known = compiled;
+                    if (known == null) {
+                        known = compile.get();
+                        compiled = known;
+                    }
+                }
+            }
+            return known;
+        }
     }
 
     /**
