@@ -16,6 +16,7 @@ import glob
 import json
 import os
 import re
+import shlex
 import resource
 import shutil
 import socket
@@ -129,12 +130,25 @@ class Server:
         return sum(int(k) for k in used) / 1024 if used else None
 
 
+def readme_run_command():
+    """The java command of the README's Run section, as a list: what a user runs, after the build."""
+    with open(os.path.join(ROOT, "README.md")) as f:
+        text = f.read()
+    section = text.split("\n## Run\n", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(.*?)\n```", section, re.S).group(1)
+    command = block.split("&&")[-1].strip()
+    if not command.startswith("java "):
+        sys.exit("the README's Run command does not end in a java command: " + command)
+    return shlex.split(command)
+
+
 def stub_server(extra=(), probe=None, archive=True, name=None):
-    flags = ["-XX:SharedArchiveFile=" + STUB_ARCHIVE, "-Xlog:cds=off", "-XX:+UseSerialGC"] if archive else []
+    """The stub as the README's Run command starts it; archive=False: plain `java -jar`, for the start-up row."""
+    command = readme_run_command() if archive else ["java", "-jar", STUB_JAR, "serve"]
     name = name or ("stub" if archive else "stub, plain java -jar")
     port = PORTS.get(name, PORTS["stub"])
-    return Server(name, ["java"] + flags + ["-jar", STUB_JAR, "serve", "--port", str(port)] + list(extra),
-                  probe or GETS["GET mijnklantportaal"], port=port)
+    return Server(name, command + ["--port", str(port)] + list(extra), probe or GETS["GET mijnklantportaal"],
+                  port=port)
 
 
 def journal_cost(args):

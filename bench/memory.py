@@ -38,15 +38,8 @@ FIXTURE_RECORDS = 1  # MijnKlantportaal starts with its spec's example record
 
 
 def readme_run_command():
-    """The java command of the README's Run section, as a list: what a user runs, after the build."""
-    with open(README) as f:
-        text = f.read()
-    section = text.split("\n## Run\n", 1)[1].split("\n## ", 1)[0]
-    block = re.search(r"```bash\n(.*?)\n```", section, re.S).group(1)
-    command = block.split("&&")[-1].strip()
-    if not command.startswith("java "):
-        sys.exit("the README's Run command does not end in a java command: " + command)
-    return shlex.split(command)
+    """The java command of the README's Run section, as a list (bench/benchmark.py reads it)."""
+    return bm.readme_run_command()
 
 
 def stub(jvm_flags, nmt=False):
