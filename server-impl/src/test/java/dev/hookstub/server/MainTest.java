@@ -87,6 +87,15 @@ class MainTest {
     }
 
     @Test
+    void aFixtureThatBreaksTheApisSchemaStopsTheStartNamingFileAndField() throws IOException {
+        // Fixtures are seeded without the admin view of the record, but held to the schema all the same.
+        Files.writeString(dir.resolve("mijnklantportaal.json"),
+                "[{\"url\": \"https://example.com/h\", \"type\": \"customer-created\", \"secret\": 5}]");
+        assertRefused(new String[]{"--fixtures", dir.toString(), "--port", "0"}, "mijnklantportaal.json", "record 0",
+                "field secret", "schema");
+    }
+
+    @Test
     void aFixtureFileForNoApiIsNamed() throws IOException {
         Files.writeString(dir.resolve("stripe.json"), "[]");
         assertRefused(new String[]{"--fixtures", dir.toString(), "--port", "0"}, "stripe.json");
