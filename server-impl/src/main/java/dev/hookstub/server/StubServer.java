@@ -22,23 +22,25 @@ import dev.hookstub.server.fault.ApiFaults;
 import dev.hookstub.server.carrier.FastCarrier;
 import dev.hookstub.server.http.FrontDoor;
 import dev.hookstub.server.http.MalformedRequestLineAddOn;
-import dev.hookstub.server.http.PendingHandler;
 import dev.hookstub.server.http.UnreadBodyAddOn;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
 import dev.hookstub.server.http.RequestLimits;
 import dev.hookstub.server.journal.RequestJournal;
+import dev.hookstub.server.validation.SpecRequestValidator;
 import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
 import dev.hookstub.server.mollie.MollieApi;
 import dev.hookstub.server.partoo.PartooApi;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,8 +48,6 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
-import org.glassfish.jersey.server.ContainerFactory;
 
 /**
  * All four APIs on one Grizzly server and one port, each a Jersey application on the context path its spec's
@@ -81,10 +81,13 @@ public final class StubServer implements AutoCloseable {
     /** Each API's fast carrier, by {@link StubApi#id()}; none when the carrier is off. */
     private final java.util.Map<String, FastCarrier> fastCarriers;
     private final DeliveryDispatcher deliveries;
+    private final JerseyBuilds jersey;
 
     private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
-                       java.util.Map<String, FastCarrier> fastCarriers, DeliveryDispatcher deliveries) {
+                       java.util.Map<String, FastCarrier> fastCarriers, DeliveryDispatcher deliveries,
+                       JerseyBuilds jersey) {
         this.deliveries = deliveries;
+        this.jersey = jersey;
         this.fastCarriers = java.util.Map.copyOf(fastCarriers);
         this.database = database;
         this.server = server;
@@ -93,67 +96,30 @@ public final class StubServer implements AutoCloseable {
     }
 
     /**
-     * Loads the APIs and their records, listens (the fast carriers answer at once), and builds the Jersey
-     * applications in the background (a request that needs one waits for it); then resumes deliveries left pending
-     * by a previous run.
+     * Begins loading the APIs and their records and listens meanwhile; each API answers (through its fast carrier)
+     * as soon as it is loaded, while the others load, and a request for one still loading waits for it. The Jersey
+     * applications are built once the first request is answered (a request that needs one waits for it). Returns
+     * once every API is loaded and deliveries left pending by a previous run have resumed; a failure on the way
+     * closes what was opened and surfaces as thrown.
      */
     public static StubServer start(ServerConfig config) {
         NetworkExposure.requireOwnAdminToken(config.host(), config.credentials().adminToken());
+        CompletableFuture.runAsync(SpecRequestValidator::prepare);
         ObjectMapper mapper = ObjectMappers.create();
-        IdGenerator ids = new IdGenerator();
-        // One steerable clock for records, deliveries and their headers alike (POST /__admin/clock).
-        StubClock clock = StubClock.systemUtc();
         Database database = openDatabase(config);
-        // Building the APIs is mostly class loading and parsing, which parallelises well on two cores.
-        ExecutorService boot = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        Loaded loaded = load(config, database, mapper, ids, clock, boot);
-        boot.shutdown();
-        List<StubApi> apis = loaded.apis();
-        RequestJournal journal = new RequestJournal(config.journal(), apis.stream()
-                .map(api -> new RequestJournal.Api(api.id(), api.contextPath(), api.spec())).toList());
-        java.util.Map<String, ApiFaults> faults = apis.stream()
-                .collect(java.util.stream.Collectors.toMap(StubApi::id, api -> new ApiFaults(api.spec())));
-        java.util.Map<String, FastCarrier> fastCarriers = new java.util.HashMap<>();
-        CompletableFuture<Void> listening = new CompletableFuture<>();
-        // One thread, so that the first requests, answered while the applications are built, keep a core.
-        ExecutorService jersey = Executors.newSingleThreadExecutor();
-        List<FrontDoor.Route> routes = routes(config, apis, jerseyApplications(config, apis, mapper,
-                loaded.deliveries(), journal, faults, clock, SharedResets.of(database), jersey, listening),
-                fastCarriers, faults, mapper);
-        OpsHandler ops = new OpsHandler(apis, database);
-        FrontDoor frontDoor = new FrontDoor(routes, ops, ops.documentPaths(), new MessageErrorFormat(), mapper, journal);
-        NetworkListener listener = listener(config);
-        HttpServer server;
+        Assembly assembly = new Assembly(config, mapper, database);
+        Startup.Steps<StubApi> loading = loadApis(config, new Stores(database, mapper), assembly, assembly::open);
+        HttpServer server = null;
         try {
-            server = listen(config, listener, frontDoor, journal, loaded.deliveries(), database);
-            listening.complete(null);
-        } catch (RuntimeException e) {
-            listening.completeExceptionally(e);
-            throw e;
-        } finally {
-            // The builds are queued by now (or cancelled); the thread ends once they are done.
-            jersey.shutdown();
-        }
-        loaded.deliveries().resume();
-        return new StubServer(server, listener, apis, database, fastCarriers, loaded.deliveries());
-    }
-
-    /** The APIs with their records, and the dispatcher that delivers their events. */
-    private record Loaded(List<StubApi> apis, DeliveryDispatcher deliveries) {
-    }
-
-    /** Builds the APIs, seeding their records, and the dispatcher; on failure closes what it opened. */
-    private static Loaded load(ServerConfig config, Database database, ObjectMapper mapper, IdGenerator ids,
-                               StubClock clock, ExecutorService boot) {
-        try {
-            List<StubApi> apis = loadApis(config, new Stores(database, mapper), mapper, ids, clock, boot);
-            DeliveryDispatcher deliveries = new DeliveryDispatcher(
-                    apis.stream().collect(java.util.stream.Collectors.toMap(StubApi::id, StubApi::deliveries)),
-                    DeliveryLog.open(database, mapper, config.delivery()),
-                    config.delivery(), ids, clock);
-            return new Loaded(apis, deliveries);
-        } catch (RuntimeException e) {
-            boot.shutdownNow();
+            NetworkListener listener = listener(config);
+            server = listen(config, listener, assembly.frontDoor, assembly.journal);
+            return assembly.complete(server, listener, loading.results());
+        } catch (RuntimeException | Error e) {
+            loading.cancel();
+            assembly.abort(e);
+            if (server != null) {
+                server.shutdownNow();
+            }
             if (database != null) {
                 database.close();
             }
@@ -161,9 +127,78 @@ public final class StubServer implements AutoCloseable {
         }
     }
 
-    /** Starts the server on the listener with the front door as its only handler; on failure closes the rest. */
+    /** A start in progress: what the APIs are opened into as each is loaded, and then completed with. */
+    private static final class Assembly {
+
+        private final ServerConfig config;
+        private final ObjectMapper mapper;
+        private final Database database;
+        private final IdGenerator ids = new IdGenerator();
+        // One steerable clock for records, deliveries and their headers alike (POST /__admin/clock).
+        private final StubClock clock = StubClock.systemUtc();
+        private final RequestJournal journal;
+        private final FrontDoor frontDoor;
+        private final JerseyBuilds jersey = new JerseyBuilds();
+        private final Map<String, ApiFaults> faults = new ConcurrentHashMap<>();
+        private final Map<String, FastCarrier> fastCarriers = new ConcurrentHashMap<>();
+
+        Assembly(ServerConfig config, ObjectMapper mapper, Database database) {
+            this.config = config;
+            this.mapper = mapper;
+            this.database = database;
+            this.journal = new RequestJournal(config.journal());
+            this.frontDoor = new FrontDoor(new MessageErrorFormat(), mapper, journal);
+            frontDoor.afterFirstAnswer(jersey::begin);
+        }
+
+        /** The API answers from now on: journaled, under its fault rules, through its fast carrier unless off. */
+        void open(StubApi api) {
+            journal.add(new RequestJournal.Api(api.id(), api.contextPath(), api.spec()));
+            ApiFaults apiFaults = new ApiFaults(api.spec());
+            faults.put(api.id(), apiFaults);
+            HttpHandler handler = jersey.of(api::application);
+            if (config.fastCarrier()) {
+                FastCarrier carrier = new FastCarrier(handler, api.spec(), api.operations(), api.validator(),
+                        api.errorFormat(), mapper);
+                fastCarriers.put(api.id(), carrier);
+                handler = carrier;
+            }
+            frontDoor.open(new FrontDoor.Route(api.contextPath(), handler, api.errorFormat(), apiFaults),
+                    Set.of(api.documentPath()));
+        }
+
+        /** Every API is open: the deliveries, the admin API and the stub's own endpoints follow. */
+        StubServer complete(HttpServer server, NetworkListener listener, List<StubApi> apis) {
+            DeliveryDispatcher deliveries = new DeliveryDispatcher(
+                    apis.stream().collect(Collectors.toMap(StubApi::id, StubApi::deliveries)),
+                    DeliveryLog.open(database, mapper, config.delivery()), config.delivery(), ids, clock);
+            try {
+                SharedResets resets = SharedResets.of(database);
+                OpsHandler ops = new OpsHandler(apis, database);
+                frontDoor.open(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, jersey.of(() -> AdminApplication
+                        .create(apis, config.credentials().adminToken(), mapper, deliveries, journal,
+                                Map.copyOf(faults), clock, resets)), new MessageErrorFormat()), ops.documentPaths());
+                frontDoor.complete(ops);
+            } catch (RuntimeException e) {
+                deliveries.close();
+                throw e;
+            }
+            jersey.beginWhenIdle();
+        jersey.whenBuilt(frontDoor::settle);
+            deliveries.resume();
+            return new StubServer(server, listener, apis, database, Map.copyOf(fastCarriers), deliveries, jersey);
+        }
+
+        /** The start failed: a request waiting for an API is refused, and nothing more is built. */
+        void abort(Throwable cause) {
+            frontDoor.fail(cause);
+            jersey.close();
+        }
+    }
+
+    /** Starts the server on the listener with the front door as its only handler. */
     private static HttpServer listen(ServerConfig config, NetworkListener listener, FrontDoor frontDoor,
-                                     RequestJournal journal, DeliveryDispatcher deliveries, Database database) {
+                                     RequestJournal journal) {
         HttpServer server = new HttpServer();
         server.addListener(listener);
         if (journal.active()) {
@@ -173,10 +208,6 @@ public final class StubServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
-            deliveries.close();
-            if (database != null) {
-                database.close();
-            }
             throw new ConfigException("Cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
         }
         return server;
@@ -193,14 +224,19 @@ public final class StubServer implements AutoCloseable {
         return config.dataDir() == null ? null : Database.open(config.dataDir());
     }
 
-    private static List<StubApi> loadApis(ServerConfig config, Stores stores, ObjectMapper mapper, IdGenerator ids,
-                                          Clock clock, ExecutorService boot) {
-        ApiContext context = new ApiContext(config.credentials(), config.fixtures(), mapper, ids, clock);
-        return Startup.all(boot, List.<Callable<StubApi>>of(
+    /**
+     * Begins building the APIs side by side (mostly class loading and parsing, which parallelises well on two
+     * cores), MijnKlantportaal's first; {@code opened} has each as soon as it is built.
+     */
+    private static Startup.Steps<StubApi> loadApis(ServerConfig config, Stores stores, Assembly assembly,
+                                                   Consumer<StubApi> opened) {
+        ApiContext context = new ApiContext(config.credentials(), config.fixtures(), assembly.mapper, assembly.ids,
+                assembly.clock);
+        return Startup.begin(List.<Callable<StubApi>>of(
                 () -> new MijnklantportaalApi(context, stores.of("mijnklantportaal", MijnklantportaalWebhookRecord.class)),
                 () -> new EqualsMoneyApi(context, stores.of("equalsmoney", EqualsMoneyWebhookRecord.class)),
                 () -> new PartooApi(context, stores.of("partoo", PartooWebhookRecord.class)),
-                () -> new MollieApi(context, stores.of("mollie", MollieWebhookRecord.class))));
+                () -> new MollieApi(context, stores.of("mollie", MollieWebhookRecord.class))), opened);
     }
 
     private static NetworkListener listener(ServerConfig config) {
@@ -214,49 +250,6 @@ public final class StubServer implements AutoCloseable {
         listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
         return listener;
-    }
-
-    /**
-     * Each API's Jersey application, then the admin API's, built in the background once the server listens (before,
-     * they would take the cores from the start-up itself); a request that needs one waits for it.
-     */
-    private static List<PendingHandler> jerseyApplications(ServerConfig config, List<StubApi> apis,
-                                                           ObjectMapper mapper, DeliveryDispatcher deliveries,
-                                                           RequestJournal journal,
-                                                           java.util.Map<String, ApiFaults> faults,
-                                                           StubClock clock, SharedResets resets,
-                                                           ExecutorService builder,
-                                                           CompletableFuture<Void> listening) {
-        List<PendingHandler> built = new java.util.ArrayList<>();
-        for (StubApi api : apis) {
-            built.add(new PendingHandler(listening.thenApplyAsync(
-                    ready -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, api.application()),
-                    builder)));
-        }
-        built.add(new PendingHandler(listening.thenApplyAsync(ready -> ContainerFactory.createContainer(
-                GrizzlyHttpContainer.class, AdminApplication.create(apis, config.credentials().adminToken(), mapper,
-                        deliveries, journal, faults, clock, resets)), builder)));
-        return built;
-    }
-
-    /** Each API at its context path, behind its fast carrier unless that is off; the admin API last. */
-    private static List<FrontDoor.Route> routes(ServerConfig config, List<StubApi> apis, List<PendingHandler> built,
-                                                java.util.Map<String, FastCarrier> fastCarriers,
-                                                java.util.Map<String, ApiFaults> faults, ObjectMapper mapper) {
-        List<FrontDoor.Route> routes = new java.util.ArrayList<>();
-        for (int i = 0; i < apis.size(); i++) {
-            StubApi api = apis.get(i);
-            HttpHandler container = built.get(i);
-            if (config.fastCarrier()) {
-                FastCarrier carrier = new FastCarrier(container, api.spec(), api.operations(), api.validator(),
-                        api.errorFormat(), mapper);
-                fastCarriers.put(api.id(), carrier);
-                container = carrier;
-            }
-            routes.add(new FrontDoor.Route(api.contextPath(), container, api.errorFormat(), faults.get(api.id())));
-        }
-        routes.add(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, built.get(apis.size()), new MessageErrorFormat()));
-        return routes;
     }
 
     public int port() {
@@ -297,6 +290,7 @@ public final class StubServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         } finally {
+            jersey.close();
             if (database != null) {
                 database.close();
             }

@@ -24,7 +24,7 @@ public final class ApiFaults {
     private final AtomicLong ids = new AtomicLong();
 
     public ApiFaults(SpecDocument spec) {
-        this.operations = new SpecOperations(spec);
+        this.operations = spec.operations();
         this.credential = PresentedCredential.of(spec);
         this.reader = new FaultRuleReader(operations);
         this.preferred = new PreferredResponses(spec, operations);

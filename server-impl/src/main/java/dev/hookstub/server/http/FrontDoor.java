@@ -7,8 +7,10 @@ import dev.hookstub.server.journal.ApiJournal;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.journal.RequestNotes;
 import dev.hookstub.server.fault.ApiFaults;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -24,6 +26,10 @@ import org.glassfish.grizzly.http.util.Header;
  * the API the path names, then routes by context path. Grizzly's own router would decode the URL first and answer
  * a bad one with a bare 500. A request to one of the APIs meets that API's fault rules and {@code Prefer: code=}
  * ({@link FaultInjector}) before the API's handler, so that the fast path cannot bypass them.
+ * <p>
+ * It takes requests before the APIs are loaded: each API's route opens as soon as that API is, and a request no
+ * open route takes waits for its route, or for every route to open (then it is the fallback's). Until every handler
+ * is built, requests run on threads of their own, so that one waiting holds up no other.
  */
 public final class FrontDoor extends HttpHandler {
 
@@ -40,9 +46,20 @@ public final class FrontDoor extends HttpHandler {
 
     private static final ThreadLocal<MappingData> MAPPING = ThreadLocal.withInitial(MappingData::new);
 
-    private final List<Route> routes;
-    private final HttpHandler fallback;
-    private final java.util.Set<String> fallbackPaths;
+    /** The routes open so far; an API's opens once it is loaded, while the server already answers the others. */
+    private volatile RouteTable table = RouteTable.EMPTY;
+    /** What no route takes; done once every route is open, and until then a request that no route takes waits. */
+    private final CompletableFuture<HttpHandler> fallback = new CompletableFuture<>();
+    /** Whether every handler is built, so that no request can have to wait for one. */
+    private volatile boolean settled;
+    /** The threads of the requests served before then, made as needed; idle ones end after a minute. */
+    private final ExecutorService startWaits = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "hookstub-start-request");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Run once, after the first request is answered (then null). */
+    private volatile Runnable afterFirstAnswer;
     private final ErrorFormat fallbackFormat;
     private final ObjectMapper mapper;
     private final RequestJournal journal;
@@ -54,6 +71,12 @@ public final class FrontDoor extends HttpHandler {
         public Executor getExecutor(Request request) {
             // A request that cannot block (no body, or a body already read in full) is served on the thread that
             // read it; one whose body is still arriving goes to the worker pool, where waiting for it is harmless.
+            if (!settled) {
+                // A request may wait for an API still loading or an application still being built: on a thread of
+                // its own, not one that reads requests (few, and each holding up every connection it reads) nor a
+                // worker (a bounded pool that waiting requests could fill ahead of ones answered at once).
+                return startWaits;
+            }
             return request.getMethod() == Method.GET || bodyInHand(request) ? null : workers.getExecutor(request);
         }
 
@@ -65,25 +88,60 @@ public final class FrontDoor extends HttpHandler {
     };
 
     /**
-     * @param fallback      serves what no route takes, and the exact {@code fallbackPaths} even under a route's
-     *                      context path (the specs: {@code /mollie/openapi.json})
-     * @param journal       records every request a route of an API takes, the refusals made here included
+     * @param fallbackFormat the error format of a request that no API's route takes
+     * @param journal        records every request a route of an API takes, the refusals made here included
      */
-    public FrontDoor(List<Route> routes, HttpHandler fallback, java.util.Set<String> fallbackPaths,
-                     ErrorFormat fallbackFormat, ObjectMapper mapper, RequestJournal journal) {
+    public FrontDoor(ErrorFormat fallbackFormat, ObjectMapper mapper, RequestJournal journal) {
         super("hookstub");
         this.journal = journal;
-        this.fallbackPaths = java.util.Set.copyOf(fallbackPaths);
-        this.routes = routes.stream().sorted(Comparator.comparingInt((Route r) -> r.contextPath().length()).reversed())
-                .map(r -> new Route(r.contextPath(), new StoreFailureGuard(r.handler(), r.format(), mapper), r.format(),
-                        r.faults()))
-                .toList();
-        this.fallback = fallback;
         this.fallbackFormat = fallbackFormat;
         this.mapper = mapper;
         this.faults = new FaultInjector(mapper);
         // The raw target is checked here; decoding it first is what makes Grizzly answer a bad one with a 500.
         setDecodeUrl(false);
+    }
+
+    /**
+     * Answers the route's requests from now on.
+     *
+     * @param notTheRoutes paths under the route's context path that the fallback serves (its spec document)
+     */
+    public synchronized void open(Route route, Set<String> notTheRoutes) {
+        Route guarded = new Route(route.contextPath(), new StoreFailureGuard(route.handler(), route.format(), mapper),
+                route.format(), route.faults());
+        guarded.handler().start();
+        table = table.with(guarded, notTheRoutes);
+        notifyAll();
+    }
+
+    /**
+     * Every route is open: the fallback serves what none takes (and the paths the routes were opened without), and
+     * no request waits any more.
+     */
+    public void complete(HttpHandler fallback) {
+        fallback.start();
+        this.fallback.complete(fallback);
+        wakeWaiters();
+    }
+
+    private synchronized void wakeWaiters() {
+        notifyAll();
+    }
+
+    /** Every handler is built: no request waits from now on, and one that cannot block is served where it was read. */
+    public void settle() {
+        settled = true;
+    }
+
+    /** The start failed: a request waiting for a route is refused (the server is closing). */
+    public void fail(Throwable cause) {
+        fallback.completeExceptionally(cause);
+        wakeWaiters();
+    }
+
+    /** Runs once, after the front door has answered its first request. */
+    public void afterFirstAnswer(Runnable action) {
+        this.afterFirstAnswer = action;
     }
 
     @Override
@@ -93,8 +151,22 @@ public final class FrontDoor extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        Runnable action = afterFirstAnswer;
+        if (action != null) {
+            afterFirstAnswer = null;
+            // Once the answer is written, not before: what runs then would take the core the write needs.
+            request.addAfterServiceListener(served -> action.run());
+        }
+        serve(request, response);
+    }
+
+    private void serve(Request request, Response response) throws Exception {
         String path = request.getRequestURI();
-        Route route = route(path);
+        Route route = table.route(path);
+        if (route == null && !fallback.isDone()) {
+            // An API still loading, or what no API takes: known once its route opens, or every route has.
+            route = awaitRoute(path);
+        }
         ErrorFormat format = route == null ? fallbackFormat : route.format();
         ApiJournal apiJournal = route == null ? null : journal.at(route.contextPath());
         if (apiJournal != null) {
@@ -115,7 +187,12 @@ public final class FrontDoor extends HttpHandler {
             return;
         }
         if (route == null) {
-            fallback.service(request, response);
+            if (fallback.isCompletedExceptionally()) {
+                GrizzlyAnswers.refuse(response, format, new ApiProblem(503, "Service Unavailable",
+                        "The stub could not start and is closing.", null), mapper);
+                return;
+            }
+            fallback.join().service(request, response);
             return;
         }
         // updatePaths copies the strings out, so each thread's one MappingData serves all its requests (a new one
@@ -135,29 +212,25 @@ public final class FrontDoor extends HttpHandler {
 
     @Override
     public void start() {
-        routes.forEach(route -> route.handler().start());
-        fallback.start();
+        // Each route and the fallback start as they open.
+    }
+
+    /** The path's route once it opens, or null once every route has (or the start has failed). */
+    private synchronized Route awaitRoute(String path) throws InterruptedException {
+        Route route = table.route(path);
+        while (route == null && !fallback.isDone()) {
+            wait();
+            route = table.route(path);
+        }
+        return route;
     }
 
     @Override
     public void destroy() {
-        routes.forEach(route -> route.handler().destroy());
-        fallback.destroy();
+        table.routes().forEach(route -> route.handler().destroy());
+        fallback.thenAccept(HttpHandler::destroy);
         faults.close();
-    }
-
-    private Route route(String path) {
-        if (path == null) {
-            return null;
-        }
-        for (Route route : routes) {
-            String context = route.contextPath();
-            if (path.startsWith(context) && (path.length() == context.length() || path.charAt(context.length()) == '/')
-                    && !fallbackPaths.contains(path)) {
-                return route;
-            }
-        }
-        return null;
+        startWaits.shutdown();
     }
 
     private static ApiProblem refusal(Request request, String path) {

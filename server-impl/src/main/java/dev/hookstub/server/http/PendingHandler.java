@@ -8,18 +8,25 @@ import org.glassfish.grizzly.http.server.Response;
 
 /**
  * A handler still being built (a Jersey application takes a few hundred milliseconds to initialise). The stub
- * listens, and its fast carrier answers, while the applications start; a request that needs one waits for it.
+ * listens, and its fast carrier answers, while the applications are built; a request that needs one asks for the
+ * build to begin, if it has not, and is served once it is done.
  */
 public final class PendingHandler extends HttpHandler {
 
     private final CompletableFuture<HttpHandler> handler;
+    /** Asks for the build to begin now, if it has not (it may wait for the server's first answer otherwise). */
+    private final Runnable demand;
 
-    public PendingHandler(CompletableFuture<HttpHandler> handler) {
+    public PendingHandler(CompletableFuture<HttpHandler> handler, Runnable demand) {
         this.handler = handler;
+        this.demand = demand;
     }
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        if (!handler.isDone()) {
+            demand.run();
+        }
         ready().service(request, response);
     }
 

@@ -18,14 +18,16 @@ public final class ApiJournal {
     /** Null when the journal keeps nothing. */
     private final RequestRing ring;
     private final boolean log;
+    private final boolean active;
 
     ApiJournal(String id, String contextPath, SpecDocument spec, JournalOptions options) {
         this.id = id;
         this.contextPath = contextPath;
-        this.templates = new SpecOperations(spec);
+        this.templates = spec.operations();
         this.mask = new CredentialMask(spec);
         this.ring = options.size() == 0 ? null : new RequestRing(options.size());
         this.log = options.logRequests();
+        this.active = options.active();
     }
 
     String id() {
@@ -34,7 +36,7 @@ public final class ApiJournal {
 
     /** Whether requests are recorded or logged at all; when not, {@link #begin} costs nothing. */
     boolean active() {
-        return ring != null || log;
+        return active;
     }
 
     /**

@@ -18,6 +18,11 @@ public record JournalOptions(int size, boolean logRequests) {
         }
     }
 
+    /** Whether requests are recorded or logged at all. */
+    boolean active() {
+        return size > 0 || logRequests;
+    }
+
     public static JournalOptions defaults() {
         return new JournalOptions(DEFAULT_SIZE, false);
     }

@@ -1,9 +1,9 @@
 package dev.hookstub.server.journal;
 
 import dev.hookstub.server.spec.SpecDocument;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.http.HttpHeader;
@@ -21,15 +21,20 @@ public final class RequestJournal {
     public record Api(String id, String contextPath, SpecDocument spec) {
     }
 
-    private final Map<String, ApiJournal> byId = new LinkedHashMap<>();
-    private final Map<String, ApiJournal> byContextPath = new LinkedHashMap<>();
+    // Filled as each API loads, while the server already answers the ones loaded before it.
+    private final Map<String, ApiJournal> byId = new ConcurrentHashMap<>();
+    private final Map<String, ApiJournal> byContextPath = new ConcurrentHashMap<>();
+    private final JournalOptions options;
 
-    public RequestJournal(JournalOptions options, List<Api> apis) {
-        for (Api api : apis) {
-            ApiJournal journal = new ApiJournal(api.id(), api.contextPath(), api.spec(), options);
-            byId.put(api.id(), journal);
-            byContextPath.put(api.contextPath(), journal);
-        }
+    public RequestJournal(JournalOptions options) {
+        this.options = options;
+    }
+
+    /** Starts journaling an API's requests. */
+    public void add(Api api) {
+        ApiJournal journal = new ApiJournal(api.id(), api.contextPath(), api.spec(), options);
+        byId.put(api.id(), journal);
+        byContextPath.put(api.contextPath(), journal);
     }
 
     /** The journal of the API mounted at this context path, or null when it records nothing (or there is none). */
@@ -55,7 +60,7 @@ public final class RequestJournal {
 
     /** Whether any API records or logs its requests; when none does, the server needs no {@link #probe()}. */
     public boolean active() {
-        return byId.values().stream().anyMatch(ApiJournal::active);
+        return options.active();
     }
 
     public boolean knows(String api) {

@@ -24,7 +24,7 @@ public final class ApiOperations<C> {
     private final Map<String, Bound<C>> byId = new LinkedHashMap<>();
 
     public ApiOperations(SpecDocument spec, Authentication<?, C> authentication) {
-        this.spec = new SpecOperations(spec);
+        this.spec = spec.operations();
         this.authentication = authentication;
     }
 

@@ -20,11 +20,28 @@ public final class SpecDocument {
     private final String file;
     private final JsonNode root;
     private final String json;
+    /** Made on first use and shared: the operations, the journal and the fault rules of an API all ask for them. */
+    private volatile SpecOperations operations;
 
     private SpecDocument(String file, JsonNode root, String json) {
         this.file = file;
         this.root = root;
         this.json = json;
+    }
+
+    /** The document's operations and the matcher of requests to them. */
+    public SpecOperations operations() {
+        SpecOperations made = operations;
+        if (made == null) {
+            synchronized (this) {
+                made = operations;
+                if (made == null) {
+                    made = new SpecOperations(this);
+                    operations = made;
+                }
+            }
+        }
+        return made;
     }
 
     public static SpecDocument load(String file) {

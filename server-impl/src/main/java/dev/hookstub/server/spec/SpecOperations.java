@@ -32,7 +32,7 @@ public final class SpecOperations {
     private final Map<String, Operation> byId = new LinkedHashMap<>();
     private final List<Matcher> matchers = new ArrayList<>();
 
-    public SpecOperations(SpecDocument spec) {
+    SpecOperations(SpecDocument spec) {
         spec.paths().forEachRemaining(path -> {
             for (String method : METHODS) {
                 if (path.getValue().has(method)) {

@@ -40,6 +40,11 @@ public final class SchemaValidators {
             .formatAssertionsEnabled(true).build();
     private static final Dialect DIALECT = Dialects.getOpenApi31();
 
+    /** Initialises the dialect and configuration every spec's schemas share (see {@link SpecRequestValidator#prepare}). */
+    static void prepare() {
+        // Running this method is what initialises the class.
+    }
+
     private final String iri;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();

@@ -1,0 +1,61 @@
+package dev.hookstub.server;
+
+import dev.hookstub.server.http.PendingHandler;
+import jakarta.ws.rs.core.Application;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+
+/**
+ * The Jersey applications, built one after another on one thread of their own, and not before the server has
+ * answered its first request, a request needs one, or a second has passed since every API was loaded: a build
+ * takes a core for a few hundred milliseconds, and would otherwise take it from the first request, which the fast
+ * carriers and the front door answer without Jersey (docs/adr/006).
+ */
+final class JerseyBuilds implements AutoCloseable {
+
+    static final long IDLE_START_MILLIS = 1000;
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread builder = new Thread(runnable, "hookstub-jersey-build");
+        builder.setDaemon(true);
+        return builder;
+    });
+    private final CompletableFuture<Void> begun = new CompletableFuture<>();
+    private final List<CompletableFuture<HttpHandler>> builds = new CopyOnWriteArrayList<>();
+
+    /** The application, as a handler that waits for it to be built (and asks for the build to begin). */
+    PendingHandler of(Supplier<Application> application) {
+        CompletableFuture<HttpHandler> built = begun.thenApplyAsync(
+                go -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, application.get()), thread);
+        builds.add(built);
+        return new PendingHandler(built, this::begin);
+    }
+
+    /** Runs once every application asked for so far is built, or has failed to be. */
+    void whenBuilt(Runnable action) {
+        CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> action.run());
+    }
+
+    /** Builds from now on. */
+    void begin() {
+        begun.complete(null);
+    }
+
+    /** Builds a second from now at the latest, when nothing has asked before. */
+    void beginWhenIdle() {
+        CompletableFuture.delayedExecutor(IDLE_START_MILLIS, TimeUnit.MILLISECONDS).execute(this::begin);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
