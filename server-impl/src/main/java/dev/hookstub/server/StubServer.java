@@ -248,7 +248,7 @@ public final class StubServer implements AutoCloseable {
             StubApi api = apis.get(i);
             HttpHandler container = built.get(i);
             if (config.fastCarrier()) {
-                FastCarrier carrier = new FastCarrier(container, api.spec(), api.operations(), api.validator(),
+                FastCarrier carrier = new FastCarrier(container, api.operations(), api.validator(),
                         api.errorFormat(), mapper);
                 fastCarriers.put(api.id(), carrier);
                 container = carrier;
