@@ -158,7 +158,7 @@ public final class StubServer implements AutoCloseable {
             faults.put(api.id(), apiFaults);
             HttpHandler handler = jersey.of(api::application);
             if (config.fastCarrier()) {
-                FastCarrier carrier = new FastCarrier(handler, api.spec(), api.operations(), api.validator(),
+                FastCarrier carrier = new FastCarrier(handler, api.operations(), api.validator(),
                         api.errorFormat(), mapper);
                 fastCarriers.put(api.id(), carrier);
                 handler = carrier;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.hookstub.server.core.ApiResource;
+import dev.hookstub.server.core.JerseyAnswerer;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,13 +89,14 @@ class ArchitectureTest {
 
     /**
      * Grizzly's side (the front door, the fast carrier, fault injection) hands a request to an API's handler, never to
-     * its resources, the generated interfaces they implement or their models: what Jersey serves stays Jersey's.
+     * its resources (the generated carriers, in {@code dev.hookstub.api}, and the answerer they hand requests to), the
+     * generated interfaces or their models: what Jersey serves stays Jersey's.
      */
     @Test
     void theTransportNeverDependsOnTheJerseyResourcesOfAnApi() {
         noClasses().that().resideInAnyPackage(ROOT + ".http..", ROOT + ".carrier..")
                 .should().dependOnClassesThat(resideInAPackage("dev.hookstub.api..")
-                        .or(assignableTo(ApiResource.class))
+                        .or(assignableTo(JerseyAnswerer.class))
                         .or(resideInAnyPackage(packages(APIS))))
                 .check(classes);
     }

@@ -9,7 +9,6 @@ import dev.hookstub.server.journal.RequestNotes;
 import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.operation.OperationRequest;
 import dev.hookstub.server.operation.RequestUrl;
-import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.io.IOException;
 import java.util.Iterator;
@@ -45,7 +44,7 @@ public final class FastCarrier extends HttpHandler {
     private final List<Route> routes;
     private final LongAdder served = new LongAdder();
 
-    public FastCarrier(HttpHandler jersey, SpecDocument spec, ApiOperations<?> operations,
+    public FastCarrier(HttpHandler jersey, ApiOperations<?> operations,
                        SpecRequestValidator validator, ErrorFormat errors, ObjectMapper mapper) {
         super("fast-carrier+" + jersey.getName());
         this.jersey = jersey;
@@ -56,7 +55,7 @@ public final class FastCarrier extends HttpHandler {
         this.routes = operations.all().stream()
                 .map(bound -> new Route(bound.spec().method().toUpperCase(Locale.ROOT),
                         new PathTemplate(bound.spec().template()), bound.spec().id(), bound.spec().template(),
-                        !spec.at(bound.spec().pointer() + "/requestBody").isMissingNode()))
+                        validator.hasBody(bound.spec().method(), bound.spec().template())))
                 .toList();
     }
 

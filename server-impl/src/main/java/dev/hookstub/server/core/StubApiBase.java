@@ -10,6 +10,7 @@ import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -53,13 +54,15 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
      * Called once, at the end of the API's constructor; a store with nothing of its own gets the fixtures, once
      * across the instances that share it. The Jersey application is described, not built: it is built in the
      * background after the stub listens, so that start-up does not wait for Jersey; {@code resource} makes the
-     * resource that implements the API's generated interface on {@code operations}, one per application.
+     * resource, the generated carrier of the API's interface, handing every method to the answerer of
+     * {@code operations}; one per application.
      */
-    protected final void assemble(ApiOperations<?> operations, Supplier<ApiResource> resource,
+    protected final void assemble(ApiOperations<?> operations, Function<JerseyAnswerer, Object> resource,
                                   AdminRecords adminRecords, WebhookDeliveries deliveries) {
+        operations.requireEveryOperation();
         this.parts = new Parts(() -> ApiResourceConfig.create(id, validator, errors, context.mapper())
                 .register(new ApiAuthFilter<>(operations.authentication()))
-                .register(resource.get()), operations, adminRecords, deliveries);
+                .register(resource.apply(new JerseyAnswerer(operations))), operations, adminRecords, deliveries);
         store.seedOnce(this::reset);
     }
 

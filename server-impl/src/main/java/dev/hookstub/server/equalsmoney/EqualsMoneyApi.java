@@ -1,11 +1,13 @@
 package dev.hookstub.server.equalsmoney;
 
+import dev.hookstub.api.equalsmoney.WebhooksApiCarrier;
 import dev.hookstub.server.auth.Credentials.EqualsMoneyKey;
 import dev.hookstub.server.core.ApiContext;
-import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApiBase;
 import dev.hookstub.server.error.MessageErrorFormat;
+import dev.hookstub.server.operation.ApiOperations;
+import dev.hookstub.server.operation.SerializedBodies;
 import dev.hookstub.server.store.WebhookStore;
 
 public final class EqualsMoneyApi extends StubApiBase<EqualsMoneyWebhookRecord> {
@@ -16,9 +18,15 @@ public final class EqualsMoneyApi extends StubApiBase<EqualsMoneyWebhookRecord> 
      */
     public EqualsMoneyApi(ApiContext context, WebhookStore<EqualsMoneyWebhookRecord> store) {
         super(context, "equalsmoney", "equalsmoney.yaml", "/webhooks/{webhookId}", new MessageErrorFormat(), store);
-        ApiOperations<EqualsMoneyKey> operations = EqualsMoneyOperations.of(spec(),
-                context.credentials().equalsmoney(), new EqualsMoneyWebhookService(store), context.mapper());
-        assemble(operations, () -> new EqualsMoneyWebhooksResource(operations),
+        EqualsMoneyWebhookService service = new EqualsMoneyWebhookService(store);
+        // Equals Money's one operation, defined once for both carriers. The id is a UUID by the spec's rules; the
+        // service reads it in any case.
+        ApiOperations<EqualsMoneyKey> operations = new ApiOperations<>(spec(),
+                new EqualsMoneyAuthentication(context.credentials().equalsmoney()))
+                .defineRead("findOneWebhook", "application/json",
+                        SerializedBodies.of(EqualsMoneyWebhookMapper::toDto, context.mapper()),
+                        (key, request) -> service.get(key, request.path("webhookId"), request.query("accountId")));
+        assemble(operations, answerer -> new WebhooksApiCarrier(answerer::answer),
                 new EqualsMoneyAdminRecords(store, context, spec()),
                 new EqualsMoneyDeliveries(store, context.mapper(), context.clock()));
     }

@@ -1,5 +1,6 @@
 package dev.hookstub.server.mijnklantportaal;
 
+import dev.hookstub.api.mijnklantportaal.WebhooksApiCarrier;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.core.ExampleRequest;
@@ -18,7 +19,7 @@ public final class MijnklantportaalApi extends StubApiBase<MijnklantportaalWebho
                 context.clock());
         ApiOperations<MijnklantportaalTenant> operations = MijnklantportaalOperations.of(spec(),
                 context.credentials().mijnklantportaal(), service, context.mapper());
-        assemble(operations, () -> new MijnklantportaalWebhooksResource(operations),
+        assemble(operations, answerer -> new WebhooksApiCarrier(answerer::answer),
                 new MijnklantportaalAdminRecords(store, context, spec(), eventTypes,
                         defaultTenant(context.credentials())),
                 new MijnklantportaalDeliveries(store, eventTypes, context.mapper()));

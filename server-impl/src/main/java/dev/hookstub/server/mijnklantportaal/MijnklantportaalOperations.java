@@ -20,10 +20,9 @@ final class MijnklantportaalOperations {
 
     static ApiOperations<MijnklantportaalTenant> of(SpecDocument spec, List<MijnklantportaalKey> keys,
                                                     MijnklantportaalWebhookService service, ObjectMapper mapper) {
-        SerializedBodies<MijnklantportaalWebhookRecord> bodies = SerializedBodies.of(MijnklantportaalWebhookMapper::toDto, mapper);
         return new ApiOperations<>(spec, new MijnklantportaalAuthentication(keys))
-                .define("get-webhook", (tenant, request) ->
-                        Answer.of(200, JSON, bodies.of(service.get(tenant, request.path("webhookId")))))
+                .defineRead("get-webhook", JSON, SerializedBodies.of(MijnklantportaalWebhookMapper::toDto, mapper),
+                        (tenant, request) -> service.get(tenant, request.path("webhookId")))
                 .define("create-webhook", (tenant, request) -> {
                     MijnklantportaalCreateWebhookRequest create = request.body(MijnklantportaalCreateWebhookRequest.class);
                     MijnklantportaalWebhookRecord created = service.create(tenant, create.getUrl(), create.getType());

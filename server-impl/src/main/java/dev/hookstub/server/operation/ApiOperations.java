@@ -2,9 +2,13 @@ package dev.hookstub.server.operation;
 
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecOperations;
+import dev.hookstub.server.store.StoredRecord;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * One API's operations, each defined once, with the authentication they share: what the Jersey resource and the
@@ -36,6 +40,31 @@ public final class ApiOperations<C> {
         }
         if (byId.putIfAbsent(operationId, new Bound<>(declared, operation)) != null) {
             throw new IllegalArgumentException(operationId + " is defined twice");
+        }
+        return this;
+    }
+
+    /**
+     * Defines an operation that reads one record and answers 200 with its serialised body: {@code find} converts
+     * the request's parameters and calls the API's service, which refuses what the caller may not read.
+     */
+    public <R extends StoredRecord> ApiOperations<C> defineRead(String operationId, String contentType,
+                                                                SerializedBodies<R> bodies,
+                                                                BiFunction<C, OperationRequest, R> find) {
+        return define(operationId, (caller, request) ->
+                Answer.of(200, contentType, bodies.forRequest(find.apply(caller, request), request)));
+    }
+
+    /**
+     * Fails unless every operation of the spec is defined. Jersey's resource is generated from the spec and hands
+     * each of its operations here by operationId, so an operation the spec gained would otherwise compile and answer
+     * 500; this makes it a failed start naming it.
+     */
+    public ApiOperations<C> requireEveryOperation() {
+        Set<String> undefined = new TreeSet<>(spec.ids());
+        undefined.removeAll(byId.keySet());
+        if (!undefined.isEmpty()) {
+            throw new IllegalStateException("The spec's operations " + undefined + " are not defined");
         }
         return this;
     }

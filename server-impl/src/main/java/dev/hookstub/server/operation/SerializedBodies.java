@@ -47,6 +47,11 @@ public final class SerializedBodies<R extends StoredRecord> {
         return new SerializedBodies<>(record -> Answer.json(mapper, model.apply(record, URL_MARK)), true);
     }
 
+    /** The record's body as this request reads it: naming the URL it was asked at, if these bodies name one. */
+    public byte[] forRequest(R record, OperationRequest request) {
+        return withUrl ? of(record, request.url()) : of(record);
+    }
+
     public byte[] of(R record) {
         if (withUrl) {
             throw new IllegalStateException("these bodies name their URL: give it");

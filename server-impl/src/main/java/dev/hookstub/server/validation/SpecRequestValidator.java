@@ -61,8 +61,9 @@ public final class SpecRequestValidator {
             for (String method : METHODS) {
                 if (path.getValue().has(method)) {
                     String operationPointer = pathPointer + "/" + method;
-                    operations.put(key(method, path.getKey()), new LazyOperation(
-                            () -> compile(spec, schemas, pathPointer, operationPointer, format, JSON)));
+                    boolean hasBody = !spec.at(bodyPointer(operationPointer)).isMissingNode();
+                    operations.put(key(method, path.getKey()), new LazyOperation(hasBody,
+                            () -> compile(spec, schemas, pathPointer, operationPointer, hasBody, format, JSON)));
                 }
             }
         });
@@ -114,6 +115,15 @@ public final class SpecRequestValidator {
         return dev.hookstub.server.journal.RequestNotes.reason("spec", refused.field(), refused.detail());
     }
 
+    /**
+     * Whether the operation has a body to read and check (a JSON schema for it), as both carriers and the rules
+     * below decide it; known without compiling the operation's rules.
+     */
+    public boolean hasBody(String method, String template) {
+        LazyOperation operation = operations.get(key(method, template));
+        return operation != null && operation.hasBody;
+    }
+
     /** The rules for a method and a matched path template, or null when the spec has no such operation. */
     OperationValidator operation(String method, String template) {
         LazyOperation operation = operations.get(key(method, template));
@@ -123,10 +133,12 @@ public final class SpecRequestValidator {
     /** One operation's rules, compiled by the first request that needs them; every later one reads the field. */
     private static final class LazyOperation {
 
+        private final boolean hasBody;
         private final java.util.function.Supplier<OperationValidator> compile;
         private volatile OperationValidator compiled;
 
-        LazyOperation(java.util.function.Supplier<OperationValidator> compile) {
+        LazyOperation(boolean hasBody, java.util.function.Supplier<OperationValidator> compile) {
+            this.hasBody = hasBody;
             this.compile = compile;
         }
 
@@ -156,7 +168,8 @@ public final class SpecRequestValidator {
     }
 
     private static OperationValidator compile(SpecDocument spec, SchemaValidators schemas, String pathPointer,
-                                              String operationPointer, ErrorFormat format, ObjectMapper json) {
+                                              String operationPointer, boolean hasBody, ErrorFormat format,
+                                              ObjectMapper json) {
         Map<String, ParameterRule> parameters = new HashMap<>();
         for (String pointer : List.of(pathPointer, operationPointer)) {
             JsonNode declared = spec.at(pointer + "/parameters");
@@ -173,8 +186,7 @@ public final class SpecRequestValidator {
                         types(spec.resolve(parameter.path("schema"))), schema));
             }
         }
-        String bodyPointer = operationPointer + "/requestBody/content/application~1json/schema";
-        Schema body = spec.at(bodyPointer).isMissingNode() ? null : schemas.at(bodyPointer);
+        Schema body = hasBody ? schemas.at(bodyPointer(operationPointer)) : null;
         List<ParameterRule> ordered = new ArrayList<>(parameters.values());
         // Path parameters first: an unknown resource is reported before a bad option on it.
         ordered.sort((a, b) -> a.in().equals(b.in()) ? 0 : a.in().equals("path") ? -1 : 1);
@@ -190,6 +202,10 @@ public final class SpecRequestValidator {
             types.add(type.asText());
         }
         return types;
+    }
+
+    private static String bodyPointer(String operationPointer) {
+        return operationPointer + "/requestBody/content/application~1json/schema";
     }
 
     private static String key(String method, String template) {

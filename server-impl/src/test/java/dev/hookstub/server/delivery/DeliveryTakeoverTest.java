@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubHttp;
 import dev.hookstub.server.StubServer;
 import dev.hookstub.server.process.ChildProcessStub;
-import dev.hookstub.server.store.PostgresServer;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,13 +27,10 @@ class DeliveryTakeoverTest {
 
     @Test
     void theOtherInstanceDeliversWhatAKilledInstanceHeld() throws Exception {
-        PostgresServer postgres = PostgresServer.shared();
-        String url = postgres.newDatabase();
+        SharedLogDatabase database = new SharedLogDatabase();
         // The first attempt never gets an answer: it is in flight when its instance dies.
         try (Receiver receiver = Receiver.answering(Receiver.HANG, 200);
-             ChildProcessStub holder = ChildProcessStub.startWithEnvironment(
-                     Map.of("HOOKSTUB_DATABASE_PASSWORD", PostgresServer.PASSWORD), "--database", url,
-                     "--database-user", PostgresServer.USER, "--delivery-timeout-ms", "3000")) {
+             ChildProcessStub holder = database.startChild("--delivery-timeout-ms", "3000")) {
             StubHttp viaHolder = new StubHttp(holder.awaitStarted());
             HttpResponse<String> created = viaHolder.post("/__admin/" + API + "/webhooks",
                     "{\"url\": \"" + receiver.url("/held") + "\", \"type\": \"invoice-paid\"}", AdminClient.ADMIN);
@@ -49,11 +42,10 @@ class DeliveryTakeoverTest {
             String deliveryId = AdminClient.parse(fired.body()).get("deliveryIds").get(0).asText();
             Receiver.Received first = receiver.await(1).get(0);
             assertEquals(deliveryId, first.header("webhook-id"));
-            assertEquals(holder.pid() + "/", leaseOwner(postgres, url, deliveryId).replaceAll("/.*", "/"),
+            assertEquals(holder.pid() + "/", leaseOwner(database, deliveryId).replaceAll("/.*", "/"),
                     "the child holds the attempt");
 
-            try (StubServer other = StubServer.start(ServerConfig.defaults().withPort(0)
-                    .withDatabase(postgres.settings(url)))) {
+            try (StubServer other = StubServer.start(database.config())) {
                 AdminClient viaOther = new AdminClient(other);
                 assertEquals("delivering", viaOther.delivery(API, deliveryId).get("status").asText(),
                         "a live lease is left alone");
@@ -70,8 +62,8 @@ class DeliveryTakeoverTest {
         }
     }
 
-    private static String leaseOwner(PostgresServer postgres, String url, String deliveryId) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
+    private static String leaseOwner(SharedLogDatabase database, String deliveryId) throws Exception {
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(
                      "SELECT lease_owner FROM deliveries WHERE id = '" + deliveryId + "'")) {

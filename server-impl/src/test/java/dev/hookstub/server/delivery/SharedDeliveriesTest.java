@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubServer;
-import dev.hookstub.server.store.PostgresServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,9 +28,7 @@ class SharedDeliveriesTest {
 
     @Test
     void eachDeliveryReachesTheReceiverOnceThoughBothInstancesReachForIt() throws Exception {
-        PostgresServer postgres = PostgresServer.shared();
-        ServerConfig config = ServerConfig.defaults().withPort(0)
-                .withDatabase(postgres.settings(postgres.newDatabase()));
+        ServerConfig config = new SharedLogDatabase().config();
         // A receiver that takes its time, so that deliveries queue up on the instance that fired them and the
         // other instance's poll finds them pending: both reach for the same rows.
         try (Receiver receiver = Receiver.answering(200).slowly(Duration.ofMillis(15));
@@ -64,9 +61,7 @@ class SharedDeliveriesTest {
 
     @Test
     void aRetryThroughOneInstanceAndAGoneWebhookHoldOnTheOther() throws Exception {
-        PostgresServer postgres = PostgresServer.shared();
-        ServerConfig config = ServerConfig.defaults().withPort(0)
-                .withDatabase(postgres.settings(postgres.newDatabase()))
+        ServerConfig config = new SharedLogDatabase().config()
                 .withDelivery(DeliveryOptions.defaults().withRetries(0));
         try (Receiver failing = Receiver.answering(500, 200); Receiver leaving = Receiver.answering(410);
              StubServer a = StubServer.start(config); StubServer b = StubServer.start(config)) {
@@ -102,10 +97,8 @@ class SharedDeliveriesTest {
 
     @Test
     void advancingOneInstancesClockMakesThatInstanceAttemptWhatFellDue() throws Exception {
-        PostgresServer postgres = PostgresServer.shared();
         // A retry ten minutes after the first failure: nothing more happens in real time while the test runs.
-        ServerConfig config = ServerConfig.defaults().withPort(0)
-                .withDatabase(postgres.settings(postgres.newDatabase()))
+        ServerConfig config = new SharedLogDatabase().config()
                 .withDelivery(DeliveryOptions.defaults().withRetries(1).withRetryDelay(Duration.ofMinutes(10)));
         try (Receiver receiver = Receiver.answering(500, 200);
              StubServer a = StubServer.start(config); StubServer b = StubServer.start(config)) {

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Bodies are serialised once per record instance, and a body naming its URL gets the URL each time, quoted. */
+/**
+ * Bodies are serialised once per record instance, a body naming its URL gets the URL each time, quoted, and a read
+ * ({@link ApiOperations#defineRead}) gets the URL it was asked at only where the body names one.
+ */
 class SerializedBodiesTest {
 
     private record Hook(String id, String url) implements StoredRecord {
@@ -36,5 +39,31 @@ class SerializedBodiesTest {
         String url = "http://stub/v2/webhooks/x?a=\"b\"";
         assertEquals(mapper.valueToTree(Map.of("id", "h\"1", "self", Map.of("href", url))).toString(),
                 new String(bodies.of(hook, url), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aReadGetsTheUrlItWasAskedAtOnlyFromBodiesThatNameOne() {
+        OperationRequest request = new OperationRequest("http", "stub:8080", "/v2/webhooks/1", "testmode=true") {
+            @Override
+            public String path(String name) {
+                return null;
+            }
+
+            @Override
+            public String query(String name) {
+                return null;
+            }
+
+            @Override
+            public <T> T body(Class<T> type) {
+                return null;
+            }
+        };
+        Hook hook = new Hook("1", "https://a");
+        SerializedBodies<Hook> naming = SerializedBodies.withUrl((record, url) -> Map.of("self", url), mapper);
+        SerializedBodies<Hook> plain = SerializedBodies.of(record -> Map.of("url", record.url()), mapper);
+        assertEquals("{\"self\":\"http://stub:8080/v2/webhooks/1?testmode=true\"}",
+                new String(naming.forRequest(hook, request), StandardCharsets.UTF_8));
+        assertSame(plain.of(hook), plain.forRequest(hook, request));
     }
 }
