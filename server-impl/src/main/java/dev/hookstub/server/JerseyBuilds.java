@@ -2,14 +2,11 @@ package dev.hookstub.server;
 
 import dev.hookstub.server.http.PendingHandler;
 import jakarta.ws.rs.core.Application;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 
@@ -29,19 +26,12 @@ final class JerseyBuilds implements AutoCloseable {
         return builder;
     });
     private final CompletableFuture<Void> begun = new CompletableFuture<>();
-    private final List<CompletableFuture<HttpHandler>> builds = new CopyOnWriteArrayList<>();
 
     /** The application, as a handler that waits for it to be built (and asks for the build to begin). */
     PendingHandler of(Supplier<Application> application) {
-        CompletableFuture<HttpHandler> built = begun.thenApplyAsync(
-                go -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, application.get()), thread);
-        builds.add(built);
-        return new PendingHandler(built, this::begin);
-    }
-
-    /** Runs once every application asked for so far is built, or has failed to be. */
-    void whenBuilt(Runnable action) {
-        CompletableFuture.allOf(builds.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> action.run());
+        return new PendingHandler(begun.thenApplyAsync(
+                go -> ContainerFactory.createContainer(GrizzlyHttpContainer.class, application.get()), thread),
+                this::begin);
     }
 
     /** Builds from now on. */

@@ -184,7 +184,6 @@ public final class StubServer implements AutoCloseable {
                 throw e;
             }
             jersey.beginWhenIdle();
-        jersey.whenBuilt(frontDoor::settle);
             deliveries.resume();
             return new StubServer(server, listener, apis, database, Map.copyOf(fastCarriers), deliveries, jersey);
         }

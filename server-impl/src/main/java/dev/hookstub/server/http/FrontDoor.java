@@ -28,8 +28,8 @@ import org.glassfish.grizzly.http.util.Header;
  * ({@link FaultInjector}) before the API's handler, so that the fast path cannot bypass them.
  * <p>
  * It takes requests before the APIs are loaded: each API's route opens as soon as that API is, and a request no
- * open route takes waits for its route, or for every route to open (then it is the fallback's). Until every handler
- * is built, requests run on threads of their own, so that one waiting holds up no other.
+ * open route takes waits for its route, or for every route to open (then it is the fallback's). Until every route
+ * is open, requests run on threads of their own, so that one waiting holds up no other.
  */
 public final class FrontDoor extends HttpHandler {
 
@@ -50,14 +50,17 @@ public final class FrontDoor extends HttpHandler {
     private volatile RouteTable table = RouteTable.EMPTY;
     /** What no route takes; done once every route is open, and until then a request that no route takes waits. */
     private final CompletableFuture<HttpHandler> fallback = new CompletableFuture<>();
-    /** Whether every handler is built, so that no request can have to wait for one. */
-    private volatile boolean settled;
-    /** The threads of the requests served before then, made as needed; idle ones end after a minute. */
-    private final ExecutorService startWaits = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "hookstub-start-request");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The threads of the requests that arrive while the APIs load, made as needed; idle ones end after a minute. */
+    private final ExecutorService startWaits = Executors.newCachedThreadPool(StartThread::new);
+
+    /** A thread of {@link #startWaits}. */
+    private static final class StartThread extends Thread {
+
+        StartThread(Runnable runnable) {
+            super(runnable, "hookstub-start-request");
+            setDaemon(true);
+        }
+    }
     /** Run once, after the first request is answered (then null). */
     private volatile Runnable afterFirstAnswer;
     private final ErrorFormat fallbackFormat;
@@ -71,11 +74,16 @@ public final class FrontDoor extends HttpHandler {
         public Executor getExecutor(Request request) {
             // A request that cannot block (no body, or a body already read in full) is served on the thread that
             // read it; one whose body is still arriving goes to the worker pool, where waiting for it is harmless.
-            if (!settled) {
-                // A request may wait for an API still loading or an application still being built: on a thread of
-                // its own, not one that reads requests (few, and each holding up every connection it reads) nor a
-                // worker (a bounded pool that waiting requests could fill ahead of ones answered at once).
+            if (!fallback.isDone()) {
+                // While the APIs load, a request may wait for its route: on a thread of its own, not one that reads
+                // requests (few, and each holding up every connection it reads) nor a worker (a bounded pool that
+                // waiting requests could fill ahead of ones answered at once).
                 return startWaits;
+            }
+            if (Thread.currentThread() instanceof StartThread) {
+                // A connection served on a start-up thread goes on reading there: hand it to the worker pool, or
+                // it would keep one of those threads (and its core) for as long as it stays open.
+                return workers.getExecutor(request);
             }
             return request.getMethod() == Method.GET || bodyInHand(request) ? null : workers.getExecutor(request);
         }
@@ -126,11 +134,6 @@ public final class FrontDoor extends HttpHandler {
 
     private synchronized void wakeWaiters() {
         notifyAll();
-    }
-
-    /** Every handler is built: no request waits from now on, and one that cannot block is served where it was read. */
-    public void settle() {
-        settled = true;
     }
 
     /** The start failed: a request waiting for a route is refused (the server is closing). */
