@@ -21,6 +21,7 @@ import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.fault.ApiFaults;
 import dev.hookstub.server.carrier.FastCarrier;
 import dev.hookstub.server.http.FrontDoor;
+import dev.hookstub.server.http.FrontDoorAddOn;
 import dev.hookstub.server.http.MalformedRequestLineAddOn;
 import dev.hookstub.server.http.UnreadBodyAddOn;
 import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
@@ -203,6 +204,9 @@ public final class StubServer implements AutoCloseable {
         if (journal.active()) {
             server.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(journal.probe());
         }
+        // The front door answers from the listener's first request (FrontDoorAddOn); registered here as well, it is
+        // started and destroyed with the server.
+        listener.registerAddOn(new FrontDoorAddOn(frontDoor));
         server.getServerConfiguration().addHttpHandler(frontDoor, HttpHandlerRegistration.ROOT);
         try {
             server.start();

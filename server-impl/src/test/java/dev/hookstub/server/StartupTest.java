@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.config.Fixtures;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StartupTest {
 
     private static final int PARTOO_RECORDS = 20_000;
+    private static final int STARTS = 20;
     private static final String[] ADMIN = {"Authorization", "Bearer admin_test_key"};
 
     /** A request and what the started stub answers to it. */
@@ -103,6 +106,45 @@ class StartupTest {
             again.bind(new InetSocketAddress("127.0.0.1", port));
             assertTrue(again.isBound());
         }
+    }
+
+    /**
+     * Grizzly starts its listener before it hands over its handlers: a request that met that moment got Grizzly's
+     * own HTML 404. Each start here writes a request on the very connection that first got through.
+     */
+    @Test
+    void theRequestOnTheFirstConnectionIsTheFrontDoors() throws Exception {
+        for (int start = 0; start < STARTS; start++) {
+            int port = freePort();
+            ExecutorService starter = Executors.newSingleThreadExecutor();
+            try {
+                Future<StubServer> starting = starter.submit(() -> StubServer.start(ServerConfig.defaults()
+                        .withPort(port)));
+                String answer = firstAnswer(port, "GET /no-such-api HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Connection: close\r\n\r\n");
+                starting.get(60, TimeUnit.SECONDS).close();
+                assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+                assertTrue(answer.contains("No such endpoint") && !answer.contains("Grizzly"), "start " + start
+                        + ": " + answer);
+            } finally {
+                starter.shutdownNow();
+            }
+        }
+    }
+
+    /** Connects as soon as the port takes connections, writes the request at once and reads the whole answer. */
+    private static String firstAnswer(int port, String request) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (ConnectException notYet) {
+                Thread.onSpinWait();
+            }
+        }
+        throw new AssertionError("the stub did not listen on " + port);
     }
 
     private static void assertAnswered(Expected expected, HttpResponse<String> response) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -61,8 +62,8 @@ public final class FrontDoor extends HttpHandler {
             setDaemon(true);
         }
     }
-    /** Run once, after the first request is answered (then null). */
-    private volatile Runnable afterFirstAnswer;
+    /** Run once, after the first request is answered: taken by that request, so that no other runs it too. */
+    private final AtomicReference<Runnable> afterFirstAnswer = new AtomicReference<>();
     private final ErrorFormat fallbackFormat;
     private final ObjectMapper mapper;
     private final RequestJournal journal;
@@ -144,7 +145,7 @@ public final class FrontDoor extends HttpHandler {
 
     /** Runs once, after the front door has answered its first request. */
     public void afterFirstAnswer(Runnable action) {
-        this.afterFirstAnswer = action;
+        afterFirstAnswer.set(action);
     }
 
     @Override
@@ -154,9 +155,8 @@ public final class FrontDoor extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
-        Runnable action = afterFirstAnswer;
+        Runnable action = afterFirstAnswer.get() == null ? null : afterFirstAnswer.getAndSet(null);
         if (action != null) {
-            afterFirstAnswer = null;
             // Once the answer is written, not before: what runs then would take the core the write needs.
             request.addAfterServiceListener(served -> action.run());
         }
