@@ -2,6 +2,7 @@ package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -130,8 +131,10 @@ final class SchemaValues {
         return switch (type) {
             case "null" -> Optional.of(NODES.nullNode());
             case "boolean" -> Optional.of(NODES.booleanNode(random.nextBoolean()));
-            case "integer" -> Optional.of(NODES.numberNode(integerIn(schema)));
-            case "number" -> Optional.of(NODES.numberNode(integerIn(schema) + random.nextInt(100) / 100.0));
+            case "integer" -> NumberBounds.of(schema, true).random(random)
+                    .map(value -> NODES.numberNode(value.toBigIntegerExact()));
+            // As drawn, in the step's scale: the node factory would strip 100.00 to 1E+2.
+            case "number" -> NumberBounds.of(schema, false).random(random).map(DecimalNode::valueOf);
             case "string" -> string(schema, inBody);
             case "array" -> array(at, schema, inBody, depth);
             case "object" -> Optional.of(object(at, schema, inBody, depth));
@@ -162,14 +165,6 @@ final class SchemaValues {
             }
         }
         return candidates.stream().filter(value -> SpecSchemas.conforms(spec, schemaPointer, value)).toList();
-    }
-
-    private long integerIn(JsonNode schema) {
-        long min = schema.has("minimum") ? schema.get("minimum").asLong()
-                : schema.has("exclusiveMinimum") ? schema.get("exclusiveMinimum").asLong() + 1 : 1;
-        long max = schema.has("maximum") ? schema.get("maximum").asLong()
-                : schema.has("exclusiveMaximum") ? schema.get("exclusiveMaximum").asLong() - 1 : min + 999_999;
-        return max <= min ? min : min + (long) (random.nextDouble() * (max - min + 1));
     }
 
     private Optional<JsonNode> string(JsonNode schema, boolean inBody) {
