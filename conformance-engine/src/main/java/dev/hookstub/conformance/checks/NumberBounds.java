@@ -22,32 +22,10 @@ record NumberBounds(BigDecimal lower, boolean lowerExclusive, BigDecimal upper, 
     private static final BigDecimal SPAN = BigDecimal.valueOf(999_999);
 
     static NumberBounds of(JsonNode schema, boolean integer) {
-        BigDecimal lower = null;
-        boolean lowerExclusive = false;
-        if (schema.path("minimum").isNumber()) {
-            lower = schema.get("minimum").decimalValue();
-            lowerExclusive = schema.path("exclusiveMinimum").asBoolean(false) && schema.get("exclusiveMinimum").isBoolean();
-        }
-        if (schema.path("exclusiveMinimum").isNumber()) {
-            BigDecimal exclusive = schema.get("exclusiveMinimum").decimalValue();
-            if (lower == null || exclusive.compareTo(lower) >= 0) {
-                lower = exclusive;
-                lowerExclusive = true;
-            }
-        }
-        BigDecimal upper = null;
-        boolean upperExclusive = false;
-        if (schema.path("maximum").isNumber()) {
-            upper = schema.get("maximum").decimalValue();
-            upperExclusive = schema.path("exclusiveMaximum").asBoolean(false) && schema.get("exclusiveMaximum").isBoolean();
-        }
-        if (schema.path("exclusiveMaximum").isNumber()) {
-            BigDecimal exclusive = schema.get("exclusiveMaximum").decimalValue();
-            if (upper == null || exclusive.compareTo(upper) <= 0) {
-                upper = exclusive;
-                upperExclusive = true;
-            }
-        }
+        Bound low = bound(schema, "minimum", "exclusiveMinimum", 1);
+        Bound high = bound(schema, "maximum", "exclusiveMaximum", -1);
+        BigDecimal lower = low.value();
+        BigDecimal upper = high.value();
         // Without bounds the generator keeps to small positive values, as a server's own examples do.
         if (lower == null) {
             lower = upper == null || upper.compareTo(BigDecimal.ONE) >= 0 ? BigDecimal.ONE : upper.subtract(SPAN);
@@ -57,7 +35,31 @@ record NumberBounds(BigDecimal lower, boolean lowerExclusive, BigDecimal upper, 
         }
         BigDecimal step = schema.path("multipleOf").isNumber() && schema.get("multipleOf").decimalValue().signum() > 0
                 ? schema.get("multipleOf").decimalValue() : integer ? BigDecimal.ONE : HUNDREDTH;
-        return new NumberBounds(lower, lowerExclusive, upper, upperExclusive, integer ? integral(step) : step);
+        return new NumberBounds(lower, low.exclusive(), upper, high.exclusive(), integer ? integral(step) : step);
+    }
+
+    private record Bound(BigDecimal value, boolean exclusive) {
+    }
+
+    /**
+     * One side's bound: the inclusive keyword (exclusive when 3.0's flag beside it says so), or 3.1's exclusive one,
+     * whichever is tighter; {@code tighter} is 1 when a greater value is tighter (a lower bound), else -1.
+     */
+    private static Bound bound(JsonNode schema, String inclusive, String exclusive, int tighter) {
+        BigDecimal value = null;
+        boolean isExclusive = false;
+        if (schema.path(inclusive).isNumber()) {
+            value = schema.get(inclusive).decimalValue();
+            isExclusive = schema.path(exclusive).isBoolean() && schema.get(exclusive).booleanValue();
+        }
+        if (schema.path(exclusive).isNumber()) {
+            BigDecimal other = schema.get(exclusive).decimalValue();
+            if (value == null || other.compareTo(value) * tighter >= 0) {
+                value = other;
+                isExclusive = true;
+            }
+        }
+        return new Bound(value, isExclusive);
     }
 
     /** The smallest step that is a whole number and a multiple of the step: for u / 10^k, u / gcd(u, 10^k). */
