@@ -14,7 +14,8 @@ import org.glassfish.jersey.server.ContainerFactory;
  * The Jersey applications, built one after another on one thread of their own, and not before the server has
  * answered its first request, a request needs one, or a second has passed since every API was loaded: a build
  * takes a core for a few hundred milliseconds, and would otherwise take it from the first request, which the fast
- * carriers and the front door answer without Jersey (docs/adr/006).
+ * carriers and the front door answer without Jersey (docs/adr/006). On the same thread and before the builds runs
+ * what else the first answer did not need ({@code beforeBuilds}).
  */
 final class JerseyBuilds implements AutoCloseable {
 
@@ -26,6 +27,12 @@ final class JerseyBuilds implements AutoCloseable {
         return builder;
     });
     private final CompletableFuture<Void> begun = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean beginning = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Runnable beforeBuilds;
+
+    JerseyBuilds(Runnable beforeBuilds) {
+        this.beforeBuilds = beforeBuilds;
+    }
 
     /** The application, as a handler that waits for it to be built (and asks for the build to begin). */
     PendingHandler of(Supplier<Application> application) {
@@ -34,9 +41,18 @@ final class JerseyBuilds implements AutoCloseable {
                 this::begin);
     }
 
+    /** Runs the work on the builds' thread once they have begun (soon, if they have). */
+    void later(Runnable work) {
+        begun.thenRunAsync(work, thread);
+    }
+
     /** Builds from now on. */
     void begin() {
-        begun.complete(null);
+        if (beginning.compareAndSet(false, true)) {
+            // Queued on the one thread ahead of every build, which completing begun queues after it.
+            thread.execute(beforeBuilds);
+            begun.complete(null);
+        }
     }
 
     /** Builds a second from now at the latest, when nothing has asked before. */

@@ -17,6 +17,7 @@ import dev.hookstub.server.partoo.PartooWebhookRecord;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.store.SharedResets;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
+import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.fault.ApiFaults;
 import dev.hookstub.server.carrier.FastCarrier;
@@ -37,7 +38,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -70,6 +70,9 @@ public final class StubServer implements AutoCloseable {
      */
     private static final Logger LISTENER_STARTED = Logger.getLogger("org.glassfish.grizzly.http.server.NetworkListener");
     private static final Logger SERVER_STARTED = Logger.getLogger("org.glassfish.grizzly.http.server.HttpServer");
+
+    /** Where a spec's own example record that does not match its schema is reported (see {@code checkExamples}). */
+    private static final Logger EXAMPLES = Logger.getLogger(StubServer.class.getName());
 
     static {
         PROVIDER_CHECK.setLevel(Level.SEVERE);
@@ -115,7 +118,6 @@ public final class StubServer implements AutoCloseable {
      */
     public static StubServer start(ServerConfig config) {
         NetworkExposure.requireOwnAdminToken(config.host(), config.credentials().adminToken());
-        CompletableFuture.runAsync(SpecRequestValidator::prepare);
         ObjectMapper mapper = ObjectMappers.create();
         Database database = openDatabase(config);
         Assembly assembly = new Assembly(config, mapper, database);
@@ -149,7 +151,8 @@ public final class StubServer implements AutoCloseable {
         private final StubClock clock = StubClock.systemUtc();
         private final RequestJournal journal;
         private final FrontDoor frontDoor;
-        private final JerseyBuilds jersey = new JerseyBuilds();
+        // The validators' libraries wait as well: reading a parameter that asserts only its type needs none of them.
+        private final JerseyBuilds jersey = new JerseyBuilds(SpecRequestValidator::prepare);
         private final Map<String, ApiFaults> faults = new ConcurrentHashMap<>();
         private final Map<String, FastCarrier> fastCarriers = new ConcurrentHashMap<>();
 
@@ -176,6 +179,22 @@ public final class StubServer implements AutoCloseable {
             }
             frontDoor.open(new FrontDoor.Route(api.contextPath(), handler, api.errorFormat(), apiFaults),
                     Set.of(api.documentPath()));
+            jersey.later(() -> checkExamples(api));
+        }
+
+        /**
+         * The spec's own example record, seeded unchecked at the start, held to the API's schema. The build's tests
+         * hold the shipped specs' examples to their schemas; an edited spec whose example no longer matches is
+         * reported here, loudly, once the start is over.
+         */
+        private static void checkExamples(StubApi api) {
+            try {
+                api.adminRecords().checkExamples();
+            } catch (ApiProblem problem) {
+                EXAMPLES.severe(api.fixtureSource() + " does not match the API's schema"
+                        + (problem.field() == null ? "" : " (field " + problem.field() + ")") + ": " + problem.detail()
+                        + " The stub serves it until its records are replaced; fix the spec's example.");
+            }
         }
 
         /** Every API is open: the deliveries, the admin API and the stub's own endpoints follow. */

@@ -12,6 +12,7 @@ import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What every API's admin records share: create copies the given fields, lets the API fill, check and parse them
@@ -26,6 +27,11 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
     protected final IdGenerator ids;
     protected final Clock clock;
     private final RecordValidation validation;
+    /**
+     * The spec's own example records seeded at a start, each to be held to the schema by {@link #checkExamples}:
+     * checking them at once would load the JSON Schema library before the first answer.
+     */
+    private final java.util.Queue<JsonNode> uncheckedExamples = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** @param schemaPointer the JSON pointer, in the spec, of the schema a record must match */
     protected StoredAdminRecords(WebhookStore<R> store, ApiContext context, SpecDocument spec, String schemaPointer) {
@@ -38,16 +44,28 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
 
     @Override
     public final JsonNode create(JsonNode fields) {
-        return shown(inserted(fields));
+        return shown(inserted(fields, validation::check));
     }
 
     @Override
     public final void seed(JsonNode fields) {
-        inserted(fields);
+        inserted(fields, validation::check);
     }
 
-    private R inserted(JsonNode fields) {
-        return AdminFields.insert(store, parse(((ObjectNode) fields).deepCopy()));
+    @Override
+    public final void seedExample(JsonNode fields) {
+        inserted(fields, record -> uncheckedExamples.add(record.deepCopy()));
+    }
+
+    @Override
+    public final void checkExamples() {
+        for (JsonNode record = uncheckedExamples.poll(); record != null; record = uncheckedExamples.poll()) {
+            validation.check(record);
+        }
+    }
+
+    private R inserted(JsonNode fields, Consumer<JsonNode> check) {
+        return AdminFields.insert(store, parse(((ObjectNode) fields).deepCopy(), check));
     }
 
     @Override
@@ -67,8 +85,13 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
         return store.delete(storedId(id));
     }
 
-    /** The new record from the caller's fields (a copy this may change): filled in, checked, parsed. */
-    protected abstract R parse(ObjectNode record);
+    /**
+     * The new record from the caller's fields (a copy this may change): filled in, checked, parsed.
+     *
+     * @param check holds the record, in the API's own shape, to the API's schema (400 naming the first field that
+     *              does not match)
+     */
+    protected abstract R parse(ObjectNode record, Consumer<JsonNode> check);
 
     /** The record as the admin API shows it (an object). */
     protected abstract JsonNode view(R record);
@@ -76,10 +99,5 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
     /** The store's id for an id in an admin URL; by default the same. */
     protected String storedId(String id) {
         return id;
-    }
-
-    /** Holds the record to the API's schema (400 naming the first field that does not match). */
-    protected final void check(JsonNode record) {
-        validation.check(record);
     }
 }

@@ -63,7 +63,7 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
         this.parts = new Parts(() -> ApiResourceConfig.create(id, validator, errors, context.mapper())
                 .register(new ApiAuthFilter<>(operations.authentication()))
                 .register(resource.apply(new JerseyAnswerer(operations))), operations, adminRecords, deliveries);
-        store.seedOnce(this::reset);
+        store.seedOnce(this::resetAtStart);
     }
 
     @Override
@@ -110,6 +110,11 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
     public final List<JsonNode> fixtures() {
         return context.fixtures().forApi(id)
                 .orElseGet(() -> List.of(SpecExamples.response(spec, examplePath, "get", "200")));
+    }
+
+    @Override
+    public final boolean fixturesAreTheSpecsExample() {
+        return context.fixtures().forApi(id).isEmpty();
     }
 
     @Override

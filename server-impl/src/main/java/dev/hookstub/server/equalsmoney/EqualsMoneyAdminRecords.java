@@ -9,6 +9,7 @@ import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ final class EqualsMoneyAdminRecords extends StoredAdminRecords<EqualsMoneyWebhoo
     }
 
     @Override
-    protected EqualsMoneyWebhookRecord parse(ObjectNode record) {
+    protected EqualsMoneyWebhookRecord parse(ObjectNode record, Consumer<JsonNode> check) {
         String now = Timestamps.utcSecondsText(clock.instant());
         AdminFields.require(record, "url", "webhookEventTypeName");
         AdminFields.fill(record, "id", () -> UUID.randomUUID().toString());
@@ -32,7 +33,7 @@ final class EqualsMoneyAdminRecords extends StoredAdminRecords<EqualsMoneyWebhoo
         AdminFields.fill(record, "sharedSecret", () -> null);
         AdminFields.fill(record, "createdAt", () -> now);
         AdminFields.fill(record, "updatedAt", () -> now);
-        check(mapper.valueToTree(record));
+        check.accept(mapper.valueToTree(record));
         if (record.path("sharedSecret").isTextual() && record.path("sharedSecret").asText().isEmpty()) {
             // The secret keys the delivery's HMAC, and an HMAC key cannot be empty; null means no signature.
             throw ApiProblem.invalid(400, "sharedSecret",

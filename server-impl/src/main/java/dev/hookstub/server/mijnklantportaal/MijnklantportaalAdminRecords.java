@@ -9,6 +9,7 @@ import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
+import java.util.function.Consumer;
 import java.util.Set;
 
 final class MijnklantportaalAdminRecords extends StoredAdminRecords<MijnklantportaalWebhookRecord> {
@@ -24,7 +25,7 @@ final class MijnklantportaalAdminRecords extends StoredAdminRecords<Mijnklantpor
     }
 
     @Override
-    protected MijnklantportaalWebhookRecord parse(ObjectNode record) {
+    protected MijnklantportaalWebhookRecord parse(ObjectNode record, Consumer<JsonNode> check) {
         JsonNode givenTenant = record.path("tenant");
         if (!givenTenant.isMissingNode() && !givenTenant.isNull() && !givenTenant.isTextual()) {
             // Not coerced: 5 would become the tenant "5", an object the tenant "".
@@ -36,7 +37,7 @@ final class MijnklantportaalAdminRecords extends StoredAdminRecords<Mijnklantpor
         AdminFields.fill(record, "secret", () -> ids.alphanumeric(20));
         AdminFields.fill(record, "createdAt", () -> Timestamps.atomAmsterdam(clock.instant()));
         AdminFields.require(record, "url", "type");
-        check(record);
+        check.accept(record);
         if (record.path("secret").asText().isEmpty()) {
             // The secret keys the delivery's HMAC, and an HMAC key cannot be empty.
             throw ApiProblem.invalid(400, "secret", "The secret field must not be empty: it signs the deliveries.");

@@ -9,6 +9,7 @@ import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
+import java.util.function.Consumer;
 import java.util.List;
 
 /** Admin view of Mollie webhooks: the API's object without {@code _links}, which depend on the request. */
@@ -28,7 +29,7 @@ final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {
     }
 
     @Override
-    protected MollieWebhookRecord parse(ObjectNode record) {
+    protected MollieWebhookRecord parse(ObjectNode record, Consumer<JsonNode> check) {
         AdminFields.require(record, "url");
         // Not part of the API's schema: checked here, kept out of the schema check, stored with the record.
         JsonNode secret = record.remove("signingSecret");
@@ -48,7 +49,7 @@ final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {
         ObjectNode links = withLinks.putObject("_links");
         links.putObject("self").put("href", PLACEHOLDER_LINK).put("type", "application/hal+json");
         links.putObject("documentation").put("href", MollieWebhookMapper.DOCUMENTATION).put("type", "text/html");
-        check(withLinks);
+        check.accept(withLinks);
         requireDocumentedEventTypes(record.path("eventTypes"));
         ((ObjectNode) json).put("signingSecret", secret != null ? secret.asText() : ids.alphanumeric(32));
         return MollieWebhookMapper.fromJson(json);

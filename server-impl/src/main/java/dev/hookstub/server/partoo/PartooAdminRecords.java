@@ -9,6 +9,7 @@ import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
+import java.util.function.Consumer;
 import dev.hookstub.server.store.IdSequence;
 
 final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
@@ -30,7 +31,7 @@ final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
     }
 
     @Override
-    protected PartooWebhookRecord parse(ObjectNode record) {
+    protected PartooWebhookRecord parse(ObjectNode record, Consumer<JsonNode> check) {
         String now = Timestamps.utcMicros(clock.instant());
         AdminFields.require(record, "url", "event_type");
         boolean explicitId = record.has("id");
@@ -39,7 +40,7 @@ final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
         AdminFields.fill(record, "created_at", () -> now);
         AdminFields.fill(record, "updated_at", () -> now);
         JsonNode json = mapper.valueToTree(record);
-        check(json);
+        check.accept(json);
         for (String field : new String[] {"id", "org_id"}) {
             if (!json.get(field).canConvertToLong()) {
                 // The schema's integer is unbounded; stored as a long, a larger one would be cut to another number.

@@ -35,25 +35,36 @@ public final class SchemaValidators {
     private static final Map<SpecDocument, SchemaValidators> BY_SPEC =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    /** Formats asserted, as the specs' formats are part of their contract; the same for every spec. */
-    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
-            .formatAssertionsEnabled(true).build();
-    private static final Dialect DIALECT = Dialects.getOpenApi31();
+    /**
+     * The dialect and configuration every spec's schemas share, initialised when the first schema is compiled or by
+     * {@link #prepare} (the dialect alone is some 40 ms of a start).
+     */
+    private static final class Library {
+
+        /** Formats asserted, as the specs' formats are part of their contract; the same for every spec. */
+        static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true).build();
+        static final Dialect DIALECT = Dialects.getOpenApi31();
+
+        private Library() {
+        }
+    }
 
     /** Initialises the dialect and configuration every spec's schemas share (see {@link SpecRequestValidator#prepare}). */
     static void prepare() {
-        // Running this method is what initialises the class.
+        Library.DIALECT.getId();
     }
 
     private final String iri;
-    private final SchemaRegistry registry;
+    /** The document as JSON, not the document: a value of the weak map above must not hold its key. */
+    private final String json;
+    /** Made with the first schema compiled: a spec none of whose schemas is needed costs nothing. */
+    private SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     public SchemaValidators(SpecDocument spec) {
         this.iri = "https://hookstub.dev/specs/" + spec.file().replaceAll("\\.ya?ml$", ".json");
-        this.registry = SchemaRegistry.withDialect(DIALECT, builder -> builder
-                .schemaRegistryConfig(CONFIG)
-                .schemas(Map.of(iri, spec.json())));
+        this.json = spec.json();
     }
 
     /** The compiled schemas of one spec document, shared by everything that validates against it. */
@@ -71,6 +82,11 @@ public final class SchemaValidators {
             return known;
         }
         synchronized (this) {
+            if (registry == null) {
+                registry = SchemaRegistry.withDialect(Library.DIALECT, builder -> builder
+                        .schemaRegistryConfig(Library.CONFIG)
+                        .schemas(Map.of(iri, json)));
+            }
             return compiled.computeIfAbsent(pointer, p -> {
                 Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + p));
                 schema.initializeValidators();

@@ -28,21 +28,32 @@ public final class SpecRequestValidator {
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    /** Reads request bodies for every validator; thread-safe, and costly enough to build that one is built. */
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(ObjectMappers.MAX_NESTING_DEPTH)
-                    .maxStringLength(ObjectMappers.MAX_STRING_LENGTH)
-                    .build())
-            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build()).build();
+    /**
+     * Reads request bodies for every validator; thread-safe, and costly enough to build (Jackson 3's first mapper) that
+     * one is built, when the first body is read or by {@link #prepare}, not when a validator is made.
+     */
+    private static final class BodyReader {
+
+        static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(ObjectMappers.MAX_NESTING_DEPTH)
+                        .maxStringLength(ObjectMappers.MAX_STRING_LENGTH)
+                        .build())
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build()).build();
+
+        private BodyReader() {
+        }
+    }
 
     /**
-     * Initialises what every spec's validator shares (the JSON Schema dialect, the body reader), which needs nothing
-     * of the server's JSON mapper: a start does it on a second core while it builds that mapper.
+     * Initialises what every spec's validator shares (the JSON Schema dialect, the body reader). A start runs it in
+     * the background once the first request is answered: reading a parameter that asserts only its type needs
+     * neither, so a first read does not wait for them.
      */
     public static void prepare() {
         SchemaValidators.prepare();
+        BodyReader.JSON.getTypeFactory();
     }
 
     /** Each operation's rules, compiled on first use: compiling all of them held up the start by 0.1 s per API. */
@@ -63,7 +74,7 @@ public final class SpecRequestValidator {
                     String operationPointer = pathPointer + "/" + method;
                     boolean hasBody = !spec.at(bodyPointer(operationPointer)).isMissingNode();
                     operations.put(key(method, path.getKey()), new LazyOperation(hasBody,
-                            () -> compile(spec, schemas, pathPointer, operationPointer, hasBody, format, JSON)));
+                            () -> compile(spec, schemas, pathPointer, operationPointer, hasBody, format, BodyReader.JSON)));
                 }
             }
         });
@@ -180,10 +191,11 @@ public final class SpecRequestValidator {
                 if (!in.equals("path") && !in.equals("query")) {
                     continue;
                 }
-                Schema schema = schemas.at(parameterPointer + "/schema");
+                JsonNode schema = spec.resolve(parameter.path("schema"));
                 parameters.put(in + ":" + parameter.path("name").asText(), new ParameterRule(
                         parameter.path("name").asText(), in, parameter.path("required").asBoolean(false),
-                        types(spec.resolve(parameter.path("schema"))), schema));
+                        types(schema), ParameterRule.assertsOnlyType(schema),
+                        () -> schemas.at(parameterPointer + "/schema")));
             }
         }
         Schema body = hasBody ? schemas.at(bodyPointer(operationPointer)) : null;
