@@ -1,5 +1,6 @@
 package dev.hookstub.server.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.hookstub.server.config.ConfigException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -137,6 +138,19 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot commit a change to " + name, e);
+        }
+    }
+
+    /**
+     * Closes a connection of {@link #connection()} for good instead of handing it back: its session keeps state
+     * (a LISTEN), or broke where the pool could not see it (through the driver's own API), and the pool would give
+     * it to the next caller unchecked.
+     */
+    void discard(Connection connection) throws SQLException {
+        if (source instanceof HikariDataSource pool) {
+            pool.evictConnection(connection);
+        } else {
+            connection.close();
         }
     }
 

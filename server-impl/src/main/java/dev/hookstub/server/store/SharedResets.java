@@ -2,6 +2,7 @@ package dev.hookstub.server.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -15,8 +16,10 @@ import org.postgresql.PGNotification;
  * the records and the delivery log are the database's and reset with it, but each instance also holds what steers
  * it (its request journal, fault rules and clock), and those must be forgotten too. The notice is sent inside the
  * reset's transaction, so the others hear of it when, and only if, it commits; they act on it within milliseconds.
- * One connection of the pool stays listening; after an outage it listens again, and a reset made while it was
- * away is not heard.
+ * One connection of the pool stays listening; after an outage it listens again. A notice sent while it was away is
+ * lost, so each reset also counts up the generation in {@code reset_generation} (in the same transaction), and the
+ * listener, each time it listens again, reads the generation: if it moved on meanwhile, it forgets then, within a
+ * second or so of the database being back, unless the one reset it missed was its own instance's.
  */
 public final class SharedResets implements AutoCloseable {
 
@@ -30,6 +33,8 @@ public final class SharedResets implements AutoCloseable {
     private final String instance = UUID.randomUUID().toString();
     private volatile boolean closed;
     private Thread listener;
+    /** The generation of the last reset the listener knows of; null until it first listens. Its thread's alone. */
+    private Long known;
 
     private SharedResets(Database database) {
         this.database = database;
@@ -59,10 +64,15 @@ public final class SharedResets implements AutoCloseable {
         if (database == null) {
             return;
         }
+        // The row's lock also puts concurrent resets in order: generations and their notices come in commit order.
         try (Connection connection = database.connection();
-             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, CHANNEL);
-            notify.setString(2, instance);
+             PreparedStatement notify = connection.prepareStatement("""
+                     WITH reset AS (
+                       UPDATE reset_generation SET generation = generation + 1, instance = ?
+                       RETURNING instance || ':' || generation AS payload)
+                     SELECT pg_notify(?, payload) FROM reset""")) {
+            notify.setString(1, instance);
+            notify.setString(2, CHANNEL);
             notify.execute();
         } catch (SQLException e) {
             throw new StoreException("Cannot tell the other instances of the reset", e);
@@ -71,21 +81,12 @@ public final class SharedResets implements AutoCloseable {
 
     private void listenUntilClosed(Runnable onOtherReset) {
         while (!closed) {
-            try (Connection connection = database.connection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (!closed) {
-                    PGNotification[] notices = pg.getNotifications(500);
-                    if (notices == null) {
-                        continue;
-                    }
-                    for (PGNotification notice : notices) {
-                        if (!instance.equals(notice.getParameter())) {
-                            onOtherReset.run();
-                        }
-                    }
+            try {
+                Connection connection = database.connection();
+                try {
+                    listen(connection, onOtherReset);
+                } finally {
+                    database.discard(connection);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (closed) {
@@ -95,6 +96,64 @@ public final class SharedResets implements AutoCloseable {
                 LOG.log(Level.FINE, "Listening for resets failed; trying again", e);
                 pause();
             }
+        }
+    }
+
+    private void listen(Connection connection, Runnable onOtherReset) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + CHANNEL);
+        }
+        catchUp(onOtherReset);
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (!closed) {
+            PGNotification[] notices = pg.getNotifications(500);
+            if (notices == null) {
+                continue;
+            }
+            for (PGNotification notice : notices) {
+                heard(Reset.of(notice.getParameter()), onOtherReset);
+            }
+        }
+    }
+
+    /**
+     * Once listening: a reset that commits from now on is heard as a notice, one before is in the generation. So
+     * none falls between, though one may be in both (the notice is then ignored, its generation already known). Read
+     * through another of the pool's connections, so that pg_stat_activity keeps showing the listening one's LISTEN.
+     */
+    private void catchUp(Runnable onOtherReset) throws SQLException {
+        Reset last;
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT instance, generation FROM reset_generation")) {
+            row.next();
+            last = new Reset(row.getString(1), row.getLong(2));
+        }
+        // Several missed resets may all have been this instance's, but the row names only the last: forget to be
+        // safe, as a reset would have anyway.
+        boolean missedOthers = known != null && last.generation() != known
+                && !(last.generation() == known + 1 && instance.equals(last.instance()));
+        if (missedOthers) {
+            onOtherReset.run();
+        }
+        known = last.generation();
+    }
+
+    private void heard(Reset reset, Runnable onOtherReset) {
+        if (reset.generation() <= known) {
+            return;
+        }
+        if (!instance.equals(reset.instance())) {
+            onOtherReset.run();
+        }
+        known = reset.generation();
+    }
+
+    /** A reset as the database numbers it; a notice's payload is {@code instance:generation}. */
+    private record Reset(String instance, long generation) {
+
+        static Reset of(String payload) {
+            int colon = payload.lastIndexOf(':');
+            return new Reset(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1)));
         }
     }
 

@@ -7,6 +7,11 @@ import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubHttp;
 import dev.hookstub.server.StubServer;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -14,7 +19,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code POST /__admin/reset} on one instance of a shared database resets what steers every other instance too:
- * its fault rules, its request journal and its clock, as well as the records and deliveries they share.
+ * its fault rules, its request journal and its clock, as well as the records and deliveries they share; also when
+ * the other's listening connection was lost as the reset committed.
  */
 @Timeout(60)
 class SharedResetTest {
@@ -44,6 +50,56 @@ class SharedResetTest {
                     "b's clock to run in real time again: " + viaB.get("/__admin/clock", ADMIN).body());
             await(() -> journalHolds(viaB, 0), "b's journal to be empty");
             assertEquals(200, viaB.get(READ, MKP).statusCode());
+        }
+    }
+
+    @Test
+    void aResetMadeWhileTheOtherInstanceWasNotListeningIsHeardWhenItListensAgain() throws Exception {
+        PostgresServer postgres = PostgresServer.shared();
+        String url = postgres.newDatabase();
+        ServerConfig config = ServerConfig.defaults().withPort(0).withDatabase(postgres.settings(url));
+        try (StubServer a = StubServer.start(config); StubServer b = StubServer.start(config);
+             Connection watcher = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
+            StubHttp viaA = new StubHttp(a.baseUri());
+            StubHttp viaB = new StubHttp(b.baseUri());
+            assertEquals(201, viaB.post("/__admin/mijnklantportaal/faults", "{\"status\": 503}", ADMIN).statusCode());
+            assertEquals(503, viaB.get(READ, MKP).statusCode(), "the fault rule answers on b");
+            assertTrue(journalHolds(viaB, 1));
+            await(() -> listeners(watcher) == 2, "both instances to listen: " + listeners(watcher));
+
+            // Each instance waits a second before it listens again: the reset commits, and its notice goes, meanwhile.
+            assertEquals(2, dropListeners(watcher), "both listening connections dropped");
+            assertEquals(204, viaA.post("/__admin/reset", null, ADMIN).statusCode());
+            // A's listener missed only its own reset: what is set on a after it must stay when a listens again.
+            assertEquals(201, viaA.post("/__admin/mijnklantportaal/faults", "{\"status\": 503}", ADMIN).statusCode());
+
+            await(() -> viaB.get("/__admin/mijnklantportaal/faults", ADMIN).body().strip().equals("[]"),
+                    "b's fault rules to be forgotten: " + viaB.get("/__admin/mijnklantportaal/faults", ADMIN).body());
+            await(() -> journalHolds(viaB, 0), "b's journal to be empty");
+            assertEquals(200, viaB.get(READ, MKP).statusCode());
+            await(() -> listeners(watcher) == 2, "both instances to listen again: " + listeners(watcher));
+            assertEquals(503, viaA.get(READ, MKP).statusCode(), "a keeps the rule set after its own reset");
+        }
+    }
+
+    /** The instances' listening connections, as pg_stat_activity shows them: idle after their LISTEN. */
+    private static int listeners(Connection watcher) {
+        return count(watcher, "count(*)");
+    }
+
+    /** Ends the listening connections, as an outage or a DBA would; how many were ended. */
+    private static int dropListeners(Connection watcher) {
+        return count(watcher, "count(*) FILTER (WHERE pg_terminate_backend(pid))");
+    }
+
+    private static int count(Connection watcher, String what) {
+        try (Statement statement = watcher.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT " + what + " FROM pg_stat_activity"
+                     + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'LISTEN%'")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
