@@ -56,15 +56,15 @@ public final class SchemaValidators {
     }
 
     private final String iri;
-    /** The document as JSON, not the document: a value of the weak map above must not hold its key. */
-    private final String json;
+    /** The document's tree, not the document: a value of the weak map above must not hold its key. */
+    private final com.fasterxml.jackson.databind.JsonNode root;
     /** Made with the first schema compiled: a spec none of whose schemas is needed costs nothing. */
     private SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
     public SchemaValidators(SpecDocument spec) {
         this.iri = "https://hookstub.dev/specs/" + spec.file().replaceAll("\\.ya?ml$", ".json");
-        this.json = spec.json();
+        this.root = spec.root();
     }
 
     /** The compiled schemas of one spec document, shared by everything that validates against it. */
@@ -85,7 +85,7 @@ public final class SchemaValidators {
             if (registry == null) {
                 registry = SchemaRegistry.withDialect(Library.DIALECT, builder -> builder
                         .schemaRegistryConfig(Library.CONFIG)
-                        .schemas(Map.of(iri, json)));
+                        .schemas(Map.of(iri, root.toString())));
             }
             return compiled.computeIfAbsent(pointer, p -> {
                 Schema schema = registry.getSchema(SchemaLocation.of(iri + "#" + p));

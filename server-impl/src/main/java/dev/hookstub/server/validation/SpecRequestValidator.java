@@ -74,7 +74,9 @@ public final class SpecRequestValidator {
                     String operationPointer = pathPointer + "/" + method;
                     boolean hasBody = !spec.at(bodyPointer(operationPointer)).isMissingNode();
                     operations.put(key(method, path.getKey()), new LazyOperation(hasBody,
-                            () -> compile(spec, schemas, pathPointer, operationPointer, hasBody, format, BodyReader.JSON)));
+                            () -> compile(spec, schemas, pathPointer, operationPointer, hasBody, format,
+                                    // Only an operation with a body reads one: a read needs no body reader.
+                                    hasBody ? BodyReader.JSON : null)));
                 }
             }
         });
