@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -27,7 +28,7 @@ final class JerseyBuilds implements AutoCloseable {
         return builder;
     });
     private final CompletableFuture<Void> begun = new CompletableFuture<>();
-    private final java.util.concurrent.atomic.AtomicBoolean beginning = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean beginning = new AtomicBoolean();
     private final Runnable beforeBuilds;
 
     JerseyBuilds(Runnable beforeBuilds) {

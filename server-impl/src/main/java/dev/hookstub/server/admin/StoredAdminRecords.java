@@ -12,6 +12,8 @@ import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +33,7 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
      * The spec's own example records seeded at a start, each to be held to the schema by {@link #checkExamples}:
      * checking them at once would load the JSON Schema library before the first answer.
      */
-    private final java.util.Queue<JsonNode> uncheckedExamples = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<JsonNode> uncheckedExamples = new ConcurrentLinkedQueue<>();
 
     /** @param schemaPointer the JSON pointer, in the spec, of the schema a record must match */
     protected StoredAdminRecords(WebhookStore<R> store, ApiContext context, SpecDocument spec, String schemaPointer) {

@@ -9,9 +9,9 @@ import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
-import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 final class EqualsMoneyAdminRecords extends StoredAdminRecords<EqualsMoneyWebhookRecord> {
 

@@ -9,8 +9,8 @@ import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
-import java.util.function.Consumer;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Admin view of Mollie webhooks: the API's object without {@code _links}, which depend on the request. */
 final class MollieAdminRecords extends StoredAdminRecords<MollieWebhookRecord> {

@@ -9,8 +9,8 @@ import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
-import java.util.function.Consumer;
 import dev.hookstub.server.store.IdSequence;
+import java.util.function.Consumer;
 
 final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
 
