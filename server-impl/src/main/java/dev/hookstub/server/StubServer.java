@@ -121,19 +121,14 @@ public final class StubServer implements AutoCloseable {
         ObjectMapper mapper = ObjectMappers.create();
         Database database = openDatabase(config);
         Assembly assembly = new Assembly(config, mapper, database);
+        Startup.Steps<StubApi> loading = loadApis(config, new Stores(database, mapper), assembly, assembly::open);
         HttpServer server = null;
-        Startup.Steps<StubApi> loading = null;
         try {
             NetworkListener listener = listener(config);
-            // Listening first: the port is known to be free before anything loads, and the server's own start
-            // has the cores to itself; a request that comes meanwhile waits for its API.
             server = listen(config, listener, assembly.frontDoor, assembly.journal);
-            loading = loadApis(config, new Stores(database, mapper), assembly, assembly::open);
             return assembly.complete(server, listener, loading.results());
         } catch (RuntimeException | Error e) {
-            if (loading != null) {
-                loading.cancel();
-            }
+            loading.cancel();
             assembly.abort(e);
             if (server != null) {
                 server.shutdownNow();
