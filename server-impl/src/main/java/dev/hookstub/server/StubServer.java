@@ -132,6 +132,7 @@ public final class StubServer implements AutoCloseable {
             assembly.abort(e);
             if (server != null) {
                 server.shutdownNow();
+                awaitUnbound(config);
             }
             if (database != null) {
                 database.close();
@@ -222,6 +223,31 @@ public final class StubServer implements AutoCloseable {
         void abort(Throwable cause) {
             frontDoor.fail(cause);
             jersey.close();
+        }
+    }
+
+    /**
+     * A failed start frees its port before it throws, so that the caller may start again on it. Grizzly's shutdown
+     * closes the listening socket on its selector thread and waits for that only so long: a start that failed just
+     * after it listened left the port bound for a moment (StartupTest). Waits at most two seconds.
+     */
+    private static void awaitUnbound(ServerConfig config) {
+        if (config.port() == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress(config.host(), config.port()));
+                return;
+            } catch (IOException stillBound) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
