@@ -262,6 +262,9 @@ public final class StubServer implements AutoCloseable {
         // The front door answers from the listener's first request (FrontDoorAddOn); registered here as well, it is
         // started and destroyed with the server.
         listener.registerAddOn(new FrontDoorAddOn(frontDoor));
+        listener.registerAddOn(new MalformedRequestLineAddOn(frontDoor));
+        // TRACE goes to the APIs, which refuse it in their own format (Grizzly's own answer is a bare 405).
+        server.getServerConfiguration().setPassTraceRequest(true);
         server.getServerConfiguration().addHttpHandler(frontDoor, HttpHandlerRegistration.ROOT);
         try {
             server.start();
@@ -300,7 +303,6 @@ public final class StubServer implements AutoCloseable {
     private static NetworkListener listener(ServerConfig config) {
         NetworkListener listener = new NetworkListener("hookstub", config.host(), config.port());
         listener.registerAddOn(new NoProtocolUpgradeAddOn());
-        listener.registerAddOn(new MalformedRequestLineAddOn());
         listener.registerAddOn(new UnreadBodyAddOn());
         listener.setMaxHttpHeaderSize(RequestLimits.MAX_HEADER_BLOCK_BYTES);
         // A client that stops sending mid-body, or idles on a kept-alive connection, is cut off, not waited for.

@@ -3,10 +3,12 @@ package dev.hookstub.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
+import dev.hookstub.server.operation.Answer;
 import dev.hookstub.server.journal.ApiJournal;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.journal.RequestNotes;
 import dev.hookstub.server.fault.ApiFaults;
+import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -143,6 +145,17 @@ public final class FrontDoor extends HttpHandler {
         wakeWaiters();
     }
 
+    /** The error format of the API whose context path holds {@code path}: the fallback's where none does (yet). */
+    ErrorFormat formatAt(String path) {
+        Route route = table.route(path);
+        return route == null ? fallbackFormat : route.format();
+    }
+
+    /** A refusal in the error format of the API whose context path holds {@code path}, for the HTTP layer's add-ons. */
+    Answer refusalAt(String path, ApiProblem problem) {
+        return Answer.refusal(formatAt(path), problem, mapper);
+    }
+
     /** Runs once, after the front door has answered its first request. */
     public void afterFirstAnswer(Runnable action) {
         afterFirstAnswer.set(action);
@@ -211,6 +224,25 @@ public final class FrontDoor extends HttpHandler {
         } else {
             faults.service(route, path.substring(route.contextPath().length()), request, response);
         }
+    }
+
+    /**
+     * An {@code Expect} other than 100-continue: 417 (RFC 9110 §10.1.1) in the API's format, where Grizzly's own is
+     * bare. Its body is not read, so the connection is closed after it.
+     */
+    @Override
+    protected boolean sendAcknowledgment(Request request, Response response) throws IOException {
+        if ("100-continue".equalsIgnoreCase(request.getHeader(Header.Expect))) {
+            return super.sendAcknowledgment(request, response);
+        }
+        request.getRequest().getProcessingState().setKeepAlive(false);
+        response.setHeader(Header.Connection, "close");
+        GrizzlyAnswers.refuse(response, formatAt(request.getRequestURI()), ApiProblem.invalid(417, null,
+                "The Expect header may only ask for 100-continue."), mapper);
+        // The client holds its body back until it hears from us; the connection would wait for it otherwise.
+        response.finish();
+        request.getContext().getConnection().closeSilently();
+        return false;
     }
 
     @Override

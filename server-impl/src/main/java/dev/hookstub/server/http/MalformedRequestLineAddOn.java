@@ -1,7 +1,10 @@
 package dev.hookstub.server.http;
 
+import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.operation.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
@@ -18,30 +21,46 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
- * Request lines Grizzly mishandles, made into the 400 that RFC 9112 §3 calls for. Grizzly answers a request line it
- * cannot split into method, target and version (a space or tab inside the target, an extra token) with "505 HTTP
- * Version Not Supported"; the stub sends no 505 of its own, so every 505 leaving the connection is one of these, and
- * is rewritten on its way out. A first line that is not {@code method SP target SP version} ({@code GARBAGE}, a
- * TLS hello, whitespace inside the target) Grizzly may wait on until the idle timeout, or drop when the headers are
- * broken too; when a connection's first read holds such a line, it is answered at once and the connection closed.
+ * Request lines Grizzly mishandles, answered with the 400 that RFC 9112 §3 calls for. A first line that is not
+ * {@code method SP target SP version} ({@code GARBAGE}, a TLS hello, whitespace inside the target) Grizzly may wait on
+ * until the idle timeout, or drop when the headers are broken too; when a connection's first read holds such a line,
+ * it is answered at once, in the error format of the API its target names (if it names one), and the connection
+ * closed. (A line Grizzly splits but cannot read, such as one with an extra token, it refuses itself with a 505,
+ * which {@link FramingErrorCodec} makes this same 400.)
  */
 public final class MalformedRequestLineAddOn implements AddOn {
 
-    private static final byte[] STATUS_505 = "HTTP/1.1 505 ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] STATUS_400 = "HTTP/1.1 400 Bad Request".getBytes(StandardCharsets.US_ASCII);
+    static final String DETAIL = "The request line is malformed: it must be a method, a target and the HTTP version, "
+            + "separated by single spaces.";
 
-    @Override
-    public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        builder.add(builder.indexOfType(TransportFilter.class) + 1, new RewriteFilter());
-    }
-
-    /** Bare, like the HTTP layer's other answers to broken syntax: a broken line names no API whose format to use. */
-    private static final byte[] BAD_REQUEST = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-            .getBytes(StandardCharsets.US_ASCII);
     private static final Attribute<Boolean> FIRST_LINE_SEEN =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(MalformedRequestLineAddOn.class.getName() + ".seen");
 
-    private static final class RewriteFilter extends BaseFilter {
+    private final FrontDoor frontDoor;
+
+    public MalformedRequestLineAddOn(FrontDoor frontDoor) {
+        this.frontDoor = frontDoor;
+    }
+
+    @Override
+    public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        builder.add(builder.indexOfType(TransportFilter.class) + 1, new FirstLineFilter());
+    }
+
+    /** The refusal, in the format of the API whose context path the line's second word (if a path) falls under. */
+    private byte[] refusal(String line) {
+        String[] words = line.trim().split("[ \\t]+");
+        String path = words.length > 1 && words[1].startsWith("/") ? words[1].split("\\?", 2)[0] : "";
+        Answer answer = frontDoor.refusalAt(path, ApiProblem.invalid(400, null, DETAIL));
+        byte[] head = ("HTTP/1.1 400 " + answer.reason() + "\r\nContent-Type: " + answer.contentType()
+                + "\r\nContent-Length: " + answer.body().length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bytes = Arrays.copyOf(head, head.length + answer.body().length);
+        System.arraycopy(answer.body(), 0, bytes, head.length, answer.body().length);
+        return bytes;
+    }
+
+    private final class FirstLineFilter extends BaseFilter {
 
         @Override
         public NextAction handleRead(FilterChainContext ctx) throws IOException {
@@ -66,7 +85,8 @@ public final class MalformedRequestLineAddOn implements AddOn {
             if (end < 0 || spaces == 2 && !stray) {
                 return ctx.getInvokeAction();
             }
-            ctx.write(Buffers.wrap(ctx.getMemoryManager(), BAD_REQUEST), new EmptyCompletionHandler<>() {
+            String line = buffer.toStringContent(StandardCharsets.ISO_8859_1, buffer.position(), end);
+            ctx.write(Buffers.wrap(ctx.getMemoryManager(), refusal(line)), new EmptyCompletionHandler<>() {
                 @Override
                 public void completed(WriteResult result) {
                     connection.closeSilently();
@@ -78,38 +98,6 @@ public final class MalformedRequestLineAddOn implements AddOn {
                 }
             });
             return ctx.getStopAction();
-        }
-
-        @Override
-        public NextAction handleWrite(FilterChainContext ctx) throws IOException {
-            if (ctx.getMessage() instanceof Buffer buffer && startsWith(buffer, STATUS_505)) {
-                int start = buffer.position();
-                int end = start;
-                while (end < buffer.limit() && buffer.get(end) != '\r') {
-                    end++;
-                }
-                byte[] rest = new byte[buffer.limit() - end];
-                for (int i = 0; i < rest.length; i++) {
-                    rest[i] = buffer.get(end + i);
-                }
-                byte[] rewritten = new byte[STATUS_400.length + rest.length];
-                System.arraycopy(STATUS_400, 0, rewritten, 0, STATUS_400.length);
-                System.arraycopy(rest, 0, rewritten, STATUS_400.length, rest.length);
-                ctx.setMessage(Buffers.wrap(ctx.getMemoryManager(), rewritten));
-            }
-            return ctx.getInvokeAction();
-        }
-
-        private static boolean startsWith(Buffer buffer, byte[] prefix) {
-            if (buffer.remaining() < prefix.length) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length; i++) {
-                if (buffer.get(buffer.position() + i) != prefix[i]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

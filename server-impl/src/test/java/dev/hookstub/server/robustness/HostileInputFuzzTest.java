@@ -41,9 +41,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Issue #5: a seeded storm of hostile requests (see {@link HostileRequests}) over the four APIs and the admin API,
  * sent byte for byte on plain sockets. Every request must get a complete answer below 500, with no stack trace or
- * Java class name anywhere in it, and a 4xx in the error format of the API the path names. The one exception is a
- * request whose HTTP syntax or framing is broken (Grizzly refuses it before any application runs): its 4xx may be
- * bare; those are counted apart. Where the server keeps the connection open after answering, a second, ordinary
+ * Java class name anywhere in it, and a 4xx in the error format of the API the path names, broken HTTP syntax and
+ * framing included (refused in the HTTP layer, before any application runs). Where the server keeps the connection open after answering, a second, ordinary
  * request on it must be answered normally (no request smuggling, no stuck body read). Records created before the
  * storm must read back unchanged after it.
  *
@@ -61,8 +60,6 @@ class HostileInputFuzzTest {
     private static final byte[] CANARY = HostileRequests.latin1("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Counts of bare (Grizzly-level) answers by the mutation that earned them. */
-    private static final Map<String, Integer> BARE_REASONS = new ConcurrentHashMap<>();
 
     private static StubServer server;
     private static StubHttp http;
@@ -91,7 +88,6 @@ class HostileInputFuzzTest {
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         Map<String, int[]> tagTotals = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
-        AtomicInteger bare = new AtomicInteger();
         AtomicInteger canariesSent = new AtomicInteger();
         AtomicInteger canariesClosed = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
@@ -108,7 +104,7 @@ class HostileInputFuzzTest {
                     Case request = generator.generate(i);
                     List<String> problems;
                     try {
-                        problems = exchange(port, request, statuses, bare, canariesSent, canariesClosed, findings);
+                        problems = exchange(port, request, statuses, canariesSent, canariesClosed, findings);
                     } catch (RuntimeException e) {
                         // A fault of this test's client, reported rather than silently ending a worker.
                         problems = List.of("test client error");
@@ -132,11 +128,9 @@ class HostileInputFuzzTest {
 
         Map<String, Integer> histogram = new TreeMap<>(statuses);
         System.out.printf(Locale.ROOT, "fuzz: %d requests, seed %d, statuses %s%n", done.get(), SEED, histogram);
-        System.out.printf(Locale.ROOT, "fuzz: %d bare 4xx answers to requests with broken HTTP syntax (Grizzly, "
-                + "before any application); %d follow-up requests on kept-alive connections, %d of those connections "
-                + "closed by the server; %.1f s, %d findings%n",
-                bare.get(), canariesSent.get(), canariesClosed.get(), seconds, findings.size());
-        System.out.println("fuzz: bare answers by cause " + new TreeMap<>(BARE_REASONS));
+        System.out.printf(Locale.ROOT, "fuzz: %d follow-up requests on kept-alive connections, %d of those "
+                + "connections closed by the server; %.1f s, %d findings%n",
+                canariesSent.get(), canariesClosed.get(), seconds, findings.size());
 
         // The records created before the storm, and the fixtures, read back exactly as before.
         List<String> changed = new ArrayList<>();
@@ -164,7 +158,7 @@ class HostileInputFuzzTest {
     }
 
     /** Sends one case, then (when the server keeps the connection) a canary; returns what was wrong. */
-    private static List<String> exchange(int port, Case request, Map<String, Integer> statuses, AtomicInteger bare,
+    private static List<String> exchange(int port, Case request, Map<String, Integer> statuses,
                                          AtomicInteger canariesSent, AtomicInteger canariesClosed,
                                          ConcurrentLinkedQueue<Finding> findings) {
         List<String> problems = new ArrayList<>();
@@ -181,7 +175,7 @@ class HostileInputFuzzTest {
                 return problems;
             }
             statuses.merge(Integer.toString(response.status()), 1, Integer::sum);
-            problems.addAll(check(request, response, bare));
+            problems.addAll(check(request, response));
             for (String problem : problems) {
                 findings.add(new Finding(problem, request, response.text(600)));
             }
@@ -214,7 +208,7 @@ class HostileInputFuzzTest {
     }
 
     /** The assertions every answer must pass. */
-    static List<String> check(Case request, Response response, AtomicInteger bare) {
+    static List<String> check(Case request, Response response) {
         List<String> problems = new ArrayList<>();
         if (response.status() >= 500) {
             problems.add(response.status() + " answer");
@@ -227,12 +221,7 @@ class HostileInputFuzzTest {
             String type = String.valueOf(response.header("Content-Type")).toLowerCase(Locale.ROOT);
             boolean isBare = response.body().length == 0 || !type.contains("json");
             if (isBare) {
-                if (request.bareOk()) {
-                    bare.incrementAndGet();
-                    BARE_REASONS.merge(bareReason(request), 1, Integer::sum);
-                } else {
-                    problems.add("bare " + response.status() + " (not in the API's error format)");
-                }
+                problems.add("bare " + response.status() + " (not in the API's error format)");
             } else {
                 Set<Format> expected = expectedFormats(request.path());
                 String violation = null;
@@ -248,15 +237,6 @@ class HostileInputFuzzTest {
             }
         }
         return problems;
-    }
-
-    /** Why a request was allowed a bare answer: the mutation that broke its HTTP syntax or framing. */
-    private static String bareReason(Case request) {
-        return request.tags().stream().filter(t -> t.startsWith("grizzly:") || t.startsWith("framing:")
-                        || t.startsWith("request-line:") || t.equals("method:TRACE") || t.equals("header:200-headers")
-                        || t.equals("header:300KB") || t.equals("header:expect-odd")
-                        || (t.startsWith("path:a") && (t.contains(" ") || t.contains("\\"))))
-                .findFirst().orElse("other");
     }
 
     private static String leak(Response response) {

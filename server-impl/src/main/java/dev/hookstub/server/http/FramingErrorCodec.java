@@ -1,0 +1,162 @@
+package dev.hookstub.server.http;
+
+import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.operation.Answer;
+import java.io.IOException;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.http.ContentEncoding;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.Protocol;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.http.util.MimeHeaders;
+import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.memory.MemoryManager;
+
+/**
+ * Grizzly's HTTP server codec, set up as Grizzly's {@code HttpServer} sets up its own, refusing in the APIs' formats.
+ * Requests whose HTTP framing is broken (a Content-Length that is no number or differs from another, broken chunked
+ * encoding, a header block over {@link RequestLimits#MAX_HEADER_BLOCK_BYTES} or over 100 fields, no Host on HTTP/1.1,
+ * a body on GET) are refused by the codec before any handler sees them; Grizzly's own refusal is a bare 400. This
+ * one's carry the error body of the API the request's path names ({@link FrontDoor#refusalAt}) and a detail saying
+ * what is wrong; a header block too large is the 431 of RFC 6585. {@link FrontDoorAddOn} puts it in the chain.
+ * The connection is closed after such an answer, as before: what follows a broken frame is not a next request.
+ */
+final class FramingErrorCodec extends HttpServerFilter {
+
+    /** What {@code customizeErrorResponse} should say; set on the request by the error callback just before. */
+    private static final String DETAIL = FramingErrorCodec.class.getName() + ".detail";
+
+    private final FrontDoor frontDoor;
+    private final int maxHeaders;
+
+    @SuppressWarnings("deprecation") // the constructor Grizzly's HttpServer itself uses (there is no builder yet)
+    FramingErrorCodec(NetworkListener listener, HttpServerFilter grizzly, FrontDoor frontDoor) {
+        super(listener.isChunkingEnabled(), listener.getMaxHttpHeaderSize() == -1
+                        ? DEFAULT_MAX_HTTP_PACKET_HEADER_SIZE : listener.getMaxHttpHeaderSize(),
+                null, listener.getKeepAlive(), null, listener.getMaxRequestHeaders(),
+                listener.getMaxResponseHeaders());
+        this.frontDoor = frontDoor;
+        this.maxHeaders = listener.getMaxRequestHeaders();
+        for (ContentEncoding encoding : grizzly.getContentEncodings()) {
+            addContentEncoding(encoding);
+        }
+        setAllowPayloadForUndefinedHttpMethods(grizzly.isAllowPayloadForUndefinedHttpMethods());
+        setMaxPayloadRemainderToSkip(grizzly.getMaxPayloadRemainderToSkip());
+        getMonitoringConfig().addProbes(grizzly.getMonitoringConfig().getProbes());
+    }
+
+    @Override
+    protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable error)
+            throws IOException {
+        String message = String.valueOf(error.getMessage());
+        HttpRequestPacket request = (HttpRequestPacket) header;
+        if (error instanceof NumberFormatException) {
+            request.setAttribute(DETAIL, "The request's Content-Length is not a number.");
+        } else if (error instanceof MimeHeaders.MaxHeaderCountExceededException) {
+            request.setAttribute(DETAIL, "The request has more than " + maxHeaders + " header fields.");
+            request.getResponse().setStatus(431);
+        } else if (message.contains("too large")) {
+            request.setAttribute(DETAIL, message.contains("intial line")
+                    ? "The request line is too long."
+                    : "The request's header block is larger than " + RequestLimits.MAX_HEADER_BLOCK_BYTES / 1024
+                            + " KiB.");
+            request.getResponse().setStatus(431);
+        }
+        super.onHttpHeaderError(header, ctx, error);
+    }
+
+    @Override
+    protected void onHttpContentError(HttpHeader header, FilterChainContext ctx, Throwable error)
+            throws IOException {
+        ((HttpRequestPacket) header).setAttribute(DETAIL, header.isChunked()
+                ? "The request body's chunked encoding is malformed."
+                : "The request body ended before its Content-Length.");
+        super.onHttpContentError(header, ctx, error);
+    }
+
+    @Override
+    protected HttpContent customizeErrorResponse(HttpResponsePacket response) {
+        try {
+            return inTheApisFormat(response);
+        } catch (RuntimeException e) {
+            // Never no answer at all: Grizzly's own bare one is still a refusal.
+            return super.customizeErrorResponse(response);
+        }
+    }
+
+    private HttpContent inTheApisFormat(HttpResponsePacket response) {
+        HttpRequestPacket request = response.getRequest();
+        int status = response.getStatus();
+        Object detail = request.getAttribute(DETAIL);
+        if (status == 505) {
+            // Grizzly's answer to a request line it cannot split: a 400 (RFC 9112 §3), as no version is refused.
+            detail = MalformedRequestLineAddOn.DETAIL;
+        }
+        if (status < 400 || status >= 500) {
+            status = 400;
+        }
+        ApiProblem problem = ApiProblem.invalid(status, null,
+                detail != null ? detail.toString() : detail(request, status));
+        Answer answer = frontDoor.refusalAt(path(request), problem);
+        response.setStatus(answer.status());
+        response.setReasonPhrase(answer.reason());
+        response.setContentType(answer.contentType());
+        response.setContentLength(answer.body().length);
+        response.setHeader(Header.Connection, "close");
+        return HttpContent.builder(response)
+                .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, answer.body()))
+                .last(true)
+                .build();
+    }
+
+    /** The raw path, or "" where the request line broke before it. */
+    private static String path(HttpRequestPacket request) {
+        String uri = request.getRequestURIRef().getRequestURIBC().toString();
+        if (uri == null) {
+            return "";
+        }
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    /** What is wrong, for the refusals Grizzly makes without an error to tell (it only flags the request). */
+    private static String detail(HttpRequestPacket request, int status) {
+        if (status == 400 && request.getProtocol() == Protocol.HTTP_1_1 && request.getHeader(Header.Host) == null) {
+            return "HTTP/1.1 requests must carry a Host header.";
+        }
+        if (hasConflictingLengths(request)) {
+            return "The request's Content-Length headers disagree.";
+        }
+        boolean hasBody = request.getContentLength() > 0 || request.isChunked();
+        if (hasBody && request.getMethod().getPayloadExpectation() != Method.PayloadExpectation.ALLOWED) {
+            // The codec's own rule, which the front door holds too: read, the body would be ignored; unread, it
+            // would be taken for the next request on the connection.
+            return request.getMethod() + " requests may not carry a body.";
+        }
+        return "The request's framing is malformed: its request line, headers or body length cannot be read.";
+    }
+
+    private static boolean hasConflictingLengths(HttpRequestPacket request) {
+        String first = null;
+        for (String value : request.getHeaders().values(Header.ContentLength)) {
+            if (value == null) {
+                continue;
+            }
+            for (String part : value.split(",")) {
+                String length = part.trim();
+                if (first == null) {
+                    first = length;
+                } else if (!first.equals(length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
