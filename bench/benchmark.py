@@ -88,13 +88,15 @@ class Server:
         self.process = None
         self.startup_ms = None
         self.stderr = subprocess.DEVNULL  # or a file, to tell why a server did not start
+        self.env = None  # extra environment variables, such as a database password kept off the command line
 
     def start(self):
         port = self.port
         if not free(port):
             sys.exit("port %d is busy; stop whatever listens there" % port)
         started = time.monotonic()
-        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=self.stderr)
+        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=self.stderr,
+                                        env=dict(os.environ, **self.env) if self.env else None)
         deadline = started + 120
         while time.monotonic() < deadline:
             try:
@@ -189,6 +191,7 @@ def render_journal(journal):
 STORES = ("memory", "H2", "PostgreSQL", "PostgreSQL ×2")
 ADMIN = {"Authorization": "Bearer admin_test_key"}
 PG_USER, PG_PASSWORD, PG_SUPERUSER_PASSWORD = "hookstub", "bench_Pw5sEcReT", "bench_super_Pw8sEcReT"
+DATABASE_ENV = {"HOOKSTUB_DATABASE_PASSWORD": PG_PASSWORD}
 # PostgreSQL refuses to run as root; the tests' PostgresServer runs it as this system user too.
 PG_SYSTEM_USER = "hookstub-pg"
 # As the tests' PostgresServer runs it: not durable on a crash of the host, which nothing here provokes.
@@ -297,12 +300,11 @@ class Postgres:
                        stdin=subprocess.DEVNULL, env=dict(os.environ, PGPASSWORD=PG_SUPERUSER_PASSWORD))
 
     def new_database(self):
-        """A fresh database; the stub's flags to use it."""
+        """A fresh database; the stub's flags to use it (the password goes in the environment: see DATABASE_ENV)."""
         self.databases += 1
         name = "bench_%d" % self.databases
         self.sql("CREATE DATABASE %s OWNER %s" % (name, PG_USER))
-        return ["--database", "jdbc:postgresql://127.0.0.1:%d/%s" % (self.port, name), "--database-user", PG_USER,
-                "--database-password", PG_PASSWORD]
+        return ["--database", "jdbc:postgresql://127.0.0.1:%d/%s" % (self.port, name), "--database-user", PG_USER]
 
     def version(self):
         out = subprocess.run([os.path.join(self.bin, "postgres"), "--version"], capture_output=True, text=True).stdout
@@ -341,7 +343,11 @@ def store_stubs(pg, h2_dir):
     """Each store's instances: one stub each, and two stubs on one PostgreSQL database."""
     def stub(name, extra):
         PORTS.setdefault(name, _free_port())
-        return stub_server(extra, name=name)
+        server = stub_server(extra, name=name)
+        if "--database" in extra:
+            # As the README advises: a password on the command line is visible to every user of the machine.
+            server.env = DATABASE_ENV
+        return server
     shared = pg.new_database()
     return {"memory": [stub("store memory", [])],
             "H2": [stub("store H2", ["--data-dir", h2_dir])],
