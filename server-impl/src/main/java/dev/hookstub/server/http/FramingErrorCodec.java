@@ -103,7 +103,7 @@ final class FramingErrorCodec extends HttpServerFilter {
         }
         ApiProblem problem = ApiProblem.invalid(status, null,
                 detail != null ? detail.toString() : detail(request, status));
-        Answer answer = frontDoor.refusalAt(path(request), problem);
+        Answer answer = frontDoor.refusalAt(path(request), problem, request);
         response.setStatus(answer.status());
         response.setReasonPhrase(answer.reason());
         response.setContentType(answer.contentType());

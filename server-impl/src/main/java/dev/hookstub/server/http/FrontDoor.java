@@ -2,6 +2,7 @@ package dev.hookstub.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.error.ApiProblemMapper;
 import dev.hookstub.server.error.ErrorFormat;
 import dev.hookstub.server.operation.Answer;
 import dev.hookstub.server.journal.ApiJournal;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -154,6 +156,16 @@ public final class FrontDoor extends HttpHandler {
     /** A refusal in the error format of the API whose context path holds {@code path}, for the HTTP layer's add-ons. */
     Answer refusalAt(String path, ApiProblem problem) {
         return Answer.refusal(formatAt(path), problem, mapper);
+    }
+
+    /** The same, for a request the HTTP codec parsed far enough to refuse: journaled with why, as the APIs' are. */
+    Answer refusalAt(String path, ApiProblem problem, HttpRequestPacket request) {
+        Route route = table.route(path);
+        ApiJournal apiJournal = route == null ? null : journal.at(route.contextPath());
+        if (apiJournal != null) {
+            apiJournal.beginRefused(request, ApiProblemMapper.reason(problem));
+        }
+        return refusalAt(path, problem);
     }
 
     /** Runs once, after the front door has answered its first request. */

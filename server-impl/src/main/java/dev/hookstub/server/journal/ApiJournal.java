@@ -44,19 +44,37 @@ public final class ApiJournal {
      * its response head is written, which may be later and on another thread.
      */
     public void begin(Request request) {
-        if (!active()) {
-            return;
+        if (active()) {
+            PendingEntry.attach(request, pending(request.getRequest()));
         }
+    }
+
+    /**
+     * Captures a request the HTTP codec refuses before any handler runs (broken framing), with why; it is finished
+     * as the refusal's head is written. What the codec had not yet parsed (headers after a broken one) is not there.
+     */
+    public void beginRefused(HttpRequestPacket request, String reason) {
+        if (active()) {
+            if (request.getAttribute(RequestNotes.REFUSAL) == null) {
+                request.setAttribute(RequestNotes.REFUSAL, reason);
+            }
+            PendingEntry.attach(request, pending(request));
+        }
+    }
+
+    private PendingEntry pending(HttpRequestPacket request) {
         List<String> headers = new ArrayList<>(16);
-        for (String name : request.getHeaderNames()) {
-            for (String value : request.getHeaders(name)) {
-                headers.add(name);
-                headers.add(mask.header(name, value));
+        for (String name : request.getHeaders().names()) {
+            for (String value : request.getHeaders().values(name)) {
+                if (value != null) {
+                    headers.add(name);
+                    headers.add(mask.header(name, value));
+                }
             }
         }
-        PendingEntry.attach(request, new PendingEntry(this, System.nanoTime(), System.currentTimeMillis(),
+        return new PendingEntry(this, System.nanoTime(), System.currentTimeMillis(),
                 request.getMethod().getMethodString(), request.getRequestURI(), mask.query(request.getQueryString()),
-                headers.toArray(new String[0])));
+                headers.toArray(new String[0]));
     }
 
     /** Records a finished request (and logs it); the attributes are the ones the answering layers noted. */

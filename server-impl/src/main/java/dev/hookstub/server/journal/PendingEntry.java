@@ -25,8 +25,13 @@ record PendingEntry(ApiJournal journal, long startNanos, long receivedAtMillis, 
     }
 
     static void attach(Request request, PendingEntry pending) {
-        request.setAttribute(ATTRIBUTE, pending);
+        attach(request.getRequest(), pending);
         request.addAfterServiceListener(AFTER_SERVICE);
+    }
+
+    /** For a request no handler serves: finished only when its head is written. */
+    static void attach(HttpRequestPacket request, PendingEntry pending) {
+        request.setAttribute(ATTRIBUTE, pending);
     }
 
     /** Called as a response head is serialized; a {@code 100 Continue} is not the answer and is passed over. */

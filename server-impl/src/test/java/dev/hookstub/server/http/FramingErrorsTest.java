@@ -115,6 +115,23 @@ class FramingErrorsTest {
     }
 
     @Test
+    void aRefusalOfTheHttpLayerIsJournaledWithWhy() throws IOException {
+        exchange("POST /partoo/v2/webhooks?source=framing HTTP/1.1\r\nHost: 127.0.0.1\r\nx-APIKey: partoo_test_key\r\n"
+                + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+
+        Answer listed = exchange("GET /__admin/partoo/requests?status=400&limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer admin_test_key\r\nConnection: close\r\n\r\n");
+        JsonNode entry = JSON.readTree(listed.body()).path("requests").path(0);
+        assertAll(() -> assertEquals(200, listed.status(), listed.text),
+                () -> assertEquals("POST", entry.path("method").asText(), listed.text),
+                () -> assertEquals("/partoo/v2/webhooks", entry.path("path").asText(), listed.text),
+                () -> assertEquals(400, entry.path("status").asInt(), listed.text),
+                () -> assertEquals("****", entry.at("/headers/x-apikey/0").asText(), listed.text),
+                () -> assertEquals("bad request: The request's Content-Length headers disagree.",
+                        entry.path("refusal").asText(), listed.text));
+    }
+
+    @Test
     void traceIsRefusedByTheApiWithTheMethodsItAllows() throws IOException {
         Answer answer = exchange("TRACE /partoo/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "x-APIKey: partoo_test_key\r\nConnection: close\r\n\r\n");
