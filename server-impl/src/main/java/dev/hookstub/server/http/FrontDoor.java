@@ -165,7 +165,7 @@ public final class FrontDoor extends HttpHandler {
         if (apiJournal != null) {
             apiJournal.beginRefused(request, ApiProblemMapper.reason(problem));
         }
-        return refusalAt(path, problem);
+        return Answer.refusal(route == null ? fallbackFormat : route.format(), problem, mapper);
     }
 
     /** Runs once, after the front door has answered its first request. */

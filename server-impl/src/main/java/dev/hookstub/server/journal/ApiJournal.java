@@ -55,9 +55,7 @@ public final class ApiJournal {
      */
     public void beginRefused(HttpRequestPacket request, String reason) {
         if (active()) {
-            if (request.getAttribute(RequestNotes.REFUSAL) == null) {
-                request.setAttribute(RequestNotes.REFUSAL, reason);
-            }
+            RequestNotes.refusal(request, reason);
             PendingEntry.attach(request, pending(request));
         }
     }

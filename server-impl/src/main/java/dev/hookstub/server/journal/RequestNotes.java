@@ -1,6 +1,7 @@
 package dev.hookstub.server.journal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.server.Request;
 
 /**
@@ -31,6 +32,12 @@ public final class RequestNotes {
     }
 
     public static void refusal(Request request, String reason) {
+        // A Grizzly request's attributes are its packet's.
+        refusal(request.getRequest(), reason);
+    }
+
+    /** The same, for a request no handler serves (the HTTP codec refused it). */
+    public static void refusal(HttpRequestPacket request, String reason) {
         if (request.getAttribute(REFUSAL) == null) {
             request.setAttribute(REFUSAL, reason);
         }
