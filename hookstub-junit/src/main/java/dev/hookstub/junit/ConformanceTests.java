@@ -6,7 +6,7 @@ import dev.hookstub.conformance.checks.ConformanceRun;
 import dev.hookstub.conformance.checks.RunResult;
 import dev.hookstub.conformance.checks.RunSettings;
 import dev.hookstub.conformance.checks.RunTarget;
-import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;

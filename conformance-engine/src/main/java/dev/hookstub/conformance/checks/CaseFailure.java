@@ -1,6 +1,6 @@
 package dev.hookstub.conformance.checks;
 
-import dev.hookstub.conformance.spec.Violation;
+import dev.hookstub.openapi.Violation;
 import java.util.List;
 
 /**

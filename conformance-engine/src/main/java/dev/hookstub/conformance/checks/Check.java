@@ -1,6 +1,6 @@
 package dev.hookstub.conformance.checks;
 
-import dev.hookstub.conformance.spec.Violation;
+import dev.hookstub.openapi.Violation;
 
 /** The named checks run on every operation of every spec, after Schemathesis' built-in checks of the same names. */
 public enum Check {

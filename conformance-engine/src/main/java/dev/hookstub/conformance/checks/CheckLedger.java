@@ -1,7 +1,7 @@
 package dev.hookstub.conformance.checks;
 
 import dev.hookstub.conformance.checks.CheckResult.Outcome;
-import dev.hookstub.conformance.spec.Operation;
+import dev.hookstub.openapi.Operation;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

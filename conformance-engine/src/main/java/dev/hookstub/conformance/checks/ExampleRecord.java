@@ -1,8 +1,8 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.conformance.spec.OpenApiSpec;
-import dev.hookstub.conformance.spec.Operation;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,10 +2,10 @@ package dev.hookstub.conformance.checks;
 
 import dev.hookstub.conformance.checks.RequestCase.Kind;
 import dev.hookstub.conformance.spec.ErrorFormat;
-import dev.hookstub.conformance.spec.OpenApiSpec;
-import dev.hookstub.conformance.spec.Operation;
-import dev.hookstub.conformance.spec.ResponseValidator;
-import dev.hookstub.conformance.spec.Violation;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.ResponseValidator;
+import dev.hookstub.openapi.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

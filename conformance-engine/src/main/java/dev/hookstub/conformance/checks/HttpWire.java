@@ -1,6 +1,6 @@
 package dev.hookstub.conformance.checks;
 
-import dev.hookstub.conformance.spec.SecurityScheme;
+import dev.hookstub.openapi.SecurityScheme;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package dev.hookstub.conformance.checks;
 
-import dev.hookstub.conformance.spec.OpenApiSpec;
-import dev.hookstub.conformance.spec.SecurityScheme;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.hookstub.conformance.checks;
 
-import dev.hookstub.conformance.spec.Operation;
+import dev.hookstub.openapi.Operation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.hookstub.conformance.preset;
 
-import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import dev.hookstub.conformance.checks.Check;
 import dev.hookstub.conformance.checks.CheckResult;
 import dev.hookstub.conformance.checks.CheckResult.Outcome;
 import dev.hookstub.conformance.checks.RunResult;
-import dev.hookstub.conformance.spec.Violation;
+import dev.hookstub.openapi.Violation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

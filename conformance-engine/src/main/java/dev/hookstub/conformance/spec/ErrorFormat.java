@@ -1,5 +1,11 @@
 package dev.hookstub.conformance.spec;
 
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.MediaTypes;
+import dev.hookstub.openapi.ResponseValidator;
+import dev.hookstub.openapi.Violation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,10 @@
 package dev.hookstub.conformance.spec;
 
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.ResponseValidator;
+import dev.hookstub.openapi.Violation;
+
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;

@@ -13,7 +13,7 @@ import dev.hookstub.conformance.checks.RecordedRequest;
 import dev.hookstub.conformance.checks.RecordedResponse;
 import dev.hookstub.conformance.checks.RunResult;
 import dev.hookstub.conformance.checks.RunSettings;
-import dev.hookstub.conformance.spec.Violation;
+import dev.hookstub.openapi.Violation;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,8 @@
 package dev.hookstub.conformance.spec;
 
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+
 import dev.hookstub.conformance.preset.Preset;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;

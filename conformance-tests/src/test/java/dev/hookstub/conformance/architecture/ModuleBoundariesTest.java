@@ -80,6 +80,16 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
+    /** The one OpenAPI reader both the stub and the engine may use: it knows neither of them, nor any test framework. */
+    @Test
+    void theOpenApiCoreKnowsNothingElseOfHookstub() {
+        noClasses().that().resideInAPackage("dev.hookstub.openapi..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hookstub.server..", "dev.hookstub.conformance..",
+                        "dev.hookstub.client..", "dev.hookstub.api..", "dev.hookstub.junit..", "dev.hookstub.cli..",
+                        "org.junit..", "io.restassured..")
+                .check(classes);
+    }
+
     /** spec <- checks <- report <- cli; presets name shipped specs and nothing else. */
     @Test
     void theEnginesPackagesAreLayered() {

@@ -2,8 +2,8 @@ package dev.hookstub.conformance.coverage;
 
 import dev.hookstub.conformance.report.CoverageRow;
 import dev.hookstub.conformance.preset.Preset;
-import dev.hookstub.conformance.spec.OpenApiSpec;
-import dev.hookstub.conformance.spec.Operation;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hookstub.conformance.report.CoverageRow;
 import dev.hookstub.conformance.preset.Preset;
-import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

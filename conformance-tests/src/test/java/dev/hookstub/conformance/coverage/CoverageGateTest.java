@@ -8,7 +8,7 @@ import dev.hookstub.conformance.suite.ConformanceReport;
 import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.conformance.support.ProvokedResponses;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.conformance.spec.SpecValidationFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

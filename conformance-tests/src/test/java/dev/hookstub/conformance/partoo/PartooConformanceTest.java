@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.conformance.spec.SpecValidationFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

@@ -14,7 +14,7 @@ import dev.hookstub.conformance.checks.RunSettings;
 import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.conformance.support.ConformanceTarget;
 import dev.hookstub.conformance.support.ConformanceTest;
-import dev.hookstub.conformance.spec.OpenApiSpec;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;

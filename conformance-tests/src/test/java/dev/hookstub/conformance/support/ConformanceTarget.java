@@ -7,8 +7,8 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 import dev.hookstub.conformance.checks.RunTarget;
 import dev.hookstub.conformance.preset.Preset;
-import dev.hookstub.conformance.spec.OpenApiSpec;
-import dev.hookstub.conformance.spec.SecurityScheme;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.SecurityScheme;
 import dev.hookstub.conformance.spec.SpecValidationFilter;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -176,7 +176,7 @@ public final class ConformanceTarget {
     /** A request with the credential whose response the test checks itself (deliberately undeclared statuses). */
     public RequestSpecification unvalidated(Preset api) {
         RequestSpecBuilder builder = anonymousBuilder(api);
-        SecurityScheme.of(api.spec()).apply(builder, credentials.get(api));
+        presentCredential(builder, SecurityScheme.of(api.spec()), credentials.get(api));
         return io.restassured.RestAssured.given(builder.build());
     }
 
@@ -188,7 +188,7 @@ public final class ConformanceTarget {
     /** A request with the given (wrong) credential in the scheme's place. */
     public RequestSpecification withCredential(Preset api, String credential) {
         RequestSpecBuilder builder = anonymousBuilder(api);
-        SecurityScheme.of(api.spec()).apply(builder, credential);
+        presentCredential(builder, SecurityScheme.of(api.spec()), credential);
         return io.restassured.RestAssured.given(builder.build());
     }
 
@@ -220,5 +220,17 @@ public final class ConformanceTarget {
 
     private static String trim(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Puts {@code credential} where the spec's scheme says: a query parameter, or a header. */
+    private static void presentCredential(RequestSpecBuilder builder, SecurityScheme scheme, String credential) {
+        if (credential == null) {
+            return;
+        }
+        if (scheme.inQuery()) {
+            builder.addQueryParam(scheme.name(), credential);
+        } else {
+            builder.addHeader(scheme.header(), scheme.headerValue(credential));
+        }
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hookstub.conformance.spec.ErrorFormat;
-import dev.hookstub.conformance.spec.OpenApiSpec;
-import dev.hookstub.conformance.spec.Operation;
-import dev.hookstub.conformance.spec.Violation;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.Violation;
 import io.restassured.response.Response;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
 import java.util.Optional;
 

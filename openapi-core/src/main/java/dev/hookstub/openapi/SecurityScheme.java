@@ -1,7 +1,6 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restassured.builder.RequestSpecBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
@@ -82,16 +81,5 @@ public record SecurityScheme(String in, String name, String prefix) {
             return prefix + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8));
         }
         return prefix + credential;
-    }
-
-    public void apply(RequestSpecBuilder builder, String credential) {
-        if (credential == null) {
-            return;
-        }
-        if (inQuery()) {
-            builder.addQueryParam(name, credential);
-        } else {
-            builder.addHeader(header(), headerValue(credential));
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
 /**
  * One way a response breaks its contract.

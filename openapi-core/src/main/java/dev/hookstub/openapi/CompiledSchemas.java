@@ -1,4 +1,4 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;

@@ -1,6 +1,5 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
-import dev.hookstub.conformance.preset.Preset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -36,7 +35,7 @@ class ResponseValidatorTest {
 
     @Nested
     class MijnKlantportaal {
-        private final OpenApiSpec spec = Preset.MIJNKLANTPORTAAL.spec();
+        private final OpenApiSpec spec = ShippedSpec.MIJNKLANTPORTAAL.spec();
         private final ResponseValidator validator = new ResponseValidator(spec);
         private final Operation getWebhook = spec.operation("get-webhook");
 
@@ -94,14 +93,14 @@ class ResponseValidatorTest {
 
         @Test
         void operationOfAnotherSpecIsRejected() {
-            Operation partoo = Preset.PARTOO.spec().operation("getWebhook");
+            Operation partoo = ShippedSpec.PARTOO.spec().operation("getWebhook");
             assertThrows(IllegalArgumentException.class, () -> validator.validate(partoo, 200, JSON, "{}"));
         }
     }
 
     @Nested
     class EqualsMoney {
-        private final OpenApiSpec spec = Preset.EQUALSMONEY.spec();
+        private final OpenApiSpec spec = ShippedSpec.EQUALSMONEY.spec();
         private final ResponseValidator validator = new ResponseValidator(spec);
         private final Operation findOneWebhook = spec.operation("findOneWebhook");
 
@@ -138,7 +137,7 @@ class ResponseValidatorTest {
 
     @Nested
     class Partoo {
-        private final OpenApiSpec spec = Preset.PARTOO.spec();
+        private final OpenApiSpec spec = ShippedSpec.PARTOO.spec();
         private final ResponseValidator validator = new ResponseValidator(spec);
         private final Operation getWebhook = spec.operation("getWebhook");
 
@@ -232,7 +231,7 @@ class ResponseValidatorTest {
 
     @Nested
     class Mollie {
-        private final OpenApiSpec spec = Preset.MOLLIE.spec();
+        private final OpenApiSpec spec = ShippedSpec.MOLLIE.spec();
         private final ResponseValidator validator = new ResponseValidator(spec);
         private final Operation getWebhook = spec.operation("get-webhook");
         private final String content = getWebhook.pointer() + "/responses/%s/content/application~1hal+json";

@@ -1,20 +1,20 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
 import java.util.Locale;
 
 /** Media-type comparison as HTTP defines it: parameters and case do not matter. */
-final class MediaTypes {
+public final class MediaTypes {
 
     private MediaTypes() {
     }
 
     /** {@code "Application/HAL+JSON; charset=utf-8"} becomes {@code "application/hal+json"}. */
-    static String essence(String contentType) {
+    public static String essence(String contentType) {
         return contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     }
 
     /** Whether {@code actual} satisfies {@code declared}, which may be {@code type/*} or {@code *}{@code /*}. */
-    static boolean matches(String declared, String actual) {
+    public static boolean matches(String declared, String actual) {
         String want = essence(declared);
         String got = essence(actual);
         if (want.equals("*/*") || want.equals(got)) {
@@ -23,7 +23,7 @@ final class MediaTypes {
         return want.endsWith("/*") && got.startsWith(want.substring(0, want.length() - 1));
     }
 
-    static boolean isJson(String contentType) {
+    public static boolean isJson(String contentType) {
         String type = essence(contentType);
         return type.equals("application/json") || type.endsWith("+json");
     }

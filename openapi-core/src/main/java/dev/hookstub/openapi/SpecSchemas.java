@@ -1,4 +1,4 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;

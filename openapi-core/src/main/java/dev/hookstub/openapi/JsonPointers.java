@@ -1,4 +1,4 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
 /** RFC 6901 escaping, needed because path templates and media types contain {@code /}. */
 final class JsonPointers {

@@ -1,11 +1,10 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.hookstub.conformance.preset.Preset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,9 +41,9 @@ class SecuritySchemeTest {
 
     @ParameterizedTest
     @CsvSource({"PARTOO, x-APIKey, partoo_test_key", "MOLLIE, Authorization, Bearer t"})
-    void thePresetsSchemesAreRead(Preset api, String header, String value) {
+    void thePresetsSchemesAreRead(ShippedSpec api, String header, String value) {
         SecurityScheme scheme = SecurityScheme.of(api.spec());
         assertEquals(header, scheme.header());
-        assertTrue(scheme.headerValue(api == Preset.MOLLIE ? "t" : "partoo_test_key").equals(value));
+        assertTrue(scheme.headerValue(api == ShippedSpec.MOLLIE ? "t" : "partoo_test_key").equals(value));
     }
 }

@@ -1,6 +1,5 @@
-package dev.hookstub.conformance.spec;
+package dev.hookstub.openapi;
 
-import dev.hookstub.conformance.preset.Preset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OpenApiSpecTest {
 
     /** method, template, operationId and statuses, the way a reader of the spec lists them. */
-    private static List<String> summary(Preset api) {
+    private static List<String> summary(ShippedSpec api) {
         return api.spec().operations().stream()
                 .map(op -> op.httpMethod() + " " + op.pathTemplate() + " " + op.operationId() + " " + op.responseStatuses())
                 .toList();
@@ -25,21 +24,21 @@ class OpenApiSpecTest {
     void enumeratesExactlyTheDeclaredOperationsWithTheirStatuses() {
         assertEquals(List.of(
                 "POST /webhooks create-webhook [201, 422]",
-                "GET /webhooks/{webhookId} get-webhook [200, 404]"), summary(Preset.MIJNKLANTPORTAAL));
-        assertEquals(List.of("GET /webhooks/{webhookId} findOneWebhook [200]"), summary(Preset.EQUALSMONEY));
-        assertEquals(List.of("GET /webhooks/{webhook_id} getWebhook [200, 401, 403, 404]"), summary(Preset.PARTOO));
-        assertEquals(List.of("GET /v2/webhooks/{webhookId} get-webhook [200, 404, 422]"), summary(Preset.MOLLIE));
+                "GET /webhooks/{webhookId} get-webhook [200, 404]"), summary(ShippedSpec.MIJNKLANTPORTAAL));
+        assertEquals(List.of("GET /webhooks/{webhookId} findOneWebhook [200]"), summary(ShippedSpec.EQUALSMONEY));
+        assertEquals(List.of("GET /webhooks/{webhook_id} getWebhook [200, 401, 403, 404]"), summary(ShippedSpec.PARTOO));
+        assertEquals(List.of("GET /v2/webhooks/{webhookId} get-webhook [200, 404, 422]"), summary(ShippedSpec.MOLLIE));
     }
 
     @ParameterizedTest
     @CsvSource({"MIJNKLANTPORTAAL, /v1", "EQUALSMONEY, /v2", "PARTOO, /v2", "MOLLIE, ''"})
-    void serverBasePathIsThePathOfTheFirstServerUrl(Preset api, String expected) {
+    void serverBasePathIsThePathOfTheFirstServerUrl(ShippedSpec api, String expected) {
         assertEquals(expected, api.spec().serverBasePath());
     }
 
     @Test
     void partooResponseRefsResolveToComponentsResponses() {
-        OpenApiSpec partoo = Preset.PARTOO.spec();
+        OpenApiSpec partoo = ShippedSpec.PARTOO.spec();
         Operation getWebhook = partoo.operation("getWebhook");
         for (String status : List.of("401", "403", "404")) {
             assertEquals(List.of("application/json"), partoo.contentTypes(getWebhook, status));
@@ -57,7 +56,7 @@ class OpenApiSpecTest {
         assertEquals(List.of(
                         new Parameter("webhook_id", "path", true, Optional.of("/components/parameters/webhook_id/schema")),
                         new Parameter("org_id", "query", false, Optional.of("/components/parameters/org_id/schema"))),
-                Preset.PARTOO.spec().operation("getWebhook").parameters());
+                ShippedSpec.PARTOO.spec().operation("getWebhook").parameters());
     }
 
     @Test
@@ -67,24 +66,24 @@ class OpenApiSpecTest {
                                 Optional.of("/paths/~1v2~1webhooks~1{webhookId}/parameters/0/schema")),
                         new Parameter("testmode", "query", false,
                                 Optional.of("/paths/~1v2~1webhooks~1{webhookId}/get/parameters/0/schema"))),
-                Preset.MOLLIE.spec().operation("get-webhook").parameters());
+                ShippedSpec.MOLLIE.spec().operation("get-webhook").parameters());
     }
 
     @Test
     void operationSecurityOverridesRootSecurity() {
         assertEquals(List.of(new SecurityRequirement(Map.of("APIKey", List.of()))),
-                Preset.MIJNKLANTPORTAAL.spec().operation("create-webhook").security(), "inherited from root");
+                ShippedSpec.MIJNKLANTPORTAAL.spec().operation("create-webhook").security(), "inherited from root");
         assertEquals(List.of(new SecurityRequirement(Map.of("CommonAuth", List.of("webhooks:read:own", "webhooks:read:any")))),
-                Preset.EQUALSMONEY.spec().operation("findOneWebhook").security(), "root says none, operation wins");
+                ShippedSpec.EQUALSMONEY.spec().operation("findOneWebhook").security(), "root says none, operation wins");
         assertEquals(List.of(
                         new SecurityRequirement(Map.of("organizationAccessToken", List.of("webhooks.read"))),
                         new SecurityRequirement(Map.of("oAuth", List.of("webhooks.read")))),
-                Preset.MOLLIE.spec().operation("get-webhook").security(), "three root alternatives replaced by two");
+                ShippedSpec.MOLLIE.spec().operation("get-webhook").security(), "three root alternatives replaced by two");
     }
 
     @Test
     void requestBodySchemaPointerOnlyWhereABodyIsDeclared() {
-        OpenApiSpec mkp = Preset.MIJNKLANTPORTAAL.spec();
+        OpenApiSpec mkp = ShippedSpec.MIJNKLANTPORTAAL.spec();
         assertEquals(Optional.of("/paths/~1webhooks/post/requestBody/content/application~1json/schema"),
                 mkp.operation("create-webhook").requestBodySchemaPointer());
         assertEquals(Optional.empty(), mkp.operation("get-webhook").requestBodySchemaPointer());
@@ -92,7 +91,7 @@ class OpenApiSpecTest {
 
     @Test
     void findOperationMatchesConcretePathsRelativeToTheServerBasePath() {
-        OpenApiSpec mkp = Preset.MIJNKLANTPORTAAL.spec();
+        OpenApiSpec mkp = ShippedSpec.MIJNKLANTPORTAAL.spec();
         assertEquals("get-webhook", mkp.findOperation("GET", "/webhooks/wbh_abc").orElseThrow().operationId());
         assertEquals("get-webhook", mkp.findOperation("get", "/webhooks/wbh_abc?expand=x").orElseThrow().operationId());
         assertEquals("create-webhook", mkp.findOperation("POST", "/webhooks").orElseThrow().operationId());
@@ -102,7 +101,7 @@ class OpenApiSpecTest {
         assertFalse(mkp.findOperation("GET", "/webhooks/a/b").isPresent());
         assertFalse(mkp.findOperation("GET", "/v1/webhooks/wbh_abc").isPresent(), "base path is not part of it");
 
-        OpenApiSpec mollie = Preset.MOLLIE.spec();
+        OpenApiSpec mollie = ShippedSpec.MOLLIE.spec();
         assertEquals("get-webhook", mollie.findOperation("GET", "/v2/webhooks/hook_1").orElseThrow().operationId());
         assertFalse(mollie.findOperation("GET", "/webhooks/hook_1").isPresent());
     }
@@ -120,7 +119,7 @@ class OpenApiSpecTest {
 
     @Test
     void aSpecBuiltFromAChangedDocumentValidatesAgainstThatDocument() {
-        for (Preset api : Preset.values()) {
+        for (ShippedSpec api : ShippedSpec.values()) {
             OpenApiSpec shipped = api.spec();
             Operation read = shipped.operations().stream().filter(op -> op.httpMethod().equals("GET")).findFirst().orElseThrow();
             String contentType = shipped.contentTypes(read, "200").get(0);
