@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /** Everything a stub server is started with; tests use port 0 for a free port. */
 public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
                            boolean fastCarrier, DeliveryOptions delivery, JournalOptions journal,
-                           PostgresSettings database) {
+                           PostgresSettings database, Path specs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -22,7 +22,7 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
 
     public ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
                         boolean fastCarrier, DeliveryOptions delivery) {
-        this(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, JournalOptions.defaults(), null);
+        this(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, JournalOptions.defaults(), null, null);
     }
 
     public static ServerConfig defaults() {
@@ -31,43 +31,61 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
 
     /** The address to bind; beyond loopback the admin token must not be the default one. */
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal, database);
+        return new ServerConfig(newHost, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal,
+                database, specs);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastCarrier, delivery, journal, database);
+        return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastCarrier, delivery, journal,
+                database, specs);
     }
 
     public ServerConfig withCredentials(Credentials newCredentials) {
-        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastCarrier, delivery, journal, database);
+        return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastCarrier, delivery, journal,
+                database, specs);
     }
 
     public ServerConfig withFixtures(Fixtures newFixtures) {
-        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastCarrier, delivery, journal, database);
+        return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastCarrier, delivery, journal,
+                database, specs);
     }
 
     /** Keeps every record in an embedded database in this folder; null keeps them in memory. */
     public ServerConfig withDataDir(Path newDataDir) {
-        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastCarrier, delivery, journal, database);
+        return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastCarrier, delivery, journal,
+                database, specs);
     }
 
     /** Puts each API's fast carrier in front of its Jersey application (the default); off, Jersey carries every request. */
     public ServerConfig withFastCarrier(boolean enabled) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery, journal, database);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery, journal, database,
+                specs);
     }
 
     /** How webhook deliveries are retried and timed out; tests use short delays. */
     public ServerConfig withDelivery(DeliveryOptions newDelivery) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, newDelivery, journal, database);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, newDelivery, journal,
+                database, specs);
     }
 
     /** How many requests the journal keeps per API, and whether each request is logged. */
     public ServerConfig withJournal(JournalOptions newJournal) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, newJournal, database);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, newJournal,
+                database, specs);
+    }
+
+    /**
+     * Reads the APIs' specs from this folder where it has a file of the same name (mollie.json, partoo.yaml, ...),
+     * instead of the built-in ones; null for the built-in ones alone.
+     */
+    public ServerConfig withSpecs(Path newSpecs) {
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal, database,
+                newSpecs);
     }
 
     /** Keeps every record in a PostgreSQL database that other instances may share; null for none. */
     public ServerConfig withDatabase(PostgresSettings newDatabase) {
-        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal, newDatabase);
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal,
+                newDatabase, specs);
     }
 }

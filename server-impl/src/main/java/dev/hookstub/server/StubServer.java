@@ -10,10 +10,6 @@ import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.config.NetworkExposure;
 import dev.hookstub.server.delivery.DeliveryLog;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
-import dev.hookstub.server.equalsmoney.EqualsMoneyWebhookRecord;
-import dev.hookstub.server.mijnklantportaal.MijnklantportaalWebhookRecord;
-import dev.hookstub.server.mollie.MollieWebhookRecord;
-import dev.hookstub.server.partoo.PartooWebhookRecord;
 import dev.hookstub.server.store.Database;
 import dev.hookstub.server.store.SharedResets;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
@@ -29,6 +25,7 @@ import dev.hookstub.server.http.NoProtocolUpgradeAddOn;
 import dev.hookstub.server.http.RequestLimits;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.validation.SpecRequestValidator;
+import dev.hookstub.server.spec.SpecSource;
 import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.mijnklantportaal.MijnklantportaalApi;
 import dev.hookstub.server.mollie.MollieApi;
@@ -118,10 +115,12 @@ public final class StubServer implements AutoCloseable {
      */
     public static StubServer start(ServerConfig config) {
         NetworkExposure.requireOwnAdminToken(config.host(), config.credentials().adminToken());
+        SpecSource specs = config.specs() == null ? SpecSource.builtIn() : SpecSource.folder(config.specs());
         ObjectMapper mapper = ObjectMappers.create();
         Database database = openDatabase(config);
         Assembly assembly = new Assembly(config, mapper, database);
-        Startup.Steps<StubApi> loading = loadApis(config, new Stores(database, mapper), assembly, assembly::open);
+        Startup.Steps<StubApi> loading = loadApis(config, specs, new Stores(database), assembly,
+                assembly::open);
         HttpServer server = null;
         try {
             NetworkListener listener = listener(config);
@@ -289,15 +288,13 @@ public final class StubServer implements AutoCloseable {
      * Begins building the APIs side by side (mostly class loading and parsing, which parallelises well on two
      * cores), MijnKlantportaal's first; {@code opened} has each as soon as it is built.
      */
-    private static Startup.Steps<StubApi> loadApis(ServerConfig config, Stores stores, Assembly assembly,
-                                                   Consumer<StubApi> opened) {
-        ApiContext context = new ApiContext(config.credentials(), config.fixtures(), assembly.mapper, assembly.ids,
-                assembly.clock);
+    private static Startup.Steps<StubApi> loadApis(ServerConfig config, SpecSource specs, Stores stores,
+                                                   Assembly assembly, Consumer<StubApi> opened) {
+        ApiContext context = new ApiContext(config.credentials(), config.fixtures(), specs, stores, assembly.mapper,
+                assembly.ids, assembly.clock);
         return Startup.begin(List.<Callable<StubApi>>of(
-                () -> new MijnklantportaalApi(context, stores.of("mijnklantportaal", MijnklantportaalWebhookRecord.class)),
-                () -> new EqualsMoneyApi(context, stores.of("equalsmoney", EqualsMoneyWebhookRecord.class)),
-                () -> new PartooApi(context, stores.of("partoo", PartooWebhookRecord.class)),
-                () -> new MollieApi(context, stores.of("mollie", MollieWebhookRecord.class))), opened);
+                () -> new MijnklantportaalApi(context), () -> new EqualsMoneyApi(context),
+                () -> new PartooApi(context), () -> new MollieApi(context)), opened);
     }
 
     private static NetworkListener listener(ServerConfig config) {

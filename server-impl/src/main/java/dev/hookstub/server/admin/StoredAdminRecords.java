@@ -7,23 +7,27 @@ import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.core.AdminRecords;
 import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.delivery.StandardWebhooks;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.store.StoredRecord;
+import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.record.RecordShape;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
- * What every API's admin records share: create copies the given fields, lets the API fill, check and parse them
- * into its record, and inserts it (409 on a taken id); list and the answer to create show each record in the
- * API's admin view; delete removes by id. An API says how fields become a record and how a record is shown.
+ * What every API's admin records share: create fills the given fields in as the API's {@link RecordShape} says,
+ * holds the record, as the API would serve it, to the API's own schema, lets the API check what it gives behaviour
+ * to, and inserts it (409 on a taken id); list and the answer to create show each record in the admin view (its
+ * properties, the stub's own fields, the Standard Webhooks secret); delete removes by id.
  */
-public abstract class StoredAdminRecords<R extends StoredRecord> implements AdminRecords {
+public abstract class StoredAdminRecords implements AdminRecords {
 
-    protected final WebhookStore<R> store;
+    protected final WebhookStore<SpecRecord> store;
+    protected final RecordShape shape;
     protected final ObjectMapper mapper;
     /** Where the fields the server owns come from: generated ids and secrets, the (steerable) time. */
     protected final IdGenerator ids;
@@ -35,28 +39,32 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
      */
     private final Queue<JsonNode> uncheckedExamples = new ConcurrentLinkedQueue<>();
 
-    /** @param schemaPointer the JSON pointer, in the spec, of the schema a record must match */
-    protected StoredAdminRecords(WebhookStore<R> store, ApiContext context, SpecDocument spec, String schemaPointer) {
+    protected StoredAdminRecords(WebhookStore<SpecRecord> store, ApiContext context, RecordShape shape) {
         this.store = store;
+        this.shape = shape;
         this.mapper = context.mapper();
         this.ids = context.ids();
         this.clock = context.clock();
-        this.validation = new RecordValidation(spec, schemaPointer);
+        this.validation = new RecordValidation(shape.schema().spec(), shape.schema().pointer());
     }
 
     @Override
     public final JsonNode create(JsonNode fields) {
-        return shown(inserted(fields, validation::check));
+        return shown(inserted(fields, validation::check, false));
     }
 
     @Override
     public final void seed(JsonNode fields) {
-        inserted(fields, validation::check);
+        inserted(fields, validation::check, false);
     }
 
+    /**
+     * A property the schema requires that the example record lacks, and the spec gives no value for, is refused at
+     * once: the check of the rest waits, but a record without it would be served without it.
+     */
     @Override
     public final void seedExample(JsonNode fields) {
-        inserted(fields, record -> uncheckedExamples.add(record.deepCopy()));
+        inserted(fields, record -> uncheckedExamples.add(record.deepCopy()), true);
     }
 
     @Override
@@ -66,8 +74,24 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
         }
     }
 
-    private R inserted(JsonNode fields, Consumer<JsonNode> check) {
-        return AdminFields.insert(store, parse(((ObjectNode) fields).deepCopy(), check));
+    private SpecRecord inserted(JsonNode fields, Consumer<JsonNode> check, boolean example) {
+        ObjectNode given = ((ObjectNode) fields).deepCopy();
+        prepare(given);
+        ObjectNode filled = shape.filled(given.deepCopy(), clock.instant());
+        List<String> missing = shape.missing(filled);
+        if (example && !missing.isEmpty()) {
+            throw ApiProblem.invalid(400, missing.get(0), "the spec's record schema requires it, and the spec gives"
+                    + " no value for it (the example record lacks it, and the property has no example or default): "
+                    + "add an example to the property in the spec, or give the API's records in a fixture file "
+                    + "(--fixtures)");
+        }
+        SpecRecord record = shape.record(filled);
+        check.accept(mapper.valueToTree(shape.served(record, computedForTheCheck())));
+        check(given, record);
+        if (!store.insert(record)) {
+            throw ApiProblem.conflict("A record with id " + record.id() + " already exists.");
+        }
+        return record;
     }
 
     @Override
@@ -75,31 +99,31 @@ public abstract class StoredAdminRecords<R extends StoredRecord> implements Admi
         return store.all().stream().map(this::shown).toList();
     }
 
-    /** The API's view and the secret of the record's {@code webhook-signature}, which only the admin API knows. */
-    private JsonNode shown(R record) {
-        ObjectNode json = (ObjectNode) view(record);
+    /** The admin view and the secret of the record's {@code webhook-signature}, which only the admin API knows. */
+    private JsonNode shown(SpecRecord record) {
+        ObjectNode json = shape.view(record);
         json.put("standardWebhooksSecret", StandardWebhooks.secret(record));
         return json;
     }
 
     @Override
     public final boolean delete(String id) {
-        return store.delete(storedId(id));
+        return store.delete(shape.key(id));
+    }
+
+    /** Reads the stub's own fields from what the caller gave, before anything is filled in; by default nothing. */
+    protected void prepare(ObjectNode given) {
+    }
+
+    /** What the API computes for an answer, as the schema check sees the record (Mollie's links); none by default. */
+    protected Map<String, Object> computedForTheCheck() {
+        return Map.of();
     }
 
     /**
-     * The new record from the caller's fields (a copy this may change): filled in, checked, parsed.
-     *
-     * @param check holds the record, in the API's own shape, to the API's schema (400 naming the first field that
-     *              does not match)
+     * What the API's behaviour needs of a record beyond its schema (a non-empty secret, a documented event type),
+     * refused with a 400 naming the field; {@code given} is what the caller gave. By default nothing.
      */
-    protected abstract R parse(ObjectNode record, Consumer<JsonNode> check);
-
-    /** The record as the admin API shows it (an object). */
-    protected abstract JsonNode view(R record);
-
-    /** The store's id for an id in an admin URL; by default the same. */
-    protected String storedId(String id) {
-        return id;
+    protected void check(ObjectNode given, SpecRecord record) {
     }
 }

@@ -48,6 +48,11 @@ public final class Timestamps {
         return SECONDS_OFFSET.format(instant.atOffset(ZoneOffset.UTC));
     }
 
+    /** As the stores keep a timestamp: ISO 8601 in UTC, {@code 2024-04-29T19:00:00Z}, as precise as it is. */
+    public static String iso(Instant instant) {
+        return instant.toString();
+    }
+
     /** Reads any ISO 8601 date-time with an offset, as the specs' examples and fixture files write them. */
     public static Instant parse(String text) {
         return OffsetDateTime.parse(text).toInstant();

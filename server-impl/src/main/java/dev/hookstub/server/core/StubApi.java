@@ -38,6 +38,9 @@ public interface StubApi {
     /** The spec's rules for requests, as both carriers apply them. */
     dev.hookstub.server.validation.SpecRequestValidator validator();
 
+    /** How the API's records are made, stored and served, after its spec's record schema. */
+    dev.hookstub.server.record.RecordShape records();
+
     /** The records as the admin API creates, lists and deletes them. */
     dev.hookstub.server.core.AdminRecords adminRecords();
 
@@ -96,8 +99,9 @@ public interface StubApi {
                     adminRecords().seed(records.get(i));
                 }
             } catch (ApiProblem problem) {
-                throw new ConfigException(fixtureSource() + ": record " + i
-                        + (problem.field() == null ? "" : ", field " + problem.field()) + ": " + problem.detail());
+                throw new ConfigException((exampleCheckedLater ? id() + ": " + fixtureSource() : fixtureSource()
+                        + ": record " + i) + (problem.field() == null ? "" : ", field " + problem.field()) + ": "
+                        + problem.detail());
             }
         }
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.delivery.WebhookDeliveries;
 import dev.hookstub.server.error.ErrorFormat;
 import dev.hookstub.server.operation.ApiOperations;
+import dev.hookstub.server.record.RecordSchema;
+import dev.hookstub.server.record.RecordShape;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
-import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.glassfish.jersey.server.ResourceConfig;
  * What every API shares: its spec, error format and validator, its store and fixtures, its Jersey application (the
  * shared providers, the API's auth filter and resource), and the parts it builds from its own classes.
  */
-public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
+public abstract class StubApiBase implements StubApi {
 
     /** The pieces an API assembles from its own package, besides its Jersey application. */
     private record Parts(Supplier<ResourceConfig> application, ApiOperations<?> operations,
@@ -31,23 +33,27 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
     private final ApiContext context;
     private final ErrorFormat errors;
     private final SpecRequestValidator validator;
-    protected final WebhookStore<R> store;
+    /** How the API's records are made, stored and served: its spec's record schema and what the API declares. */
+    protected final RecordShape records;
+    protected final WebhookStore<SpecRecord> store;
     private Parts parts;
 
     /**
-     * @param examplePath the path whose GET 200 example is the record the API starts with when no fixture file
-     *                    names its records
+     * @param examplePath the path whose GET 200 answer is the API's record: its schema is the records', its example
+     *                    the record the API starts with when no fixture file names its records
      * @param errors      how the API writes its refusals, Jersey's and the validator's alike
+     * @param records     what the API declares of its records, given the spec's schema of them
      */
     protected StubApiBase(ApiContext context, String id, String specFile, String examplePath, ErrorFormat errors,
-                          WebhookStore<R> store) {
+                          Function<RecordSchema, RecordShape> records) {
         this.id = id;
-        this.spec = SpecDocument.load(specFile);
+        this.spec = context.specs().load(specFile);
         this.examplePath = examplePath;
         this.context = context;
         this.errors = errors;
         this.validator = new SpecRequestValidator(spec, errors);
-        this.store = store;
+        this.records = records.apply(RecordSchema.ofRead(spec, examplePath));
+        this.store = context.stores().of(id, this.records);
     }
 
     /**
@@ -59,7 +65,7 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
      */
     protected final void assemble(ApiOperations<?> operations, Function<JerseyAnswerer, Object> resource,
                                   AdminRecords adminRecords, WebhookDeliveries deliveries) {
-        operations.requireEveryOperation();
+        operations.requireEveryOperation(id);
         this.parts = new Parts(() -> ApiResourceConfig.create(id, validator, errors, context.mapper())
                 .register(new ApiAuthFilter<>(operations.authentication()))
                 .register(resource.apply(new JerseyAnswerer(operations))), operations, adminRecords, deliveries);
@@ -94,6 +100,11 @@ public abstract class StubApiBase<R extends StoredRecord> implements StubApi {
     @Override
     public final ApiOperations<?> operations() {
         return parts.operations();
+    }
+
+    @Override
+    public final RecordShape records() {
+        return records;
     }
 
     @Override

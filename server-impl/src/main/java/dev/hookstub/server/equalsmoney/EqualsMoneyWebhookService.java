@@ -2,6 +2,7 @@ package dev.hookstub.server.equalsmoney;
 
 import dev.hookstub.server.auth.Credentials.EqualsMoneyKey;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.WebhookStore;
 
 /**
@@ -13,13 +14,13 @@ final class EqualsMoneyWebhookService {
     static final String READ_OWN = "webhooks:read:own";
     static final String READ_ANY = "webhooks:read:any";
 
-    private final WebhookStore<EqualsMoneyWebhookRecord> store;
+    private final WebhookStore<SpecRecord> store;
 
-    EqualsMoneyWebhookService(WebhookStore<EqualsMoneyWebhookRecord> store) {
+    EqualsMoneyWebhookService(WebhookStore<SpecRecord> store) {
         this.store = store;
     }
 
-    EqualsMoneyWebhookRecord get(EqualsMoneyKey caller, String webhookId, String accountId) {
+    SpecRecord get(EqualsMoneyKey caller, String webhookId, String accountId) {
         boolean any = caller.scopes().contains(READ_ANY);
         if (!any && !caller.scopes().contains(READ_OWN)) {
             throw ApiProblem.forbidden("Forbidden: this API key lacks the scope " + READ_OWN + " or " + READ_ANY + ".");
@@ -29,7 +30,7 @@ final class EqualsMoneyWebhookService {
         }
         String account = any ? accountId : caller.accountId();
         return store.find(webhookId.toLowerCase(java.util.Locale.ROOT))
-                .filter(record -> account == null || account.equals(record.accountId()))
+                .filter(record -> account == null || account.equals(record.text("accountId")))
                 .orElseThrow(() -> ApiProblem.notFound("Webhook " + webhookId + " not found."));
     }
 }

@@ -2,27 +2,46 @@ package dev.hookstub.server.mijnklantportaal;
 
 import dev.hookstub.api.mijnklantportaal.WebhooksApiCarrier;
 import dev.hookstub.server.auth.Credentials;
+import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApiBase;
 import dev.hookstub.server.operation.ApiOperations;
-import dev.hookstub.server.store.WebhookStore;
+import dev.hookstub.server.record.RecordSchema;
+import dev.hookstub.server.record.RecordShape;
 import java.util.Set;
 
-public final class MijnklantportaalApi extends StubApiBase<MijnklantportaalWebhookRecord> {
+public final class MijnklantportaalApi extends StubApiBase {
 
-    public MijnklantportaalApi(ApiContext context, WebhookStore<MijnklantportaalWebhookRecord> store) {
+    /** The stub's own: the tenant (API key owner) a record belongs to; records of other tenants are invisible. */
+    static final String TENANT = "tenant";
+
+    public MijnklantportaalApi(ApiContext context) {
         super(context, "mijnklantportaal", "mijnklantportaal.yaml", "/webhooks/{webhookId}",
-                new MijnklantportaalErrorFormat(), store);
+                new MijnklantportaalErrorFormat(), schema -> records(schema, context));
         Set<String> eventTypes = MijnklantportaalEventTypes.from(spec());
-        MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, eventTypes, context.ids(),
-                context.clock());
+        MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, records, eventTypes,
+                context.ids(), context.clock());
         ApiOperations<MijnklantportaalTenant> operations = MijnklantportaalOperations.of(spec(),
-                context.credentials().mijnklantportaal(), service, context.mapper());
+                context.credentials().mijnklantportaal(), service, records, context.mapper());
         assemble(operations, answerer -> new WebhooksApiCarrier(answerer::answer),
-                new MijnklantportaalAdminRecords(store, context, spec(), eventTypes,
-                        defaultTenant(context.credentials())),
+                new MijnklantportaalAdminRecords(store, context, records, eventTypes),
                 new MijnklantportaalDeliveries(store, eventTypes, context.mapper()));
+    }
+
+    /** Ids {@code wbh_} and 14, a 20-character secret that signs the deliveries, one tenant per API key. */
+    static RecordShape records(RecordSchema schema, ApiContext context) {
+        String defaultTenant = defaultTenant(context.credentials());
+        return RecordShape.of(schema)
+                .timestamp("createdAt", Timestamps::atomAmsterdam)
+                .stubField(TENANT).signingSecret("secret")
+                .requiredOnCreate("url", "type")
+                .byDefault("id", () -> "wbh_" + context.ids().lowerAlphanumeric(14))
+                .byDefault("secret", () -> context.ids().alphanumeric(20))
+                .byDefault(TENANT, () -> defaultTenant)
+                .behaviour("id", "string").behaviour("type", "string").behaviour("url", "string")
+                .behaviour("secret", "string")
+                .build(context.mapper());
     }
 
     /** Fixtures and admin-created records belong to the first configured key's tenant unless told otherwise. */

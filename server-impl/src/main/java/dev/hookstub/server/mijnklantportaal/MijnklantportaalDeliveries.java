@@ -5,6 +5,7 @@ import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.delivery.DeliveryEnvelope;
 import dev.hookstub.server.delivery.Hmac;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.util.Map;
 import java.util.Set;
@@ -14,18 +15,18 @@ import java.util.Set;
  * {@code X-Webhook-Signature} with the webhook's {@code secret}. The docs name the header and the secret but not
  * the algorithm; the stub assumes HMAC-SHA256 of the raw body, lowercase hex.
  */
-final class MijnklantportaalDeliveries extends StoredWebhookDeliveries<MijnklantportaalWebhookRecord> {
+final class MijnklantportaalDeliveries extends StoredWebhookDeliveries<SpecRecord> {
 
-    private static final DeliveryEnvelope<MijnklantportaalWebhookRecord> ENVELOPE =
-            new DeliveryEnvelope<MijnklantportaalWebhookRecord>()
+    private static final DeliveryEnvelope<SpecRecord> ENVELOPE =
+            new DeliveryEnvelope<SpecRecord>()
                 .deliveryId("id").eventType("type").webhookId("webhookId").time("createdAt", Timestamps::atomAmsterdam)
                 .payload("data");
 
     private final Set<String> eventTypes;
 
-    MijnklantportaalDeliveries(WebhookStore<MijnklantportaalWebhookRecord> store, Set<String> eventTypes,
+    MijnklantportaalDeliveries(WebhookStore<SpecRecord> store, Set<String> eventTypes,
                                ObjectMapper mapper) {
-        super(store, mapper, ENVELOPE, MijnklantportaalWebhookRecord::url);
+        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"));
         this.eventTypes = eventTypes;
     }
 
@@ -37,12 +38,12 @@ final class MijnklantportaalDeliveries extends StoredWebhookDeliveries<Mijnklant
     }
 
     @Override
-    protected boolean subscribed(MijnklantportaalWebhookRecord webhook, String type) {
-        return webhook.type().equals(type);
+    protected boolean subscribed(SpecRecord webhook, String type) {
+        return type.equals(webhook.text("type"));
     }
 
     @Override
-    protected Map<String, String> providerHeaders(MijnklantportaalWebhookRecord webhook, String body) {
-        return Map.of("X-Webhook-Signature", Hmac.sha256Hex(webhook.secret(), body));
+    protected Map<String, String> providerHeaders(SpecRecord webhook, String body) {
+        return Map.of("X-Webhook-Signature", Hmac.sha256Hex(webhook.signingSecret(), body));
     }
 }

@@ -7,6 +7,8 @@ import dev.hookstub.server.operation.Answer;
 import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.operation.RequestUrl;
 import dev.hookstub.server.operation.SerializedBodies;
+import dev.hookstub.server.record.RecordShape;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.spec.SpecDocument;
 import java.util.List;
 
@@ -19,16 +21,17 @@ final class MijnklantportaalOperations {
     }
 
     static ApiOperations<MijnklantportaalTenant> of(SpecDocument spec, List<MijnklantportaalKey> keys,
-                                                    MijnklantportaalWebhookService service, ObjectMapper mapper) {
+                                                    MijnklantportaalWebhookService service, RecordShape records,
+                                                    ObjectMapper mapper) {
         return new ApiOperations<>(spec, new MijnklantportaalAuthentication(keys))
-                .defineRead("get-webhook", JSON, SerializedBodies.of(MijnklantportaalWebhookMapper::toDto, mapper),
+                .defineRead("get-webhook", JSON, SerializedBodies.of(records::served, mapper),
                         (tenant, request) -> service.get(tenant, request.path("webhookId")))
                 .define("create-webhook", (tenant, request) -> {
                     MijnklantportaalCreateWebhookRequest create = request.body(MijnklantportaalCreateWebhookRequest.class);
-                    MijnklantportaalWebhookRecord created = service.create(tenant, create.getUrl(), create.getType());
+                    SpecRecord created = service.create(tenant, create.getUrl(), create.getType());
                     // Not kept in the bodies: most created records are never read, and keeping them all would
                     // double their memory.
-                    return Answer.of(201, JSON, Answer.json(mapper, MijnklantportaalWebhookMapper.toDto(created)))
+                    return Answer.of(201, JSON, Answer.json(mapper, records.served(created)))
                             .withHeader("Location", RequestUrl.child(request.urlWithoutQuery(), created.id()));
                 });
     }

@@ -2,6 +2,8 @@ package dev.hookstub.server.mijnklantportaal;
 
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.record.RecordShape;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
 /** MijnKlantportaal's rules: ids {@code wbh_} + 14, a 20-character secret, one tenant per API key. */
 final class MijnklantportaalWebhookService {
 
-    private final WebhookStore<MijnklantportaalWebhookRecord> store;
+    private final WebhookStore<SpecRecord> store;
+    private final RecordShape records;
     /**
      * Each documented type to itself: a record keeps this instance, not the request's copy, so that a million stored
      * records share a handful of strings instead of holding a million (about 56 bytes each; docs/adr/005).
@@ -23,15 +26,16 @@ final class MijnklantportaalWebhookService {
     private final IdGenerator ids;
     private final Clock clock;
 
-    MijnklantportaalWebhookService(WebhookStore<MijnklantportaalWebhookRecord> store, Set<String> eventTypes,
+    MijnklantportaalWebhookService(WebhookStore<SpecRecord> store, RecordShape records, Set<String> eventTypes,
                                    IdGenerator ids, Clock clock) {
         this.store = store;
+        this.records = records;
         this.eventTypes = eventTypes.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), Function.identity()));
         this.ids = ids;
         this.clock = clock;
     }
 
-    MijnklantportaalWebhookRecord create(MijnklantportaalTenant tenant, String url, String requestedType) {
+    SpecRecord create(MijnklantportaalTenant tenant, String url, String requestedType) {
         String type = requestedType == null ? null : eventTypes.get(requestedType);
         if (type == null) {
             throw ApiProblem.invalid(422, "type", "The type field must be one of the documented event types; '"
@@ -42,21 +46,25 @@ final class MijnklantportaalWebhookService {
         }
         while (true) {
             // 36^14 ids make a collision unlikely, not impossible; a clash must never overwrite a record.
-            MijnklantportaalWebhookRecord record = new MijnklantportaalWebhookRecord("wbh_" + ids.lowerAlphanumeric(14),
-                    tenant.name(), type, url, ids.alphanumeric(20), clock.instant());
+            SpecRecord record = records.record(Map.of("id", "wbh_" + ids.lowerAlphanumeric(14), "type", type,
+                    "url", url, "secret", ids.alphanumeric(20), "createdAt", clock.instant(),
+                    MijnklantportaalApi.TENANT, tenant.name()));
             if (store.insert(record)) {
                 return record;
             }
         }
     }
 
-    MijnklantportaalWebhookRecord get(MijnklantportaalTenant tenant, String id) {
+    SpecRecord get(MijnklantportaalTenant tenant, String id) {
         return store.find(id)
-                .filter(record -> record.tenant().equals(tenant.name()))
+                .filter(record -> tenant.name().equals(record.text(MijnklantportaalApi.TENANT)))
                 .orElseThrow(() -> ApiProblem.notFound("No Webhook record can be found for the given ID."));
     }
 
     static boolean isAbsoluteHttpUrl(String url) {
+        if (url == null) {
+            return false;
+        }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();

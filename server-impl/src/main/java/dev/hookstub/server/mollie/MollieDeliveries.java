@@ -11,6 +11,7 @@ import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.delivery.Hmac;
 import dev.hookstub.server.delivery.RetrySchedule;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Map;
  * Mollie's documented "retry schema", to which its next-gen webhooks guide refers: ten calls in all, the last 26
  * hours after the first.
  */
-final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord> {
+final class MollieDeliveries extends StoredWebhookDeliveries<SpecRecord> {
 
     /** The intervals between the ten calls, as the table in Mollie's webhooks guide gives them. */
     static final RetrySchedule DOCUMENTED = RetrySchedule.waits(Duration.ofMinutes(1), Duration.ofMinutes(2),
@@ -40,19 +41,20 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
      * (or null) payload sends the simple one, without {@code _embedded}, since no entity model accepts an empty object.
      * {@code _links.self} is the event's URL on Mollie's API (the stub serves no {@code /v2/events}).
      */
-    private static final DeliveryEnvelope<MollieWebhookRecord> ENVELOPE =
-            new DeliveryEnvelope<MollieWebhookRecord>()
+    private static final DeliveryEnvelope<SpecRecord> ENVELOPE =
+            new DeliveryEnvelope<SpecRecord>()
                 .field("resource", (deliveryId, webhook, event) -> "event").deliveryId("id").eventType("type")
                 .webhookId("webhookId").field("entityId", (deliveryId, webhook, event) -> entityId(event.payload()))
                 .time("createdAt", Timestamps::utcOffsetSeconds)
                 .field("_embedded", (deliveryId, webhook, event) -> embedded(event.payload()))
-                .field("_links", (deliveryId, webhook, event) -> links(deliveryId));
+                .field("_links", (deliveryId, webhook, event) -> MollieLinks.of(EVENTS + deliveryId,
+                        EVENT_DOCUMENTATION));
 
     /** The types an event can have: the documented ones but {@code *}, which only a subscription names. */
     private final List<String> eventTypes;
 
-    MollieDeliveries(WebhookStore<MollieWebhookRecord> store, List<String> eventTypes, ObjectMapper mapper) {
-        super(store, mapper, ENVELOPE, MollieWebhookRecord::url);
+    MollieDeliveries(WebhookStore<SpecRecord> store, List<String> eventTypes, ObjectMapper mapper) {
+        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"));
         this.eventTypes = eventTypes.stream().filter(type -> !MollieEventTypes.ALL_EVENTS.equals(type)).toList();
     }
 
@@ -62,9 +64,10 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
     }
 
     @Override
-    protected boolean subscribed(MollieWebhookRecord webhook, String type) {
-        return "enabled".equals(webhook.status())
-                && (webhook.eventTypes().contains(type) || webhook.eventTypes().contains(MollieEventTypes.ALL_EVENTS));
+    protected boolean subscribed(SpecRecord webhook, String type) {
+        List<String> subscribed = webhook.texts("eventTypes");
+        return "enabled".equals(webhook.text("status"))
+                && (subscribed.contains(type) || subscribed.contains(MollieEventTypes.ALL_EVENTS));
     }
 
     /** Required by the SDKs; empty when the payload names no entity. */
@@ -82,13 +85,6 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
         return embedded;
     }
 
-    private static JsonNode links(String deliveryId) {
-        ObjectNode links = JsonNodeFactory.instance.objectNode();
-        links.putObject("self").put("href", EVENTS + deliveryId).put("type", "application/hal+json");
-        links.putObject("documentation").put("href", EVENT_DOCUMENTATION).put("type", "text/html");
-        return links;
-    }
-
     @Override
     public RetrySchedule retrySchedule(DeliveryOptions options) {
         return DOCUMENTED;
@@ -101,15 +97,14 @@ final class MollieDeliveries extends StoredWebhookDeliveries<MollieWebhookRecord
      * that prefix. Subscriptions stored before signing secrets existed have none: their deliveries go unsigned.
      */
     @Override
-    protected Map<String, String> providerHeaders(MollieWebhookRecord webhook, String body) {
+    protected Map<String, String> providerHeaders(SpecRecord webhook, String body) {
         return webhook.signingSecret() == null ? Map.of()
                 : Map.of("X-Mollie-Signature", "sha256=" + Hmac.sha256Hex(webhook.signingSecret(), body));
     }
 
     @Override
     public void webhookGone(String webhookId) {
-        store.find(webhookId).filter(webhook -> "enabled".equals(webhook.status())).ifPresent(webhook -> store.replace(
-                new MollieWebhookRecord(webhook.id(), webhook.url(), webhook.profileId(), webhook.createdAt(),
-                        webhook.name(), webhook.eventTypes(), "disabled", webhook.mode(), webhook.signingSecret())));
+        store.find(webhookId).filter(webhook -> "enabled".equals(webhook.text("status")))
+                .ifPresent(webhook -> store.replace(webhook.with("status", "disabled")));
     }
 }

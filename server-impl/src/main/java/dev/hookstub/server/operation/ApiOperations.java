@@ -58,13 +58,14 @@ public final class ApiOperations<C> {
     /**
      * Fails unless every operation of the spec is defined. Jersey's resource is generated from the spec and hands
      * each of its operations here by operationId, so an operation the spec gained would otherwise compile and answer
-     * 500; this makes it a failed start naming it.
+     * 500; this makes it a failed start naming it, and the API.
      */
-    public ApiOperations<C> requireEveryOperation() {
+    public ApiOperations<C> requireEveryOperation(String api) {
         Set<String> undefined = new TreeSet<>(spec.ids());
         undefined.removeAll(byId.keySet());
         if (!undefined.isEmpty()) {
-            throw new IllegalStateException("The spec's operations " + undefined + " are not defined");
+            throw new IllegalStateException(api + ": the spec's operations " + undefined + " are not defined; "
+                    + "define each in the API's package (dev.hookstub.server." + api + "), beside its others");
         }
         return this;
     }

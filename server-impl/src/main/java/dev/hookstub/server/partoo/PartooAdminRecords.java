@@ -1,18 +1,15 @@
 package dev.hookstub.server.partoo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookstub.server.admin.AdminFields;
 import dev.hookstub.server.admin.StoredAdminRecords;
-import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.store.WebhookStore;
+import dev.hookstub.server.record.RecordShape;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.IdSequence;
-import java.util.function.Consumer;
+import dev.hookstub.server.store.WebhookStore;
 
-final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
+final class PartooAdminRecords extends StoredAdminRecords {
 
     /**
      * Partoo ids are integers handed out in sequence; explicit ids move the sequence past them. The store keeps it,
@@ -20,9 +17,9 @@ final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
      */
     private final IdSequence sequence;
 
-    PartooAdminRecords(WebhookStore<PartooWebhookRecord> store, ApiContext context, SpecDocument spec) {
-        super(store, context, spec, "/components/schemas/WebhookItem");
-        this.sequence = store.idSequence(PartooWebhookRecord::webhookId);
+    PartooAdminRecords(WebhookStore<SpecRecord> store, ApiContext context, RecordShape shape) {
+        super(store, context, shape);
+        this.sequence = store.idSequence(record -> record.json("id").asLong());
     }
 
     /** After the store was emptied, ids start again from 1. */
@@ -31,31 +28,22 @@ final class PartooAdminRecords extends StoredAdminRecords<PartooWebhookRecord> {
     }
 
     @Override
-    protected PartooWebhookRecord parse(ObjectNode record, Consumer<JsonNode> check) {
-        String now = Timestamps.utcMicros(clock.instant());
-        AdminFields.require(record, "url", "event_type");
-        boolean explicitId = record.has("id");
-        AdminFields.fill(record, "id", sequence::next);
-        AdminFields.fill(record, "org_id", () -> 1);
-        AdminFields.fill(record, "created_at", () -> now);
-        AdminFields.fill(record, "updated_at", () -> now);
-        JsonNode json = mapper.valueToTree(record);
-        check.accept(json);
+    protected void prepare(ObjectNode fields) {
+        if (!fields.has("id")) {
+            fields.put("id", sequence.next());
+        }
+    }
+
+    @Override
+    protected void check(ObjectNode given, SpecRecord record) {
         for (String field : new String[] {"id", "org_id"}) {
-            if (!json.get(field).canConvertToLong()) {
+            if (!record.json(field).canConvertToLong()) {
                 // The schema's integer is unbounded; stored as a long, a larger one would be cut to another number.
                 throw ApiProblem.invalid(400, field, "The " + field + " field must fit a 64-bit integer.");
             }
         }
-        PartooWebhookRecord parsed = PartooWebhookMapper.fromJson(json);
-        if (explicitId) {
-            sequence.taken(parsed.webhookId());
+        if (given.has("id")) {
+            sequence.taken(record.json("id").asLong());
         }
-        return parsed;
-    }
-
-    @Override
-    protected JsonNode view(PartooWebhookRecord record) {
-        return mapper.valueToTree(PartooWebhookMapper.toDto(record));
     }
 }

@@ -6,8 +6,10 @@ import dev.hookstub.server.delivery.DeliveryEnvelope;
 import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.delivery.RetrySchedule;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -18,21 +20,21 @@ import java.util.Set;
  * a receiver authenticates Partoo with a secret custom header. Partoo documents that it retries a 5xx "up to 5 times
  * with exponential backoff" and never a 4xx; it gives no delays, so the stub's backoff supplies them.
  */
-final class PartooDeliveries extends StoredWebhookDeliveries<PartooWebhookRecord> {
+final class PartooDeliveries extends StoredWebhookDeliveries<SpecRecord> {
 
     static final int DOCUMENTED_RETRIES = 5;
 
     /** Partoo's ids are numbers, in the envelope too. */
-    private static final DeliveryEnvelope<PartooWebhookRecord> ENVELOPE =
-            new DeliveryEnvelope<PartooWebhookRecord>()
-                .deliveryId("id").webhook("webhook_id", PartooWebhookRecord::webhookId).eventType("event_type")
-                .webhook("org_id", PartooWebhookRecord::orgId).time("created_at", Timestamps::utcMicros)
+    private static final DeliveryEnvelope<SpecRecord> ENVELOPE =
+            new DeliveryEnvelope<SpecRecord>()
+                .deliveryId("id").webhook("webhook_id", webhook -> webhook.json("id")).eventType("event_type")
+                .webhook("org_id", webhook -> webhook.json("org_id")).time("created_at", Timestamps::utcMicros)
                 .payload("data");
 
     private final Set<String> eventTypes = new LinkedHashSet<>();
 
-    PartooDeliveries(WebhookStore<PartooWebhookRecord> store, SpecDocument spec, ObjectMapper mapper) {
-        super(store, mapper, ENVELOPE, PartooWebhookRecord::url);
+    PartooDeliveries(WebhookStore<SpecRecord> store, SpecDocument spec, ObjectMapper mapper) {
+        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"));
         spec.at("/components/schemas/event_type/enum").forEach(type -> eventTypes.add(type.asText()));
     }
 
@@ -49,12 +51,14 @@ final class PartooDeliveries extends StoredWebhookDeliveries<PartooWebhookRecord
     }
 
     @Override
-    protected boolean subscribed(PartooWebhookRecord webhook, String type) {
-        return webhook.eventType().equals(type);
+    protected boolean subscribed(SpecRecord webhook, String type) {
+        return type.equals(webhook.text("event_type"));
     }
 
     @Override
-    protected Map<String, String> customHeaders(PartooWebhookRecord webhook) {
-        return webhook.customHeaders();
+    protected Map<String, String> customHeaders(SpecRecord webhook) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        webhook.json("custom_headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        return headers;
     }
 }

@@ -1,28 +1,30 @@
 package dev.hookstub.server.partoo;
 
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.math.BigInteger;
 
 /** Partoo's access rule: a webhook of another organisation than the caller's (or the one it names) is a 403. */
 final class PartooWebhookService {
 
-    private final WebhookStore<PartooWebhookRecord> store;
+    private final WebhookStore<SpecRecord> store;
 
-    PartooWebhookService(WebhookStore<PartooWebhookRecord> store) {
+    PartooWebhookService(WebhookStore<SpecRecord> store) {
         this.store = store;
     }
 
     /** Ids and org ids are unbounded integers, as the spec declares them; no record has one beyond 64 bits. */
-    PartooWebhookRecord get(PartooUser user, BigInteger webhookId, BigInteger orgId) {
+    SpecRecord get(PartooUser user, BigInteger webhookId, BigInteger orgId) {
         if (!user.isProvider() && orgId != null && !orgId.equals(BigInteger.valueOf(user.orgId()))) {
             throw ApiProblem.forbidden("Operation not allowed");
         }
-        PartooWebhookRecord record = store.find(webhookId.toString())
+        SpecRecord record = store.find(webhookId.toString())
                 .orElseThrow(() -> ApiProblem.notFound("Resource not found"));
+        long recordOrg = record.json("org_id").asLong();
         BigInteger reachable = user.isProvider() && orgId != null ? orgId : BigInteger.valueOf(
-                user.isProvider() ? record.orgId() : user.orgId());
-        if (!reachable.equals(BigInteger.valueOf(record.orgId()))) {
+                user.isProvider() ? recordOrg : user.orgId());
+        if (!reachable.equals(BigInteger.valueOf(recordOrg))) {
             throw ApiProblem.forbidden("Operation not allowed");
         }
         return record;

@@ -9,8 +9,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** One OpenAPI document from the specs module's jar ({@code classpath:/openapi/<file>}), read once at start. */
+/**
+ * One OpenAPI document, read once at start: from the specs module's jar ({@code classpath:/openapi/<file>}), from
+ * a folder of changed copies ({@link SpecSource}), or made by the stub itself (the admin API's, see
+ * {@code AdminDocument}).
+ */
 public final class SpecDocument {
 
     // Thread-safe once configured; shared because the APIs load their specs side by side at start.
@@ -19,12 +24,15 @@ public final class SpecDocument {
 
     private final String file;
     private final JsonNode root;
+    /** The document as served: its file's bytes, read when first asked for. */
+    private final Supplier<byte[]> raw;
     /** Made on first use and shared: the operations, the journal and the fault rules of an API all ask for them. */
     private volatile SpecOperations operations;
 
-    private SpecDocument(String file, JsonNode root) {
+    private SpecDocument(String file, JsonNode root, Supplier<byte[]> raw) {
         this.file = file;
         this.root = root;
+        this.raw = raw;
     }
 
     /** The document's operations and the matcher of requests to them. */
@@ -42,6 +50,7 @@ public final class SpecDocument {
         return made;
     }
 
+    /** A spec from the specs module's jar. */
     public static SpecDocument load(String file) {
         String resource = "openapi/" + file;
         // The build's JSON copy of a YAML spec, when there is one (JsonCopies): the same tree, read far faster.
@@ -50,24 +59,46 @@ public final class SpecDocument {
             if (in == null) {
                 throw new IllegalStateException("Spec " + resource + " is not on the classpath");
             }
-            byte[] bytes = in.readAllBytes();
-            JsonNode root = (copy != null || file.endsWith(".json") ? JSON : YAML).readTree(bytes);
-            return new SpecDocument(file, root);
+            return new SpecDocument(file, parse(file, in.readAllBytes(), copy != null), () -> rawBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read spec " + resource, e);
         }
+    }
+
+    /** A spec from a file's bytes, served as they are. */
+    static SpecDocument read(String file, byte[] bytes) {
+        try {
+            return new SpecDocument(file, parse(file, bytes, false), () -> bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read spec " + file, e);
+        }
+    }
+
+    /** A document the stub made (a tree, not a file), served as YAML when asked for. */
+    public static SpecDocument made(String file, JsonNode root) {
+        return new SpecDocument(file, root, () -> {
+            try {
+                return YAML.writeValueAsBytes(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static JsonNode parse(String file, byte[] bytes, boolean json) throws IOException {
+        return (json || file.endsWith(".json") ? JSON : YAML).readTree(bytes);
     }
 
     public String file() {
         return file;
     }
 
-    /** The raw bytes of the document as served at {@code /{api}/openapi.<ext>}. */
+    /** The bytes of the document as served at {@code /{api}/openapi.<ext>}. */
     public byte[] rawBytes() {
-        return rawBytes(file);
+        return raw.get();
     }
 
-    /** A document's bytes, unparsed. */
+    /** A document's bytes in the specs module's jar, unparsed. */
     public static byte[] rawBytes(String file) {
         try (InputStream in = SpecDocument.class.getClassLoader().getResourceAsStream("openapi/" + file)) {
             return in.readAllBytes();

@@ -1,8 +1,5 @@
 package dev.hookstub.server.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,22 +10,20 @@ import java.util.Optional;
 
 /**
  * One API's records in the database, written through before a change is acknowledged, and read from a copy in
- * memory so that reads cost what they cost without persistence. Records are stored as JSON.
+ * memory so that reads cost what they cost without persistence. Records are stored as their codec writes them (JSON).
  */
 public final class PersistentWebhookStore<R extends StoredRecord> implements WebhookStore<R> {
 
     private final Database database;
     private final String api;
-    private final Class<R> type;
-    private final ObjectMapper mapper;
+    private final RecordCodec<R> codec;
     private final InMemoryWebhookStore<R> cache = new InMemoryWebhookStore<>();
     private volatile boolean seeded;
 
-    public PersistentWebhookStore(Database database, String api, Class<R> type, ObjectMapper mapper) {
+    public PersistentWebhookStore(Database database, String api, RecordCodec<R> codec) {
         this.database = database;
         this.api = api;
-        this.type = type;
-        this.mapper = mapper;
+        this.codec = codec;
         load();
     }
 
@@ -143,24 +138,20 @@ public final class PersistentWebhookStore<R extends StoredRecord> implements Web
             select.setString(1, api);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    records.add(mapper.readValue(rows.getString(1), type));
+                    records.add(codec.read(rows.getString(1)));
                 }
             }
             seededQuery.setString(1, api);
             try (ResultSet rows = seededQuery.executeQuery()) {
                 seeded = rows.next();
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new StoreException("Cannot load the " + api + " records from " + database.name(), e);
         }
         cache.replaceAll(records);
     }
 
     private String json(R record) {
-        try {
-            return mapper.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return codec.write(record);
     }
 }

@@ -1,8 +1,5 @@
 package dev.hookstub.server.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,14 +20,12 @@ public final class PostgresWebhookStore<R extends StoredRecord> implements Webho
 
     private final Database database;
     private final String api;
-    private final Class<R> type;
-    private final ObjectMapper mapper;
+    private final RecordCodec<R> codec;
 
-    public PostgresWebhookStore(Database database, String api, Class<R> type, ObjectMapper mapper) {
+    public PostgresWebhookStore(Database database, String api, RecordCodec<R> codec) {
         this.database = database;
         this.api = api;
-        this.type = type;
-        this.mapper = mapper;
+        this.codec = codec;
     }
 
     @Override
@@ -172,20 +167,16 @@ public final class PostgresWebhookStore<R extends StoredRecord> implements Webho
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    records.add(mapper.readValue(rows.getString(1), type));
+                    records.add(codec.read(rows.getString(1)));
                 }
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new StoreException("Cannot " + what, e);
         }
         return records;
     }
 
     private String json(R record) {
-        try {
-            return mapper.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return codec.write(record);
     }
 }

@@ -4,8 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
+import dev.hookstub.server.config.Fixtures;
+import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.json.ObjectMappers;
+import dev.hookstub.server.record.RecordSchema;
+import dev.hookstub.server.record.RecordShape;
+import dev.hookstub.server.record.SpecRecord;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecSource;
 import dev.hookstub.server.store.InMemoryWebhookStore;
 import java.time.Clock;
 import java.util.Set;
@@ -16,21 +25,26 @@ class MijnklantportaalWebhookServiceTest {
 
     private static final String DOCUMENTED = "customer-created";
 
-    private final InMemoryWebhookStore<MijnklantportaalWebhookRecord> store = new InMemoryWebhookStore<>();
+    private static final ApiContext CONTEXT = new ApiContext(Credentials.defaults(), Fixtures.none(),
+            SpecSource.builtIn(), null, ObjectMappers.create(), new IdGenerator(), Clock.systemUTC());
+    private static final RecordShape RECORDS = MijnklantportaalApi.records(
+            RecordSchema.ofRead(SpecDocument.load("mijnklantportaal.yaml"), "/webhooks/{webhookId}"), CONTEXT);
+
+    private final InMemoryWebhookStore<SpecRecord> store = new InMemoryWebhookStore<>();
     private final MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(
-            store, Set.of(DOCUMENTED, "invoice-paid"), new IdGenerator(), Clock.systemUTC());
+            store, RECORDS, Set.of(DOCUMENTED, "invoice-paid"), CONTEXT.ids(), CONTEXT.clock());
 
     @Test
     void aStoredRecordSharesTheDocumentedTypeInsteadOfKeepingTheRequestsCopy() {
         // A parser makes a new string for every body; a copy stands for it here.
         String fromTheRequest = new String(DOCUMENTED.toCharArray());
 
-        MijnklantportaalWebhookRecord created = service.create(
+        SpecRecord created = service.create(
                 new MijnklantportaalTenant("tenant-1"), "https://example.com/hooks", fromTheRequest);
 
-        MijnklantportaalWebhookRecord stored = store.find(created.id()).orElseThrow();
-        assertEquals(DOCUMENTED, stored.type());
-        assertSame(DOCUMENTED, stored.type());
+        SpecRecord stored = store.find(created.id()).orElseThrow();
+        assertEquals(DOCUMENTED, stored.text("type"));
+        assertSame(DOCUMENTED, stored.text("type"));
     }
 
     @Test

@@ -25,13 +25,15 @@ class ApiOperationsTest {
     @Test
     void anOperationOfTheSpecLeftUndefinedFailsTheStartNamingIt() {
         ApiOperations<String> operations = operations().define("get-webhook", OK);
-        IllegalStateException failure = assertThrows(IllegalStateException.class, operations::requireEveryOperation);
-        assertEquals("The spec's operations [create-webhook] are not defined", failure.getMessage());
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> operations.requireEveryOperation("mijnklantportaal"));
+        assertEquals("mijnklantportaal: the spec's operations [create-webhook] are not defined; define each in the "
+                + "API's package (dev.hookstub.server.mijnklantportaal), beside its others", failure.getMessage());
     }
 
     @Test
     void everyOperationDefinedPasses() {
         ApiOperations<String> operations = operations().define("get-webhook", OK).define("create-webhook", OK);
-        assertSame(operations, operations.requireEveryOperation());
+        assertSame(operations, operations.requireEveryOperation("mijnklantportaal"));
     }
 }
