@@ -1,5 +1,6 @@
 package dev.hookstub.server;
 
+import dev.hookstub.server.admin.AdminDocument;
 import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.store.Database;
 import java.io.IOException;
@@ -12,10 +13,36 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
-/** The stub's own endpoints outside the four APIs: {@code /health} and each API's spec at {@code /{api}/openapi.*}. */
+/**
+ * The stub's own endpoints outside the four APIs: {@code /health}, each API's spec at {@code /{api}/openapi.*} and
+ * the admin API's at {@code /__admin/openapi.yaml}.
+ */
 final class OpsHandler extends HttpHandler {
 
-    private record Document(String contentType, byte[] bytes) {
+    /** A document's bytes, read once, when first asked for. */
+    private static final class Document {
+
+        private final String contentType;
+        private final java.util.function.Supplier<byte[]> read;
+        private volatile byte[] bytes;
+
+        Document(String contentType, java.util.function.Supplier<byte[]> read) {
+            this.contentType = contentType;
+            this.read = read;
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        byte[] bytes() {
+            byte[] known = bytes;
+            if (known == null) {
+                known = read.get();
+                bytes = known;
+            }
+            return known;
+        }
     }
 
     private static final byte[] IN_MEMORY = "{\"status\":\"UP\",\"store\":\"memory\"}".getBytes(StandardCharsets.UTF_8);
@@ -27,15 +54,15 @@ final class OpsHandler extends HttpHandler {
     /** Where the records are; null when in memory. */
     private final Database database;
 
-    OpsHandler(List<StubApi> apis, Database database) {
+    OpsHandler(List<StubApi> apis, AdminDocument admin, Database database) {
         this.database = database;
         for (StubApi api : apis) {
             String path = api.documentPath();
             documents.put(path, new Document(
-                    path.endsWith(".json") ? "application/json" : "application/yaml", api.spec().rawBytes()));
+                    path.endsWith(".json") ? "application/json" : "application/yaml", api.spec()::rawBytes));
         }
-        documents.put("/__admin/openapi.yaml",
-                new Document("application/yaml", dev.hookstub.server.spec.SpecDocument.rawBytes("admin.yaml")));
+        // Made from the APIs' specs when first asked for: not on the way to the stub's first answer.
+        documents.put("/__admin/openapi.yaml", new Document("application/yaml", () -> admin.spec().rawBytes()));
     }
 
     java.util.Set<String> documentPaths() {

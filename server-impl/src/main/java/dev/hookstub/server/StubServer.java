@@ -4,6 +4,7 @@ import dev.hookstub.server.core.ApiContext;
 import dev.hookstub.server.core.StubApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
+import dev.hookstub.server.admin.AdminDocument;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.config.ConfigException;
@@ -204,9 +205,10 @@ public final class StubServer implements AutoCloseable {
                     DeliveryLog.open(database, mapper, config.delivery()), config.delivery(), ids, clock);
             try {
                 SharedResets resets = SharedResets.of(database);
-                OpsHandler ops = new OpsHandler(apis, database);
+                AdminDocument adminDocument = new AdminDocument(apis);
+                OpsHandler ops = new OpsHandler(apis, adminDocument, database);
                 frontDoor.open(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, jersey.of(() -> AdminApplication
-                        .create(apis, config.credentials().adminToken(), mapper, deliveries, journal,
+                        .create(apis, adminDocument, config.credentials().adminToken(), mapper, deliveries, journal,
                                 Map.copyOf(faults), clock, resets)), new MessageErrorFormat()), ops.documentPaths());
                 frontDoor.complete(ops);
             } catch (RuntimeException e) {

@@ -9,7 +9,6 @@ import dev.hookstub.server.delivery.DeliveriesResource;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.core.ApiResourceConfig;
 import dev.hookstub.server.journal.RequestJournal;
-import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.fault.ApiFaults;
 import java.util.List;
 import dev.hookstub.server.store.SharedResets;
@@ -24,7 +23,8 @@ public final class AdminApplication {
     private AdminApplication() {
     }
 
-    public static ResourceConfig create(List<StubApi> apis, String adminToken, ObjectMapper mapper,
+    public static ResourceConfig create(List<StubApi> apis, AdminDocument document, String adminToken,
+                                        ObjectMapper mapper,
                                         DeliveryDispatcher deliveries, RequestJournal journal,
                                         Map<String, ApiFaults> faults, StubClock clock, SharedResets resets) {
         // What steers this instance; on a shared database another instance's reset forgets it too.
@@ -34,7 +34,7 @@ public final class AdminApplication {
             clock.reset();
         };
         resets.listen(steering);
-        return ApiResourceConfig.create("admin", SpecDocument.load("admin.yaml"), new MessageErrorFormat(), mapper)
+        return ApiResourceConfig.create("admin", document.spec(), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
                 .register(new AdminResource(apis, () -> {
                     deliveries.reset();

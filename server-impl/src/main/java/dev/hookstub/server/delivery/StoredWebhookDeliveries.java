@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.store.StoredRecord;
 import dev.hookstub.server.store.WebhookStore;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,19 +20,39 @@ public abstract class StoredWebhookDeliveries<R extends StoredRecord> implements
     private final ObjectMapper mapper;
     private final DeliveryEnvelope<R> envelope;
     private final Function<R, String> url;
+    private final EventTypes eventTypes;
+
+    /** The types an event may have (none: any), and whose they are, as the refusal of another one names them. */
+    public record EventTypes(List<String> types, String whose) {
+
+        public static final EventTypes ANY = new EventTypes(List.of(), "");
+
+        public EventTypes {
+            types = List.copyOf(types);
+        }
+    }
 
     /** @param url where a webhook's deliveries go */
     protected StoredWebhookDeliveries(WebhookStore<R> store, ObjectMapper mapper, DeliveryEnvelope<R> envelope,
-                                      Function<R, String> url) {
+                                      Function<R, String> url, EventTypes eventTypes) {
         this.store = store;
         this.mapper = mapper;
         this.envelope = envelope;
         this.url = url;
+        this.eventTypes = eventTypes;
+    }
+
+    @Override
+    public final List<String> eventTypes() {
+        return eventTypes.types();
     }
 
     @Override
     public final List<PlannedDelivery> plan(TriggeredEvent event) {
-        checkType(event.type());
+        if (!eventTypes.types().isEmpty() && !eventTypes.types().contains(event.type())) {
+            throw ApiProblem.invalid(400, "type", "The type field must be one of " + eventTypes.whose()
+                    + " event types: " + String.join(", ", eventTypes.types()) + ".");
+        }
         return store.all().stream()
                 .filter(webhook -> subscribed(webhook, event.type()))
                 .map(webhook -> plan(webhook, event))
@@ -47,10 +66,6 @@ public abstract class StoredWebhookDeliveries<R extends StoredRecord> implements
                 customHeaders(webhook), StandardWebhooks.secret(webhook));
     }
 
-    /** Throws an {@code ApiProblem} (400, field {@code type}) for a type the API does not document; by default none. */
-    protected void checkType(String type) {
-    }
-
     /** Whether the webhook gets events of this type. */
     protected abstract boolean subscribed(R webhook, String type);
 
@@ -62,13 +77,5 @@ public abstract class StoredWebhookDeliveries<R extends StoredRecord> implements
     /** The headers the webhook's owner configured; by default none. */
     protected Map<String, String> customHeaders(R webhook) {
         return Map.of();
-    }
-
-    /** The 400 for a type not in {@code types}; the message lists them in their order, as {@code whose} event types. */
-    protected static void requireOneOf(String type, Collection<String> types, String whose) {
-        if (!types.contains(type)) {
-            throw ApiProblem.invalid(400, "type", "The type field must be one of " + whose + " event types: "
-                    + String.join(", ", types) + ".");
-        }
     }
 }

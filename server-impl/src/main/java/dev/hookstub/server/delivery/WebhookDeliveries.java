@@ -12,6 +12,9 @@ public interface WebhookDeliveries {
      */
     List<PlannedDelivery> plan(TriggeredEvent event);
 
+    /** The types an event may have, in the provider's order; empty where it documents none (any is taken). */
+    List<String> eventTypes();
+
     /**
      * How the provider retries a failed delivery, where it documents that; by default the stub's backoff from the
      * options, for a provider that documents none.

@@ -36,7 +36,7 @@ final class EqualsMoneyDeliveries extends StoredWebhookDeliveries<SpecRecord> {
     private final Clock clock;
 
     EqualsMoneyDeliveries(WebhookStore<SpecRecord> store, ObjectMapper mapper, Clock clock) {
-        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"));
+        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"), EventTypes.ANY);
         this.clock = clock;
     }
 

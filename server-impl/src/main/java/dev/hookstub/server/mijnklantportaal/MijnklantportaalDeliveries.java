@@ -7,6 +7,7 @@ import dev.hookstub.server.delivery.Hmac;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.WebhookStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,19 +23,10 @@ final class MijnklantportaalDeliveries extends StoredWebhookDeliveries<SpecRecor
                 .deliveryId("id").eventType("type").webhookId("webhookId").time("createdAt", Timestamps::atomAmsterdam)
                 .payload("data");
 
-    private final Set<String> eventTypes;
-
     MijnklantportaalDeliveries(WebhookStore<SpecRecord> store, Set<String> eventTypes,
                                ObjectMapper mapper) {
-        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"));
-        this.eventTypes = eventTypes;
-    }
-
-    @Override
-    protected void checkType(String type) {
-        if (!eventTypes.contains(type)) {
-            requireOneOf(type, eventTypes.stream().sorted().toList(), "MijnKlantportaal's documented");
-        }
+        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"),
+                new EventTypes(List.copyOf(eventTypes), "MijnKlantportaal's documented"));
     }
 
     @Override

@@ -18,6 +18,7 @@ final class MijnklantportaalEventTypes {
     private MijnklantportaalEventTypes() {
     }
 
+    /** In the spec's order. */
     static Set<String> from(SpecDocument spec) {
         String description = spec.at("/paths/~1webhooks/post/requestBody/content/application~1json/schema"
                 + "/properties/type/description").asText("");
@@ -29,6 +30,6 @@ final class MijnklantportaalEventTypes {
         if (types.isEmpty()) {
             throw new IllegalStateException(spec.file() + ": no event types found in the description of type");
         }
-        return Set.copyOf(types);
+        return java.util.Collections.unmodifiableSet(types);
     }
 }

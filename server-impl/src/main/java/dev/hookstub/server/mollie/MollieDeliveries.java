@@ -50,17 +50,10 @@ final class MollieDeliveries extends StoredWebhookDeliveries<SpecRecord> {
                 .field("_links", (deliveryId, webhook, event) -> MollieLinks.of(EVENTS + deliveryId,
                         EVENT_DOCUMENTATION));
 
-    /** The types an event can have: the documented ones but {@code *}, which only a subscription names. */
-    private final List<String> eventTypes;
-
+    /** An event's type is one of the documented ones but {@code *}, which only a subscription names. */
     MollieDeliveries(WebhookStore<SpecRecord> store, List<String> eventTypes, ObjectMapper mapper) {
-        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"));
-        this.eventTypes = eventTypes.stream().filter(type -> !MollieEventTypes.ALL_EVENTS.equals(type)).toList();
-    }
-
-    @Override
-    protected void checkType(String type) {
-        requireOneOf(type, eventTypes, "Mollie's documented");
+        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"), new EventTypes(eventTypes.stream()
+                .filter(type -> !MollieEventTypes.ALL_EVENTS.equals(type)).toList(), "Mollie's documented"));
     }
 
     @Override

@@ -9,10 +9,10 @@ import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.store.WebhookStore;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Partoo's deliveries: every webhook of the event's {@code event_type}, with the webhook's {@code custom_headers}
@@ -31,16 +31,14 @@ final class PartooDeliveries extends StoredWebhookDeliveries<SpecRecord> {
                 .webhook("org_id", webhook -> webhook.json("org_id")).time("created_at", Timestamps::utcMicros)
                 .payload("data");
 
-    private final Set<String> eventTypes = new LinkedHashSet<>();
-
     PartooDeliveries(WebhookStore<SpecRecord> store, SpecDocument spec, ObjectMapper mapper) {
-        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"));
-        spec.at("/components/schemas/event_type/enum").forEach(type -> eventTypes.add(type.asText()));
+        super(store, mapper, ENVELOPE, webhook -> webhook.text("url"), new EventTypes(documented(spec), "Partoo's"));
     }
 
-    @Override
-    protected void checkType(String type) {
-        requireOneOf(type, eventTypes, "Partoo's");
+    private static List<String> documented(SpecDocument spec) {
+        List<String> types = new ArrayList<>();
+        spec.at("/components/schemas/event_type/enum").forEach(type -> types.add(type.asText()));
+        return types;
     }
 
     /** An attempt without an answer (a timeout, a refused connection) is retried too: Partoo says nothing of it. */

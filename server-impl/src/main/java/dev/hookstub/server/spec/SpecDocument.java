@@ -2,6 +2,7 @@ package dev.hookstub.server.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,10 @@ public final class SpecDocument {
     public static SpecDocument made(String file, JsonNode root) {
         return new SpecDocument(file, root, () -> {
             try {
-                return YAML.writeValueAsBytes(root);
+                return YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .build().writeValueAsBytes(root);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

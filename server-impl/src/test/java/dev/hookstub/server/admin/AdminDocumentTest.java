@@ -1,0 +1,159 @@
+package dev.hookstub.server.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.InputFormat;
+import dev.hookstub.server.ServerConfig;
+import dev.hookstub.server.StubHttp;
+import dev.hookstub.server.StubServer;
+import dev.hookstub.server.core.ExampleRequest;
+import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.validation.SchemaValidators;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The admin document the stub serves is its admin.yaml with what it says of each API taken from that API's own spec;
+ * the admin API's answers hold to it, as the APIs' answers hold to their specs.
+ */
+class AdminDocumentTest {
+
+    private static final String[] ADMIN = {"Authorization", "Bearer admin_test_key"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static StubServer server;
+    private static StubHttp http;
+    private static JsonNode served;
+    private static SchemaValidators schemas;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = StubServer.start(ServerConfig.defaults().withPort(0));
+        http = new StubHttp(server.baseUri());
+        HttpResponse<String> document = http.get("/__admin/openapi.yaml");
+        assertEquals(200, document.statusCode());
+        served = new YAMLMapper().readTree(document.body());
+        schemas = new SchemaValidators(SpecDocument.made("served-admin.yaml", served));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theServedDocumentIsWhatTheStubValidatesWithAndRefersOnlyToItself() {
+        assertEquals(new AdminDocument(server.apis()).spec().root(), served);
+        List<String> refs = new ArrayList<>();
+        walk(served, "", (pointer, node) -> {
+            node.fieldNames().forEachRemaining(name -> assertFalse(name.startsWith("x-hookstub-"), pointer + "/" + name));
+            if (node.has("$ref")) {
+                refs.add(node.get("$ref").asText());
+            }
+        });
+        assertFalse(refs.isEmpty());
+        refs.forEach(ref -> assertFalse(served.at(ref.substring(1)).isMissingNode(), ref));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"mijnklantportaal", "equalsmoney", "partoo", "mollie"})
+    void eachRecordTheAdminApiShowsHoldsToTheServedDocumentAndIsWhatTheApiServes(String id) throws Exception {
+        StubApi api = api(id);
+        String schema = "/components/schemas/" + Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Record";
+        JsonNode records = JSON.readTree(http.get("/__admin/" + id + "/webhooks", ADMIN).body());
+        assertEquals(1, records.size(), records.toString());
+        JsonNode record = records.get(0);
+        assertEquals(List.of(), schemas.at(schema).validate(record.toString(), InputFormat.JSON), record.toString());
+        Set<String> declared = names(served.at(schema + "/properties"));
+        names(record).forEach(name -> assertTrue(declared.contains(name), schema + " does not declare " + name));
+
+        ExampleRequest read = api.exampleRequest();
+        HttpResponse<String> answer = http.get(api.contextPath() + read.path(), read.header(), read.value());
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode apiAnswer = JSON.readTree(answer.body());
+        assertEquals(List.of(), SchemaValidators.of(api.spec()).at(api.records().schema().pointer())
+                .validate(answer.body(), InputFormat.JSON), answer.body());
+        ObjectNode withoutComputed = apiAnswer.deepCopy();
+        withoutComputed.remove(api.records().computed());
+        ObjectNode withoutStubFields = record.deepCopy();
+        withoutStubFields.retain(names(apiAnswer));
+        assertEquals(withoutComputed, withoutStubFields);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"mijnklantportaal", "equalsmoney", "partoo", "mollie"})
+    void aCreateTakesEveryPropertyOfTheApisRecordAndTheStubsOwnFieldsAndNothingElse(String id) {
+        StubApi api = api(id);
+        JsonNode fields = served.at("/components/schemas/" + Character.toUpperCase(id.charAt(0)) + id.substring(1)
+                + "RecordFields");
+        Set<String> expected = new LinkedHashSet<>(api.records().schema().properties());
+        expected.addAll(names(api.adminRecords().list().get(0)));
+        expected.remove("standardWebhooksSecret");
+        assertEquals(expected, names(fields.path("properties")));
+        assertEquals(false, fields.path("additionalProperties").asBoolean(true));
+    }
+
+    @Test
+    void everyEventTypeTheDocumentListsIsOneTheApiTakes() {
+        for (String[] list : new String[][] {{"mijnklantportaal", "MijnklantportaalEventType"},
+                {"partoo", "PartooEventType"}, {"mollie", "MollieEventTypeFired"}}) {
+            JsonNode types = served.at("/components/schemas/" + list[1] + "/enum");
+            assertEquals(api(list[0]).deliveries().eventTypes(), texts(types), list[1]);
+            types.forEach(type -> assertEquals(202, http.post("/__admin/" + list[0] + "/events",
+                    "{\"type\": \"" + type.asText() + "\"}", ADMIN).statusCode(), list[0] + " " + type));
+        }
+        assertEquals(texts(served.at("/components/schemas/MollieEventTypeFired/enum")).size() + 1,
+                served.at("/components/schemas/MollieEventType/enum").size());
+    }
+
+    @Test
+    void eachApisFaultRulesNameTheOperationsOfItsSpec() {
+        for (StubApi api : server.apis()) {
+            String name = Character.toUpperCase(api.id().charAt(0)) + api.id().substring(1);
+            assertEquals(List.copyOf(api.spec().operations().ids()), texts(served.at("/components/schemas/" + name
+                    + "FaultRuleFields/properties/operation/enum")), api.id());
+        }
+    }
+
+    private static StubApi api(String id) {
+        return server.apis().stream().filter(api -> api.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new LinkedHashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
+    }
+
+    private static void walk(JsonNode node, String pointer, java.util.function.BiConsumer<String, JsonNode> visit) {
+        if (node.isObject()) {
+            visit.accept(pointer, node);
+            node.fields().forEachRemaining(field -> walk(field.getValue(), pointer + "/" + field.getKey(), visit));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), pointer + "/" + i, visit);
+            }
+        }
+    }
+}
