@@ -24,11 +24,13 @@ public final class ApiOperations<C> {
     }
 
     private final SpecOperations spec;
+    private final String file;
     private final Authentication<?, C> authentication;
     private final Map<String, Bound<C>> byId = new LinkedHashMap<>();
 
     public ApiOperations(SpecDocument spec, Authentication<?, C> authentication) {
         this.spec = spec.operations();
+        this.file = spec.file();
         this.authentication = authentication;
     }
 
@@ -36,7 +38,8 @@ public final class ApiOperations<C> {
     public ApiOperations<C> define(String operationId, Operation<C> operation) {
         SpecOperations.Operation declared = spec.byId(operationId);
         if (declared == null) {
-            throw new IllegalArgumentException("The spec has no operation " + operationId);
+            throw new IllegalArgumentException(file + " has no operation " + operationId + " (any longer): the stub "
+                    + "defines it, so its definition in the API's package must go with it");
         }
         if (byId.putIfAbsent(operationId, new Bound<>(declared, operation)) != null) {
             throw new IllegalArgumentException(operationId + " is defined twice");
