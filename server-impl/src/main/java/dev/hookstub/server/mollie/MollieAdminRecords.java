@@ -11,7 +11,10 @@ import dev.hookstub.server.store.WebhookStore;
 import java.util.List;
 import java.util.Map;
 
-/** Admin view of Mollie webhooks: the API's object without {@code _links}, which depend on the request. */
+/**
+ * Mollie's admin records: its signing secret is a non-empty string, a record is checked with the links it would be
+ * served with, and a subscription names only event types Mollie documents.
+ */
 final class MollieAdminRecords extends StoredAdminRecords {
 
     private static final String PLACEHOLDER_LINK = "https://api.mollie.com/v2/webhooks/";
