@@ -195,6 +195,9 @@ class SpecChangeDrillTest {
     private static void addDescription(ObjectNode spec, boolean required, String example) {
         ObjectNode schema = (ObjectNode) spec.at(MOLLIE_RECORD);
         ObjectNode properties = schema.objectNode();
+        // Whatever description the spec may have by now is replaced.
+        ((ObjectNode) schema.get("properties")).remove("description");
+        ((ArrayNode) schema.get("required")).removeIf(name -> name.asText().equals("description"));
         schema.get("properties").fields().forEachRemaining(property -> {
             properties.set(property.getKey(), property.getValue());
             if (property.getKey().equals("name")) {
