@@ -27,8 +27,16 @@ final class SpecArgument {
         try {
             return OpenApiSpec.load(argument);
         } catch (SpecLoadException e) {
-            throw swaggerTwo(argument).map(SpecLoadException::new).orElse(e);
+            throw swaggerTwo(argument).map(SpecLoadException::new).orElseGet(() -> plain(e));
         }
+    }
+
+    /** openapi-core passes on an exception's message, which is null when a connection is refused. */
+    private static SpecLoadException plain(SpecLoadException e) {
+        String message = e.getMessage();
+        return message.endsWith(": null")
+                ? new SpecLoadException(message.substring(0, message.length() - "null".length()) + "no answer")
+                : e;
     }
 
     /**
