@@ -115,6 +115,21 @@ class HookstubJarIT {
     }
 
     @Test
+    void diffReportsABreakingChangeBetweenTwoFiles(@TempDir Path folder) throws Exception {
+        String spec = "openapi: 3.1.0\ninfo: {title: Pets, version: '1'}\npaths: {/pets: {get: {responses: {'200':"
+                + " {description: ok, content: {application/json: {schema: {type: string, enum: %s}}}}}}}}\n";
+        Path before = Files.writeString(folder.resolve("old.yaml"), spec.formatted("[cat]"));
+        Path after = Files.writeString(folder.resolve("new.yaml"), spec.formatted("[cat, dog]"));
+        Run run = hookstub("diff", before.toString(), after.toString(), "--fail-on", "breaking");
+        assertEquals(1, run.status(), run.output());
+        assertTrue(run.output().contains("error    response-enum-value-added (for client, generated-java-client)"),
+                run.output());
+        Run missing = hookstub("diff", before.toString(), folder.resolve("nope.yaml").toString());
+        assertEquals(2, missing.status(), missing.output());
+        assertEquals(1, missing.output().lines().count(), missing.output());
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() throws Exception {
         Run run = hookstub("frobnicate");
         assertEquals(2, run.status());
@@ -125,12 +140,16 @@ class HookstubJarIT {
     void eachCommandHasItsHelp() throws Exception {
         Run top = hookstub("--help");
         assertEquals(0, top.status());
-        assertTrue(top.output().contains("serve") && top.output().contains("check"), top.output());
+        assertTrue(top.output().contains("serve") && top.output().contains("check") && top.output().contains("diff"),
+                top.output());
         Run serve = hookstub("serve", "--help");
         assertEquals(0, serve.status());
         assertTrue(serve.output().contains("--data-dir"), serve.output());
         Run check = hookstub("check", "--help");
         assertEquals(0, check.status());
         assertTrue(check.output().contains("--second-credential"), check.output());
+        Run diff = hookstub("diff", "--help");
+        assertEquals(0, diff.status());
+        assertTrue(diff.output().contains("--fail-on"), diff.output());
     }
 }
