@@ -64,14 +64,19 @@ final class SchemaComparison {
     }
 
     private void compare(SchemaView before, SchemaView after, Direction direction) {
-        Set<String> oldTypes = before.types();
-        Set<String> newTypes = after.types();
+        if (before.nullable() != after.nullable()) {
+            found(DiffRule.of(direction, after.nullable() ? "became-nullable" : "became-not-nullable"),
+                    after.pointer(), after.nullable() ? "may now be null" : "may no longer be null");
+        }
+        // Once the type differs, its members and bounds no longer compare: the one change is the type.
+        if (!before.shape().equals(after.shape())) {
+            found(DiffRule.of(direction, "type-changed"), after.where("type"),
+                    "type changed from " + before.shape() + " to " + after.shape());
+            return;
+        }
         List<JsonNode> oldEnum = before.enumValues();
         List<JsonNode> newEnum = after.enumValues();
-        if (!oldTypes.equals(newTypes)) {
-            found(DiffRule.of(direction, "type-changed"), after.where("type"),
-                    "type changed from " + show(oldTypes) + " to " + show(newTypes));
-        } else if ((oldEnum == null) != (newEnum == null)) {
+        if ((oldEnum == null) != (newEnum == null)) {
             found(DiffRule.of(direction, "type-changed"), after.where("enum"),
                     newEnum != null ? "now an enum of " + values(newEnum) : "no longer an enum (was "
                             + values(oldEnum) + ")");
@@ -84,21 +89,20 @@ final class SchemaComparison {
                 compareEnums(oldEnum, newEnum, after.where("enum"), direction);
             }
         }
-        if (before.nullable() != after.nullable()) {
-            found(DiffRule.of(direction, after.nullable() ? "became-nullable" : "became-not-nullable"),
-                    after.pointer(), after.nullable() ? "may now be null" : "may no longer be null");
-        }
         compareMaxLength(before, after, direction);
         compareBound(before.lower(), after.lower(), 1, after.where(after.lower() != null && after.lower().exclusive()
                 && !newDocument.openApi30() ? "exclusiveMinimum" : "minimum"), direction);
         compareBound(before.upper(), after.upper(), -1, after.where(after.upper() != null && after.upper().exclusive()
                 && !newDocument.openApi30() ? "exclusiveMaximum" : "maximum"), direction);
         comparePattern(before.pattern(), after.pattern(), after.where("pattern"), direction);
-        if (newTypes.isEmpty() || newTypes.contains("object")) {
-            compareProperties(before, after, direction);
-        }
+        compareProperties(before, after, direction);
         if (before.items() != null && after.items() != null) {
             child(before.items(), after.items(), direction);
+        }
+        List<String> oldAlternatives = before.alternatives();
+        List<String> newAlternatives = after.alternatives();
+        for (int i = 0; i < oldAlternatives.size(); i++) {
+            child(oldAlternatives.get(i), newAlternatives.get(i), direction);
         }
     }
 
@@ -211,10 +215,6 @@ final class SchemaComparison {
             return is + " set";
         }
         return isNone ? was + " removed" : "changed from " + was + " to " + is;
-    }
-
-    private static String show(Set<String> types) {
-        return types.isEmpty() ? "any" : String.join("|", types);
     }
 
     private static String values(List<JsonNode> values) {

@@ -186,6 +186,41 @@ final class SchemaView {
         return null;
     }
 
+    /** {@code oneOf} or {@code anyOf}, whichever the schema composes its values with; null for neither. */
+    String composition() {
+        for (String keyword : List.of("oneOf", "anyOf")) {
+            if (keyword(keyword).isArray()) {
+                return keyword;
+            }
+        }
+        return null;
+    }
+
+    /** The pointers of the {@link #composition()}'s alternatives, in order. */
+    List<String> alternatives() {
+        String composition = composition();
+        List<String> alternatives = new ArrayList<>();
+        if (composition != null) {
+            String at = where(composition);
+            for (int i = 0; i < keyword(composition).size(); i++) {
+                alternatives.add(at + "/" + i);
+            }
+        }
+        return alternatives;
+    }
+
+    /**
+     * What the report calls the schema's type: {@code string}, {@code integer|string}, {@code oneOf of 2 schemas}
+     * (alternatives are compared one by one only when both sides have as many), or {@code any}.
+     */
+    String shape() {
+        Set<String> types = types();
+        if (!types.isEmpty()) {
+            return String.join("|", types);
+        }
+        return composition() == null ? "any" : composition() + " of " + alternatives().size() + " schemas";
+    }
+
     /** {@code readOnly} or {@code writeOnly} set to true anywhere in the schema's members. */
     boolean flag(String keyword) {
         return members.stream().anyMatch(member -> document.at(member).path(keyword).asBoolean(false));

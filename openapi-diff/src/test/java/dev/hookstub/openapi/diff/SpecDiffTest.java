@@ -125,6 +125,25 @@ class SpecDiffTest {
     }
 
     @Test
+    void anObjectBecomingAOneOfIsOneTypeChangeNotEachOfItsPropertiesRemoved() {
+        String user = "{type: object, required: [login], properties: {login: {type: string}}}";
+        String owner = "{type: object, properties: {owner: %s}}";
+        DiffReport report = diff(responseSchema("3.1.0", owner.formatted(user)), responseSchema("3.1.0",
+                owner.formatted("{oneOf: [" + user + ", {type: object, properties: {slug: {type: string}}}]}")));
+        assertEquals(List.of("response-type-changed"), report.changes().stream().map(c -> c.rule().id()).toList());
+        assertEquals("type changed from object to oneOf of 2 schemas", report.changes().get(0).message());
+    }
+
+    @Test
+    void theAlternativesOfTwoOneOfsOfOneSizeAreComparedInOrder() {
+        String owner = "{type: object, properties: {owner: {oneOf: [{type: string}, {type: string, enum: %s}]}}}";
+        DiffReport report = diff(responseSchema("3.1.0", owner.formatted("[a]")),
+                responseSchema("3.1.0", owner.formatted("[a, b]")));
+        assertEquals(List.of("response-enum-value-added /paths/~1pets/get/responses/200/content/application~1json"
+                + "/schema/properties/owner/oneOf/1/enum"), found(report));
+    }
+
+    @Test
     void aReferenceIntoAnotherFileIsComparedAsItIsWritten() {
         String external = "{type: object, properties: {a: {$ref: 'other.yaml#/%s'}}}";
         assertEquals(List.of(), diff(responseSchema("3.1.0", external.formatted("A")),
