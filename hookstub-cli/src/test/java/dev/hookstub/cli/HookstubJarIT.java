@@ -129,6 +129,36 @@ class HookstubJarIT {
         assertEquals(1, missing.output().lines().count(), missing.output());
     }
 
+    /**
+     * The diff commands of docs/spec-changes.md run as written, from a folder holding {@code specs/partoo.yaml} and a
+     * provider's new version of it ({@code partoo-new.yaml}: a value added to a response enum).
+     */
+    @Test
+    void theDiffCommandsOfTheSpecChangesPageWorkAsWritten(@TempDir Path folder) throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "spec-changes.md"));
+        String section = page.substring(page.indexOf("## See what changed: hookstub diff"),
+                page.indexOf("## What changed in the generated Java API"));
+        List<String> commands = section.lines().map(String::trim)
+                .filter(line -> line.startsWith("java -jar hookstub-cli/target/hookstub.jar diff ")).toList();
+        assertEquals(4, commands.size(), section);
+        Files.createDirectories(folder.resolve("specs"));
+        String partoo = Files.readString(Path.of("..", "specs", "partoo.yaml"));
+        Files.writeString(folder.resolve("specs/partoo.yaml"), partoo);
+        Files.writeString(folder.resolve("partoo-new.yaml"),
+                partoo.replace("        - lead_received\n", "        - lead_received\n        - review_received\n"));
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of(java(), "-jar", Path.of(JAR).toAbsolutePath().toString()));
+            args.addAll(List.of(command.substring("java -jar hookstub-cli/target/hookstub.jar ".length()).split(" ")));
+            Process process = new ProcessBuilder(args).directory(folder.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), command);
+            assertEquals(command.contains("--fail-on breaking") ? 1 : 0, process.exitValue(), command + "\n" + output);
+            assertTrue(output.contains("response-enum-value-added") || output.contains("report written to"),
+                    command + "\n" + output);
+        }
+        assertTrue(Files.readString(folder.resolve("partoo-changes.md")).contains("`response-enum-value-added`"));
+    }
+
     @Test
     void anUnknownCommandIsAUsageError() throws Exception {
         Run run = hookstub("frobnicate");
