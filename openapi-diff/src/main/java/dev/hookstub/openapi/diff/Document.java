@@ -43,7 +43,11 @@ final class Document {
                 return current;
             }
             // A fragment is URI-encoded on top of pointer escaping; keep '+' literal.
-            current = URLDecoder.decode(ref.asText().substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            String target = URLDecoder.decode(ref.asText().substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            if (!target.isEmpty() && !target.startsWith("/")) {
+                return current; // "#Pet" (an anchor) or "#components/...": not a pointer, kept as written
+            }
+            current = target;
         }
         return current;
     }

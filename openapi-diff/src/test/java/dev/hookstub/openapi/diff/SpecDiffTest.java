@@ -144,9 +144,11 @@ class SpecDiffTest {
     }
 
     @Test
-    void aReferenceIntoAnotherFileIsComparedAsItIsWritten() {
-        String external = "{type: object, properties: {a: {$ref: 'other.yaml#/%s'}}}";
-        assertEquals(List.of(), diff(responseSchema("3.1.0", external.formatted("A")),
-                responseSchema("3.1.0", external.formatted("A"))).changes());
+    void aReferenceIntoAnotherFileOrToAnAnchorIsComparedAsItIsWritten() {
+        for (String ref : List.of("other.yaml#/A", "#Pet", "#components/schemas/Pet")) {
+            String schema = "{type: object, properties: {a: {$ref: '" + ref + "'}}}";
+            assertEquals(List.of(), diff(responseSchema("3.1.0", schema), responseSchema("3.1.0", schema)).changes(),
+                    ref);
+        }
     }
 }
