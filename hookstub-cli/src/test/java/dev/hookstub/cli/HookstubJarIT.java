@@ -115,6 +115,51 @@ class HookstubJarIT {
     }
 
     @Test
+    void diffReportsABreakingChangeBetweenTwoFiles(@TempDir Path folder) throws Exception {
+        String spec = "openapi: 3.1.0\ninfo: {title: Pets, version: '1'}\npaths: {/pets: {get: {responses: {'200':"
+                + " {description: ok, content: {application/json: {schema: {type: string, enum: %s}}}}}}}}\n";
+        Path before = Files.writeString(folder.resolve("old.yaml"), spec.formatted("[cat]"));
+        Path after = Files.writeString(folder.resolve("new.yaml"), spec.formatted("[cat, dog]"));
+        Run run = hookstub("diff", before.toString(), after.toString(), "--fail-on", "breaking");
+        assertEquals(1, run.status(), run.output());
+        assertTrue(run.output().contains("error    response-enum-value-added (for client, generated-java-client)"),
+                run.output());
+        Run missing = hookstub("diff", before.toString(), folder.resolve("nope.yaml").toString());
+        assertEquals(2, missing.status(), missing.output());
+        assertEquals(1, missing.output().lines().count(), missing.output());
+    }
+
+    /**
+     * The diff commands of docs/spec-changes.md run as written, from a folder holding {@code specs/partoo.yaml} and a
+     * provider's new version of it ({@code partoo-new.yaml}: a value added to a response enum).
+     */
+    @Test
+    void theDiffCommandsOfTheSpecChangesPageWorkAsWritten(@TempDir Path folder) throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "spec-changes.md"));
+        String section = page.substring(page.indexOf("## See what changed: hookstub diff"),
+                page.indexOf("## What changed in the generated Java API"));
+        List<String> commands = section.lines().map(String::trim)
+                .filter(line -> line.startsWith("java -jar hookstub-cli/target/hookstub.jar diff ")).toList();
+        assertEquals(4, commands.size(), section);
+        Files.createDirectories(folder.resolve("specs"));
+        String partoo = Files.readString(Path.of("..", "specs", "partoo.yaml"));
+        Files.writeString(folder.resolve("specs/partoo.yaml"), partoo);
+        Files.writeString(folder.resolve("partoo-new.yaml"),
+                partoo.replace("        - lead_received\n", "        - lead_received\n        - review_received\n"));
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of(java(), "-jar", Path.of(JAR).toAbsolutePath().toString()));
+            args.addAll(List.of(command.substring("java -jar hookstub-cli/target/hookstub.jar ".length()).split(" ")));
+            Process process = new ProcessBuilder(args).directory(folder.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), command);
+            assertEquals(command.contains("--fail-on breaking") ? 1 : 0, process.exitValue(), command + "\n" + output);
+            assertTrue(output.contains("response-enum-value-added") || output.contains("report written to"),
+                    command + "\n" + output);
+        }
+        assertTrue(Files.readString(folder.resolve("partoo-changes.md")).contains("`response-enum-value-added`"));
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() throws Exception {
         Run run = hookstub("frobnicate");
         assertEquals(2, run.status());
@@ -125,12 +170,16 @@ class HookstubJarIT {
     void eachCommandHasItsHelp() throws Exception {
         Run top = hookstub("--help");
         assertEquals(0, top.status());
-        assertTrue(top.output().contains("serve") && top.output().contains("check"), top.output());
+        assertTrue(top.output().contains("serve") && top.output().contains("check") && top.output().contains("diff"),
+                top.output());
         Run serve = hookstub("serve", "--help");
         assertEquals(0, serve.status());
         assertTrue(serve.output().contains("--data-dir"), serve.output());
         Run check = hookstub("check", "--help");
         assertEquals(0, check.status());
         assertTrue(check.output().contains("--second-credential"), check.output());
+        Run diff = hookstub("diff", "--help");
+        assertEquals(0, diff.status());
+        assertTrue(diff.output().contains("--fail-on"), diff.output());
     }
 }
