@@ -81,6 +81,47 @@ class HookstubJarIT {
         }
     }
 
+    /** issue 26: the same requests to two stubs differ in nothing; a changed copy's difference is named. */
+    @Test
+    void compareWithFindsNoDifferenceBetweenTwoStubsAndNamesAPlantedOne() throws Exception {
+        Process second = new ProcessBuilder(java(), "-jar", JAR, "serve", "--port", "0").redirectErrorStream(true).start();
+        try {
+            String other = listeningOn(second);
+            for (String[] api : new String[][] {{"mollie", "/mollie"}, {"equalsmoney", "/equalsmoney/v2"},
+                    {"partoo", "/partoo/v2"}, {"mijnklantportaal", "/mijnklantportaal/v1"}}) {
+                Run run = hookstub("check", "--spec", api[0], "--base-url", base + api[1], "--compare-with",
+                        other + api[1], "--seed", "5");
+                assertEquals(0, run.status(), run.output());
+                assertTrue(run.output().contains("Compared with " + other + api[1] + ": no difference."), run.output());
+            }
+            try (BodyRewritingProxy proxy = new BodyRewritingProxy(other, body -> body.replaceAll(",\"createdAt\":\"[^\"]*\"", ""))) {
+                Run run = hookstub("check", "--spec", "mijnklantportaal", "--base-url", base + "/mijnklantportaal/v1",
+                        "--compare-with", proxy.url() + "/mijnklantportaal/v1", "--seed", "5");
+                assertEquals(0, run.status(), "differences alone do not fail a run: " + run.output());
+                assertTrue(run.output().contains("DIFF create-webhook (the spec's example): property /createdAt: present"
+                        + " here, absent there"), run.output());
+            }
+        } finally {
+            second.destroy();
+            second.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String listeningOn(Process process) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }), "second-stub-output");
+                drain.setDaemon(true);
+                drain.start();
+                return listening.group(1);
+            }
+        }
+        throw new AssertionError("the second stub printed no address");
+    }
+
     @Test
     void tenantIsolationRunsWithTheStubsSecondTenantKey() throws Exception {
         Run run = hookstub("check", "--spec", "partoo", "--base-url", base + "/partoo/v2", "--checks",

@@ -35,6 +35,11 @@ import java.util.function.Consumer;
 public final class ConformanceRun {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Requests sent alike to a server compared with: those that do not depend on an earlier answer. */
+    private static final Set<Kind> COMPARED_KINDS = java.util.EnumSet.of(Kind.EXAMPLE, Kind.GENERATED, Kind.NEGATIVE,
+            Kind.MISSING_HEADER, Kind.NO_CREDENTIAL, Kind.INVALID_CREDENTIAL, Kind.UNDOCUMENTED_METHOD);
+    /** Differences kept for a report; a run that finds more says so by the count of operations that differ. */
+    private static final int MOST_DIFFERENCES = 2_000;
     /** Methods probed for {@code unsupported_method}; HEAD and OPTIONS are left out, servers answer them for any path. */
     private static final List<String> PROBED_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** Records read with the first credential that are read again with the second; enough to judge isolation. */
@@ -49,6 +54,7 @@ public final class ConformanceRun {
     private ResponseObserver observer = ResponseObserver.NONE;
     private Consumer<String> progress = line -> { };
     private ExchangeLog log = ExchangeLog.NONE;
+    private Optional<CompareTarget> compared = Optional.empty();
     private final UnansweredCases unanswered = new UnansweredCases();
     /** Successful reads with the first credential, to be read again with the second ({@code tenant_isolation}). */
     private final List<RequestCase> readsToRepeat = new ArrayList<>();
@@ -78,6 +84,16 @@ public final class ConformanceRun {
         return this;
     }
 
+    /**
+     * Also sends every request that does not depend on an earlier answer (a read-back needs the id the create
+     * returned, which differs per server) to {@code other}, with its own credentials, and reports where the two
+     * answers differ ({@link RunResult#differences()}); only this run's server is judged against the spec.
+     */
+    public ConformanceRun comparingWith(CompareTarget other) {
+        this.compared = Optional.of(other);
+        return this;
+    }
+
     /** Sends every request and judges every answer. */
     public RunResult run() {
         long started = System.nanoTime();
@@ -98,9 +114,24 @@ public final class ConformanceRun {
                 new HttpWire.Credentials(credential, invalidCredential, target.secondCredential()),
                 new Masking(spec, secrets), settings.requestTimeout());
         int[] sent = {0};
+        Optional<HttpWire> otherWire = compared.map(other -> {
+            String otherInvalid = invalidVariantOf(other.credential(), random("credential"));
+            List<String> otherSecrets = new ArrayList<>(secrets);
+            otherSecrets.add(otherInvalid);
+            java.util.stream.Stream.of(other.credential(), other.secondCredential()).filter(c -> c != null)
+                    .forEach(otherSecrets::add);
+            return new HttpWire(spec, other.serverUrl(), new HttpWire.Credentials(other.credential(), otherInvalid,
+                    other.secondCredential()), new Masking(spec, otherSecrets), settings.requestTimeout());
+        });
+        AnswerShapes shapes = new AnswerShapes(spec);
+        List<Difference> differences = new ArrayList<>();
         Sender sender = requestCase -> {
             Exchange exchange = wire.send(requestCase);
             sent[0]++;
+            if (otherWire.isPresent() && COMPARED_KINDS.contains(requestCase.kind())) {
+                List<Difference> found = shapes.compare(exchange, otherWire.get().send(requestCase));
+                differences.addAll(found.subList(0, Math.min(found.size(), MOST_DIFFERENCES - differences.size())));
+            }
             unanswered.record(exchange);
             if (TRACE) {
                 System.out.println("[conformance] " + name + " " + requestCase.operation().label() + " "
@@ -146,7 +177,8 @@ public final class ConformanceRun {
         operations.forEach(op -> ledger.skip(op, Check.RESPONSE_HEADERS_CONFORMANCE,
                 "no answer it got declares a response header"));
         return new RunResult(name, settings, target.serverUrl(), target.readOnly(), operations.size(), sent[0],
-                (System.nanoTime() - started) / 1_000_000, ledger.results(), notes(judge));
+                (System.nanoTime() - started) / 1_000_000, ledger.results(), notes(judge),
+                compared.map(CompareTarget::serverUrl), differences);
     }
 
     /** What a reader should know about the run as a whole: a base URL that is probably wrong, say. */

@@ -3,7 +3,9 @@ package dev.hookstub.conformance.cli;
 import dev.hookstub.conformance.checks.Check;
 import dev.hookstub.conformance.checks.CheckResult;
 import dev.hookstub.conformance.checks.CheckResult.Outcome;
+import dev.hookstub.conformance.checks.CompareTarget;
 import dev.hookstub.conformance.checks.ConformanceRun;
+import dev.hookstub.conformance.checks.Difference;
 import dev.hookstub.conformance.checks.RunResult;
 import dev.hookstub.conformance.checks.RunSettings;
 import dev.hookstub.conformance.checks.RunTarget;
@@ -69,6 +71,11 @@ public final class CheckCommand {
               --max-response-time T  the max_response_time check: every answer within T
               --max-duration T       stop starting operations after T; those not reached are skipped, saying so
               --exchange-log FILE    every request and answer, one JSON object a line (credentials masked)
+              --compare-with URL     also send every request that needs no earlier answer to this server (the stub
+                                     beside a sandbox, two versions of a server) and report where the answers differ
+                                     in status, content type, properties and their types, or error format
+              --compare-credential V its credential (also -env NAME and -file F); --compare-second-credential V
+                                     (also -env and -file) another tenant's there
               --help                 this text
 
             Checks: %s
@@ -132,10 +139,13 @@ public final class CheckCommand {
             err.println("hookstub check: cannot write the report to " + options.report + ": " + unwritable.get());
             return USAGE;
         }
-        Optional<String> unreachable = unreachable(target.serverUrl(), options.requestTimeout);
-        if (unreachable.isPresent()) {
-            err.println("hookstub check: cannot reach " + target.serverUrl() + ": " + unreachable.get());
-            return USAGE;
+        for (String server : options.compareWith == null ? List.of(target.serverUrl())
+                : List.of(target.serverUrl(), options.compareWith)) {
+            Optional<String> unreachable = unreachable(server, options.requestTimeout);
+            if (unreachable.isPresent()) {
+                err.println("hookstub check: cannot reach " + server + ": " + unreachable.get());
+                return USAGE;
+            }
         }
         RunSettings settings = RunSettings.defaults().withChecks(options.checks)
                 .withRequestTimeout(options.requestTimeout);
@@ -160,7 +170,16 @@ public final class CheckCommand {
                 + settings.seed() + " (replay with --seed " + settings.seed() + ")");
         RunResult result;
         try (ExchangeLogFile log = ExchangeLogFile.open(options.exchangeLog)) {
-            result = new ConformanceRun(spec, target, settings)
+            ConformanceRun run = new ConformanceRun(spec, target, settings);
+            if (options.compareWith != null) {
+                // Each server its own credential; unless given, a preset's other server is taken to be a stub too.
+                String otherCredential = options.compareCredential != null ? options.compareCredential
+                        : preset.map(Preset::stubCredential).orElse(credential);
+                String otherSecond = options.compareSecondCredential != null ? options.compareSecondCredential
+                        : options.compareCredential == null ? second : null;
+                run.comparingWith(new CompareTarget(options.compareWith, otherCredential, otherSecond));
+            }
+            result = run
                     .reportingProgressTo(line -> out.println("  " + line.replaceFirst("^(\\[\\d+/\\d+\\]) ", "$1 checking ")
                             + " ..."))
                     .loggingExchangesTo(log)
@@ -178,6 +197,14 @@ public final class CheckCommand {
                     + " operations; the reports list every result)");
         }
         result.notes().forEach(note -> out.println("Note: " + note));
+        result.comparedWith().ifPresent(other -> {
+            long operations = result.differences().stream().map(Difference::operation).distinct().count();
+            out.println(result.differences().isEmpty() ? "Compared with " + other + ": no difference."
+                    : "Compared with " + other + ": " + result.differences().size() + " difference(s) in " + operations
+                            + " operation(s)" + (result.differences().size() > 20 ? "; the first 20:" : ":"));
+            result.differences().stream().limit(20).forEach(difference -> out.println("  DIFF " + difference.operation()
+                    + " (" + difference.request() + "): " + difference.describe()));
+        });
         if (options.report != null) {
             try {
                 out.print(Reports.write(options.report, List.of(result)));
@@ -227,7 +254,8 @@ public final class CheckCommand {
     /** Any HTTP answer at all means the server is there; only a failure to connect is a problem. */
     private static Optional<String> unreachable(String url, Duration timeout) {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
             client.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout.plusSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return Optional.empty();
@@ -260,6 +288,9 @@ public final class CheckCommand {
         Integer cases;
         Path report;
         Path exchangeLog;
+        String compareWith;
+        String compareCredential;
+        String compareSecondCredential;
         Duration requestTimeout = RunSettings.DEFAULT_REQUEST_TIMEOUT;
         Duration maxResponseTime;
         Duration maxDuration;
@@ -282,7 +313,10 @@ public final class CheckCommand {
                     case "--spec", "--base-url", "--credential", "--second-credential", "--webhook-id", "--checks",
                          "--exclude-checks", "--seed", "--cases", "--report", "--credential-env", "--credential-file",
                          "--second-credential-env", "--second-credential-file", "--request-timeout",
-                         "--max-response-time", "--max-duration", "--exchange-log" -> {
+                         "--max-response-time", "--max-duration", "--exchange-log", "--compare-with",
+                         "--compare-credential", "--compare-credential-env", "--compare-credential-file",
+                         "--compare-second-credential", "--compare-second-credential-env",
+                         "--compare-second-credential-file" -> {
                         if (value == null) {
                             if (i + 1 >= args.length) {
                                 throw new UsageException(name + " needs a value");
@@ -325,6 +359,12 @@ public final class CheckCommand {
             o.cases = number(values, "--cases", 0).map(Number::intValue).orElse(null);
             o.report = Optional.ofNullable(values.get("--report")).map(Path::of).orElse(null);
             o.exchangeLog = Optional.ofNullable(values.get("--exchange-log")).map(Path::of).orElse(null);
+            o.compareWith = values.get("--compare-with");
+            if (o.compareWith != null && !o.compareWith.startsWith("http://") && !o.compareWith.startsWith("https://")) {
+                throw new UsageException("--compare-with must be an http:// or https:// URL, got '" + o.compareWith + "'");
+            }
+            o.compareCredential = Secrets.one(values, "--compare-credential");
+            o.compareSecondCredential = Secrets.one(values, "--compare-second-credential");
             if (values.containsKey("--request-timeout")) {
                 o.requestTimeout = Durations.parse("--request-timeout", values.get("--request-timeout"));
             }

@@ -191,6 +191,7 @@ final class HtmlReport {
             html.append("<p class=\"note\">").append(run.operations()).append(" operations: no operations × checks")
                     .append(" table; the causes above name the operations, conformance.xml holds every result.</p>\n");
         }
+        run.comparedWith().ifPresent(other -> comparison(html, run, other));
         List<ResultGroups.Group> skipped = ResultGroups.skips(run);
         if (!skipped.isEmpty()) {
             html.append("<h3>Skipped, by reason</h3>\n<ul>\n");
@@ -211,6 +212,27 @@ final class HtmlReport {
             }
         }
         html.append("</section>\n");
+    }
+
+    private static void comparison(StringBuilder html, RunResult run, String other) {
+        html.append("<h3>Compared with <code>").append(escape(other)).append("</code></h3>\n");
+        if (run.differences().isEmpty()) {
+            html.append("<p>The same requests got answers of the same shape (status, content type, properties and")
+                    .append(" their types, error format).</p>\n");
+            return;
+        }
+        html.append("<p class=\"note\">Values that rightly differ (ids, timestamps, secrets) are compared by shape")
+                .append(" only.</p>\n<div class=\"scroll\">\n<table class=\"differences\">\n<thead><tr>")
+                .append("<th>operation</th><th>request</th><th>difference</th></tr></thead>\n<tbody>\n");
+        run.differences().stream().limit(ResultGroups.DIFFERENCES_SHOWN).forEach(difference -> html
+                .append("<tr><td><code>").append(escape(difference.operation())).append("</code></td><td>")
+                .append(escape(difference.request())).append("</td><td>").append(escape(difference.describe()))
+                .append("</td></tr>\n"));
+        html.append("</tbody>\n</table>\n</div>\n");
+        if (run.differences().size() > ResultGroups.DIFFERENCES_SHOWN) {
+            html.append("<p class=\"note\">").append(run.differences().size() - ResultGroups.DIFFERENCES_SHOWN)
+                    .append(" more differences.</p>\n");
+        }
     }
 
     /** The group's operations, each linking to its failure section where there is one. */

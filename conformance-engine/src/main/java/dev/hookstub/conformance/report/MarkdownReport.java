@@ -66,6 +66,7 @@ final class MarkdownReport {
             matrix(md, run);
         }
 
+        run.comparedWith().ifPresent(other -> comparison(md, run, other));
         List<ResultGroups.Group> skipped = ResultGroups.skips(run);
         if (!skipped.isEmpty()) {
             md.append("\n### Skipped, by reason\n\n");
@@ -111,6 +112,24 @@ final class MarkdownReport {
             md.append('\n');
         });
         md.append("\n(pass (n): n requests judged by the check.)\n");
+    }
+
+    private static void comparison(StringBuilder md, RunResult run, String other) {
+        md.append("\n### Compared with `").append(other).append("`\n\n");
+        if (run.differences().isEmpty()) {
+            md.append("The same requests got answers of the same shape (status, content type, properties and their"
+                    + " types, error format).\n");
+            return;
+        }
+        md.append("Values that rightly differ (ids, timestamps, secrets) are compared by shape only.\n\n")
+                .append("| operation | request | difference |\n|---|---|---|\n");
+        run.differences().stream().limit(ResultGroups.DIFFERENCES_SHOWN).forEach(difference -> md.append("| `")
+                .append(escape(difference.operation())).append("` | ").append(escape(difference.request()))
+                .append(" | ").append(escape(difference.describe())).append(" |\n"));
+        if (run.differences().size() > ResultGroups.DIFFERENCES_SHOWN) {
+            md.append("\n(").append(run.differences().size() - ResultGroups.DIFFERENCES_SHOWN)
+                    .append(" more differences.)\n");
+        }
     }
 
     private static String names(ResultGroups.Group group) {

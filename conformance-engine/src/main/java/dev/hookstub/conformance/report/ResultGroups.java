@@ -25,6 +25,7 @@ final class ResultGroups {
     /** Violations listed per failing exchange; a schema can be broken in hundreds of places at once. */
     static final int VIOLATIONS_SHOWN = 10;
     static final int NAMES_SHOWN = 12;
+    static final int DIFFERENCES_SHOWN = 300;
 
     private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"|`[^`]*`");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d+(\\.\\d+)?\\b");
