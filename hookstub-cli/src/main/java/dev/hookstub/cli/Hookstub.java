@@ -1,14 +1,16 @@
 package dev.hookstub.cli;
 
 import dev.hookstub.conformance.cli.CheckCommand;
+import dev.hookstub.conformance.preset.Preset;
+import dev.hookstub.openapi.diff.DiffCommand;
 import dev.hookstub.server.Main;
 import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
  * The {@code hookstub} command: {@code serve} runs the stub server (also what options alone, or nothing, mean),
- * {@code check} checks a server against a spec. Each subcommand's classes are loaded only when it runs, so
- * {@code serve} starts as fast as the stub alone.
+ * {@code check} checks a server against a spec, {@code diff} reports what changed between two versions of a spec.
+ * Each subcommand's classes are loaded only when it runs, so {@code serve} starts as fast as the stub alone.
  */
 public final class Hookstub {
 
@@ -18,6 +20,7 @@ public final class Hookstub {
             Commands:
               serve   run the stub server of the four webhook APIs (the default: options alone mean serve)
               check   check a server against an OpenAPI 3.0/3.1 spec: hookstub check --spec mollie --base-url URL
+              diff    what changed between two versions of a spec, and whom it breaks: hookstub diff OLD NEW
 
             hookstub <command> --help shows a command's options.
             """;
@@ -34,13 +37,19 @@ public final class Hookstub {
         switch (args[0]) {
             case "serve" -> Main.main(rest);
             case "check" -> System.exit(new CheckCommand(System.out, System.err).run(rest));
+            case "diff" -> System.exit(diff(System.out, System.err).run(rest));
             case "help", "--help", "-h" -> System.out.print(HELP);
             default -> {
                 PrintStream err = System.err;
-                err.println("hookstub: unknown command '" + args[0] + "' (commands: serve, check; see hookstub --help)");
+                err.println("hookstub: unknown command '" + args[0] + "' (commands: serve, check, diff; see hookstub --help)");
                 System.exit(2);
             }
         }
+    }
+
+    /** {@code hookstub diff}, where a preset's name stands for the spec hookstub ships for it. */
+    static DiffCommand diff(PrintStream out, PrintStream err) {
+        return new DiffCommand(out, err, name -> Preset.named(name).map(Preset::spec));
     }
 
     private static boolean isHelp(String arg) {

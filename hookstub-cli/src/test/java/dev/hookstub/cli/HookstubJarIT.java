@@ -81,6 +81,47 @@ class HookstubJarIT {
         }
     }
 
+    /** issue 26: the same requests to two stubs differ in nothing; a changed copy's difference is named. */
+    @Test
+    void compareWithFindsNoDifferenceBetweenTwoStubsAndNamesAPlantedOne() throws Exception {
+        Process second = new ProcessBuilder(java(), "-jar", JAR, "serve", "--port", "0").redirectErrorStream(true).start();
+        try {
+            String other = listeningOn(second);
+            for (String[] api : new String[][] {{"mollie", "/mollie"}, {"equalsmoney", "/equalsmoney/v2"},
+                    {"partoo", "/partoo/v2"}, {"mijnklantportaal", "/mijnklantportaal/v1"}}) {
+                Run run = hookstub("check", "--spec", api[0], "--base-url", base + api[1], "--compare-with",
+                        other + api[1], "--seed", "5");
+                assertEquals(0, run.status(), run.output());
+                assertTrue(run.output().contains("Compared with " + other + api[1] + ": no difference."), run.output());
+            }
+            try (BodyRewritingProxy proxy = new BodyRewritingProxy(other, body -> body.replaceAll(",\"createdAt\":\"[^\"]*\"", ""))) {
+                Run run = hookstub("check", "--spec", "mijnklantportaal", "--base-url", base + "/mijnklantportaal/v1",
+                        "--compare-with", proxy.url() + "/mijnklantportaal/v1", "--seed", "5");
+                assertEquals(0, run.status(), "differences alone do not fail a run: " + run.output());
+                assertTrue(run.output().contains("DIFF create-webhook (the spec's example): property /createdAt: present"
+                        + " here, absent there"), run.output());
+            }
+        } finally {
+            second.destroy();
+            second.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String listeningOn(Process process) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            Matcher listening = LISTENING.matcher(line);
+            if (listening.find()) {
+                Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }), "second-stub-output");
+                drain.setDaemon(true);
+                drain.start();
+                return listening.group(1);
+            }
+        }
+        throw new AssertionError("the second stub printed no address");
+    }
+
     @Test
     void tenantIsolationRunsWithTheStubsSecondTenantKey() throws Exception {
         Run run = hookstub("check", "--spec", "partoo", "--base-url", base + "/partoo/v2", "--checks",
@@ -115,6 +156,51 @@ class HookstubJarIT {
     }
 
     @Test
+    void diffReportsABreakingChangeBetweenTwoFiles(@TempDir Path folder) throws Exception {
+        String spec = "openapi: 3.1.0\ninfo: {title: Pets, version: '1'}\npaths: {/pets: {get: {responses: {'200':"
+                + " {description: ok, content: {application/json: {schema: {type: string, enum: %s}}}}}}}}\n";
+        Path before = Files.writeString(folder.resolve("old.yaml"), spec.formatted("[cat]"));
+        Path after = Files.writeString(folder.resolve("new.yaml"), spec.formatted("[cat, dog]"));
+        Run run = hookstub("diff", before.toString(), after.toString(), "--fail-on", "breaking");
+        assertEquals(1, run.status(), run.output());
+        assertTrue(run.output().contains("error    response-enum-value-added (for client, generated-java-client)"),
+                run.output());
+        Run missing = hookstub("diff", before.toString(), folder.resolve("nope.yaml").toString());
+        assertEquals(2, missing.status(), missing.output());
+        assertEquals(1, missing.output().lines().count(), missing.output());
+    }
+
+    /**
+     * The diff commands of docs/spec-changes.md run as written, from a folder holding {@code specs/partoo.yaml} and a
+     * provider's new version of it ({@code partoo-new.yaml}: a value added to a response enum).
+     */
+    @Test
+    void theDiffCommandsOfTheSpecChangesPageWorkAsWritten(@TempDir Path folder) throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "spec-changes.md"));
+        String section = page.substring(page.indexOf("## See what changed: hookstub diff"),
+                page.indexOf("## What changed in the generated Java API"));
+        List<String> commands = section.lines().map(String::trim)
+                .filter(line -> line.startsWith("java -jar hookstub-cli/target/hookstub.jar diff ")).toList();
+        assertEquals(4, commands.size(), section);
+        Files.createDirectories(folder.resolve("specs"));
+        String partoo = Files.readString(Path.of("..", "specs", "partoo.yaml"));
+        Files.writeString(folder.resolve("specs/partoo.yaml"), partoo);
+        Files.writeString(folder.resolve("partoo-new.yaml"),
+                partoo.replace("        - lead_received\n", "        - lead_received\n        - review_received\n"));
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of(java(), "-jar", Path.of(JAR).toAbsolutePath().toString()));
+            args.addAll(List.of(command.substring("java -jar hookstub-cli/target/hookstub.jar ".length()).split(" ")));
+            Process process = new ProcessBuilder(args).directory(folder.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), command);
+            assertEquals(command.contains("--fail-on breaking") ? 1 : 0, process.exitValue(), command + "\n" + output);
+            assertTrue(output.contains("response-enum-value-added") || output.contains("report written to"),
+                    command + "\n" + output);
+        }
+        assertTrue(Files.readString(folder.resolve("partoo-changes.md")).contains("`response-enum-value-added`"));
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() throws Exception {
         Run run = hookstub("frobnicate");
         assertEquals(2, run.status());
@@ -125,12 +211,16 @@ class HookstubJarIT {
     void eachCommandHasItsHelp() throws Exception {
         Run top = hookstub("--help");
         assertEquals(0, top.status());
-        assertTrue(top.output().contains("serve") && top.output().contains("check"), top.output());
+        assertTrue(top.output().contains("serve") && top.output().contains("check") && top.output().contains("diff"),
+                top.output());
         Run serve = hookstub("serve", "--help");
         assertEquals(0, serve.status());
         assertTrue(serve.output().contains("--data-dir"), serve.output());
         Run check = hookstub("check", "--help");
         assertEquals(0, check.status());
         assertTrue(check.output().contains("--second-credential"), check.output());
+        Run diff = hookstub("diff", "--help");
+        assertEquals(0, diff.status());
+        assertTrue(diff.output().contains("--fail-on"), diff.output());
     }
 }

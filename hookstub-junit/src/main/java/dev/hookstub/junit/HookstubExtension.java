@@ -54,8 +54,11 @@ public final class HookstubExtension implements BeforeAllCallback, BeforeEachCal
                 Running.class);
     }
 
-    /** Closed by JUnit when its class's context closes. */
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    /**
+     * Closed by JUnit when its class's context closes. JUnit 5.13 and later close what is AutoCloseable and warn
+     * about a CloseableResource that is not; earlier ones close a CloseableResource only: it is both.
+     */
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final StubServer server;
         private final Hookstub handle;
 

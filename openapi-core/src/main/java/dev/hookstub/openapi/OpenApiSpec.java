@@ -1,22 +1,18 @@
 package dev.hookstub.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Read-only view of one OpenAPI 3.0 or 3.1 document (from the classpath, a file, a URL or memory): its operations, and where in the
- * document the schema of each response lives. Schemas are handed out as JSON pointers rather than
- * nodes so that validation can load them by location and keep internal {@code $ref}s working.
+ * Read-only view of one OpenAPI 3.0 or 3.1 document (from the classpath, a file, a URL or memory): its operations,
+ * where in the document each schema lives, and its schemas compiled for validation ({@link #schemas()}).
+ *
+ * <p>The document is parsed once, and every {@code $ref} is resolved when it is loaded: one that leads nowhere is a
+ * load error naming it, not a surprise in the middle of a run. Schemas are handed out as JSON pointers rather than
+ * nodes, so that validation finds them by location and keeps their internal {@code $ref}s working.
  */
 public final class OpenApiSpec {
 
@@ -38,23 +37,25 @@ public final class OpenApiSpec {
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern ABSOLUTE_URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*(.*)$");
     private static final Pattern STATUS_RANGE = Pattern.compile("[1-5]XX", Pattern.CASE_INSENSITIVE);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new YAMLMapper();
-    private static final AtomicInteger IN_MEMORY_DOCUMENTS = new AtomicInteger();
+    private static final AtomicInteger DOCUMENTS = new AtomicInteger();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final JsonNode document;
     private final String documentIri;
     private final boolean openApi30;
+    private final References references;
     private final List<Operation> operations;
-    private final Map<Operation, PathTemplate> templates = new LinkedHashMap<>();
+    private final Map<Operation, PathTemplate> templates = new HashMap<>();
+    private volatile SchemaCatalog schemas;
 
-    private OpenApiSpec(String name, JsonNode document, String documentIri) {
+    private OpenApiSpec(String name, String where, JsonNode document) {
         this.name = name;
         this.document = document;
-        this.documentIri = documentIri;
+        this.documentIri = "memory:/documents/" + DOCUMENTS.incrementAndGet() + "/" + name + ".json";
         this.openApi30 = document.path("openapi").asText("").startsWith("3.0");
+        this.references = References.of(where, document, URI.create(documentIri), !openApi30);
         this.operations = List.copyOf(readOperations());
         operations.forEach(op -> templates.put(op, PathTemplate.compile(op.pathTemplate())));
     }
@@ -69,9 +70,9 @@ public final class OpenApiSpec {
             if (in == null) {
                 throw new SpecLoadException("spec not on classpath: " + resource);
             }
-            return new OpenApiSpec(name, checked(resource, parse(resource, in.readAllBytes())), "classpath:" + resource);
+            return new OpenApiSpec(name, resource, DocumentText.parse(resource, in.readAllBytes()));
         } catch (IOException e) {
-            throw new SpecLoadException("cannot read " + resource + ": " + e.getMessage());
+            throw new SpecLoadException("cannot read " + resource + ": " + Problems.describe(e));
         }
     }
 
@@ -80,61 +81,67 @@ public final class OpenApiSpec {
      * file name without the extension ({@code ./specs/mollie.json} is {@code mollie}).
      */
     public static OpenApiSpec load(String location) {
-        byte[] content;
-        String fileName;
-        try {
-            if (location.startsWith("http://") || location.startsWith("https://")) {
-                URI uri = URI.create(location);
-                HttpResponse<byte[]> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                        .followRedirects(HttpClient.Redirect.NORMAL).build()
-                        .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                if (response.statusCode() != 200) {
-                    throw new SpecLoadException("cannot fetch " + location + ": HTTP " + response.statusCode());
-                }
-                content = response.body();
-                String path = uri.getPath() == null ? "" : uri.getPath();
-                fileName = path.substring(path.lastIndexOf('/') + 1);
-            } else {
-                Path file = Path.of(location);
-                if (!Files.isRegularFile(file)) {
-                    throw new SpecLoadException("no such spec file: " + location);
-                }
-                content = Files.readAllBytes(file);
-                fileName = file.getFileName().toString();
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new SpecLoadException("cannot read " + location + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SpecLoadException("interrupted while fetching " + location);
-        }
+        boolean remote = location.startsWith("http://") || location.startsWith("https://");
+        byte[] content = remote ? fetch(location) : read(location);
+        String path = remote ? pathOf(location) : Path.of(location).getFileName().toString();
+        String fileName = path.substring(path.lastIndexOf('/') + 1);
         int dot = fileName.lastIndexOf('.');
         String name = dot > 0 ? fileName.substring(0, dot) : fileName.isEmpty() ? "spec" : fileName;
-        return fromDocument(name, checked(location, parse(location, content)));
+        return new OpenApiSpec(name, location, DocumentText.parse(location, content));
     }
 
-    private static JsonNode parse(String location, byte[] content) {
+    /** The text of a document given some other way (an upload, a test), named {@code name}. */
+    public static OpenApiSpec fromBytes(String name, byte[] content) {
+        return new OpenApiSpec(name, name, DocumentText.parse(name, content));
+    }
+
+    private static String pathOf(String url) {
         try {
-            String text = new String(content, StandardCharsets.UTF_8).stripLeading();
-            JsonNode tree = (text.startsWith("{") ? JSON : YAML).readTree(content);
-            if (tree == null || !tree.isObject()) {
-                throw new SpecLoadException(location + " is not an OpenAPI document (no top-level object)");
-            }
-            return tree;
-        } catch (IOException e) {
-            throw new SpecLoadException(location + " is neither JSON nor YAML: " + e.getMessage().lines().findFirst()
-                    .orElse(""));
+            String path = URI.create(url).getPath();
+            return path == null ? "" : path;
+        } catch (IllegalArgumentException e) {
+            throw new SpecLoadException("cannot read " + url + ": not a valid URL");
         }
     }
 
-    private static JsonNode checked(String location, JsonNode document) {
-        String version = document.path("openapi").asText("");
-        if (!version.startsWith("3.0") && !version.startsWith("3.1")) {
-            throw new SpecLoadException(location + " is not an OpenAPI 3.0 or 3.1 document (openapi: '"
-                    + version + "')");
+    private static byte[] read(String file) {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (IllegalArgumentException e) {
+            throw new SpecLoadException("cannot read " + file + ": not a valid file name");
         }
-        return document;
+        if (Files.isDirectory(path)) {
+            throw new SpecLoadException("cannot read " + file + ": it is a directory, not a spec file");
+        }
+        if (!Files.exists(path)) {
+            throw new SpecLoadException("cannot read " + file + ": no such file");
+        }
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new SpecLoadException("cannot read " + file + ": " + Problems.describe(e));
+        }
+    }
+
+    private static byte[] fetch(String url) {
+        try {
+            HttpResponse<byte[]> response = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NORMAL).build()
+                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(FETCH_TIMEOUT).GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new SpecLoadException("cannot read " + url + ": the server answered HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IllegalArgumentException e) {
+            throw new SpecLoadException("cannot read " + url + ": not a valid URL");
+        } catch (IOException e) {
+            throw new SpecLoadException("cannot read " + url + ": " + Problems.describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpecLoadException("cannot read " + url + ": interrupted");
+        }
     }
 
     /**
@@ -142,14 +149,7 @@ public final class OpenApiSpec {
      * that the checks follow the spec. Its schemas are validated from this document.
      */
     public static OpenApiSpec fromDocument(String name, JsonNode document) {
-        JsonNode copy = document.deepCopy();
-        String iri = "memory:/specs/" + IN_MEMORY_DOCUMENTS.incrementAndGet() + "/" + name + ".json";
-        try {
-            CompiledSchemas.register(iri, JSON.writeValueAsString(copy));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serialise the document for " + name, e);
-        }
-        return new OpenApiSpec(name, copy, iri);
+        return new OpenApiSpec(name, name, document.deepCopy());
     }
 
     /** The whole document as a mutable copy, the starting point for {@link #fromDocument}. */
@@ -157,13 +157,25 @@ public final class OpenApiSpec {
         return document.deepCopy();
     }
 
-    /** Where the schema validator loads this document from; schema locations are this plus {@code #pointer}. */
-    String documentIri() {
-        return documentIri;
+    /** The schemas of this document, compiled once per location on first use. */
+    public SchemaCatalog schemas() {
+        SchemaCatalog made = schemas;
+        if (made == null) {
+            synchronized (this) {
+                made = schemas;
+                if (made == null) {
+                    JsonNode forValidator = references.needsDocumentIris()
+                            ? references.withDocumentIris(documentIri) : document;
+                    made = new SchemaCatalog(this, documentIri, forValidator);
+                    schemas = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** True for an OpenAPI 3.0 document, whose schemas are the 3.0 dialect (e.g. {@code nullable}). */
-    boolean openApi30() {
+    public boolean openApi30() {
         return openApi30;
     }
 
@@ -189,17 +201,17 @@ public final class OpenApiSpec {
         return operations;
     }
 
+    /** The operation with this operationId, or with this label ({@code GET /path}) when it has none. */
     public Operation operation(String operationId) {
         return operations.stream()
-                .filter(op -> op.operationId().equals(operationId))
+                .filter(op -> operationId.equals(op.operationId()) || operationId.equals(op.label()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " has no operation " + operationId));
     }
 
     /**
-     * The operation serving {@code method} on {@code concretePath}, a path relative to
-     * {@link #serverBasePath()} (a query string is ignored). Empty when the spec does not declare
-     * that path, or declares it without that method.
+     * The operation serving {@code method} on {@code concretePath}, a path relative to {@link #serverBasePath()} (a
+     * query string is ignored). Empty when the spec does not declare that path, or declares it without that method.
      */
     public Optional<Operation> findOperation(String method, String concretePath) {
         String path = concretePath.split("[?#]", 2)[0];
@@ -209,9 +221,21 @@ public final class OpenApiSpec {
                 .max(Comparator.comparingInt(op -> templates.get(op).specificity()));
     }
 
+    /** The compiled template of one of this spec's operations. */
+    public PathTemplate template(Operation op) {
+        PathTemplate template = templates.get(op);
+        return template != null ? template : PathTemplate.compile(op.pathTemplate());
+    }
+
+    /** Whether some path template of the spec matches {@code concretePath}, whatever the method. */
+    public boolean declaresPath(String concretePath) {
+        String path = concretePath.split("[?#]", 2)[0];
+        return templates.values().stream().anyMatch(template -> template.matches(path));
+    }
+
     /**
-     * The response key of {@code op} that covers {@code status}: the exact code, else its
-     * {@code NXX} range, else {@code default}; empty when the status is undeclared.
+     * The response key of {@code op} that covers {@code status}: the exact code, else its {@code NXX} range, else
+     * {@code default}; empty when the status is undeclared.
      */
     public Optional<String> responseKeyFor(Operation op, int status) {
         return matchingResponseKey(op.responseStatuses(), status);
@@ -237,12 +261,31 @@ public final class OpenApiSpec {
 
     /**
      * Pointer to the schema of one response media type, after following a {@code $ref} to
-     * {@code #/components/responses/...}; the schema itself may still be a {@code $ref}, which
-     * the validator resolves.
+     * {@code #/components/responses/...}; the schema itself may still be a {@code $ref}, which the validator resolves.
      */
     public Optional<String> responseSchemaPointer(Operation op, String responseKey, String contentType) {
         String pointer = JsonPointers.append(responsePointer(op, responseKey) + "/content", contentType) + "/schema";
         return document.at(pointer).isMissingNode() ? Optional.empty() : Optional.of(pointer);
+    }
+
+    /** The response object declared for {@code responseKey}, {@code $ref} followed. */
+    public String responsePointer(Operation op, String responseKey) {
+        return resolve(JsonPointers.append(op.pointer() + "/responses", responseKey));
+    }
+
+    /**
+     * The headers a response declares, by name as written, each to the pointer of its (resolved) header object.
+     * {@code Content-Type} is left out: OpenAPI says it is ignored there.
+     */
+    public Map<String, String> responseHeaders(Operation op, String responseKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String at = responsePointer(op, responseKey) + "/headers";
+        document.at(at).fieldNames().forEachRemaining(header -> {
+            if (!header.equalsIgnoreCase("content-type")) {
+                headers.put(header, resolve(JsonPointers.append(at, header)));
+            }
+        });
+        return headers;
     }
 
     /** A copy of the node at {@code pointer}, e.g. to start a test body from a spec example. */
@@ -250,51 +293,59 @@ public final class OpenApiSpec {
         return document.at(pointer).deepCopy();
     }
 
-    private String responsePointer(Operation op, String responseKey) {
-        return resolve(JsonPointers.append(op.pointer() + "/responses", responseKey));
+    /**
+     * The node at {@code pointer} itself, not a copy: for reading only (generators walk large documents, and a copy
+     * per step would cost more than the walk). Missing locations give a missing node.
+     */
+    public JsonNode node(String pointer) {
+        return document.at(pointer);
     }
 
-    /** Follows local {@code $ref}s from {@code pointer} until a node that is not a reference; returns its pointer. */
+    /** Follows {@code $ref}s from {@code pointer} until a node that is not a reference; returns its pointer. */
     public String resolve(String pointer) {
         String current = pointer;
-        for (int hops = 0; hops < 32; hops++) {
-            JsonNode ref = document.at(current).get("$ref");
-            if (ref == null) {
+        for (int hops = 0; hops < 64; hops++) {
+            String target = references.target(current);
+            if (target == null) {
                 return current;
             }
-            String target = ref.asText();
-            if (!target.startsWith("#")) {
-                throw new IllegalStateException(name + ": only local $refs are supported, got " + target);
-            }
-            // A fragment is URI-encoded on top of pointer escaping; keep '+' literal.
-            current = URLDecoder.decode(target.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            current = target;
         }
-        throw new IllegalStateException(name + ": $ref chain too long or cyclic at " + pointer);
+        throw new SpecLoadException(name + ": $ref chain too long or cyclic at " + pointer);
+    }
+
+    /** The {@code components/securitySchemes} entry called {@code name}, if there is one. */
+    public Optional<SecurityScheme> securityScheme(String schemeName) {
+        String pointer = resolve(JsonPointers.append("/components/securitySchemes", schemeName));
+        JsonNode scheme = document.at(pointer);
+        return scheme.isObject() ? Optional.of(SecurityScheme.from(scheme)) : Optional.empty();
     }
 
     private List<Operation> readOperations() {
         List<Operation> result = new ArrayList<>();
         List<SecurityRequirement> rootSecurity = securityOf(document.path("security"));
-        document.path("paths").fields().forEachRemaining(path -> {
-            String pathPointer = resolve(JsonPointers.append("/paths", path.getKey()));
+        document.path("paths").fieldNames().forEachRemaining(path -> {
+            String pathPointer = resolve(JsonPointers.append("/paths", path));
             JsonNode pathItem = document.at(pathPointer);
-            pathItem.fields().forEachRemaining(entry -> {
-                if (!HTTP_METHODS.contains(entry.getKey())) {
+            pathItem.fieldNames().forEachRemaining(method -> {
+                if (!HTTP_METHODS.contains(method)) {
                     return;
                 }
-                String opPointer = JsonPointers.append(pathPointer, entry.getKey());
-                JsonNode op = entry.getValue();
+                String opPointer = JsonPointers.append(pathPointer, method);
+                JsonNode op = document.at(opPointer);
                 List<String> statuses = new ArrayList<>();
                 op.path("responses").fieldNames().forEachRemaining(statuses::add);
+                JsonNode operationId = op.get("operationId");
                 result.add(new Operation(
                         name,
-                        entry.getKey().toUpperCase(Locale.ROOT),
-                        path.getKey(),
-                        op.path("operationId").asText(null),
+                        method.toUpperCase(Locale.ROOT),
+                        path,
+                        operationId != null && operationId.isTextual() ? operationId.asText() : null,
                         statuses,
                         op.has("security") ? securityOf(op.get("security")) : rootSecurity,
                         parametersOf(pathPointer, opPointer),
-                        requestBodySchemaPointer(opPointer)));
+                        requestBodyOf(opPointer),
+                        opPointer));
             });
         });
         return result;
@@ -322,11 +373,19 @@ public final class OpenApiSpec {
             for (int i = 0; i < list.size(); i++) {
                 String pointer = resolve(owner + "/parameters/" + i);
                 JsonNode param = document.at(pointer);
+                String in = param.path("in").asText().toLowerCase(Locale.ROOT);
+                String style = param.path("style").asText(Parameter.defaultStyle(in));
+                Optional<String> contentType = param.path("content").fieldNames().hasNext()
+                        ? Optional.of(param.path("content").fieldNames().next()) : Optional.empty();
                 Parameter parameter = new Parameter(
                         param.path("name").asText(),
-                        param.path("in").asText(),
-                        param.path("required").asBoolean(false),
-                        schemaOf(pointer));
+                        in,
+                        param.path("required").asBoolean(false) || in.equals("path"),
+                        schemaOf(pointer),
+                        style,
+                        param.path("explode").asBoolean(style.equals("form")),
+                        pointer,
+                        contentType);
                 merged.put(parameter.in() + ":" + parameter.name(), parameter);
             }
         }
@@ -338,16 +397,24 @@ public final class OpenApiSpec {
         if (param.has("schema")) {
             return Optional.of(parameterPointer + "/schema");
         }
-        return param.path("content").fieldNames().hasNext()
-                ? firstMediaTypeSchema(parameterPointer + "/content")
-                : Optional.empty();
+        return firstMediaTypeSchema(parameterPointer + "/content");
     }
 
-    private Optional<String> requestBodySchemaPointer(String opPointer) {
+    private Optional<RequestBody> requestBodyOf(String opPointer) {
         if (document.at(opPointer + "/requestBody").isMissingNode()) {
             return Optional.empty();
         }
-        return firstMediaTypeSchema(resolve(opPointer + "/requestBody") + "/content");
+        String bodyPointer = resolve(opPointer + "/requestBody");
+        String contentPointer = bodyPointer + "/content";
+        List<RequestBody.Media> media = new ArrayList<>();
+        document.at(contentPointer).fieldNames().forEachRemaining(type -> {
+            String mediaPointer = JsonPointers.append(contentPointer, type);
+            Optional<String> schema = document.at(mediaPointer + "/schema").isMissingNode()
+                    ? Optional.empty() : Optional.of(mediaPointer + "/schema");
+            media.add(new RequestBody.Media(type, schema, mediaPointer));
+        });
+        media.sort(Comparator.comparing(m -> MediaTypes.isJson(m.contentType()) ? 0 : 1));
+        return Optional.of(new RequestBody(document.at(bodyPointer).path("required").asBoolean(false), media));
     }
 
     /** JSON media types are preferred: they are the ones a schema can check. */

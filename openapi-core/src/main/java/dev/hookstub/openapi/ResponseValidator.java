@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
+import dev.hookstub.openapi.SchemaCatalog.Direction;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Checks one HTTP response against what its operation declares: status, media type, body schema.
@@ -39,10 +42,14 @@ public final class ResponseValidator {
         if (!op.spec().equals(spec.name())) {
             throw new IllegalArgumentException(op + " is not an operation of " + spec.name());
         }
+        if (status < 100 || status > 599) {
+            return List.of(new Violation(Violation.STATUS_CODE_CONFORMANCE, "",
+                    "status " + status + " is not an HTTP status"));
+        }
         Optional<String> responseKey = spec.responseKeyFor(op, status);
         if (responseKey.isEmpty()) {
             return List.of(new Violation(Violation.STATUS_CODE_CONFORMANCE, "",
-                    "status " + status + " is not declared for " + op.operationId()
+                    "status " + status + " is not declared for " + op.label()
                             + "; declared: " + String.join(", ", op.responseStatuses())));
         }
         List<String> declaredTypes = spec.contentTypes(op, responseKey.get());
@@ -73,6 +80,56 @@ public final class ResponseValidator {
         return validateJson(schemaPointer.get(), hasBody ? body : "");
     }
 
+    /**
+     * The headers the response declares for {@code status}: each required one present, and each present one valid
+     * against its schema (read as {@code simple} style text, the only style OpenAPI gives headers).
+     *
+     * @param headers the response's headers, names in any case, each with its values
+     */
+    public List<Violation> validateHeaders(Operation op, int status, Map<String, List<String>> headers) {
+        Optional<String> responseKey = spec.responseKeyFor(op, status);
+        if (responseKey.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        byName.putAll(headers);
+        List<Violation> violations = new ArrayList<>();
+        spec.responseHeaders(op, responseKey.get()).forEach((name, pointer) -> {
+            JsonNode header = spec.node(pointer);
+            List<String> values = byName.get(name);
+            if (values == null || values.isEmpty()) {
+                if (header.path("required").asBoolean(false)) {
+                    violations.add(new Violation(Violation.RESPONSE_HEADERS_CONFORMANCE, "",
+                            "required header " + name + " is missing from the " + status + " answer"));
+                }
+                return;
+            }
+            if (!header.has("schema")) {
+                return;
+            }
+            String schema = pointer + "/schema";
+            List<String> types = SchemaTypes.of(spec, schema);
+            JsonNode value = types.contains("array") && !types.contains("string")
+                    ? arrayOf(String.join(",", values), spec.resolve(schema))
+                    : ParameterCodec.typed(values.get(0), types);
+            for (Error error : spec.schemas().validate(schema, value, Direction.RESPONSE)) {
+                violations.add(new Violation(Violation.RESPONSE_HEADERS_CONFORMANCE, "",
+                        "header " + name + ": '" + values.get(0) + "' " + error.getMessage()
+                                + " [" + error.getKeyword() + " at #" + error.getSchemaLocation().getFragment() + "]"));
+            }
+        });
+        return violations;
+    }
+
+    private JsonNode arrayOf(String joined, String schemaPointer) {
+        List<String> itemTypes = SchemaTypes.of(spec, schemaPointer + "/items");
+        com.fasterxml.jackson.databind.node.ArrayNode array = STRICT_JSON.createArrayNode();
+        for (String item : joined.split(",")) {
+            array.add(ParameterCodec.typed(item.trim(), itemTypes));
+        }
+        return array;
+    }
+
     private List<Violation> validateJson(String schemaPointer, String body) {
         if (body.isBlank()) {
             return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "", "body is empty, expected JSON"));
@@ -84,7 +141,7 @@ public final class ResponseValidator {
                     "body is not valid JSON: " + e.getOriginalMessage()));
         }
         List<Violation> violations = new ArrayList<>();
-        for (Error error : CompiledSchemas.forPointer(spec, schemaPointer).validate(body, InputFormat.JSON)) {
+        for (Error error : spec.schemas().validate(schemaPointer, body, Direction.RESPONSE)) {
             violations.add(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, pointerOf(error),
                     error.getMessage() + " [" + error.getKeyword() + " at #" + error.getSchemaLocation().getFragment() + "]"));
         }

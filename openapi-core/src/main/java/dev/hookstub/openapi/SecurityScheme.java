@@ -5,14 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How a spec says a credential is sent, read from the scheme its first secured operation names (else its first
- * scheme): HTTP bearer ({@code Authorization: Bearer X}), HTTP basic ({@code Authorization: Basic base64(X)}, X being
- * {@code user:password}), or an API key in a header, a query parameter or a cookie. OAuth2 and OpenID Connect tokens
- * go as bearer.
+ * How a credential is sent under one security scheme: HTTP bearer ({@code Authorization: Bearer X}), HTTP basic
+ * ({@code Authorization: Basic base64(X)}, X being {@code user:password}), or an API key in a header, a query
+ * parameter or a cookie. OAuth2 and OpenID Connect tokens go as bearer.
  *
  * @param in     {@code header}, {@code query} or {@code cookie}
  * @param name   the header, query parameter or cookie that carries it
@@ -20,18 +20,45 @@ import java.util.TreeSet;
  */
 public record SecurityScheme(String in, String name, String prefix) {
 
+    private static final SecurityScheme BEARER = new SecurityScheme("header", "Authorization", "Bearer ");
+
+    /**
+     * The spec's scheme as a whole, for a credential given once for every operation: the first scheme an operation's
+     * security names (so Mollie's token schemes win over its apiKey), else the first declared, else bearer.
+     */
     public static SecurityScheme of(OpenApiSpec spec) {
-        JsonNode schemes = spec.at("/components/securitySchemes");
-        Iterator<String> names = schemes.fieldNames();
-        // Prefer the scheme the first operation's own security names, so Mollie's token schemes win over apiKey.
         for (Operation operation : spec.operations()) {
             for (SecurityRequirement requirement : operation.security()) {
                 for (String name : requirement.schemes().keySet()) {
-                    return from(schemes.path(name));
+                    Optional<SecurityScheme> scheme = spec.securityScheme(name);
+                    if (scheme.isPresent()) {
+                        return scheme.get();
+                    }
                 }
             }
         }
-        return names.hasNext() ? from(schemes.path(names.next())) : new SecurityScheme("header", "Authorization", "Bearer ");
+        Iterator<String> names = spec.node("/components/securitySchemes").fieldNames();
+        return names.hasNext() ? spec.securityScheme(names.next()).orElse(BEARER) : BEARER;
+    }
+
+    /**
+     * How to present a credential to {@code operation}: by the first scheme of its first requirement, or empty when
+     * the operation needs none (no security, or an empty requirement among its alternatives). A credential is never
+     * sent where the spec does not ask for one.
+     */
+    public static Optional<SecurityScheme> forOperation(OpenApiSpec spec, Operation operation) {
+        if (operation.securityOptional()) {
+            return Optional.empty();
+        }
+        for (SecurityRequirement requirement : operation.security()) {
+            for (String name : requirement.schemes().keySet()) {
+                Optional<SecurityScheme> scheme = spec.securityScheme(name);
+                if (scheme.isPresent()) {
+                    return scheme;
+                }
+            }
+        }
+        return Optional.of(BEARER);
     }
 
     /**
@@ -42,7 +69,8 @@ public record SecurityScheme(String in, String name, String prefix) {
         Set<String> names = new TreeSet<>();
         names.add("authorization");
         names.add("cookie");
-        spec.at("/components/securitySchemes").forEach(scheme -> {
+        names.add("proxy-authorization");
+        spec.node("/components/securitySchemes").forEach(scheme -> {
             if (scheme.path("type").asText().equals("apiKey") && scheme.path("in").asText().equals("header")) {
                 names.add(scheme.path("name").asText().toLowerCase(Locale.ROOT));
             }
@@ -50,7 +78,7 @@ public record SecurityScheme(String in, String name, String prefix) {
         return names;
     }
 
-    private static SecurityScheme from(JsonNode scheme) {
+    static SecurityScheme from(JsonNode scheme) {
         String type = scheme.path("type").asText();
         if (type.equals("apiKey")) {
             String in = scheme.path("in").asText("header");
@@ -60,7 +88,7 @@ public record SecurityScheme(String in, String name, String prefix) {
         if (type.equals("http") && scheme.path("scheme").asText().equalsIgnoreCase("basic")) {
             return new SecurityScheme("header", "Authorization", "Basic ");
         }
-        return new SecurityScheme("header", "Authorization", "Bearer ");
+        return BEARER;
     }
 
     /** For a header: the header's name; a query parameter or cookie travels in the URL or {@code Cookie}. */

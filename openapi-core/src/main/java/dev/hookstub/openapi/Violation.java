@@ -14,6 +14,7 @@ public record Violation(String check, String pointer, String reason) {
     public static final String STATUS_CODE_CONFORMANCE = "status_code_conformance";
     public static final String CONTENT_TYPE_CONFORMANCE = "content_type_conformance";
     public static final String RESPONSE_SCHEMA_CONFORMANCE = "response_schema_conformance";
+    public static final String RESPONSE_HEADERS_CONFORMANCE = "response_headers_conformance";
 
     @Override
     public String toString() {

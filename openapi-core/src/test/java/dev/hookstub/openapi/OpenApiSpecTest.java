@@ -54,19 +54,25 @@ class OpenApiSpecTest {
     @Test
     void partooParameterRefsResolveToComponentsParameters() {
         assertEquals(List.of(
-                        new Parameter("webhook_id", "path", true, Optional.of("/components/parameters/webhook_id/schema")),
-                        new Parameter("org_id", "query", false, Optional.of("/components/parameters/org_id/schema"))),
-                ShippedSpec.PARTOO.spec().operation("getWebhook").parameters());
+                        "webhook_id path required /components/parameters/webhook_id/schema simple at /components/parameters/webhook_id",
+                        "org_id query optional /components/parameters/org_id/schema form exploded at /components/parameters/org_id"),
+                described(ShippedSpec.PARTOO.spec().operation("getWebhook").parameters()));
     }
 
     @Test
     void pathLevelAndOperationLevelParametersAreMerged() {
         assertEquals(List.of(
-                        new Parameter("webhookId", "path", true,
-                                Optional.of("/paths/~1v2~1webhooks~1{webhookId}/parameters/0/schema")),
-                        new Parameter("testmode", "query", false,
-                                Optional.of("/paths/~1v2~1webhooks~1{webhookId}/get/parameters/0/schema"))),
-                ShippedSpec.MOLLIE.spec().operation("get-webhook").parameters());
+                        "webhookId path required /paths/~1v2~1webhooks~1{webhookId}/parameters/0/schema simple"
+                                + " at /paths/~1v2~1webhooks~1{webhookId}/parameters/0",
+                        "testmode query optional /paths/~1v2~1webhooks~1{webhookId}/get/parameters/0/schema form exploded"
+                                + " at /paths/~1v2~1webhooks~1{webhookId}/get/parameters/0"),
+                described(ShippedSpec.MOLLIE.spec().operation("get-webhook").parameters()));
+    }
+
+    private static List<String> described(List<Parameter> parameters) {
+        return parameters.stream().map(p -> p.name() + " " + p.in() + " " + (p.required() ? "required" : "optional")
+                + " " + p.schemaPointer().orElse("-") + " " + p.style() + (p.explode() ? " exploded" : "")
+                + " at " + p.pointer()).toList();
     }
 
     @Test

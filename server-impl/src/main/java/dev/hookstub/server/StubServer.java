@@ -69,6 +69,12 @@ public final class StubServer implements AutoCloseable {
     private static final Logger LISTENER_STARTED = Logger.getLogger("org.glassfish.grizzly.http.server.NetworkListener");
     private static final Logger SERVER_STARTED = Logger.getLogger("org.glassfish.grizzly.http.server.HttpServer");
 
+    /**
+     * Grizzly announces a graceful shutdown ("Shutting down transport ... in 3 SECONDS") as a WARNING: every test
+     * class of a user's that closes its stub printed one. Nothing is wrong when it happens. Held like the others.
+     */
+    private static final Logger GRACEFUL_SHUTDOWN = Logger.getLogger("org.glassfish.grizzly.nio.GracefulShutdownRunner");
+
     /** Where a spec's own example record that does not match its schema is reported (see {@code checkExamples}). */
     private static final Logger EXAMPLES = Logger.getLogger(StubServer.class.getName());
 
@@ -76,6 +82,7 @@ public final class StubServer implements AutoCloseable {
         PROVIDER_CHECK.setLevel(Level.SEVERE);
         LISTENER_STARTED.setLevel(Level.WARNING);
         SERVER_STARTED.setLevel(Level.WARNING);
+        GRACEFUL_SHUTDOWN.setLevel(Level.SEVERE);
     }
 
     /** The APIs the stub serves, as they appear in URLs, configuration and fixture file names. */

@@ -16,6 +16,16 @@ public record CaseFailure(String caseDescription, RecordedRequest request, Recor
         violations = List.copyOf(violations);
     }
 
+    /** The reason, and for a violation of the spec the first one's JSON pointer and what the spec expected. */
+    public String oneLine() {
+        if (violations.isEmpty()) {
+            return reason;
+        }
+        Violation first = violations.get(0);
+        String more = violations.size() > 1 ? " (+" + (violations.size() - 1) + " more)" : "";
+        return (first.pointer().isEmpty() ? "" : first.pointer() + ": ") + first.reason() + more;
+    }
+
     String describe() {
         StringBuilder text = new StringBuilder("- ").append(caseDescription).append(": ").append(reason)
                 .append("\n    request:  ").append(request.method()).append(' ').append(request.url());

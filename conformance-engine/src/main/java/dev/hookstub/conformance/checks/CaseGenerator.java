@@ -1,15 +1,20 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hookstub.conformance.checks.RequestCase.Body;
 import dev.hookstub.conformance.checks.RequestCase.Credential;
 import dev.hookstub.conformance.checks.RequestCase.Kind;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.Parameter;
+import dev.hookstub.openapi.RequestBody;
+import dev.hookstub.openapi.SchemaCatalog.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -17,10 +22,16 @@ import java.util.Set;
 
 /**
  * The requests for one operation, all derived from its spec: the example request (the spec's example record or body),
- * requests with generated valid values, requests that break one rule each, and the example request without or with a
- * wrong credential. Generation draws from one seeded {@link Random}, so a seed reproduces the same requests.
+ * requests with generated valid values, requests that break one rule each, the valid request without each required
+ * header, and the example request without or with a wrong credential. Generation draws from one seeded
+ * {@link Random}, so a seed reproduces the same requests. Every parameter of every location is filled as its schema
+ * and examples allow; a body is written in a media type the operation declares.
  */
 final class CaseGenerator {
+
+    /** Header parameters OpenAPI says to ignore: the request's own headers carry them. */
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+    private static final List<String> LOCATIONS = List.of("path", "query", "header", "cookie");
 
     private final OpenApiSpec spec;
     private final Operation operation;
@@ -29,6 +40,7 @@ final class CaseGenerator {
     private final InvalidValues invalid;
     private final Optional<ExampleRecord> record;
     private final Optional<String> givenId;
+    private String noBodyReason;
 
     /** @param givenId the record to read given for this run, instead of the spec's example record */
     CaseGenerator(OpenApiSpec spec, Operation operation, Optional<String> givenId, Random random) {
@@ -38,41 +50,54 @@ final class CaseGenerator {
         this.values = new SchemaValues(spec, random);
         this.invalid = new InvalidValues(spec, random);
         this.givenId = givenId;
-        this.record = pathParameters().isEmpty() ? Optional.empty() : ExampleRecord.of(spec, operation, values);
+        this.record = operation.parameters("path").isEmpty() ? Optional.empty()
+                : ExampleRecord.of(spec, operation, values);
     }
 
-    /** The request the spec's own examples make; empty when the spec gives no record id to read. */
+    /** The request the spec's own examples make; empty when no valid value can be found for something it needs. */
     Optional<RequestCase> example() {
-        Map<String, String> path = new LinkedHashMap<>();
-        for (Parameter parameter : pathParameters()) {
-            Optional<String> value = parameter.name().equals(recordIdParameter())
-                    ? givenId.or(() -> record.flatMap(r -> r.idFor(parameter.name())))
-                    : exampleOrGenerated(parameter);
+        Map<String, Map<String, JsonNode>> params = new LinkedHashMap<>();
+        for (String in : LOCATIONS) {
+            params.put(in, new LinkedHashMap<>());
+        }
+        for (Parameter parameter : sent()) {
+            Optional<JsonNode> value;
+            if (parameter.inPath() && parameter.name().equals(recordIdParameter())) {
+                value = givenId.or(() -> record.flatMap(r -> r.idFor(parameter.name())))
+                        .map(id -> (JsonNode) TextNode.valueOf(id))
+                        .filter(id -> acceptsText(parameter, id))
+                        .or(() -> exampleOrGenerated(parameter));
+            } else if (parameter.required()) {
+                value = exampleOrGenerated(parameter);
+            } else if (parameter.inQuery() && givenId.isEmpty()
+                    && record.map(r -> r.selectedBy(parameter.name())).orElse(false)) {
+                // Only for the spec's own record: the mode of a record given for the run is unknown, and the
+                // default (no parameter) is the live mode a provider's real records are in.
+                value = Optional.of(com.fasterxml.jackson.databind.node.BooleanNode.TRUE);
+            } else {
+                continue;
+            }
             if (value.isEmpty()) {
                 return Optional.empty();
             }
-            path.put(parameter.name(), value.get());
+            params.get(parameter.in()).put(parameter.name(), value.get());
         }
-        Map<String, String> query = new LinkedHashMap<>();
-        for (Parameter parameter : queryParameters()) {
-            if (parameter.required()) {
-                Optional<String> value = exampleOrGenerated(parameter);
-                if (value.isEmpty()) {
-                    return Optional.empty();
-                }
-                query.put(parameter.name(), value.get());
-            } else if (givenId.isEmpty() && record.map(r -> r.selectedBy(parameter.name())).orElse(false)) {
-                // Only for the spec's own record: the mode of a record given for the run is unknown, and the
-                // default (no parameter) is the live mode a provider's real records are in.
-                query.put(parameter.name(), "true");
+        Optional<Body> body = Optional.empty();
+        if (operation.requestBody().isPresent()) {
+            body = body(true);
+            if (body.isEmpty() && operation.requestBody().get().required()) {
+                return Optional.empty();
             }
         }
-        Optional<String> body = operation.requestBodySchemaPointer().map(pointer -> exampleBody(pointer).toString());
-        String description = record.isPresent() || operation.requestBodySchemaPointer().isPresent()
+        String description = record.isPresent() || operation.requestBody().isPresent()
                 ? "the spec's example" + (givenId.isPresent() ? " (record given for this run)" : "")
                 : "required values only";
-        return Optional.of(new RequestCase(operation, Kind.EXAMPLE, description, operation.httpMethod(), path, query,
-                Credential.VALID, body.orElse(null)));
+        return Optional.of(request(Kind.EXAMPLE, description, params, body.orElse(null)));
+    }
+
+    /** Why no valid body could be made, when {@link #example()} and {@link #generated} made none. */
+    Optional<String> noBodyReason() {
+        return Optional.ofNullable(noBodyReason);
     }
 
     /** Up to {@code count} distinct requests with generated valid values, none equal to one in {@code seen}. */
@@ -86,39 +111,40 @@ final class CaseGenerator {
     }
 
     private Optional<RequestCase> generatedCase(int number) {
-        Map<String, String> path = new LinkedHashMap<>();
-        for (Parameter parameter : pathParameters()) {
-            Optional<String> existing = parameter.name().equals(recordIdParameter()) && random.nextInt(3) == 0
-                    ? example().map(e -> e.pathParams().get(parameter.name()))
-                    : Optional.empty();
-            Optional<String> value = existing.or(() -> generatedValue(parameter));
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            path.put(parameter.name(), value.get());
+        Map<String, Map<String, JsonNode>> params = new LinkedHashMap<>();
+        for (String in : LOCATIONS) {
+            params.put(in, new LinkedHashMap<>());
         }
-        Map<String, String> query = new LinkedHashMap<>();
-        for (Parameter parameter : queryParameters()) {
+        Optional<RequestCase> example = Optional.empty();
+        for (Parameter parameter : sent()) {
             int choice = random.nextInt(3);
             if (!parameter.required() && choice == 0) {
                 continue;
             }
-            Optional<String> value = choice == 1 ? exampleOrGenerated(parameter) : generatedValue(parameter);
+            Optional<JsonNode> value;
+            if (parameter.inPath() && parameter.name().equals(recordIdParameter()) && choice == 0) {
+                example = example.or(this::example);
+                value = example.map(e -> e.pathParams().get(parameter.name()));
+            } else {
+                value = choice == 1 ? exampleOrGenerated(parameter) : generatedValue(parameter);
+            }
+            if (value.isEmpty()) {
+                value = generatedValue(parameter);
+            }
             if (value.isEmpty()) {
                 return Optional.empty();
             }
-            query.put(parameter.name(), value.get());
+            params.get(parameter.in()).put(parameter.name(), value.get());
         }
-        String body = null;
-        if (operation.requestBodySchemaPointer().isPresent()) {
-            Optional<JsonNode> generated = values.generate(operation.requestBodySchemaPointer().get(), true);
-            if (generated.isEmpty()) {
+        Body body = null;
+        if (operation.requestBody().isPresent()) {
+            Optional<Body> made = body(false);
+            if (made.isEmpty() && operation.requestBody().get().required()) {
                 return Optional.empty();
             }
-            body = generated.get().toString();
+            body = made.orElse(null);
         }
-        return Optional.of(new RequestCase(operation, Kind.GENERATED, "generated #" + number, operation.httpMethod(),
-                path, query, Credential.VALID, body));
+        return Optional.of(request(Kind.GENERATED, "generated #" + number, params, body));
     }
 
     /**
@@ -128,15 +154,14 @@ final class CaseGenerator {
     List<RequestCase> boundary(RequestCase base, Set<String> seen) {
         List<RequestCase> cases = new ArrayList<>();
         Set<String> identities = new LinkedHashSet<>(seen);
-        for (Parameter parameter : operation.parameters()) {
-            boolean inPath = parameter.in().equals("path");
-            if (!inPath && !parameter.in().equals("query") || parameter.schemaPointer().isEmpty()) {
+        for (Parameter parameter : sent()) {
+            if (!parameter.inPath() && !parameter.inQuery() || parameter.schemaPointer().isEmpty()) {
                 continue;
             }
             for (JsonNode value : values.boundaries(parameter.schemaPointer().get())) {
                 RequestCase edge = base.as(Kind.GENERATED, "boundary value " + parameter.name() + "="
-                        + abbreviated(wire(value)), Credential.VALID);
-                (inPath ? edge.pathParams() : edge.queryParams()).put(parameter.name(), wire(value));
+                        + abbreviated(value), Credential.VALID);
+                edge.params(parameter.in()).put(parameter.name(), value);
                 if (identities.add(edge.identity())) {
                     cases.add(edge);
                 }
@@ -145,38 +170,60 @@ final class CaseGenerator {
         return cases;
     }
 
-    private static String abbreviated(String value) {
-        return value.length() <= 24 ? value : value.substring(0, 12) + "…(" + value.length() + " chars)";
+    private static String abbreviated(JsonNode value) {
+        String text = value.isTextual() ? value.asText() : value.toString();
+        return text.length() <= 24 ? text : text.substring(0, 12) + "…(" + text.length() + " chars)";
     }
 
     /** Requests that each break one rule of the spec, built on {@code base} (a valid request). */
     List<RequestCase> negative(RequestCase base) {
         List<RequestCase> cases = new ArrayList<>();
-        for (Parameter parameter : operation.parameters()) {
-            boolean inPath = parameter.in().equals("path");
-            if (!inPath && !parameter.in().equals("query") || parameter.schemaPointer().isEmpty()) {
+        for (Parameter parameter : sent()) {
+            if (parameter.schemaPointer().isEmpty() || parameter.contentType().isPresent()) {
                 continue;
             }
-            invalid.forParameter(parameter.schemaPointer().get(), inPath).forEach((why, wire) -> {
-                RequestCase broken = base.as(Kind.NEGATIVE, parameter.in() + " parameter " + parameter.name() + ": " + why,
-                        Credential.VALID);
-                (inPath ? broken.pathParams() : broken.queryParams()).put(parameter.name(), wire);
+            invalid.forParameter(parameter.schemaPointer().get(), parameter.inPath()).forEach((why, wire) -> {
+                RequestCase broken = base.as(Kind.NEGATIVE, parameter.in() + " parameter " + parameter.name() + ": "
+                        + why, Credential.VALID);
+                broken.params(parameter.in()).put(parameter.name(), TextNode.valueOf(wire));
                 cases.add(broken);
             });
-            if (!inPath && parameter.required()) {
-                RequestCase missing = base.as(Kind.NEGATIVE, "required query parameter " + parameter.name() + " missing",
-                        Credential.VALID);
-                missing.queryParams().remove(parameter.name());
+            if ((parameter.inQuery() || parameter.inCookie()) && parameter.required()) {
+                RequestCase missing = base.as(Kind.NEGATIVE, "required " + parameter.in() + " parameter "
+                        + parameter.name() + " missing", Credential.VALID);
+                missing.params(parameter.in()).remove(parameter.name());
                 cases.add(missing);
             }
         }
-        if (operation.requestBodySchemaPointer().isPresent() && base.body() != null) {
-            JsonNode valid = exampleBody(operation.requestBodySchemaPointer().get());
-            invalid.forBody(operation.requestBodySchemaPointer().get(), valid).forEach((why, body) ->
-                    cases.add(withBody(base, "body: " + why, body.toString())));
-            cases.add(withBody(base, "body: malformed JSON", InvalidValues.malformed(base.body())));
+        Optional<String> schema = operation.requestBodySchemaPointer();
+        if (schema.isPresent() && BodyEncoder.isJson(base.body())) {
+            JsonNode valid = parse(base.body().text());
+            String contentType = base.body().contentType();
+            invalid.forBody(schema.get(), valid).forEach((why, body) ->
+                    cases.add(base.withBody(Kind.NEGATIVE, "body: " + why, new Body(contentType, body.toString()))));
+            cases.add(base.withBody(Kind.NEGATIVE, "body: malformed JSON",
+                    new Body(contentType, InvalidValues.malformed(base.body().text()))));
         }
         return cases;
+    }
+
+    /** The valid request without each required header parameter in turn ({@code missing_required_header}). */
+    List<RequestCase> missingHeaders(RequestCase base) {
+        List<RequestCase> cases = new ArrayList<>();
+        for (Parameter parameter : sent()) {
+            if (parameter.inHeader() && parameter.required()) {
+                RequestCase missing = base.as(Kind.MISSING_HEADER, "required header " + parameter.name()
+                        + " left out", Credential.VALID);
+                missing.headerParams().remove(parameter.name());
+                cases.add(missing);
+            }
+        }
+        return cases;
+    }
+
+    /** Whether the operation has a required header parameter, so that {@code missing_required_header} applies. */
+    boolean hasRequiredHeader() {
+        return sent().stream().anyMatch(p -> p.inHeader() && p.required());
     }
 
     /** The valid request without a credential and with one the server cannot know. */
@@ -188,56 +235,107 @@ final class CaseGenerator {
 
     /** The record-id path parameter: the last one of the path, e.g. {@code webhookId} in {@code /webhooks/{webhookId}}. */
     String recordIdParameter() {
-        List<Parameter> path = pathParameters();
+        List<Parameter> path = operation.parameters("path");
         return path.isEmpty() ? null : path.get(path.size() - 1).name();
     }
 
     /** A valid value for a parameter, never the example (a valid id that names nothing, say). */
-    Optional<String> generatedValue(Parameter parameter) {
-        return parameter.schemaPointer().flatMap(pointer -> values.generate(pointer, false)).map(CaseGenerator::wire);
+    Optional<JsonNode> generatedValue(Parameter parameter) {
+        return parameter.schemaPointer().flatMap(pointer -> values.generate(pointer, Direction.REQUEST))
+                .filter(value -> fitsLocation(parameter, value));
     }
 
-    private Optional<String> exampleOrGenerated(Parameter parameter) {
-        Optional<JsonNode> own = parameterExample(parameter);
+    private Optional<JsonNode> exampleOrGenerated(Parameter parameter) {
+        Optional<JsonNode> own = parameterExamples(parameter).stream().findFirst();
         if (own.isPresent()) {
-            return own.map(CaseGenerator::wire);
+            return own;
         }
-        return parameter.schemaPointer().flatMap(values::example).map(CaseGenerator::wire)
+        return parameter.schemaPointer().flatMap(pointer -> values.example(pointer, Direction.REQUEST))
+                .filter(value -> fitsLocation(parameter, value))
                 .or(() -> generatedValue(parameter));
     }
 
-    /** The parameter's own {@code example} (Partoo's {@code org_id} has one beside its schema). */
-    private Optional<JsonNode> parameterExample(Parameter parameter) {
-        return parameter.schemaPointer()
-                .filter(pointer -> pointer.endsWith("/schema"))
-                .map(pointer -> spec.at(pointer.substring(0, pointer.length() - "/schema".length())).get("example"));
-    }
-
-    private JsonNode exampleBody(String bodySchemaPointer) {
-        String media = bodySchemaPointer.substring(0, bodySchemaPointer.length() - "/schema".length());
-        JsonNode mediaExample = spec.at(media).get("example");
-        if (mediaExample != null) {
-            return mediaExample;
+    /** The parameter's own {@code example} and {@code examples}, those valid for its schema. */
+    private List<JsonNode> parameterExamples(Parameter parameter) {
+        if (parameter.pointer().isEmpty()) {
+            return List.of();
         }
-        return values.example(bodySchemaPointer)
-                .or(() -> values.generate(bodySchemaPointer, true))
-                .orElseThrow(() -> new IllegalStateException(operation + ": cannot make a valid request body"));
+        return MediaExamples.all(spec, parameter.pointer()).stream()
+                .filter(value -> parameter.schemaPointer().map(s -> values.valid(s, value, Direction.REQUEST))
+                        .orElse(true))
+                .filter(value -> fitsLocation(parameter, value))
+                .toList();
     }
 
-    private static RequestCase withBody(RequestCase base, String description, String body) {
-        return new RequestCase(base.operation(), Kind.NEGATIVE, description, base.method(), base.pathParams(),
-                base.queryParams(), Credential.VALID, body);
+    /** A path value must stay one non-empty segment; a header value must be printable on one line. */
+    private static boolean fitsLocation(Parameter parameter, JsonNode value) {
+        String text = value.isTextual() ? value.asText() : value.toString();
+        if (parameter.inPath()) {
+            return !text.isEmpty() && text.indexOf('/') < 0 && text.indexOf('\\') < 0;
+        }
+        if (parameter.inHeader()) {
+            return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && !text.isBlank();
+        }
+        return true;
     }
 
-    private List<Parameter> pathParameters() {
-        return operation.parameters().stream().filter(p -> p.in().equals("path")).toList();
+    private boolean acceptsText(Parameter parameter, JsonNode id) {
+        return parameter.schemaPointer().isEmpty() || values.valid(parameter.schemaPointer().get(),
+                dev.hookstub.openapi.ParameterCodec.typed(id.asText(),
+                        dev.hookstub.openapi.SchemaTypes.of(spec, parameter.schemaPointer().get())), Direction.REQUEST);
     }
 
-    private List<Parameter> queryParameters() {
-        return operation.parameters().stream().filter(p -> p.in().equals("query")).toList();
+    /** A body in the first media type a value can be written in: the spec's example first when asked, else generated. */
+    private Optional<Body> body(boolean exampleFirst) {
+        RequestBody requestBody = operation.requestBody().orElseThrow();
+        List<String> unwritable = new ArrayList<>();
+        for (RequestBody.Media media : requestBody.media()) {
+            List<JsonNode> examples = new ArrayList<>(MediaExamples.all(spec, media.pointer()));
+            if (media.schemaPointer().isPresent()) {
+                String schema = media.schemaPointer().get();
+                examples.removeIf(example -> !values.valid(schema, example, Direction.REQUEST));
+                Optional<JsonNode> value = exampleFirst && !examples.isEmpty() ? Optional.of(examples.get(0))
+                        : values.generate(schema, Direction.REQUEST).or(() -> examples.stream().findFirst());
+                Optional<Body> body = value.flatMap(v -> BodyEncoder.encode(media.contentType(), v));
+                if (body.isPresent()) {
+                    return body;
+                }
+                unwritable.add(value.isEmpty() ? media.contentType() + " (no valid value could be made from its schema)"
+                        : media.contentType() + " (not a media type hookstub can write from a value)");
+            } else {
+                Optional<Body> body = examples.stream().findFirst()
+                        .flatMap(example -> BodyEncoder.encode(media.contentType(), example))
+                        .or(() -> Optional.of(new Body(media.contentType(), "{}"))
+                                .filter(b -> BodyEncoder.isJson(b)));
+                if (body.isPresent()) {
+                    return body;
+                }
+                unwritable.add(media.contentType() + " (no schema and no example)");
+            }
+        }
+        noBodyReason = requestBody.media().isEmpty() ? "the request body declares no media type"
+                : "no valid request body could be made: " + String.join("; ", unwritable);
+        return Optional.empty();
     }
 
-    static String wire(JsonNode value) {
-        return value.isTextual() ? value.asText() : value.toString();
+    /** Every parameter a client sends itself: OpenAPI ignores Accept, Content-Type and Authorization headers. */
+    private List<Parameter> sent() {
+        return operation.parameters().stream()
+                .filter(p -> LOCATIONS.contains(p.in()))
+                .filter(p -> !p.inHeader() || !IGNORED_HEADERS.contains(p.name().toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    private RequestCase request(Kind kind, String description, Map<String, Map<String, JsonNode>> params, Body body) {
+        return new RequestCase(operation, kind, description, operation.httpMethod(), params.get("path"),
+                params.get("query"), params.get("header"), params.get("cookie"), Credential.VALID, body);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 }

@@ -15,11 +15,18 @@ public enum Check {
     CONTENT_TYPE_CONFORMANCE(Violation.CONTENT_TYPE_CONFORMANCE, "the Content-Type is declared for that status"),
     RESPONSE_SCHEMA_CONFORMANCE(Violation.RESPONSE_SCHEMA_CONFORMANCE,
             "the body is valid against the declared schema (errors: the API's error format)"),
+    RESPONSE_HEADERS_CONFORMANCE(Violation.RESPONSE_HEADERS_CONFORMANCE,
+            "every header the response declares as required is present, and each declared header is valid"),
     IGNORED_AUTH("ignored_auth", "a secured operation rejects missing and invalid credentials with 401 or 403"),
     NEGATIVE_DATA_REJECTION("negative_data_rejection", "requests that break the spec are rejected with a 4xx"),
     POSITIVE_DATA_ACCEPTANCE("positive_data_acceptance", "valid requests generated from the spec are accepted"),
+    MISSING_REQUIRED_HEADER("missing_required_header", "a request without a required header is rejected with a 4xx"),
     ENSURE_RESOURCE_AVAILABILITY("ensure_resource_availability", "what a successful create returns can be read back"),
+    /** Needs a create, a read of one record and a delete of it, all documented. */
+    USE_AFTER_FREE("use_after_free", "a record that was deleted can no longer be read (404 or 410)"),
     UNSUPPORTED_METHOD("unsupported_method", "an undocumented method gets 405 with an Allow header"),
+    /** Only with a limit ({@code --max-response-time}); skipped otherwise. */
+    MAX_RESPONSE_TIME("max_response_time", "every answer comes within the limit given"),
     /** Needs a second credential, of another tenant; hookstub's own: no peer makes this check. */
     TENANT_ISOLATION("tenant_isolation",
             "a record one tenant reads is refused to another tenant with 403 or 404 in the API's error format");
@@ -43,6 +50,9 @@ public enum Check {
 
     /** The check called {@code name} ({@code status_code_conformance}), if there is one. */
     public static java.util.Optional<Check> named(String name) {
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
         for (Check check : values()) {
             if (check.checkName.equals(name)) {
                 return java.util.Optional.of(check);

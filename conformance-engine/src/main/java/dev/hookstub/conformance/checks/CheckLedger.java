@@ -4,25 +4,36 @@ import dev.hookstub.conformance.checks.CheckResult.Outcome;
 import dev.hookstub.openapi.Operation;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Tallies, per operation and check, how many exchanges were judged and which failed; then the results. */
+/**
+ * Tallies, per operation and check, how many exchanges were judged and which failed; then the results. Only the first
+ * few failures of each operation and check are kept with their exchanges (the rest are counted), so a run over a
+ * thousand operations holds a report's worth of exchanges, not every one it sent.
+ */
 final class CheckLedger {
+
+    static final int FAILURES_KEPT = 3;
 
     private static final class Tally {
         int cases;
         long elapsedMillis;
         String skipReason;
+        int omitted;
         final List<CaseFailure> failures = new ArrayList<>();
     }
 
-    private final Map<Operation, Map<Check, Tally>> tallies = new LinkedHashMap<>();
-    private final java.util.Set<Check> selected;
+    private final Map<Operation, Map<Check, Tally>> tallies = new IdentityHashMap<>();
+    private final List<Operation> order;
+    private final Map<Operation, String> errors = new IdentityHashMap<>();
+    private final Set<Check> selected;
 
-    CheckLedger(List<Operation> operations, java.util.Set<Check> selected) {
+    CheckLedger(List<Operation> operations, Set<Check> selected) {
         this.selected = selected;
+        this.order = List.copyOf(operations);
         for (Operation operation : operations) {
             Map<Check, Tally> checks = new EnumMap<>(Check.class);
             for (Check check : Check.values()) {
@@ -40,7 +51,12 @@ final class CheckLedger {
 
     void fail(Operation operation, Check check, CaseFailure failure, Exchange exchange) {
         pass(operation, check, exchange);
-        tallies.get(operation).get(check).failures.add(failure);
+        Tally tally = tallies.get(operation).get(check);
+        if (tally.failures.size() < FAILURES_KEPT) {
+            tally.failures.add(failure);
+        } else {
+            tally.omitted++;
+        }
     }
 
     /** Why {@code check} judged nothing on {@code operation}; the first reason given wins. */
@@ -51,20 +67,38 @@ final class CheckLedger {
         }
     }
 
+    /**
+     * The engine could not finish {@code operation}: every selected check that has judged nothing of it is an error
+     * with this reason (what was judged before stands).
+     */
+    void error(Operation operation, String reason) {
+        errors.putIfAbsent(operation, reason);
+    }
+
+    boolean hasVerdict(Operation operation, Check check) {
+        return tallies.get(operation).get(check).cases > 0;
+    }
+
     List<CheckResult> results() {
         List<CheckResult> results = new ArrayList<>();
-        tallies.forEach((operation, checks) -> checks.forEach((check, tally) -> {
-            if (!selected.contains(check)) {
-                return;
-            }
-            Outcome outcome = tally.cases == 0 ? Outcome.SKIPPED
-                    : tally.failures.isEmpty() ? Outcome.PASSED : Outcome.FAILED;
-            String reason = outcome != Outcome.SKIPPED ? null
-                    : tally.skipReason != null ? tally.skipReason : "no request of this run applies to it";
-            results.add(new CheckResult(operation.spec(), operation.operationId(),
-                    operation.httpMethod() + " " + operation.pathTemplate(), check, outcome, tally.cases,
-                    tally.elapsedMillis, reason, tally.failures));
-        }));
+        for (Operation operation : order) {
+            String error = errors.get(operation);
+            tallies.get(operation).forEach((check, tally) -> {
+                if (!selected.contains(check)) {
+                    return;
+                }
+                Outcome outcome = tally.cases > 0 ? (tally.failures.isEmpty() ? Outcome.PASSED : Outcome.FAILED)
+                        : error != null ? Outcome.ERROR : Outcome.SKIPPED;
+                String reason = switch (outcome) {
+                    case ERROR -> error;
+                    case SKIPPED -> tally.skipReason != null ? tally.skipReason : "no request of this run applies to it";
+                    default -> null;
+                };
+                results.add(new CheckResult(operation.spec(), operation.label(),
+                        operation.httpMethod() + " " + operation.pathTemplate(), check, outcome, tally.cases,
+                        tally.elapsedMillis, reason, tally.failures, tally.omitted));
+            });
+        }
         return results;
     }
 }

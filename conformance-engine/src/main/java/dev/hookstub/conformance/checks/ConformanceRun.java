@@ -1,15 +1,12 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.conformance.checks.RequestCase.Credential;
 import dev.hookstub.conformance.checks.RequestCase.Kind;
+import dev.hookstub.conformance.spec.ResponseObserver;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.Parameter;
-import dev.hookstub.conformance.spec.ResponseObserver;
-import dev.hookstub.openapi.SecurityScheme;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,18 +23,27 @@ import java.util.function.Consumer;
  * servers on purpose.
  *
  * <p>Per operation it sends: the spec's example request, generated valid requests, valid boundary values of each
- * parameter, requests that each break one rule,
- * the example request without and with a wrong credential, every undocumented method on the operation's path, and for
- * a create ({@code POST /x} beside {@code GET /x/{id}}) a read-back of each record created. A read-only target gets no
- * request with a method that could create or change anything (POST, PUT, PATCH, DELETE): checks that would need one
- * are reported as skipped, with the reason.
+ * parameter, requests that each break one rule, the valid request without each required header, the example request
+ * without and with a wrong credential, every undocumented method on paths that no template of the spec serves with
+ * it, and for a create a read-back of each record created (and, where the spec documents a delete of it, the delete
+ * and a read after it). A read-only target gets no request with a method that could create or change anything (POST,
+ * PUT, PATCH, DELETE): checks that would need one are reported as skipped, with the reason.
+ *
+ * <p>Every operation reaches a verdict: an internal error while preparing or judging one becomes an error result for
+ * it, with its reason, and the run goes on; a request that is not answered in time fails its check.
  */
 public final class ConformanceRun {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Requests sent alike to a server compared with: those that do not depend on an earlier answer. */
+    private static final Set<Kind> COMPARED_KINDS = java.util.EnumSet.of(Kind.EXAMPLE, Kind.GENERATED, Kind.NEGATIVE,
+            Kind.MISSING_HEADER, Kind.NO_CREDENTIAL, Kind.INVALID_CREDENTIAL, Kind.UNDOCUMENTED_METHOD);
+    /** Differences kept for a report; a run that finds more says so by the count of operations that differ. */
+    private static final int MOST_DIFFERENCES = 2_000;
     /** Methods probed for {@code unsupported_method}; HEAD and OPTIONS are left out, servers answer them for any path. */
     private static final List<String> PROBED_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Records read with the first credential that are read again with the second; enough to judge isolation. */
+    private static final int READS_TO_REPEAT = 50;
     /** {@code -Dconformance.trace=true} prints every exchange (credentials masked), e.g. to see what a seed sends. */
     private static final boolean TRACE = Boolean.getBoolean("conformance.trace");
 
@@ -47,8 +53,11 @@ public final class ConformanceRun {
     private final String name;
     private ResponseObserver observer = ResponseObserver.NONE;
     private Consumer<String> progress = line -> { };
+    private ExchangeLog log = ExchangeLog.NONE;
+    private Optional<CompareTarget> compared = Optional.empty();
+    private final UnansweredCases unanswered = new UnansweredCases();
     /** Successful reads with the first credential, to be read again with the second ({@code tenant_isolation}). */
-    private final List<Exchange> readsToRepeat = new ArrayList<>();
+    private final List<RequestCase> readsToRepeat = new ArrayList<>();
 
     public ConformanceRun(OpenApiSpec spec, RunTarget target, RunSettings settings) {
         this.spec = spec;
@@ -63,20 +72,34 @@ public final class ConformanceRun {
         return this;
     }
 
-    /** Gets a line as each operation's checks start, for a console on a long run. */
+    /** Gets a line as each operation's checks start ({@code [12/1223] GET /path (id)}), for a console on a long run. */
     public ConformanceRun reportingProgressTo(Consumer<String> newProgress) {
         this.progress = newProgress;
         return this;
     }
 
+    /** Gets every exchange as it is judged, credentials masked (e.g. to write a log of a run). */
+    public ConformanceRun loggingExchangesTo(ExchangeLog newLog) {
+        this.log = newLog;
+        return this;
+    }
+
     /**
-     * Sends every request and judges every answer; throws {@link ServerUnreachableException} when the server cannot
-     * be reached at all.
+     * Also sends every request that does not depend on an earlier answer (a read-back needs the id the create
+     * returned, which differs per server) to {@code other}, with its own credentials, and reports where the two
+     * answers differ ({@link RunResult#differences()}); only this run's server is judged against the spec.
      */
+    public ConformanceRun comparingWith(CompareTarget other) {
+        this.compared = Optional.of(other);
+        return this;
+    }
+
+    /** Sends every request and judges every answer. */
     public RunResult run() {
         long started = System.nanoTime();
+        long deadline = settings.maxDuration().map(limit -> started + limit.toNanos()).orElse(Long.MAX_VALUE);
         CheckLedger ledger = new CheckLedger(spec.operations(), settings.checks());
-        ExchangeJudge judge = new ExchangeJudge(spec, ledger, target.examplesExist());
+        ExchangeJudge judge = new ExchangeJudge(spec, ledger, target.examplesExist(), settings.maxResponseTime());
         String credential = target.credential();
         String invalidCredential = invalidVariantOf(credential, random("credential"));
         List<String> secrets = new ArrayList<>();
@@ -87,61 +110,128 @@ public final class ConformanceRun {
         if (target.secondCredential() != null) {
             secrets.add(target.secondCredential());
         }
-        HttpWire wire = new HttpWire(target.serverUrl(), SecurityScheme.of(spec), credential, invalidCredential,
-                target.secondCredential(), new Masking(spec, secrets));
+        HttpWire wire = new HttpWire(spec, target.serverUrl(),
+                new HttpWire.Credentials(credential, invalidCredential, target.secondCredential()),
+                new Masking(spec, secrets), settings.requestTimeout());
         int[] sent = {0};
+        Optional<HttpWire> otherWire = compared.map(other -> {
+            String otherInvalid = invalidVariantOf(other.credential(), random("credential"));
+            List<String> otherSecrets = new ArrayList<>(secrets);
+            otherSecrets.add(otherInvalid);
+            java.util.stream.Stream.of(other.credential(), other.secondCredential()).filter(c -> c != null)
+                    .forEach(otherSecrets::add);
+            return new HttpWire(spec, other.serverUrl(), new HttpWire.Credentials(other.credential(), otherInvalid,
+                    other.secondCredential()), new Masking(spec, otherSecrets), settings.requestTimeout());
+        });
+        AnswerShapes shapes = new AnswerShapes(spec);
+        List<Difference> differences = new ArrayList<>();
         Sender sender = requestCase -> {
             Exchange exchange = wire.send(requestCase);
             sent[0]++;
+            if (otherWire.isPresent() && COMPARED_KINDS.contains(requestCase.kind())) {
+                List<Difference> found = shapes.compare(exchange, otherWire.get().send(requestCase));
+                differences.addAll(found.subList(0, Math.min(found.size(), MOST_DIFFERENCES - differences.size())));
+            }
+            unanswered.record(exchange);
             if (TRACE) {
-                System.out.println("[conformance] " + name + " " + requestCase.operation().operationId() + " "
+                System.out.println("[conformance] " + name + " " + requestCase.operation().label() + " "
                         + requestCase.kind() + " (" + requestCase.description() + "): " + exchange.request().method() + " "
                         + exchange.request().url() + (requestCase.body() == null ? "" : " " + exchange.request().body())
                         + " -> " + exchange.response().summary());
             }
-            if (requestCase.kind() != Kind.UNDOCUMENTED_METHOD) {
+            log.sent(requestCase, exchange.request(), exchange.response().forReport(), exchange.elapsedMillis());
+            if (requestCase.kind() != Kind.UNDOCUMENTED_METHOD && exchange.answered()) {
                 observer.observed(name, requestCase.operation().operationId(), exchange.status(),
                         exchange.request().url());
             }
-            if (isRepeatableRead(exchange)) {
-                readsToRepeat.add(exchange);
+            if (isRepeatableRead(exchange) && readsToRepeat.size() < READS_TO_REPEAT) {
+                readsToRepeat.add(requestCase);
             }
             return exchange;
         };
-        for (Operation operation : spec.operations()) {
-            progress.accept(name + " " + operation.httpMethod() + " " + operation.pathTemplate()
-                    + (operation.operationId() == null ? "" : " (" + operation.operationId() + ")"));
-            checkOperation(operation, sender, judge, ledger);
+        ReadBacks readBacks = new ReadBacks(spec, target.serverUrl());
+        List<Operation> operations = spec.operations();
+        String timeUp = settings.maxDuration().map(limit -> "not reached: the run's time limit (--max-duration "
+                + limit.toSeconds() + " s) ran out first").orElse("");
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
+            if (System.nanoTime() > deadline) {
+                skipAll(ledger, operation, timeUp);
+                continue;
+            }
+            progress.accept("[" + (i + 1) + "/" + operations.size() + "] " + name + " " + operation.httpMethod() + " "
+                    + operation.pathTemplate() + (operation.operationId() == null ? "" : " (" + operation.operationId() + ")"));
+            try {
+                checkOperation(operation, sender, judge, ledger, readBacks);
+            } catch (RuntimeException e) {
+                ledger.error(operation, EngineErrors.describe(e));
+            }
         }
         if (settings.makes(Check.UNSUPPORTED_METHOD)) {
-            checkUndocumentedMethods(sender, judge, ledger);
+            checkUndocumentedMethods(sender, judge, ledger, deadline, timeUp);
         }
         checkTenantIsolation(sender, judge, ledger);
-        return new RunResult(name, settings, target.serverUrl(), target.readOnly(), spec.operations().size(), sent[0],
-                (System.nanoTime() - started) / 1_000_000, ledger.results());
+        if (settings.maxResponseTime().isEmpty()) {
+            operations.forEach(op -> ledger.skip(op, Check.MAX_RESPONSE_TIME, "no limit given (--max-response-time)"));
+        }
+        operations.forEach(op -> ledger.skip(op, Check.RESPONSE_HEADERS_CONFORMANCE,
+                "no answer it got declares a response header"));
+        return new RunResult(name, settings, target.serverUrl(), target.readOnly(), operations.size(), sent[0],
+                (System.nanoTime() - started) / 1_000_000, ledger.results(), notes(judge),
+                compared.map(CompareTarget::serverUrl), differences);
+    }
+
+    /** What a reader should know about the run as a whole: a base URL that is probably wrong, say. */
+    private List<String> notes(ExchangeJudge judge) {
+        int[] share = judge.notFoundShare();
+        List<String> notes = new ArrayList<>();
+        if (share[1] >= 2 && share[0] * 10 >= share[1] * 8) {
+            Operation first = spec.operations().get(0);
+            notes.add(share[0] + " of " + share[1] + " valid requests were answered 404: the base URL is probably wrong."
+                    + " The spec's paths are appended to it (e.g. " + target.serverUrl() + first.pathTemplate()
+                    + "); give the URL its server entry stands for" + (spec.serverBasePath().isEmpty() ? ""
+                    : ", which for this spec ends in " + spec.serverBasePath()) + ".");
+        }
+        notes.addAll(unanswered.notes(settings.requestTimeout().toMillis()));
+        return notes;
+    }
+
+    /** One exchange as it is sent and judged. */
+    public interface ExchangeLog {
+        ExchangeLog NONE = (requestCase, request, response, elapsedMillis) -> { };
+
+        void sent(RequestCase requestCase, RecordedRequest request, RecordedResponse response, long elapsedMillis);
     }
 
     private interface Sender {
         Exchange send(RequestCase requestCase);
     }
 
-    private void checkOperation(Operation operation, Sender sender, ExchangeJudge judge, CheckLedger ledger) {
-        Optional<Operation> readBack = readBackOperation(operation);
-        if (readBack.isEmpty()) {
+    private static void skipAll(CheckLedger ledger, Operation operation, String reason) {
+        for (Check check : Check.values()) {
+            ledger.skip(operation, check, reason);
+        }
+    }
+
+    private void checkOperation(Operation operation, Sender sender, ExchangeJudge judge, CheckLedger ledger,
+                                ReadBacks readBacks) {
+        boolean create = readBacks.readUnder(operation).isPresent() || readBacks.links(operation);
+        if (!create) {
             ledger.skip(operation, Check.ENSURE_RESOURCE_AVAILABILITY,
-                    "not a create operation (a POST beside a GET of one record under its path)");
+                    "not a create operation (a POST beside a GET of one record under its path, or linked to a GET)");
+            ledger.skip(operation, Check.USE_AFTER_FREE, "not a create operation whose record can be deleted");
         }
         if (target.readOnly() && !SAFE_METHODS.contains(operation.httpMethod())) {
             String reason = "read-only run: " + operation.httpMethod() + " may create or change records";
             for (Check check : Check.values()) {
-                if (check != Check.UNSUPPORTED_METHOD) {
+                if (check != Check.UNSUPPORTED_METHOD && check != Check.TENANT_ISOLATION) {
                     ledger.skip(operation, check, reason);
                 }
             }
             return;
         }
         CaseGenerator generator =
-                new CaseGenerator(spec, operation, target.webhookId(), random(operation.operationId()));
+                new CaseGenerator(spec, operation, target.webhookId(), random(operation.label()));
         Optional<RequestCase> example = generator.example();
         List<RequestCase> positive = new ArrayList<>();
         example.ifPresent(positive::add);
@@ -155,114 +245,176 @@ public final class ConformanceRun {
         for (RequestCase requestCase : positive) {
             Exchange exchange = sender.send(requestCase);
             judge.judge(exchange);
-            readBack.ifPresent(get -> readBack(operation, get, exchange, sender, judge));
+            if (create && exchange.succeeded()) {
+                readBack(exchange, sender, judge, ledger, readBacks);
+            }
         }
         if (positive.isEmpty()) {
-            ledger.skip(operation, Check.POSITIVE_DATA_ACCEPTANCE, "no valid request could be made from the spec");
+            String reason = generator.noBodyReason().orElse("no valid request could be made from the spec");
+            for (Check check : Check.values()) {
+                ledger.skip(operation, check, reason);
+            }
             return;
         }
         RequestCase base = example.orElse(positive.get(0));
-        List<RequestCase> negative = generator.negative(base);
-        if (negative.isEmpty()) {
-            ledger.skip(operation, Check.NEGATIVE_DATA_REJECTION,
-                    "the spec sets no rule a request could break (every parameter is an unconstrained string, no body)");
-        }
         if (settings.makes(Check.NEGATIVE_DATA_REJECTION)) {
-            negative.forEach(requestCase -> judge.judge(sender.send(requestCase)));
+            List<RequestCase> negative = generator.negative(base);
+            if (negative.isEmpty()) {
+                ledger.skip(operation, Check.NEGATIVE_DATA_REJECTION,
+                        "the spec sets no rule a request could break (every parameter is an unconstrained string, no body)");
+            }
+            negative.stream().filter(unanswered::allows).forEach(requestCase -> judge.judge(sender.send(requestCase)));
+        }
+        if (settings.makes(Check.MISSING_REQUIRED_HEADER)) {
+            if (generator.hasRequiredHeader()) {
+                generator.missingHeaders(base).stream().filter(unanswered::allows)
+                        .forEach(requestCase -> judge.judge(sender.send(requestCase)));
+            } else {
+                ledger.skip(operation, Check.MISSING_REQUIRED_HEADER, "the operation has no required header parameter");
+            }
         }
         if (!settings.makes(Check.IGNORED_AUTH)) {
             return;
         }
-        if (isSecured(operation)) {
+        if (!operation.securityOptional()) {
             CaseGenerator.credentialCases(base).forEach(requestCase -> judge.judge(sender.send(requestCase)));
         } else {
-            ledger.skip(operation, Check.IGNORED_AUTH, "the operation declares no security");
+            ledger.skip(operation, Check.IGNORED_AUTH, operation.security().isEmpty()
+                    ? "the operation declares no security" : "the operation's security is optional (an empty requirement)");
         }
     }
 
-    /** Reads back what a successful create returned, with the GET of one record on the same path. */
-    private void readBack(Operation create, Operation get, Exchange created, Sender sender, ExchangeJudge judge) {
-        if (created.status() < 200 || created.status() >= 300) {
+    /**
+     * Reads back what a successful create returned (see {@link ReadBacks}); where the spec documents a delete of that
+     * record, deletes it and reads it once more ({@code use_after_free}).
+     */
+    private void readBack(Exchange created, Sender sender, ExchangeJudge judge, CheckLedger ledger,
+                          ReadBacks readBacks) {
+        Operation create = created.requestCase().operation();
+        Optional<ReadBacks.Plan> plan = readBacks.plan(created);
+        if (plan.isEmpty()) {
+            ledger.skip(create, Check.ENSURE_RESOURCE_AVAILABILITY, "the create's answer names no record to read back"
+                    + " (no link, no Location, no member like the read's path parameter or 'id')");
+            ledger.skip(create, Check.USE_AFTER_FREE, "no record to read back and delete");
             return;
         }
-        String idParameter = get.parameters().stream().filter(p -> p.in().equals("path"))
-                .reduce((first, second) -> second).map(Parameter::name).orElseThrow();
-        JsonNode body = parse(created.response().body());
-        ExampleRecord record = new ExampleRecord(body);
-        Optional<String> id = body.isObject() ? record.idFor(idParameter) : Optional.empty();
-        if (id.isEmpty()) {
-            judge.verdict(create, created, Check.ENSURE_RESOURCE_AVAILABILITY, false,
-                    "the create answered " + created.status() + " without an id to read the record back by");
+        ReadBacks.Plan read = plan.get();
+        RequestCase readCase = new RequestCase(read.read(), Kind.READ_BACK, "read back what " + create.label()
+                + " created, found by " + read.how() + " (" + created.requestCase().description() + ")",
+                "GET", read.pathParams(), read.queryParams(), Map.of(), Map.of(), Credential.VALID, null);
+        Exchange readBack = sender.send(readCase);
+        judge.judge(readBack);
+        boolean sameRecord = readBack.succeeded() && sameRecord(read, readBack);
+        judge.verdict(create, readBack, Check.ENSURE_RESOURCE_AVAILABILITY, sameRecord,
+                !readBack.answered() ? "the created record cannot be read back: no answer: " + readBack.response().failure()
+                        : readBack.succeeded() ? "the record read back is not the one created (" + read.pathParams() + ")"
+                        : "the created record " + read.pathParams() + " cannot be read back: " + readBack.status());
+        if (!sameRecord || !settings.makes(Check.USE_AFTER_FREE)) {
             return;
         }
-        Map<String, String> query = new LinkedHashMap<>();
-        get.parameters().stream()
-                .filter(p -> p.in().equals("query") && record.selectedBy(p.name()))
-                .forEach(p -> query.put(p.name(), "true"));
-        RequestCase readCase = new RequestCase(get, Kind.READ_BACK,
-                "read back what " + create.operationId() + " created (" + created.requestCase().description() + ")",
-                get.httpMethod(), Map.of(idParameter, id.get()), query, Credential.VALID, null);
-        Exchange read = sender.send(readCase);
-        judge.judge(read);
-        JsonNode readBody = parse(read.response().body());
-        boolean sameRecord = readBody.isObject() && new ExampleRecord(readBody).idFor(idParameter).equals(id);
-        judge.verdict(create, read, Check.ENSURE_RESOURCE_AVAILABILITY,
-                read.status() >= 200 && read.status() < 300 && sameRecord,
-                read.status() >= 200 && read.status() < 300
-                        ? "the record read back is not the one created (id " + id.get() + ")"
-                        : "the created record " + id.get() + " cannot be read back: " + read.status());
-    }
-
-    /** {@code GET /webhooks/{id}} for {@code POST /webhooks}: the one-record read under the create's path. */
-    private Optional<Operation> readBackOperation(Operation operation) {
-        if (!operation.httpMethod().equals("POST")) {
-            return Optional.empty();
+        Optional<Operation> delete = spec.operations().stream().filter(op -> op.httpMethod().equals("DELETE")
+                && op.pathTemplate().equals(read.read().pathTemplate())).findFirst();
+        if (delete.isEmpty()) {
+            ledger.skip(create, Check.USE_AFTER_FREE, "the spec documents no DELETE of the record read back ("
+                    + read.read().pathTemplate() + ")");
+            return;
         }
-        String prefix = operation.pathTemplate() + "/{";
-        return spec.operations().stream()
-                .filter(op -> op.httpMethod().equals("GET"))
-                .filter(op -> op.pathTemplate().startsWith(prefix) && op.pathTemplate().endsWith("}")
-                        && op.pathTemplate().indexOf('/', prefix.length()) < 0)
-                .findFirst();
+        Exchange deleted = sender.send(new RequestCase(delete.get(), Kind.DELETE, "delete what " + create.label()
+                + " created", "DELETE", read.pathParams(), Map.of(), Map.of(), Map.of(), Credential.VALID, null));
+        judge.judge(deleted);
+        if (!deleted.succeeded()) {
+            ledger.skip(create, Check.USE_AFTER_FREE, "the delete of a created record was not accepted ("
+                    + deleted.response().summary() + ")");
+            return;
+        }
+        Exchange after = sender.send(readCase.as(Kind.AFTER_DELETE, "read what " + create.label()
+                + " created after deleting it", Credential.VALID));
+        judge.judge(after);
+        judge.verdict(create, after, Check.USE_AFTER_FREE, after.answered() && (after.status() == 404 || after.status() == 410),
+                after.answered() ? "a deleted record can still be read: " + after.status() + ", not 404 or 410"
+                        : "no answer: " + after.response().failure());
     }
 
-    private void checkUndocumentedMethods(Sender sender, ExchangeJudge judge, CheckLedger ledger) {
+    /** The same record: the values the read was made with appear in what it answered. */
+    private static boolean sameRecord(ReadBacks.Plan plan, Exchange read) {
+        JsonNode body = ReadBacks.parse(read.response().body());
+        List<Parameter> path = plan.read().parameters("path");
+        if (path.isEmpty() || !body.isObject()) {
+            return true;
+        }
+        String idName = path.get(path.size() - 1).name();
+        JsonNode wanted = plan.pathParams().get(idName);
+        Optional<String> found = new ExampleRecord(body).idFor(idName);
+        return found.isEmpty() || wanted == null || found.get().equals(dev.hookstub.openapi.ParameterCodec.text(wanted));
+    }
+
+    /**
+     * Undocumented methods, probed on each path with its parameters filled, but only those no template of the spec
+     * serves with that method ({@code DELETE /gists/public} is {@code DELETE /gists/{gist_id}}, not undocumented).
+     * A probe is judged for one operation of the path, the first one checked.
+     */
+    private void checkUndocumentedMethods(Sender sender, ExchangeJudge judge, CheckLedger ledger, long deadline,
+                                          String timeUp) {
         Map<String, List<Operation>> byPath = new LinkedHashMap<>();
         spec.operations().forEach(op -> byPath.computeIfAbsent(op.pathTemplate(), p -> new ArrayList<>()).add(op));
         byPath.forEach((path, operations) -> {
-            Set<String> documented = new LinkedHashSet<>();
-            operations.forEach(op -> documented.add(op.httpMethod()));
-            Operation representative = operations.get(0);
-            List<String> undocumented = PROBED_METHODS.stream().filter(method -> !documented.contains(method)).toList();
-            List<String> probes = undocumented.stream()
-                    .filter(method -> !target.readOnly() || SAFE_METHODS.contains(method))
-                    .toList();
-            if (probes.isEmpty()) {
-                String reason = undocumented.isEmpty() ? "every probed method is documented for " + path
-                        : "read-only run: the undocumented " + String.join(", ", undocumented)
-                                + " could change records on a server that implements them";
-                operations.forEach(op -> ledger.skip(op, Check.UNSUPPORTED_METHOD, reason));
+            if (System.nanoTime() > deadline) {
+                operations.forEach(op -> ledger.skip(op, Check.UNSUPPORTED_METHOD, timeUp));
                 return;
             }
-            // A valid id that names nothing: a server that does implement the method then changes no real record.
-            CaseGenerator generator = new CaseGenerator(spec, representative, Optional.empty(), random(path));
-            Map<String, String> pathParams = new LinkedHashMap<>();
-            for (Parameter parameter : representative.parameters()) {
-                if (parameter.in().equals("path")) {
-                    pathParams.put(parameter.name(), generator.generatedValue(parameter).orElse("conformance-probe"));
-                }
-            }
-            for (String method : probes) {
-                RequestCase probe = new RequestCase(representative, Kind.UNDOCUMENTED_METHOD,
-                        method + " is not documented for " + path, method, pathParams, Map.of(), Credential.VALID, null);
-                Exchange exchange = sender.send(probe);
-                for (Operation operation : operations) {
-                    RequestCase attributed = new RequestCase(operation, Kind.UNDOCUMENTED_METHOD, probe.description(),
-                            method, pathParams, Map.of(), Credential.VALID, null);
-                    judge.judge(new Exchange(attributed, exchange.request(), exchange.response(), exchange.elapsedMillis()));
-                }
+            try {
+                probePath(path, operations, sender, judge, ledger);
+            } catch (RuntimeException e) {
+                operations.forEach(op -> ledger.error(op, EngineErrors.describe(e)));
             }
         });
+    }
+
+    private void probePath(String path, List<Operation> operations, Sender sender, ExchangeJudge judge,
+                           CheckLedger ledger) {
+        Set<String> documented = new LinkedHashSet<>();
+        operations.forEach(op -> documented.add(op.httpMethod()));
+        Operation representative = operations.stream()
+                .filter(op -> !target.readOnly() || SAFE_METHODS.contains(op.httpMethod()))
+                .findFirst().orElse(operations.get(0));
+        // A valid id that names nothing: a server that does implement the method then changes no real record.
+        CaseGenerator generator = new CaseGenerator(spec, representative, Optional.empty(), random(path));
+        Map<String, JsonNode> pathParams = new LinkedHashMap<>();
+        for (Parameter parameter : representative.parameters("path")) {
+            pathParams.put(parameter.name(), generator.generatedValue(parameter)
+                    .orElse(com.fasterxml.jackson.databind.node.TextNode.valueOf("conformance-probe")));
+        }
+        String concrete = concretePath(path, pathParams);
+        List<String> undocumented = PROBED_METHODS.stream().filter(method -> !documented.contains(method))
+                .filter(method -> spec.findOperation(method, concrete).isEmpty()).toList();
+        List<String> probes = undocumented.stream()
+                .filter(method -> !target.readOnly() || SAFE_METHODS.contains(method)).toList();
+        if (probes.isEmpty()) {
+            String reason = undocumented.isEmpty()
+                    ? "every probed method is documented for " + path + " (or served there by another path's template)"
+                    : "read-only run: the undocumented " + String.join(", ", undocumented)
+                            + " could change records on a server that implements them";
+            operations.forEach(op -> ledger.skip(op, Check.UNSUPPORTED_METHOD, reason));
+            return;
+        }
+        operations.stream().filter(op -> op != representative).forEach(op -> ledger.skip(op,
+                Check.UNSUPPORTED_METHOD, "the path's undocumented methods are judged with "
+                        + representative.label()));
+        for (String method : probes) {
+            RequestCase probe = new RequestCase(representative, Kind.UNDOCUMENTED_METHOD,
+                    method + " is not documented for " + path, method, pathParams, Map.of(), Map.of(), Map.of(),
+                    Credential.VALID, null);
+            judge.judge(sender.send(probe));
+        }
+    }
+
+    private static String concretePath(String template, Map<String, JsonNode> values) {
+        String path = template;
+        for (Map.Entry<String, JsonNode> value : values.entrySet()) {
+            path = path.replace("{" + value.getKey() + "}",
+                    dev.hookstub.openapi.ParameterCodec.encode(dev.hookstub.openapi.ParameterCodec.text(value.getValue())));
+        }
+        return path;
     }
 
     /** A 2xx answer to a valid read with the first credential: the record it names is that tenant's to see. */
@@ -270,9 +422,10 @@ public final class ConformanceRun {
         RequestCase requestCase = exchange.requestCase();
         return settings.makes(Check.TENANT_ISOLATION) && target.secondCredential() != null
                 && requestCase.credential() == Credential.VALID && requestCase.kind().withinContract()
+                && requestCase.kind() != Kind.AFTER_DELETE && requestCase.kind() != Kind.DELETE
                 && requestCase.method().equals("GET") && requestCase.method().equals(requestCase.operation().httpMethod())
                 && !requestCase.pathParams().isEmpty()
-                && exchange.status() >= 200 && exchange.status() < 300;
+                && exchange.succeeded();
     }
 
     /**
@@ -283,30 +436,26 @@ public final class ConformanceRun {
         for (Operation operation : spec.operations()) {
             String reason = target.secondCredential() == null
                     ? "no second credential of another tenant was given (--second-credential)"
-                    : !operation.httpMethod().equals("GET") || operation.parameters().stream()
-                            .noneMatch(p -> p.in().equals("path"))
+                    : !operation.httpMethod().equals("GET") || operation.parameters("path").isEmpty()
                             ? "not a read of one record (a GET with a path parameter)"
-                            : !isSecured(operation) ? "the operation declares no security"
+                            : operation.securityOptional() ? "the operation declares no security"
                             : "no record was read with the first credential";
             ledger.skip(operation, Check.TENANT_ISOLATION, reason);
         }
         Set<String> repeated = new LinkedHashSet<>();
-        for (Exchange read : List.copyOf(readsToRepeat)) {
-            RequestCase original = read.requestCase();
-            if (!isSecured(original.operation()) || !repeated.add(original.operation().operationId() + " "
+        for (RequestCase original : List.copyOf(readsToRepeat)) {
+            if (original.operation().securityOptional() || !repeated.add(original.operation().label() + " "
                     + original.pathParams() + " " + original.queryParams())) {
                 continue;
             }
-            RequestCase other = original.as(Kind.OTHER_TENANT, "another tenant reads what the first read ("
-                    + original.description() + ")", Credential.SECOND);
-            judge.judge(sender.send(other));
+            try {
+                RequestCase other = original.as(Kind.OTHER_TENANT, "another tenant reads what the first read ("
+                        + original.description() + ")", Credential.SECOND);
+                judge.judge(sender.send(other));
+            } catch (RuntimeException e) {
+                ledger.error(original.operation(), EngineErrors.describe(e));
+            }
         }
-    }
-
-    /** Secured unless the spec says nothing, or lists the empty requirement {@code {}} (auth optional). */
-    private static boolean isSecured(Operation operation) {
-        return !operation.security().isEmpty()
-                && operation.security().stream().noneMatch(requirement -> requirement.schemes().isEmpty());
     }
 
     /**
@@ -330,14 +479,5 @@ public final class ConformanceRun {
     /** One generator per operation or path, so adding an operation does not change the requests of the others. */
     private Random random(String scope) {
         return new Random(settings.seed() * 31 + (name + " " + scope).hashCode());
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            JsonNode node = body == null || body.isEmpty() ? null : JSON.readTree(body);
-            return node == null ? JSON.missingNode() : node;
-        } catch (IOException e) {
-            return JSON.missingNode();
-        }
     }
 }

@@ -6,4 +6,12 @@ record Exchange(RequestCase requestCase, RecordedRequest request, RecordedRespon
     int status() {
         return response.status();
     }
+
+    boolean answered() {
+        return response.answered();
+    }
+
+    boolean succeeded() {
+        return answered() && status() >= 200 && status() < 300;
+    }
 }

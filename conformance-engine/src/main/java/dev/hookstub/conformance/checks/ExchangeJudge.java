@@ -6,9 +6,11 @@ import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.ResponseValidator;
 import dev.hookstub.openapi.Violation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,42 +26,76 @@ final class ExchangeJudge {
     private final OpenApiSpec spec;
     private final ResponseValidator validator;
     private final CheckLedger ledger;
-
     private final boolean examplesExist;
+    private final Optional<Duration> maxResponseTime;
+    private int withinContract;
+    private int notFound;
 
-    ExchangeJudge(OpenApiSpec spec, CheckLedger ledger, boolean examplesExist) {
+    ExchangeJudge(OpenApiSpec spec, CheckLedger ledger, boolean examplesExist, Optional<Duration> maxResponseTime) {
         this.spec = spec;
         this.examplesExist = examplesExist;
+        this.maxResponseTime = maxResponseTime;
         this.validator = new ResponseValidator(spec);
         this.ledger = ledger;
     }
 
     void judge(Exchange exchange) {
         RequestCase requestCase = exchange.requestCase();
-        Operation operation = requestCase.operation();
+        maxResponseTime.ifPresent(limit -> verdict(exchange, Check.MAX_RESPONSE_TIME,
+                exchange.answered() && exchange.elapsedMillis() <= limit.toMillis(),
+                exchange.answered() ? "answered in " + exchange.elapsedMillis() + " ms, over the limit of "
+                        + limit.toMillis() + " ms" : "no answer: " + exchange.response().failure()));
+        if (!exchange.answered()) {
+            verdict(exchange, Check.NOT_A_SERVER_ERROR, false, "no answer: " + exchange.response().failure());
+            return;
+        }
         int status = exchange.status();
+        if (requestCase.kind().withinContract() && requestCase.kind() != Kind.AFTER_DELETE) {
+            withinContract++;
+            if (status == 404) {
+                notFound++;
+            }
+        }
         verdict(exchange, Check.NOT_A_SERVER_ERROR, status < 500, "server error " + status);
         conformance(exchange);
         switch (requestCase.kind()) {
-            case EXAMPLE -> verdict(exchange, Check.POSITIVE_DATA_ACCEPTANCE, is2xx(status)
+            case EXAMPLE -> verdict(exchange, Check.POSITIVE_DATA_ACCEPTANCE, accepted(exchange)
                             || !examplesExist && status == 404 && !requestCase.pathParams().isEmpty(),
                     "the spec's example request was rejected with " + status);
             case GENERATED -> verdict(exchange, Check.POSITIVE_DATA_ACCEPTANCE,
-                    is2xx(status) || status == 403 || status == 404,
+                    accepted(exchange) || status == 403 || status == 404,
                     "a valid request was rejected with " + status);
             case NEGATIVE -> verdict(exchange, Check.NEGATIVE_DATA_REJECTION, status >= 400 && status < 500,
                     "an invalid request (" + requestCase.description() + ") got " + status + ", not a 4xx");
+            case MISSING_HEADER -> verdict(exchange, Check.MISSING_REQUIRED_HEADER, status >= 400 && status < 500,
+                    "a request without a required header (" + requestCase.description() + ") got " + status
+                            + ", not a 4xx");
             case NO_CREDENTIAL, INVALID_CREDENTIAL -> verdict(exchange, Check.IGNORED_AUTH,
                     status == 401 || status == 403,
                     "a request with " + (requestCase.kind() == Kind.NO_CREDENTIAL ? "no" : "an invalid")
                             + " credential got " + status + ", not 401 or 403");
             case UNDOCUMENTED_METHOD -> unsupportedMethod(exchange);
-            case READ_BACK -> { } // judged by the run, which knows what was created
+            case READ_BACK, DELETE, AFTER_DELETE -> { } // judged by the run, which knows what was created
             case OTHER_TENANT -> otherTenant(exchange);
         }
     }
 
-    /** Status, content type and schema, as far as the spec covers this request. */
+    /**
+     * How many answers to requests within the contract were 404, of how many: when nearly all are, the base URL is
+     * more likely wrong than the server.
+     */
+    int[] notFoundShare() {
+        return new int[] {notFound, withinContract};
+    }
+
+    /** A success, or any other status the operation declares below 400 (a documented redirect, say). */
+    boolean accepted(Exchange exchange) {
+        int status = exchange.status();
+        return status >= 200 && status < 300
+                || status < 400 && spec.responseKeyFor(exchange.requestCase().operation(), status).isPresent();
+    }
+
+    /** Status, content type, schema and headers, as far as the spec covers this request. */
     private void conformance(Exchange exchange) {
         RequestCase requestCase = exchange.requestCase();
         Operation operation = requestCase.operation();
@@ -71,9 +107,7 @@ final class ExchangeJudge {
         boolean declared = spec.responseKeyFor(operation, status).isPresent()
                 && requestCase.kind() != Kind.UNDOCUMENTED_METHOD;
         List<Violation> violations;
-        if (declared) {
-            violations = validator.validate(operation, status, response.contentType(), response.body());
-        } else if (toleratedUndeclared(requestCase.kind(), status)) {
+        if (!declared && toleratedUndeclared(requestCase.kind(), status)) {
             violations = ErrorFormat.violations(spec, operation, status, response.contentType(), response.body());
         } else {
             violations = validator.validate(operation, status, response.contentType(), response.body());
@@ -84,7 +118,16 @@ final class ExchangeJudge {
             if (own.isEmpty()) {
                 ledger.pass(operation, check, exchange);
             } else {
-                ledger.fail(operation, check, failure(exchange, own.size() + " violation(s) of the spec", own), exchange);
+                ledger.fail(operation, check, failure(exchange, own.get(0).reason(), own), exchange);
+            }
+        }
+        if (declared && !spec.responseHeaders(operation, spec.responseKeyFor(operation, status).get()).isEmpty()) {
+            List<Violation> headers = validator.validateHeaders(operation, status, response.headers());
+            if (headers.isEmpty()) {
+                ledger.pass(operation, Check.RESPONSE_HEADERS_CONFORMANCE, exchange);
+            } else {
+                ledger.fail(operation, Check.RESPONSE_HEADERS_CONFORMANCE,
+                        failure(exchange, headers.get(0).reason(), headers), exchange);
             }
         }
     }
@@ -104,7 +147,7 @@ final class ExchangeJudge {
         int status = response.status();
         if (status != 403 && status != 404) {
             verdict(exchange, Check.TENANT_ISOLATION, false, "another tenant's credential got " + status
-                    + (is2xx(status) ? ": it can read a record that is not its own" : ", not 403 or 404"));
+                    + (status >= 200 && status < 300 ? ": it can read a record that is not its own" : ", not 403 or 404"));
             return;
         }
         Operation operation = exchange.requestCase().operation();
@@ -152,13 +195,9 @@ final class ExchangeJudge {
         }
     }
 
-    private static boolean is2xx(int status) {
-        return status >= 200 && status < 300;
-    }
-
     static CaseFailure failure(Exchange exchange, String reason, List<Violation> violations) {
         return new CaseFailure(exchange.requestCase().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + " — " + exchange.requestCase().description(), exchange.request(), exchange.response(), reason,
-                violations);
+                + " — " + exchange.requestCase().description(), exchange.request(), exchange.response().forReport(),
+                reason, violations);
     }
 }

@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hookstub.openapi.OpenApiSpec;
-import dev.hookstub.openapi.SpecSchemas;
+import dev.hookstub.openapi.ParameterCodec;
+import dev.hookstub.openapi.SchemaCatalog.Direction;
+import dev.hookstub.openapi.SchemaTypes;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 /**
  * Values that break a schema, each labelled with how: a wrong type or format in a parameter, a body missing a required
@@ -24,8 +24,6 @@ import java.util.regex.Pattern;
 final class InvalidValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
     private final OpenApiSpec spec;
     private final Random random;
@@ -37,8 +35,11 @@ final class InvalidValues {
 
     /** Wire values for a parameter that its schema rejects, keyed by what is wrong with them. */
     Map<String, String> forParameter(String schemaPointer, boolean inPath) {
-        JsonNode schema = spec.at(spec.resolve(schemaPointer));
-        List<String> types = SchemaValues.types(schema);
+        JsonNode schema = spec.node(spec.resolve(schemaPointer));
+        List<String> types = SchemaTypes.of(spec, schemaPointer);
+        if (types.contains("array") || types.contains("object")) {
+            return Map.of();
+        }
         Map<String, String> candidates = new LinkedHashMap<>();
         if (types.contains("integer") || types.contains("number")) {
             candidates.put("not a number", "abc" + random.nextInt(1000));
@@ -77,7 +78,7 @@ final class InvalidValues {
         Map<String, String> invalid = new LinkedHashMap<>();
         candidates.forEach((why, wire) -> {
             boolean usable = !inPath || (!wire.isEmpty() && !wire.contains("/"));
-            if (usable && !SpecSchemas.conforms(spec, schemaPointer, asTyped(wire, types))) {
+            if (usable && !spec.schemas().conforms(schemaPointer, ParameterCodec.typed(wire, types), Direction.REQUEST)) {
                 invalid.put(why, wire);
             }
         });
@@ -89,7 +90,7 @@ final class InvalidValues {
      * enum value not listed, a body that is not an object. Keys say what is wrong.
      */
     Map<String, JsonNode> forBody(String schemaPointer, JsonNode validBody) {
-        JsonNode schema = spec.at(spec.resolve(schemaPointer));
+        JsonNode schema = spec.node(spec.resolve(schemaPointer));
         Map<String, JsonNode> candidates = new LinkedHashMap<>();
         if (validBody instanceof ObjectNode object) {
             for (String name : SchemaValues.required(schema)) {
@@ -99,9 +100,12 @@ final class InvalidValues {
             }
             schema.path("properties").fieldNames().forEachRemaining(name -> {
                 String propertyPointer = spec.resolve(spec.resolve(schemaPointer) + "/properties/" + SchemaValues.escape(name));
-                JsonNode property = spec.at(propertyPointer);
+                JsonNode property = spec.node(propertyPointer);
+                if (property.path("readOnly").asBoolean(false)) {
+                    return;
+                }
                 ObjectNode wrongType = object.deepCopy();
-                wrongType.set(name, wrongTypeFor(SchemaValues.types(property)));
+                wrongType.set(name, wrongTypeFor(SchemaTypes.of(spec, propertyPointer)));
                 candidates.put("member '" + name + "' of the wrong type", wrongType);
                 if (property.has("enum")) {
                     ObjectNode notListed = object.deepCopy();
@@ -114,7 +118,7 @@ final class InvalidValues {
         candidates.put("a JSON array instead of an object", array);
         Map<String, JsonNode> invalid = new LinkedHashMap<>();
         candidates.forEach((why, body) -> {
-            if (!SpecSchemas.conforms(spec, schemaPointer, body)) {
+            if (!spec.schemas().conforms(schemaPointer, body, Direction.REQUEST)) {
                 invalid.put(why, body);
             }
         });
@@ -127,23 +131,9 @@ final class InvalidValues {
     }
 
     private static JsonNode wrongTypeFor(List<String> types) {
-        if (!types.contains("integer") && !types.contains("number")) {
-            return NODES.numberNode(12345);
+        if (types.contains("integer") || types.contains("number") || types.contains("boolean")) {
+            return TextNode.valueOf("not-a-number");
         }
-        return TextNode.valueOf("not-a-number");
-    }
-
-    /** How a server reads a wire value whose schema has these types: a parameter is text until parsed. */
-    static JsonNode asTyped(String wire, List<String> types) {
-        if (types.contains("integer") && INTEGER.matcher(wire).matches()) {
-            return NODES.numberNode(new BigInteger(wire));
-        }
-        if (types.contains("number") && NUMBER.matcher(wire).matches()) {
-            return NODES.numberNode(new BigDecimal(wire));
-        }
-        if (types.contains("boolean") && (wire.equals("true") || wire.equals("false"))) {
-            return NODES.booleanNode(Boolean.parseBoolean(wire));
-        }
-        return TextNode.valueOf(wire);
+        return types.contains("string") ? NODES.numberNode(12345) : NODES.arrayNode().add(NODES.objectNode());
     }
 }

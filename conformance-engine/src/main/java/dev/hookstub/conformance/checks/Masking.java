@@ -2,25 +2,33 @@ package dev.hookstub.conformance.checks;
 
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.SecurityScheme;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Keeps secrets out of reports and logs: the value of every header that can carry a credential (Authorization and
- * each header the spec's apiKey schemes name), every occurrence of a credential this run sends, and the value of
- * response members whose name says they hold a secret (a webhook's signing secret, say).
+ * each header the spec's apiKey schemes name), every occurrence of a credential this run sends in any form it may come
+ * back in (as sent, URL-encoded, base64 as HTTP Basic carries it, the password alone), any {@code Bearer} or
+ * {@code Basic} value a server echoes, and the value of response members whose name says they hold a secret.
  */
 final class Masking {
 
     static final String MASK = "***";
     private static final Pattern SCHEME_AND_TOKEN = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*) \\S.*$");
     private static final Pattern SECRET_MEMBER = Pattern.compile(
-            "(\"[^\"]*(?:secret|authorizationheader|token|password|apikey)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+            "(\"[^\"]*(?:secret|authorization|token|password|apikey|api_key|credential)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
             Pattern.CASE_INSENSITIVE);
+    /** A credential a server echoes in text: {@code Bearer abc.def}, {@code Basic dXNlcjpwYXNz}. */
+    private static final Pattern ECHOED_CREDENTIAL = Pattern.compile(
+            "\\b(Bearer|Basic|Token|Digest)(\\s+|%20|\\+)[A-Za-z0-9._~+/=-]{4,}", Pattern.CASE_INSENSITIVE);
     private static final int EXCERPT_CHARS = 300;
 
     private final Set<String> credentialHeaders;
@@ -29,11 +37,25 @@ final class Masking {
     /** @param credentials every credential value the run may send, masked wherever it shows up */
     Masking(OpenApiSpec spec, List<String> credentials) {
         this.credentialHeaders = SecurityScheme.credentialHeaderNames(spec);
-        // As sent, and as a query parameter carries it.
         this.credentials = credentials.stream().filter(c -> c != null && !c.isBlank())
-                .flatMap(c -> java.util.stream.Stream.of(c,
-                        java.net.URLEncoder.encode(c, java.nio.charset.StandardCharsets.UTF_8)))
-                .distinct().toList();
+                .flatMap(Masking::forms)
+                .filter(form -> form.length() >= 3)
+                .distinct()
+                // Longest first, so that a credential is masked whole before a part of it is.
+                .sorted((a, b) -> Integer.compare(b.length(), a.length()))
+                .toList();
+    }
+
+    private static Stream<String> forms(String credential) {
+        Stream.Builder<String> forms = Stream.builder();
+        forms.add(credential);
+        forms.add(URLEncoder.encode(credential, StandardCharsets.UTF_8));
+        forms.add(Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)));
+        int colon = credential.indexOf(':');
+        if (colon > 0 && colon < credential.length() - 1) {
+            forms.add(credential.substring(colon + 1));
+        }
+        return forms.build();
     }
 
     Map<String, String> headers(Map<String, String> sent) {
@@ -57,7 +79,7 @@ final class Masking {
         for (String credential : credentials) {
             scrubbed = scrubbed.replace(credential, MASK);
         }
-        return scrubbed;
+        return ECHOED_CREDENTIAL.matcher(scrubbed).replaceAll("$1 " + MASK);
     }
 
     /** The start of a response body, safe to print. */
@@ -65,7 +87,8 @@ final class Masking {
         if (body == null || body.isEmpty()) {
             return "";
         }
-        String masked = SECRET_MEMBER.matcher(scrub(body)).replaceAll("$1\"" + MASK + "\"");
+        String start = body.length() > 4 * EXCERPT_CHARS ? body.substring(0, 4 * EXCERPT_CHARS) : body;
+        String masked = SECRET_MEMBER.matcher(scrub(start)).replaceAll("$1\"" + MASK + "\"");
         return masked.length() <= EXCERPT_CHARS ? masked : masked.substring(0, EXCERPT_CHARS) + "…";
     }
 }

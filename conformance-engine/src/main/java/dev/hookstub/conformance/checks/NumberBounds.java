@@ -33,6 +33,13 @@ record NumberBounds(BigDecimal lower, boolean lowerExclusive, BigDecimal upper, 
         if (upper == null) {
             upper = lower.add(SPAN);
         }
+        // An integer format clamps whatever range results: int32 holds no 2^31, whatever the bounds say.
+        BigDecimal formatLow = formatBound(schema, true).value();
+        BigDecimal formatHigh = formatBound(schema, false).value();
+        if (formatLow != null) {
+            lower = lower.max(formatLow);
+            upper = upper.min(formatHigh);
+        }
         BigDecimal step = schema.path("multipleOf").isNumber() && schema.get("multipleOf").decimalValue().signum() > 0
                 ? schema.get("multipleOf").decimalValue() : integer ? BigDecimal.ONE : HUNDREDTH;
         return new NumberBounds(lower, low.exclusive(), upper, high.exclusive(), integer ? integral(step) : step);
@@ -60,6 +67,34 @@ record NumberBounds(BigDecimal lower, boolean lowerExclusive, BigDecimal upper, 
             }
         }
         return new Bound(value, isExclusive);
+    }
+
+    /** {@code int32} and {@code int64} bound a value as tightly as {@code minimum} and {@code maximum} do. */
+    private static Bound formatBound(JsonNode schema, boolean lower) {
+        String format = schema.path("format").asText("");
+        BigDecimal limit = switch (format) {
+            case "int32" -> BigDecimal.valueOf(lower ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+            case "int64" -> BigDecimal.valueOf(lower ? Long.MIN_VALUE : Long.MAX_VALUE);
+            default -> null;
+        };
+        return new Bound(limit, false);
+    }
+
+    private static Bound within(Bound declared, Bound format, int tighter) {
+        if (format.value() == null || declared.value() != null && declared.value().compareTo(format.value()) * tighter >= 0) {
+            return declared;
+        }
+        return format;
+    }
+
+    /** Whether {@code value} lies within the schema's bounds and its integer format's range. */
+    static boolean allows(JsonNode schema, boolean integer, BigDecimal value) {
+        Bound low = within(bound(schema, "minimum", "exclusiveMinimum", 1), formatBound(schema, true), 1);
+        Bound high = within(bound(schema, "maximum", "exclusiveMaximum", -1), formatBound(schema, false), -1);
+        if (low.value() != null && (low.exclusive() ? value.compareTo(low.value()) <= 0 : value.compareTo(low.value()) < 0)) {
+            return false;
+        }
+        return high.value() == null || (high.exclusive() ? value.compareTo(high.value()) < 0 : value.compareTo(high.value()) <= 0);
     }
 
     /** The smallest step that is a whole number and a multiple of the step: for u / 10^k, u / gcd(u, 10^k). */

@@ -1,20 +1,28 @@
 package dev.hookstub.conformance.checks;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * How a run generates its requests and which checks it makes: the seed of every {@link java.util.Random} it uses,
- * how many generated valid requests it sends per operation, and the checks selected (a check left out sends none of
- * the requests only it needs, and is absent from the results).
+ * How a run generates its requests, which checks it makes, and how long it waits: the seed of every
+ * {@link java.util.Random} it uses, how many generated valid requests it sends per operation, the checks selected (a
+ * check left out sends none of the requests only it needs, and is absent from the results), and its time limits.
  *
- * @param seed           printed with every report, so a failure can be replayed
- * @param generatedCases generated valid requests per operation (examples, invalid and credential cases come on top)
- * @param boundaryValues whether to send the valid boundary values of each parameter too (the same for every seed)
- * @param checks         the checks to make
+ * @param seed            printed with every report, so a failure can be replayed
+ * @param generatedCases  generated valid requests per operation (examples, invalid and credential cases come on top)
+ * @param boundaryValues  whether to send the valid boundary values of each parameter too (the same for every seed)
+ * @param checks          the checks to make
+ * @param requestTimeout  how long one request may go unanswered: then it fails its check, and the run goes on
+ * @param maxResponseTime the limit {@code max_response_time} holds every answer to; empty skips that check
+ * @param maxDuration     how long the whole run may take; operations not reached by then are skipped, saying so
  */
-public record RunSettings(long seed, int generatedCases, boolean boundaryValues, Set<Check> checks) {
+public record RunSettings(long seed, int generatedCases, boolean boundaryValues, Set<Check> checks,
+                          Duration requestTimeout, Optional<Duration> maxResponseTime, Optional<Duration> maxDuration) {
+
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     /** Chosen once per JVM, so that every API checked in one build shares the seed the report prints. */
     private static final long JVM_SEED = Long.getLong("conformance.seed", new SecureRandom().nextInt(1_000_000_000));
@@ -23,7 +31,16 @@ public record RunSettings(long seed, int generatedCases, boolean boundaryValues,
         if (generatedCases < 0) {
             throw new IllegalArgumentException("generated cases must be 0 or more, got " + generatedCases);
         }
+        if (requestTimeout == null || requestTimeout.isZero() || requestTimeout.isNegative()) {
+            throw new IllegalArgumentException("the request timeout must be positive, got " + requestTimeout);
+        }
         checks = checks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(checks));
+        maxResponseTime = maxResponseTime == null ? Optional.empty() : maxResponseTime;
+        maxDuration = maxDuration == null ? Optional.empty() : maxDuration;
+    }
+
+    public RunSettings(long seed, int generatedCases, boolean boundaryValues, Set<Check> checks) {
+        this(seed, generatedCases, boundaryValues, checks, DEFAULT_REQUEST_TIMEOUT, Optional.empty(), Optional.empty());
     }
 
     /** Every check, 8 generated requests per operation, a fresh random seed. */
@@ -37,18 +54,34 @@ public record RunSettings(long seed, int generatedCases, boolean boundaryValues,
     }
 
     public RunSettings withSeed(long newSeed) {
-        return new RunSettings(newSeed, generatedCases, boundaryValues, checks);
+        return new RunSettings(newSeed, generatedCases, boundaryValues, checks, requestTimeout, maxResponseTime,
+                maxDuration);
     }
 
     public RunSettings withGeneratedCases(int count) {
-        return new RunSettings(seed, count, boundaryValues, checks);
+        return new RunSettings(seed, count, boundaryValues, checks, requestTimeout, maxResponseTime, maxDuration);
     }
 
     public RunSettings withChecks(Set<Check> selected) {
         if (selected.isEmpty()) {
             throw new IllegalArgumentException("no check selected");
         }
-        return new RunSettings(seed, generatedCases, boundaryValues, selected);
+        return new RunSettings(seed, generatedCases, boundaryValues, selected, requestTimeout, maxResponseTime,
+                maxDuration);
+    }
+
+    public RunSettings withRequestTimeout(Duration timeout) {
+        return new RunSettings(seed, generatedCases, boundaryValues, checks, timeout, maxResponseTime, maxDuration);
+    }
+
+    public RunSettings withMaxResponseTime(Duration limit) {
+        return new RunSettings(seed, generatedCases, boundaryValues, checks, requestTimeout, Optional.of(limit),
+                maxDuration);
+    }
+
+    public RunSettings withMaxDuration(Duration limit) {
+        return new RunSettings(seed, generatedCases, boundaryValues, checks, requestTimeout, maxResponseTime,
+                Optional.of(limit));
     }
 
     /**
@@ -56,7 +89,7 @@ public record RunSettings(long seed, int generatedCases, boolean boundaryValues,
      * can fail, following a changed spec), so that a known edge-value bug of the stub does not blur them.
      */
     public RunSettings withoutBoundaryValues() {
-        return new RunSettings(seed, generatedCases, false, checks);
+        return new RunSettings(seed, generatedCases, false, checks, requestTimeout, maxResponseTime, maxDuration);
     }
 
     public boolean makes(Check check) {

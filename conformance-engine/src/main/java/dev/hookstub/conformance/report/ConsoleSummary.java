@@ -17,15 +17,20 @@ final class ConsoleSummary {
             long seed = runs.get(0).settings().seed();
             text.append(" (seed ").append(seed).append(')');
         }
-        String row = "%n%-18s %10s %7s %7s %7s %8s %9s %9s";
-        text.append(String.format(row, "spec", "operations", "checks", "passed", "failed", "skipped", "requests", "time"));
+        String row = "%n%-18s %10s %7s %7s %7s %7s %8s %9s %9s";
+        text.append(String.format(row, "spec", "operations", "checks", "passed", "failed", "errors", "skipped",
+                "requests", "time"));
         for (RunResult run : runs) {
             text.append(String.format(row, run.spec(), run.operations(), run.results().size(),
-                    run.count(Outcome.PASSED), run.count(Outcome.FAILED), run.count(Outcome.SKIPPED), run.cases(),
-                    run.elapsedMillis() + " ms"));
+                    run.count(Outcome.PASSED), run.count(Outcome.FAILED), run.count(Outcome.ERROR),
+                    run.count(Outcome.SKIPPED), run.cases(), run.elapsedMillis() + " ms"));
         }
-        runs.stream().flatMap(run -> run.failed().stream())
-                .forEach(failed -> text.append("\n  FAILED ").append(failed.displayName()));
+        for (RunResult run : runs) {
+            ResultGroups.failures(run).stream().limit(20).forEach(group -> text.append("\n  FAILED ")
+                    .append(group.check().checkName()).append(" on ").append(group.operationNames().size())
+                    .append(" operation(s), e.g. ").append(group.example().operationId()).append(": ")
+                    .append(group.reason()));
+        }
         if (!coverageVerdict.isEmpty()) {
             text.append("\nCoverage: ").append(coverageVerdict);
         }

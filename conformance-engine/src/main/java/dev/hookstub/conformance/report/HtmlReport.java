@@ -6,6 +6,7 @@ import dev.hookstub.conformance.checks.CheckResult;
 import dev.hookstub.conformance.checks.CheckResult.Outcome;
 import dev.hookstub.conformance.checks.RunResult;
 import dev.hookstub.openapi.Violation;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -114,14 +115,15 @@ final class HtmlReport {
 
     private static void summary(StringBuilder html, List<RunResult> runs) {
         html.append("<table class=\"summary\">\n<thead><tr><th>spec</th><th>operations</th><th>checks</th>")
-                .append("<th>passed</th><th>failed</th><th>skipped</th><th>requests</th><th>time</th></tr></thead>\n")
+                .append("<th>passed</th><th>failed</th><th>errors</th><th>skipped</th><th>requests</th><th>time</th></tr></thead>\n")
                 .append("<tbody>\n");
         for (int i = 0; i < runs.size(); i++) {
             RunResult run = runs.get(i);
             html.append("<tr><th scope=\"row\"><a href=\"#").append(specAnchor(i)).append("\">")
                     .append(escape(specName(run))).append("</a></th>");
             summaryCells(html, run.operations(), run.results().size(), run.count(Outcome.PASSED),
-                    run.count(Outcome.FAILED), run.count(Outcome.SKIPPED), run.cases(), run.elapsedMillis());
+                    run.count(Outcome.FAILED), run.count(Outcome.ERROR), run.count(Outcome.SKIPPED), run.cases(),
+                    run.elapsedMillis());
             html.append("</tr>\n");
         }
         if (runs.size() > 1) {
@@ -130,19 +132,23 @@ final class HtmlReport {
                     runs.stream().mapToLong(r -> r.results().size()).sum(),
                     runs.stream().mapToLong(r -> r.count(Outcome.PASSED)).sum(),
                     runs.stream().mapToLong(r -> r.count(Outcome.FAILED)).sum(),
+                    runs.stream().mapToLong(r -> r.count(Outcome.ERROR)).sum(),
                     runs.stream().mapToLong(r -> r.count(Outcome.SKIPPED)).sum(),
                     runs.stream().mapToLong(RunResult::cases).sum(),
                     runs.stream().mapToLong(RunResult::elapsedMillis).sum());
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+        runs.forEach(run -> run.notes().forEach(note -> html.append("<p class=\"meta\"><strong>Note:</strong> ")
+                .append(escape(note)).append("</p>\n")));
     }
 
     private static void summaryCells(StringBuilder html, long operations, long checks, long passed, long failed,
-                                     long skipped, long requests, long millis) {
+                                     long errors, long skipped, long requests, long millis) {
         html.append("<td class=\"num\">").append(operations).append("</td><td class=\"num\">").append(checks)
                 .append("</td><td class=\"num").append(passed > 0 ? " pass" : "").append("\">").append(passed)
                 .append("</td><td class=\"num").append(failed > 0 ? " fail" : "").append("\">").append(failed)
+                .append("</td><td class=\"num").append(errors > 0 ? " fail" : "").append("\">").append(errors)
                 .append("</td><td class=\"num").append(skipped > 0 ? " skip" : "").append("\">").append(skipped)
                 .append("</td><td class=\"num\">").append(requests).append("</td><td class=\"num\">").append(millis)
                 .append(" ms</td>");
@@ -153,28 +159,96 @@ final class HtmlReport {
                 .append(escape(specName(run))).append("</h2>\n<p>Checked at <code>").append(escape(run.target()))
                 .append("</code>").append(run.readOnly() ? " (read-only)" : "").append(".</p>\n");
         Map<CheckResult, String> anchors = new IdentityHashMap<>();
-        for (int i = 0; i < run.results().size(); i++) {
+        int sections = 0;
+        for (int i = 0; i < run.results().size() && sections < ResultGroups.FAILURE_SECTIONS; i++) {
             CheckResult result = run.results().get(i);
             if (result.outcome() == Outcome.FAILED) {
                 anchors.put(result, failureAnchor(runIndex, i, result));
+                sections++;
             }
         }
-        matrix(html, run, anchors);
-        html.append("<p class=\"note\">pass (n): n requests judged by the check; FAIL (k/n): k of them failed.</p>\n");
-        List<CheckResult> skipped = run.results().stream().filter(r -> r.outcome() == Outcome.SKIPPED).toList();
+        List<ResultGroups.Group> failureGroups = ResultGroups.failures(run);
+        if (!failureGroups.isEmpty()) {
+            html.append("<h3>Failures by cause</h3>\n<div class=\"scroll\">\n<table class=\"causes\">\n")
+                    .append("<thead><tr><th>check</th><th>what went wrong (first case)</th><th>operations</th></tr>")
+                    .append("</thead>\n<tbody>\n");
+            failureGroups.forEach(group -> html.append("<tr><td><code>").append(escape(group.check().checkName()))
+                    .append("</code></td><td>").append(escape(group.reason())).append("</td><td>")
+                    .append(names(group, anchors)).append("</td></tr>\n"));
+            html.append("</tbody>\n</table>\n</div>\n");
+        }
+        List<ResultGroups.Group> errorGroups = ResultGroups.errors(run);
+        if (!errorGroups.isEmpty()) {
+            html.append("<h3>Errors: operations that could not be checked</h3>\n<ul>\n");
+            errorGroups.forEach(group -> html.append("<li>").append(escape(group.reason())).append(": ")
+                    .append(names(group, anchors)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        if (ResultGroups.showsMatrix(run)) {
+            matrix(html, run, anchors);
+            html.append("<p class=\"note\">pass (n): n requests judged by the check; FAIL (k/n): k of them failed.</p>\n");
+        } else {
+            html.append("<p class=\"note\">").append(run.operations()).append(" operations: no operations × checks")
+                    .append(" table; the causes above name the operations, conformance.xml holds every result.</p>\n");
+        }
+        run.comparedWith().ifPresent(other -> comparison(html, run, other));
+        List<ResultGroups.Group> skipped = ResultGroups.skips(run);
         if (!skipped.isEmpty()) {
-            html.append("<h3>Skipped</h3>\n<ul>\n");
-            skipped.forEach(r -> html.append("<li><code>").append(escape(r.operationId())).append("</code> <code>")
-                    .append(escape(r.check().checkName())).append("</code>: ").append(escape(r.skipReason()))
-                    .append("</li>\n"));
+            html.append("<h3>Skipped, by reason</h3>\n<ul>\n");
+            skipped.forEach(group -> html.append("<li>").append(escape(group.reason())).append(" (")
+                    .append(group.members().size()).append("): ")
+                    .append(String.join(", ", group.members().stream()
+                            .map(r -> "<code>" + escape(r.check().checkName()) + "</code>").distinct().toList()))
+                    .append(" of ").append(names(group, Map.of())).append("</li>\n"));
             html.append("</ul>\n");
         }
         List<CheckResult> failed = run.failed();
         if (!failed.isEmpty()) {
             html.append("<h3>Failures</h3>\n");
-            failed.forEach(r -> failure(html, r, anchors.get(r), runIndex));
+            failed.stream().limit(ResultGroups.FAILURE_SECTIONS).forEach(r -> failure(html, r, anchors.get(r), runIndex));
+            if (failed.size() > ResultGroups.FAILURE_SECTIONS) {
+                html.append("<p class=\"note\">").append(failed.size() - ResultGroups.FAILURE_SECTIONS)
+                        .append(" more failing results: the causes above name them, conformance.xml holds each.</p>\n");
+            }
         }
         html.append("</section>\n");
+    }
+
+    private static void comparison(StringBuilder html, RunResult run, String other) {
+        html.append("<h3>Compared with <code>").append(escape(other)).append("</code></h3>\n");
+        if (run.differences().isEmpty()) {
+            html.append("<p>The same requests got answers of the same shape (status, content type, properties and")
+                    .append(" their types, error format).</p>\n");
+            return;
+        }
+        html.append("<p class=\"note\">Values that rightly differ (ids, timestamps, secrets) are compared by shape")
+                .append(" only.</p>\n<div class=\"scroll\">\n<table class=\"differences\">\n<thead><tr>")
+                .append("<th>operation</th><th>request</th><th>difference</th></tr></thead>\n<tbody>\n");
+        run.differences().stream().limit(ResultGroups.DIFFERENCES_SHOWN).forEach(difference -> html
+                .append("<tr><td><code>").append(escape(difference.operation())).append("</code></td><td>")
+                .append(escape(difference.request())).append("</td><td>").append(escape(difference.describe()))
+                .append("</td></tr>\n"));
+        html.append("</tbody>\n</table>\n</div>\n");
+        if (run.differences().size() > ResultGroups.DIFFERENCES_SHOWN) {
+            html.append("<p class=\"note\">").append(run.differences().size() - ResultGroups.DIFFERENCES_SHOWN)
+                    .append(" more differences.</p>\n");
+        }
+    }
+
+    /** The group's operations, each linking to its failure section where there is one. */
+    private static String names(ResultGroups.Group group, Map<CheckResult, String> anchors) {
+        List<String> shown = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CheckResult member : group.members()) {
+            if (shown.size() >= ResultGroups.NAMES_SHOWN || !seen.add(member.operationId())) {
+                continue;
+            }
+            String anchor = anchors.get(member);
+            shown.add(anchor == null ? "<code>" + escape(member.operationId()) + "</code>"
+                    : "<a href=\"#" + anchor + "\"><code>" + escape(member.operationId()) + "</code></a>");
+        }
+        int more = group.operationNames().size() - shown.size();
+        return String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "");
     }
 
     private static void matrix(StringBuilder html, RunResult run, Map<CheckResult, String> anchors) {
@@ -202,9 +276,12 @@ final class HtmlReport {
                 }
                 switch (result.outcome()) {
                     case PASSED -> html.append("<td class=\"pass\">pass (").append(result.cases()).append(")</td>");
-                    case FAILED -> html.append("<td class=\"fail\"><a href=\"#").append(anchors.get(result))
-                            .append("\">FAIL (").append(result.failures().size()).append('/').append(result.cases())
-                            .append(")</a></td>");
+                    case FAILED -> html.append(anchors.containsKey(result)
+                            ? "<td class=\"fail\"><a href=\"#" + anchors.get(result) + "\">" : "<td class=\"fail\">")
+                            .append("FAIL (").append(result.failureCount()).append('/').append(result.cases())
+                            .append(anchors.containsKey(result) ? ")</a></td>" : ")</td>");
+                    case ERROR -> html.append("<td class=\"fail\" title=\"").append(escape(result.skipReason()))
+                            .append("\">ERROR</td>");
                     case SKIPPED -> html.append("<td class=\"skip\" title=\"").append(escape(result.skipReason()))
                             .append("\">skip</td>");
                 }
@@ -216,9 +293,9 @@ final class HtmlReport {
 
     private static void failure(StringBuilder html, CheckResult result, String anchor, int runIndex) {
         html.append("<section class=\"failure\" id=\"").append(anchor).append("\">\n<a class=\"back\" href=\"#")
-                .append(specAnchor(runIndex)).append("\">back to the matrix</a>\n<h4>")
+                .append(specAnchor(runIndex)).append("\">back to the top of this spec</a>\n<h4>")
                 .append(escape(result.operationId())).append(" &#183; <code>")
-                .append(escape(result.check().checkName())).append("</code> (").append(result.failures().size())
+                .append(escape(result.check().checkName())).append("</code> (").append(result.failureCount())
                 .append(" of ").append(result.cases()).append(")</h4>\n");
         boolean first = true;
         for (CaseFailure failure : result.failures()) {
@@ -233,7 +310,8 @@ final class HtmlReport {
             if (failure.request().body() != null) {
                 html.append("<dt>body</dt><dd><pre>").append(escape(failure.request().body())).append("</pre></dd>\n");
             }
-            html.append("<dt>response</dt><dd><span class=\"badge\">").append(failure.response().status())
+            html.append("<dt>response</dt><dd><span class=\"badge\">").append(failure.response().answered()
+                    ? String.valueOf(failure.response().status()) : escape("no answer: " + failure.response().failure()))
                     .append("</span>");
             if (failure.response().contentType() != null) {
                 html.append(" <code>").append(escape(failure.response().contentType())).append("</code>");
@@ -244,10 +322,14 @@ final class HtmlReport {
             html.append("</dd>\n");
             if (!failure.violations().isEmpty()) {
                 html.append("<dt>violations</dt><dd><ul class=\"violations\">\n");
-                for (Violation violation : failure.violations()) {
+                for (Violation violation : failure.violations().stream().limit(ResultGroups.VIOLATIONS_SHOWN).toList()) {
                     String pointer = violation.pointer().isEmpty() ? "<root>" : violation.pointer();
                     html.append("<li><code>").append(escape(pointer))
                             .append("</code>: ").append(escape(violation.reason())).append("</li>\n");
+                }
+                if (failure.violations().size() > ResultGroups.VIOLATIONS_SHOWN) {
+                    html.append("<li>and ").append(failure.violations().size() - ResultGroups.VIOLATIONS_SHOWN)
+                            .append(" more violations</li>\n");
                 }
                 html.append("</ul></dd>\n");
             }

@@ -32,7 +32,7 @@ final class JUnitXmlReport {
             xml.writeAttribute("tests", Long.toString(runs.stream().mapToLong(r -> r.results().size()).sum()));
             xml.writeAttribute("failures", Long.toString(runs.stream().mapToLong(r -> r.count(Outcome.FAILED)).sum()));
             xml.writeAttribute("skipped", Long.toString(runs.stream().mapToLong(r -> r.count(Outcome.SKIPPED)).sum()));
-            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("errors", Long.toString(runs.stream().mapToLong(r -> r.count(Outcome.ERROR)).sum()));
             for (RunResult run : runs) {
                 suite(xml, run);
             }
@@ -53,7 +53,7 @@ final class JUnitXmlReport {
         xml.writeAttribute("tests", Integer.toString(run.results().size()));
         xml.writeAttribute("failures", Long.toString(run.count(Outcome.FAILED)));
         xml.writeAttribute("skipped", Long.toString(run.count(Outcome.SKIPPED)));
-        xml.writeAttribute("errors", "0");
+        xml.writeAttribute("errors", Long.toString(run.count(Outcome.ERROR)));
         xml.writeAttribute("time", seconds(run.elapsedMillis()));
         xml.writeAttribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
         xml.writeCharacters("\n    ");
@@ -87,9 +87,13 @@ final class JUnitXmlReport {
         if (result.outcome() == Outcome.FAILED) {
             xml.writeStartElement("failure");
             xml.writeAttribute("type", result.check().checkName());
-            xml.writeAttribute("message", result.failures().get(0).reason());
+            xml.writeAttribute("message", result.firstReason());
             xml.writeCharacters(result.failureText());
             xml.writeEndElement();
+        } else if (result.outcome() == Outcome.ERROR) {
+            xml.writeEmptyElement("error");
+            xml.writeAttribute("type", "engine");
+            xml.writeAttribute("message", result.skipReason());
         } else if (result.outcome() == Outcome.SKIPPED) {
             xml.writeEmptyElement("skipped");
             xml.writeAttribute("message", result.skipReason());

@@ -25,14 +25,16 @@ final class MarkdownReport {
                     .append(runs.get(0).settings().generatedCases()).append(" generated valid requests per operation")
                     .append(runs.get(0).readOnly() ? ", **read-only**" : "").append(".\n\n");
         }
-        md.append("| spec | operations | checks | passed | failed | skipped | requests | time |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| spec | operations | checks | passed | failed | errors | skipped | requests | time |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult run : runs) {
             md.append("| ").append(run.spec()).append(" | ").append(run.operations()).append(" | ")
                     .append(run.results().size()).append(" | ").append(run.count(Outcome.PASSED)).append(" | ")
-                    .append(run.count(Outcome.FAILED)).append(" | ").append(run.count(Outcome.SKIPPED)).append(" | ")
+                    .append(run.count(Outcome.FAILED)).append(" | ").append(run.count(Outcome.ERROR)).append(" | ")
+                    .append(run.count(Outcome.SKIPPED)).append(" | ")
                     .append(run.cases()).append(" | ").append(run.elapsedMillis()).append(" ms |\n");
         }
+        runs.forEach(run -> run.notes().forEach(note -> md.append("\n**Note:** ").append(escape(note)).append('\n')));
         md.append("\nChecks: ");
         for (Check check : Check.values()) {
             md.append("`").append(check.checkName()).append("` ").append(check.summary())
@@ -44,17 +46,56 @@ final class MarkdownReport {
     }
 
     private static void spec(StringBuilder md, RunResult run) {
-        md.append("\n## ").append(run.spec()).append("\n\nChecked at `").append(run.target()).append("`.\n\n");
+        md.append("\n## ").append(run.spec()).append("\n\nChecked at `").append(run.target()).append("`.\n");
+        List<ResultGroups.Group> failures = ResultGroups.failures(run);
+        if (!failures.isEmpty()) {
+            md.append("\n### Failures by cause\n\n| check | what went wrong (first case) | operations |\n|---|---|---|\n");
+            failures.forEach(group -> md.append("| `").append(group.check().checkName()).append("` | ")
+                    .append(escape(group.reason())).append(" | ").append(names(group)).append(" |\n"));
+        }
+        List<ResultGroups.Group> errors = ResultGroups.errors(run);
+        if (!errors.isEmpty()) {
+            md.append("\n### Errors: operations that could not be checked\n\n");
+            errors.forEach(group -> md.append("- ").append(escape(group.reason())).append(": ").append(names(group))
+                    .append('\n'));
+        }
+        if (!ResultGroups.showsMatrix(run)) {
+            md.append("\n(" + run.operations() + " operations: no operations × checks table; the causes above name the"
+                    + " operations, conformance.xml holds every result.)\n");
+        } else {
+            matrix(md, run);
+        }
+
+        run.comparedWith().ifPresent(other -> comparison(md, run, other));
+        List<ResultGroups.Group> skipped = ResultGroups.skips(run);
+        if (!skipped.isEmpty()) {
+            md.append("\n### Skipped, by reason\n\n");
+            skipped.forEach(group -> md.append("- ").append(escape(group.reason())).append(" (")
+                    .append(group.members().size()).append("): ").append(checkNames(group)).append(" of ")
+                    .append(names(group)).append('\n'));
+        }
+        List<CheckResult> failed = run.failed();
+        if (!failed.isEmpty()) {
+            md.append("\n### Failures\n");
+            failed.stream().limit(ResultGroups.FAILURE_SECTIONS).forEach(r -> failure(md, r));
+            if (failed.size() > ResultGroups.FAILURE_SECTIONS) {
+                md.append("\n(").append(failed.size() - ResultGroups.FAILURE_SECTIONS)
+                        .append(" more failing results; the causes above name them, conformance.xml holds each.)\n");
+            }
+        }
+    }
+
+    private static void matrix(StringBuilder md, RunResult run) {
         Map<String, Map<Check, CheckResult>> byOperation = new LinkedHashMap<>();
         run.results().forEach(r -> byOperation.computeIfAbsent(r.operationLabel() + " (" + r.operationId() + ")",
                 k -> new LinkedHashMap<>()).put(r.check(), r));
-        md.append("| operation |");
+        md.append("\n### Operations × checks\n\n| operation |");
         for (Check check : Check.values()) {
             md.append(' ').append(check.checkName()).append(" |");
         }
         md.append("\n|---|").append("---|".repeat(Check.values().length)).append('\n');
         byOperation.forEach((operation, checks) -> {
-            md.append("| ").append(operation).append(" |");
+            md.append("| ").append(escape(operation)).append(" |");
             for (Check check : Check.values()) {
                 CheckResult result = checks.get(check);
                 if (result == null) {
@@ -63,29 +104,48 @@ final class MarkdownReport {
                 }
                 md.append(' ').append(switch (result.outcome()) {
                     case PASSED -> "pass (" + result.cases() + ")";
-                    case FAILED -> "**FAIL** (" + result.failures().size() + "/" + result.cases() + ")";
+                    case FAILED -> "**FAIL** (" + result.failureCount() + "/" + result.cases() + ")";
                     case SKIPPED -> "skip";
+                    case ERROR -> "**ERROR**";
                 }).append(" |");
             }
             md.append('\n');
         });
         md.append("\n(pass (n): n requests judged by the check.)\n");
-        List<CheckResult> skipped = run.results().stream().filter(r -> r.outcome() == Outcome.SKIPPED).toList();
-        if (!skipped.isEmpty()) {
-            md.append("\n### Skipped\n\n");
-            skipped.forEach(r -> md.append("- ").append(r.operationId()).append(" `").append(r.check().checkName())
-                    .append("`: ").append(r.skipReason()).append('\n'));
+    }
+
+    private static void comparison(StringBuilder md, RunResult run, String other) {
+        md.append("\n### Compared with `").append(other).append("`\n\n");
+        if (run.differences().isEmpty()) {
+            md.append("The same requests got answers of the same shape (status, content type, properties and their"
+                    + " types, error format).\n");
+            return;
         }
-        List<CheckResult> failed = run.failed();
-        if (!failed.isEmpty()) {
-            md.append("\n### Failures\n");
-            failed.forEach(r -> failure(md, r));
+        md.append("Values that rightly differ (ids, timestamps, secrets) are compared by shape only.\n\n")
+                .append("| operation | request | difference |\n|---|---|---|\n");
+        run.differences().stream().limit(ResultGroups.DIFFERENCES_SHOWN).forEach(difference -> md.append("| `")
+                .append(escape(difference.operation())).append("` | ").append(escape(difference.request()))
+                .append(" | ").append(escape(difference.describe())).append(" |\n"));
+        if (run.differences().size() > ResultGroups.DIFFERENCES_SHOWN) {
+            md.append("\n(").append(run.differences().size() - ResultGroups.DIFFERENCES_SHOWN)
+                    .append(" more differences.)\n");
         }
+    }
+
+    private static String names(ResultGroups.Group group) {
+        List<String> names = group.operationNames();
+        String shown = String.join(", ", names.stream().limit(ResultGroups.NAMES_SHOWN).map(n -> "`" + n + "`").toList());
+        return names.size() <= ResultGroups.NAMES_SHOWN ? shown : shown + " and " + (names.size() - ResultGroups.NAMES_SHOWN)
+                + " more";
+    }
+
+    private static String checkNames(ResultGroups.Group group) {
+        return String.join(", ", group.members().stream().map(r -> "`" + r.check().checkName() + "`").distinct().toList());
     }
 
     private static void failure(StringBuilder md, CheckResult result) {
         md.append("\n#### ").append(result.operationId()).append(" · `").append(result.check().checkName())
-                .append("` (").append(result.failures().size()).append(" of ").append(result.cases()).append(")\n");
+                .append("` (").append(result.failureCount()).append(" of ").append(result.cases()).append(")\n");
         for (CaseFailure failure : result.failures()) {
             md.append("\n- **").append(escape(failure.caseDescription())).append("**: ").append(escape(failure.reason()))
                     .append("\n  - request: `").append(failure.request().method()).append(' ')
@@ -95,15 +155,20 @@ final class MarkdownReport {
             if (failure.request().body() != null) {
                 md.append("\n  - body: `").append(failure.request().body().replace("`", "'")).append('`');
             }
-            md.append("\n  - response: `").append(failure.response().status())
+            md.append("\n  - response: `").append(failure.response().answered() ? failure.response().status()
+                            : "no answer: " + failure.response().failure())
                     .append(failure.response().contentType() == null ? "" : " " + failure.response().contentType())
                     .append('`');
             if (!failure.response().excerpt().isEmpty()) {
                 md.append(" `").append(failure.response().excerpt().replace("`", "'").replace("\n", " ")).append('`');
             }
-            for (Violation violation : failure.violations()) {
+            for (Violation violation : failure.violations().stream().limit(ResultGroups.VIOLATIONS_SHOWN).toList()) {
                 md.append("\n  - violation at `").append(violation.pointer().isEmpty() ? "<root>" : violation.pointer())
                         .append("`: ").append(escape(violation.reason()));
+            }
+            if (failure.violations().size() > ResultGroups.VIOLATIONS_SHOWN) {
+                md.append("\n  - and ").append(failure.violations().size() - ResultGroups.VIOLATIONS_SHOWN)
+                        .append(" more violations");
             }
             md.append('\n');
         }

@@ -30,7 +30,15 @@ public final class ErrorFormat {
             String body) {
         Optional<String> declaredError = declaredErrorStatus(spec, operation, status);
         if (declaredError.isPresent()) {
-            return new ResponseValidator(spec).validate(operation, Integer.parseInt(declaredError.get()), contentType, body);
+            int declared = Integer.parseInt(declaredError.get());
+            List<Violation> found = new ResponseValidator(spec).validate(operation, declared, contentType, body);
+            if (declared == status) {
+                return found;
+            }
+            // Held to another status's declared body: say so, or "not declared for 422" reads wrong on a 401.
+            return found.stream().map(v -> new Violation(v.check(), v.pointer(), "the " + status
+                    + " answer is not in the API's error format (the spec's " + declared + " answer): " + v.reason()))
+                    .toList();
         }
         if (contentType == null || !MediaTypes.essence(contentType).equals("application/json")) {
             return List.of(new Violation(Violation.CONTENT_TYPE_CONFORMANCE, "",

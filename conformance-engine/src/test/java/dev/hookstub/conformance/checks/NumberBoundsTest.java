@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.openapi.OpenApiSpec;
-import dev.hookstub.openapi.SpecSchemas;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Random;
@@ -55,9 +54,9 @@ class NumberBoundsTest {
         SchemaValues values = new SchemaValues(spec, new Random(11));
         Set<JsonNode> seen = new HashSet<>();
         for (int i = 0; i < draws; i++) {
-            Optional<JsonNode> value = values.generate(POINTER, false);
+            Optional<JsonNode> value = values.generate(POINTER, dev.hookstub.openapi.SchemaCatalog.Direction.REQUEST);
             assertTrue(value.isPresent(), "a value for " + spec.at(POINTER));
-            assertTrue(SpecSchemas.conforms(spec, POINTER, value.get()), value.get() + " for " + spec.at(POINTER));
+            assertTrue(spec.schemas().conforms(POINTER, value.get()), value.get() + " for " + spec.at(POINTER));
             seen.add(value.get());
         }
         // The schema has no example: had generation failed, generate() would have had nothing to give.
@@ -76,6 +75,6 @@ class NumberBoundsTest {
     @ValueSource(strings = {"{\"type\": \"integer\", \"minimum\": 2, \"maximum\": 2}"})
     void aSingleAllowedValueIsTheOneDrawn(String schema) throws Exception {
         OpenApiSpec spec = spec("3.1.0", schema);
-        assertEquals("2", new SchemaValues(spec, new Random(3)).generate(POINTER, false).orElseThrow().asText());
+        assertEquals("2", new SchemaValues(spec, new Random(3)).generate(POINTER, dev.hookstub.openapi.SchemaCatalog.Direction.REQUEST).orElseThrow().asText());
     }
 }

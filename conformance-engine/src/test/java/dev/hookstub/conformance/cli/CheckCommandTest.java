@@ -41,6 +41,22 @@ class CheckCommandTest {
     class AgainstAToyServer {
 
         @Test
+        void aCredentialFromAFileIsUsedAndNeverPrintedAndEveryExchangeIsLogged() throws IOException {
+            try (ToyServer toy = new ToyServer(Breakage.NONE)) {
+                Path secret = Files.writeString(dir.resolve("token.txt"), ToyServer.TOKEN + "\n");
+                Path log = dir.resolve("exchanges.jsonl");
+                Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
+                        "--credential-file", secret.toString(), "--seed", "7", "--exchange-log", log.toString());
+                assertEquals(0, run.status(), run.out() + run.err());
+                assertFalse(run.out().contains(ToyServer.TOKEN), "the credential is never printed");
+                java.util.List<String> lines = Files.readAllLines(log);
+                assertEquals(toy.requests() - 1, lines.size(), "one line per request, but the first look at the server");
+                assertTrue(lines.stream().allMatch(line -> line.startsWith("{\"operation\":")), lines.get(0));
+                assertFalse(lines.stream().anyMatch(line -> line.contains(ToyServer.TOKEN)), "masked in the log");
+            }
+        }
+
+        @Test
         void aServerThatKeepsTheSpecPassesEveryCheckThatApplies() throws IOException {
             try (ToyServer toy = new ToyServer(Breakage.NONE)) {
                 Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
@@ -134,7 +150,7 @@ class CheckCommandTest {
         void aMissingSpecFileIsNamed() {
             Outcome run = check("--spec", dir.resolve("missing.yaml").toString(), "--base-url", "http://127.0.0.1:1");
             assertEquals(2, run.status());
-            assertTrue(run.err().contains("no such spec file"), run.err());
+            assertTrue(run.err().contains("cannot read " + dir.resolve("missing.yaml") + ": no such file"), run.err());
         }
 
         @Test
@@ -142,7 +158,7 @@ class CheckCommandTest {
             Path notSpec = Files.writeString(dir.resolve("x.yaml"), "swagger: '2.0'\n");
             Outcome run = check("--spec", notSpec.toString(), "--base-url", "http://127.0.0.1:1");
             assertEquals(2, run.status());
-            assertTrue(run.err().contains("not an OpenAPI 3.0 or 3.1 document"), run.err());
+            assertTrue(run.err().contains("is a Swagger 2.0 document; hookstub reads OpenAPI 3.0 and 3.1"), run.err());
         }
 
         @Test
@@ -162,9 +178,41 @@ class CheckCommandTest {
             Outcome run = check("--help");
             assertEquals(0, run.status());
             for (String text : new String[] {"--spec", "--base-url", "--second-credential", "--exclude-checks",
-                    "--report", "tenant_isolation", "Exit status"}) {
+                    "--report", "tenant_isolation", "Exit status", "--credential-env", "--credential-file",
+                    "--request-timeout", "--max-response-time", "--max-duration", "--exchange-log",
+                    "use_after_free", "missing_required_header", "response_headers_conformance", "3 no check failed"}) {
                 assertTrue(run.out().contains(text), text);
             }
+        }
+
+        @Test
+        void anUnusableReportFolderFailsBeforeTheRun() throws IOException {
+            try (ToyServer toy = new ToyServer(Breakage.NONE)) {
+                Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+                Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
+                        "--credential", ToyServer.TOKEN, "--report", file.resolve("report").toString());
+                assertEquals(2, run.status());
+                assertTrue(run.err().startsWith("hookstub check: cannot write the report to "), run.err());
+                assertEquals("", run.out(), "nothing was checked");
+                assertEquals(0, toy.requests(), "no request reached the server");
+            }
+        }
+
+        @Test
+        void aCredentialIsGivenOnceOnTheCommandLineInTheEnvironmentOrInAFile() throws IOException {
+            Outcome both = check("--spec", spec().toString(), "--base-url", "http://127.0.0.1:1",
+                    "--credential", "a", "--credential-file", "b");
+            assertEquals(2, both.status());
+            assertTrue(both.err().contains("--credential and --credential-file cannot be combined"), both.err());
+            Outcome unset = check("--spec", spec().toString(), "--base-url", "http://127.0.0.1:1",
+                    "--credential-env", "HOOKSTUB_TEST_SURELY_UNSET_VARIABLE");
+            assertEquals(2, unset.status());
+            assertTrue(unset.err().contains("the environment variable HOOKSTUB_TEST_SURELY_UNSET_VARIABLE is not set"),
+                    unset.err());
+            Outcome bad = check("--spec", spec().toString(), "--base-url", "http://127.0.0.1:1",
+                    "--request-timeout", "soon");
+            assertEquals(2, bad.status());
+            assertTrue(bad.err().contains("--request-timeout must be a duration such as 500ms, 5s or 2m"), bad.err());
         }
     }
 }

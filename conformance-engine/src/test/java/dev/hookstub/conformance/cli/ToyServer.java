@@ -89,6 +89,7 @@ final class ToyServer implements AutoCloseable {
     private final Breakage breakage;
     private final Map<String, Map<Long, String>> itemsByTenant = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1);
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     ToyServer(Breakage breakage) throws IOException {
         this.breakage = breakage;
@@ -103,7 +104,13 @@ final class ToyServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
     }
 
+    /** Requests received so far, of any kind. */
+    int requests() {
+        return requests.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();

@@ -51,17 +51,17 @@ class HtmlReportTest {
                         Map.of("Authorization", "Bearer ***", "Content-Type", "application/json"),
                         "{\"name\":\"" + INJECTED + "\"}"),
                 new RecordedResponse(201, "application/json", null, "{\"id\":7,\"name\":\"" + INJECTED + "\"}",
-                        "{\"id\":7,\"name\":\"" + INJECTED + "\"}"),
+                        "{\"id\":7,\"name\":\"" + INJECTED + "\"}", Map.of(), null),
                 "the body is not valid against the schema",
                 List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "/name",
                         "must be at most 3 characters, \"x\" & 'y'")));
         List<CheckResult> results = List.of(
                 new CheckResult("mollie", "create-webhook", "POST /webhooks", Check.NOT_A_SERVER_ERROR,
-                        Outcome.PASSED, 5, 3, null, List.of()),
+                        Outcome.PASSED, 5, 3, null, List.of(), 0),
                 new CheckResult("mollie", "create-webhook", "POST /webhooks", Check.IGNORED_AUTH,
-                        Outcome.SKIPPED, 0, 0, "the operation is not <secured>", List.of()),
+                        Outcome.SKIPPED, 0, 0, "the operation is not <secured>", List.of(), 0),
                 new CheckResult("mollie", "create-webhook", "POST /webhooks", Check.RESPONSE_SCHEMA_CONFORMANCE,
-                        Outcome.FAILED, 5, 4, null, List.of(failure)));
+                        Outcome.FAILED, 5, 4, null, List.of(failure), 0));
         RunResult run = new RunResult("mollie", new RunSettings(4242, 8, true, java.util.EnumSet.allOf(Check.class)), TARGET, false, 1, 5, 12, results);
         List<CoverageRow> coverage = List.of(
                 new CoverageRow("mollie", "create-webhook", "201", "PROVOKED", ""),
@@ -138,15 +138,16 @@ class HtmlReportTest {
         assertFalse(html.contains("read-only"), "not a read-only run");
         Element summary = (Element) dom.getElementsByTagName("tbody").item(0);
         Element row = (Element) summary.getElementsByTagName("tr").item(0);
-        assertEquals("mollie 1 3 1 1 1 5 12 ms", cells(row), "spec operations checks passed failed skipped requests");
+        assertEquals("mollie 1 3 1 1 0 1 5 12 ms", cells(row),
+                "spec operations checks passed failed errors skipped requests");
     }
 
     @Test
     void colorsTheMatrixAndLinksEachFailCellToItsFailure() {
         assertTrue(html.contains("<td class=\"pass\">pass (5)</td>"), html);
         assertTrue(html.contains("<td class=\"skip\" title=\"the operation is not &lt;secured&gt;\">skip</td>"), html);
-        assertTrue(html.contains("<li><code>create-webhook</code> <code>ignored_auth</code>: "
-                + "the operation is not &lt;secured&gt;</li>"), html);
+        assertTrue(html.contains("<li>the operation is not &lt;secured&gt; (1): <code>ignored_auth</code> of "
+                + "<code>create-webhook</code></li>"), html);
         Matcher fail = Pattern.compile("<td class=\"fail\"><a href=\"#([^\"]+)\">FAIL \\(1/5\\)</a></td>")
                 .matcher(html);
         assertTrue(fail.find(), html);

@@ -1,0 +1,70 @@
+package dev.hookstub.conformance.checks;
+
+import com.github.curiousoddman.rgxgen.RgxGen;
+import com.github.curiousoddman.rgxgen.config.RgxGenOption;
+import com.github.curiousoddman.rgxgen.config.RgxGenProperties;
+import com.github.curiousoddman.rgxgen.model.RgxGenCharsDefinition;
+import com.github.curiousoddman.rgxgen.model.SymbolRange;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Strings that match a schema's {@code pattern}, generated from the expression itself (RgxGen), within the schema's
+ * lengths. JSON Schema's {@code pattern} is not anchored, and a full match is also a match; each candidate is checked
+ * with the JDK's own engine before it is handed out, and an expression neither can read gives nothing. A {@code .}
+ * stands for a letter, a digit, '-' or '_': any character would do for the expression, but a '/' or a control
+ * character in a path or a header tests the transport, not the contract.
+ */
+final class PatternStrings {
+
+    private static final int ATTEMPTS = 12;
+    private static final Map<String, Optional<Compiled>> COMPILED = new ConcurrentHashMap<>();
+    private static final RgxGenProperties PLAIN_DOT = new RgxGenProperties();
+
+    static {
+        RgxGenOption.DOT_MATCHES_ONLY.setInProperties(PLAIN_DOT, RgxGenCharsDefinition.of(
+                SymbolRange.range('a', 'z'), SymbolRange.range('A', 'Z'), SymbolRange.range('0', '9'))
+                .withCharacters('-', '_'));
+    }
+
+    private record Compiled(RgxGen generator, Pattern pattern) {
+    }
+
+    private final Random random;
+
+    PatternStrings(Random random) {
+        this.random = random;
+    }
+
+    Optional<String> matching(String expression, int minLength, int maxLength) {
+        Optional<Compiled> compiled = COMPILED.computeIfAbsent(expression, PatternStrings::compile);
+        if (compiled.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String candidate;
+            try {
+                candidate = compiled.get().generator().generate(random);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+            if (candidate.length() >= minLength && candidate.length() <= maxLength
+                    && compiled.get().pattern().matcher(candidate).find()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Compiled> compile(String expression) {
+        try {
+            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, expression), Pattern.compile(expression)));
+        } catch (RuntimeException e) {
+            // Not a Java expression (ECMA-262 differs in places), or one RgxGen cannot generate from.
+            return Optional.empty();
+        }
+    }
+}

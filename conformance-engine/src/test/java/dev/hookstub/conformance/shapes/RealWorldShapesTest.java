@@ -1,0 +1,582 @@
+package dev.hookstub.conformance.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.conformance.checks.Check;
+import dev.hookstub.conformance.checks.CheckResult;
+import dev.hookstub.conformance.checks.CheckResult.Outcome;
+import dev.hookstub.conformance.checks.ConformanceRun;
+import dev.hookstub.conformance.checks.RequestCase;
+import dev.hookstub.conformance.checks.RunResult;
+import dev.hookstub.conformance.checks.RunSettings;
+import dev.hookstub.conformance.checks.RunTarget;
+import dev.hookstub.conformance.shapes.ScriptedServer.Answer;
+import dev.hookstub.conformance.shapes.ScriptedServer.Request;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.RequestValidator;
+import dev.hookstub.openapi.Violation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shapes real documents have that once crashed the engine or made it call invalid requests valid, each in a
+ * minimal document of its own, run against a real server that answers as the test scripts it. Every request the engine
+ * calls valid is held to the spec by the core's request validator, and each verdict to what the server did.
+ */
+class RealWorldShapesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RunSettings SETTINGS = new RunSettings(7, 6, true, EnumSet.allOf(Check.class));
+
+    /** What a run found and sent: its results, and every request with the kind of case it was. */
+    private record Ran(RunResult result, List<RequestCase.Kind> kinds, List<Request> requests, OpenApiSpec spec) {
+
+        Outcome outcome(String operation, Check check) {
+            return result(operation, check).outcome();
+        }
+
+        CheckResult result(String operation, Check check) {
+            return result.results().stream().filter(r -> r.operationId().equals(operation) && r.check() == check)
+                    .findFirst().orElseThrow(() -> new AssertionError("no result for " + operation + " " + check));
+        }
+
+        /** The requests the engine sent as valid ones (examples, generated, read-backs). */
+        List<Request> valid() {
+            List<Request> valid = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                RequestCase.Kind kind = kinds.get(i);
+                if (kind == RequestCase.Kind.EXAMPLE || kind == RequestCase.Kind.GENERATED) {
+                    valid.add(requests.get(i));
+                }
+            }
+            return valid;
+        }
+
+        void noErrors() {
+            assertTrue(result.errors().isEmpty(), () -> "engine errors: " + result.errors());
+        }
+
+        /** Every request called valid passes the core's validator, and the server saw at least one. */
+        void validRequestsAreValid() {
+            assertFalse(valid().isEmpty(), "no valid request was sent");
+            RequestValidator validator = new RequestValidator(spec);
+            for (Request request : valid()) {
+                var operation = spec.findOperation(request.method(), request.path()).orElseThrow();
+                List<Violation> violations = validator.validate(operation, new RequestValidator.WireRequest(
+                        request.path(), request.query(), request.headers(), request.body()));
+                assertTrue(violations.isEmpty(), () -> request + " broke the spec: " + violations);
+            }
+        }
+    }
+
+    private static Ran run(String yaml, ScriptedServer server, RunSettings settings, String credential) {
+        OpenApiSpec spec = OpenApiSpec.fromBytes("shape", yaml.getBytes(StandardCharsets.UTF_8));
+        List<RequestCase.Kind> kinds = new ArrayList<>();
+        RunResult result = new ConformanceRun(spec, RunTarget.of(server.url(), credential), settings)
+                .loggingExchangesTo((requestCase, request, response, millis) -> kinds.add(requestCase.kind()))
+                .run();
+        return new Ran(result, kinds, server.received(), spec);
+    }
+
+    private static Ran run(String yaml, ScriptedServer server) {
+        return run(yaml, server, SETTINGS, "token-123");
+    }
+
+    @Test
+    void aCreateBesideANestedReadIsReadBackWithEveryPathParameterAndARequiredReadOnlyIdIsNotSent() throws Exception {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /owners/{owner}/things:
+                    parameters: [{name: owner, in: path, required: true, schema: {type: string, pattern: '^[a-z]{3,8}$'}}]
+                    post:
+                      operationId: createThing
+                      requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+                      responses:
+                        '201': {description: created, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+                  /owners/{owner}/things/{thingId}:
+                    get:
+                      operationId: getThing
+                      parameters:
+                        - {name: owner, in: path, required: true, schema: {type: string}}
+                        - {name: thingId, in: path, required: true, schema: {type: string}}
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}
+                        '404': {description: none, content: {application/json: {schema: {type: object}}}}
+                components:
+                  schemas:
+                    Thing:
+                      type: object
+                      required: [id, name]
+                      properties:
+                        id: {type: string, readOnly: true}
+                        name: {type: string, maxLength: 20}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("POST", "/owners/([a-z]+)/things", m -> Answer.json(201, "{\"id\":\"t-" + m.group(1) + "\",\"name\":\"n\"}"))
+                .on("GET", "/owners/([^/]+)/things/([^/]+)", m -> m.group(2).equals("t-" + m.group(1))
+                        ? Answer.json(200, "{\"id\":\"" + m.group(2) + "\",\"name\":\"n\"}") : Answer.json(404, "{}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.validRequestsAreValid();
+            assertEquals(Outcome.PASSED, ran.outcome("createThing", Check.ENSURE_RESOURCE_AVAILABILITY));
+            assertEquals(Outcome.PASSED, ran.outcome("createThing", Check.POSITIVE_DATA_ACCEPTANCE));
+            for (Request post : ran.requests().stream().filter(r -> r.method().equals("POST")).toList()) {
+                if (post.body().startsWith("{") && post.body().endsWith("}") && !post.body().contains("12345")) {
+                    assertFalse(JSON.readTree(post.body()).has("id"), "a readOnly member was sent: " + post.body());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTopLevelOneOfBodyAPatternBeyondAPrefixAndAnIntegerFormatGiveValidRequests() {
+        String yaml = """
+                openapi: 3.1.0
+                info: {title: shape, version: '1'}
+                paths:
+                  /payments:
+                    post:
+                      operationId: pay
+                      parameters:
+                        - {name: limit, in: query, schema: {type: integer, format: int32}}
+                        - {name: page, in: query, example: '12,', schema: {type: integer, minimum: 1}}
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema:
+                              oneOf:
+                                - {type: object, required: [card], properties: {card: {type: string, pattern: '^[A-Z]{3}-\\d{4}$'}}, additionalProperties: false}
+                                - {type: object, required: [iban], properties: {iban: {type: string, pattern: '^NL\\d{2}[A-Z]{4}\\d{10}$'}}, additionalProperties: false}
+                      responses:
+                        '204': {description: paid}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("POST", "/payments", Answer.empty(204))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.validRequestsAreValid();
+            assertEquals(Outcome.PASSED, ran.outcome("pay", Check.POSITIVE_DATA_ACCEPTANCE));
+            assertTrue(ran.valid().stream().anyMatch(r -> r.body().contains("card")), "the first branch is used");
+            assertTrue(ran.valid().stream().anyMatch(r -> r.body().contains("iban")), "the second branch is used");
+            assertTrue(ran.valid().stream().noneMatch(r -> r.query() != null && r.query().contains("page=12%2C")),
+                    "an invalid parameter example is dropped");
+        }
+    }
+
+    @Test
+    void parametersGoAsTheirStyleSaysAndARequiredHeaderIsSentAndItsAbsenceChecked() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /items:
+                    get:
+                      operationId: listItems
+                      parameters:
+                        - {name: ids, in: query, required: true, schema: {type: array, minItems: 2, items: {type: integer, minimum: 1, maximum: 99}}}
+                        - {name: tags, in: query, explode: false, schema: {type: array, items: {type: string, enum: [a, b]}}}
+                        - {name: X-Request-Id, in: header, required: true, schema: {type: string, format: uuid}}
+                        - {name: session, in: cookie, required: true, schema: {type: string, minLength: 4, maxLength: 8}}
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {type: array}}}}
+                        '400': {description: bad, content: {application/json: {schema: {type: object}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.on("GET", "/items", m -> {
+                Request last = server.received().get(server.received().size() - 1);
+                return last.header("X-Request-Id") == null ? Answer.json(400, "{}") : Answer.json(200, "[]");
+            });
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.validRequestsAreValid();
+            for (Request request : ran.valid()) {
+                assertTrue(request.query().matches("ids=\\d+&ids=\\d+.*"), "ids exploded: " + request.query());
+                assertFalse(request.query().contains("%5B"), "no JSON array text: " + request.query());
+                assertTrue(request.header("Cookie").startsWith("session="), request.headers().toString());
+            }
+            assertEquals(Outcome.PASSED, ran.outcome("listItems", Check.MISSING_REQUIRED_HEADER));
+            assertTrue(ran.result("listItems", Check.MISSING_REQUIRED_HEADER).cases() >= 1);
+        }
+    }
+
+    @Test
+    void missingRequiredHeaderFailsAServerThatAcceptsTheRequestWithoutIt() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /items:
+                    get:
+                      operationId: listItems
+                      parameters:
+                        - {name: X-Request-Id, in: header, required: true, schema: {type: string}}
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {type: array}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("GET", "/items", Answer.json(200, "[]"))) {
+            Ran ran = run(yaml, server);
+            assertEquals(Outcome.FAILED, ran.outcome("listItems", Check.MISSING_REQUIRED_HEADER));
+            assertTrue(ran.result("listItems", Check.MISSING_REQUIRED_HEADER).firstReason()
+                    .contains("without a required header"));
+        }
+    }
+
+    @Test
+    void aTextBodyIsSentAsTextAndAnExamplesMapIsUsedWithItsInvalidEntriesDropped() {
+        String yaml = """
+                openapi: 3.1.0
+                info: {title: shape, version: '1'}
+                paths:
+                  /notes:
+                    post:
+                      operationId: addNote
+                      requestBody: {required: true, content: {text/plain: {schema: {type: string, minLength: 3}}}}
+                      responses: {'201': {description: added}}
+                  /orders:
+                    post:
+                      operationId: order
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema: {type: object, required: [qty], properties: {qty: {type: integer, minimum: 1}}}
+                            examples:
+                              broken: {value: {qty: 0}}
+                              fine: {value: {qty: 7}}
+                      responses: {'201': {description: ordered}}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("POST", "/notes", Answer.empty(201))
+                .on("POST", "/orders", Answer.empty(201))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.validRequestsAreValid();
+            Request note = ran.valid().stream().filter(r -> r.path().equals("/notes")).findFirst().orElseThrow();
+            assertTrue(note.header("Content-Type").startsWith("text/plain"), note.headers().toString());
+            assertFalse(note.body().startsWith("\""), "text, not a JSON string: " + note.body());
+            Request example = ran.valid().stream().filter(r -> r.path().equals("/orders")).findFirst().orElseThrow();
+            assertEquals("{\"qty\":7}", example.body(), "the valid entry of the examples map");
+        }
+    }
+
+    @Test
+    void aDeclaredRedirectIsAnAcceptedAnswer() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /old:
+                    get:
+                      operationId: moved
+                      responses:
+                        '302': {description: see the new place, headers: {Location: {required: true, schema: {type: string}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("GET", "/old", new Answer(302, Map.of("Location", "/new"), ""))) {
+            Ran ran = run(yaml, server);
+            assertEquals(Outcome.PASSED, ran.outcome("moved", Check.POSITIVE_DATA_ACCEPTANCE));
+            assertEquals(Outcome.PASSED, ran.outcome("moved", Check.RESPONSE_HEADERS_CONFORMANCE));
+        }
+    }
+
+    @Test
+    void responseHeadersConformanceFailsAMissingRequiredHeaderOrAnInvalidOne() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /limited:
+                    get:
+                      operationId: limited
+                      responses:
+                        '200':
+                          description: ok
+                          headers:
+                            X-Rate-Limit: {required: true, schema: {type: integer, minimum: 0}}
+                """;
+        try (ScriptedServer missing = new ScriptedServer().on("GET", "/limited", Answer.empty(200));
+             ScriptedServer invalid = new ScriptedServer().on("GET", "/limited",
+                     new Answer(200, Map.of("X-Rate-Limit", "lots"), ""));
+             ScriptedServer fine = new ScriptedServer().on("GET", "/limited",
+                     new Answer(200, Map.of("X-Rate-Limit", "4999"), ""))) {
+            assertEquals(Outcome.FAILED, run(yaml, missing).outcome("limited", Check.RESPONSE_HEADERS_CONFORMANCE));
+            assertTrue(run(yaml, missing).result("limited", Check.RESPONSE_HEADERS_CONFORMANCE).firstReason()
+                    .contains("required header X-Rate-Limit is missing"));
+            assertEquals(Outcome.FAILED, run(yaml, invalid).outcome("limited", Check.RESPONSE_HEADERS_CONFORMANCE));
+            assertEquals(Outcome.PASSED, run(yaml, fine).outcome("limited", Check.RESPONSE_HEADERS_CONFORMANCE));
+        }
+    }
+
+    @Test
+    void theReadBackFindsAShaANumberAndANestedIdAndAnEmptyAnswerIsNotAFailure() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /commits:
+                    post:
+                      operationId: commit
+                      responses: {'201': {description: made, content: {application/json: {schema: {type: object}}}}}
+                  /commits/{commit_sha}:
+                    get:
+                      operationId: getCommit
+                      parameters: [{name: commit_sha, in: path, required: true, schema: {type: string}}]
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+                  /issues:
+                    post:
+                      operationId: openIssue
+                      responses: {'201': {description: made, content: {application/json: {schema: {type: object}}}}}
+                  /issues/{issue_number}:
+                    get:
+                      operationId: getIssue
+                      parameters: [{name: issue_number, in: path, required: true, schema: {type: integer}}]
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+                  /budgets:
+                    post:
+                      operationId: plan
+                      responses: {'201': {description: made, content: {application/json: {schema: {type: object}}}}}
+                  /budgets/{budget_id}:
+                    get:
+                      operationId: getBudget
+                      parameters: [{name: budget_id, in: path, required: true, schema: {type: string}}]
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+                  /marks:
+                    post:
+                      operationId: mark
+                      responses: {'201': {description: made, content: {application/json: {schema: {type: object}}}}}
+                  /marks/{mark_id}:
+                    get:
+                      operationId: getMark
+                      parameters: [{name: mark_id, in: path, required: true, schema: {type: string}}]
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("POST", "/commits", Answer.json(201, "{\"sha\":\"abc123\"}"))
+                .on("GET", "/commits/abc123", Answer.json(200, "{\"sha\":\"abc123\"}"))
+                .on("POST", "/issues", Answer.json(201, "{\"number\":42,\"title\":\"t\"}"))
+                .on("GET", "/issues/42", Answer.json(200, "{\"number\":42}"))
+                .on("POST", "/budgets", Answer.json(201, "{\"budget\":{\"id\":\"b-1\"}}"))
+                .on("GET", "/budgets/b-1", Answer.json(200, "{\"budget\":{\"id\":\"b-1\"}}"))
+                .on("POST", "/marks", Answer.json(201, "{}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            assertEquals(Outcome.PASSED, ran.outcome("commit", Check.ENSURE_RESOURCE_AVAILABILITY));
+            assertEquals(Outcome.PASSED, ran.outcome("openIssue", Check.ENSURE_RESOURCE_AVAILABILITY));
+            assertEquals(Outcome.PASSED, ran.outcome("plan", Check.ENSURE_RESOURCE_AVAILABILITY));
+            assertEquals(Outcome.SKIPPED, ran.outcome("mark", Check.ENSURE_RESOURCE_AVAILABILITY));
+        }
+    }
+
+    @Test
+    void useAfterFreeFailsARecordThatOutlivesItsDeleteAndPassesOneThatIsGone() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /hooks:
+                    post:
+                      operationId: createHook
+                      responses: {'201': {description: made, content: {application/json: {schema: {type: object}}}}}
+                  /hooks/{hookId}:
+                    get:
+                      operationId: getHook
+                      parameters: [{name: hookId, in: path, required: true, schema: {type: string}}]
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+                        '404': {description: gone, content: {application/json: {schema: {type: object}}}}
+                    delete:
+                      operationId: deleteHook
+                      parameters: [{name: hookId, in: path, required: true, schema: {type: string}}]
+                      responses: {'204': {description: deleted}, '404': {description: gone, content: {application/json: {schema: {type: object}}}}}
+                """;
+        java.util.Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (ScriptedServer forgetful = new ScriptedServer()
+                .on("POST", "/hooks", Answer.json(201, "{\"id\":\"h1\"}"))
+                .on("GET", "/hooks/h1", Answer.json(200, "{\"id\":\"h1\"}"))
+                .on("DELETE", "/hooks/h1", Answer.empty(204));
+             ScriptedServer honest = new ScriptedServer()
+                .on("POST", "/hooks", m -> {
+                    deleted.clear();
+                    return Answer.json(201, "{\"id\":\"h1\"}");
+                })
+                .on("GET", "/hooks/h1", m -> deleted.isEmpty() ? Answer.json(200, "{\"id\":\"h1\"}")
+                        : Answer.json(404, "{}"))
+                .on("DELETE", "/hooks/h1", m -> {
+                    deleted.add("h1");
+                    return Answer.empty(204);
+                })) {
+            Ran bad = run(yaml, forgetful);
+            assertEquals(Outcome.FAILED, bad.outcome("createHook", Check.USE_AFTER_FREE));
+            assertTrue(bad.result("createHook", Check.USE_AFTER_FREE).firstReason().contains("still be read"));
+            assertEquals(Outcome.PASSED, run(yaml, honest).outcome("createHook", Check.USE_AFTER_FREE));
+        }
+    }
+
+    @Test
+    void undocumentedMethodsAreProbedOnlyWhereNoTemplateServesThem() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /gists/public:
+                    get:
+                      operationId: listPublic
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: array}}}}}
+                  /gists/{gist_id}:
+                    get:
+                      operationId: getGist
+                      parameters: [{name: gist_id, in: path, required: true, schema: {type: string}}]
+                      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+                    delete:
+                      operationId: deleteGist
+                      parameters: [{name: gist_id, in: path, required: true, schema: {type: string}}]
+                      responses: {'204': {description: deleted}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("GET", "/gists/public", Answer.json(200, "[]"))
+                .on("GET", "/gists/[^/]+", Answer.json(200, "{}"))
+                .on("DELETE", "/gists/[^/]+", Answer.empty(204))
+                .on("POST", "/gists/[^/]+", new Answer(405, Map.of("Allow", "GET, DELETE", "Content-Type",
+                        "application/json"), "{}"))
+                .on("PUT", "/gists/[^/]+", new Answer(405, Map.of("Allow", "GET, DELETE", "Content-Type",
+                        "application/json"), "{}"))
+                .on("PATCH", "/gists/[^/]+", new Answer(405, Map.of("Allow", "GET, DELETE", "Content-Type",
+                        "application/json"), "{}"))) {
+            Ran ran = run(yaml, server);
+            assertTrue(ran.requests().stream().noneMatch(r -> r.method().equals("DELETE")
+                    && r.path().equals("/gists/public")), "DELETE /gists/public is DELETE /gists/{gist_id}");
+            assertEquals(Outcome.PASSED, ran.outcome("listPublic", Check.UNSUPPORTED_METHOD));
+        }
+    }
+
+    @Test
+    void aCredentialGoesOnlyWhereTheOperationsSecurityAsksForOne() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                components: {securitySchemes: {basic: {type: http, scheme: basic}}}
+                paths:
+                  /private:
+                    get:
+                      operationId: secret
+                      security: [{basic: []}]
+                      responses: {'200': {description: ok}, '401': {description: who, content: {application/json: {schema: {type: object}}}}}
+                  /public:
+                    get:
+                      operationId: open
+                      responses: {'200': {description: ok}}
+                """;
+        String expected = "Basic " + Base64.getEncoder().encodeToString("user:pa55word".getBytes(StandardCharsets.UTF_8));
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.on("GET", "/private", m -> expected.equals(lastHeader(server, "Authorization"))
+                    ? Answer.json(200, "{\"echo\":\"" + expected + "\"}") : Answer.json(401, "{}"));
+            server.on("GET", "/public", Answer.empty(200));
+            Ran ran = run(yaml, server, SETTINGS, "user:pa55word");
+            assertTrue(ran.requests().stream().filter(r -> r.path().equals("/public"))
+                    .allMatch(r -> r.header("Authorization") == null), "no credential where none is asked for");
+            assertEquals(Outcome.PASSED, ran.outcome("secret", Check.IGNORED_AUTH));
+            assertEquals(Outcome.SKIPPED, ran.outcome("open", Check.IGNORED_AUTH));
+        }
+    }
+
+    private static String lastHeader(ScriptedServer server, String name) {
+        List<Request> received = server.received();
+        return received.get(received.size() - 1).header(name);
+    }
+
+    @Test
+    void anAnswerThatNeverComesFailsItsCheckAndTheRunGoesOn() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /slow:
+                    get:
+                      operationId: slow
+                      responses: {'200': {description: ok}}
+                  /fast:
+                    get:
+                      operationId: fast
+                      responses: {'200': {description: ok}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("GET", "/slow", m -> {
+                    try {
+                        Thread.sleep(1_500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Answer.empty(200);
+                })
+                .on("GET", "/fast", Answer.empty(200))) {
+            RunSettings quick = new RunSettings(7, 1, false, EnumSet.allOf(Check.class))
+                    .withRequestTimeout(Duration.ofMillis(300)).withMaxResponseTime(Duration.ofMillis(200));
+            Ran ran = run(yaml, server, quick, "token");
+            assertEquals(Outcome.FAILED, ran.outcome("slow", Check.NOT_A_SERVER_ERROR));
+            assertTrue(ran.result("slow", Check.NOT_A_SERVER_ERROR).firstReason().contains("no answer within 300 ms"));
+            assertEquals(Outcome.FAILED, ran.outcome("slow", Check.MAX_RESPONSE_TIME));
+            assertEquals(Outcome.PASSED, ran.outcome("fast", Check.NOT_A_SERVER_ERROR));
+            assertEquals(Outcome.PASSED, ran.outcome("fast", Check.MAX_RESPONSE_TIME));
+        }
+    }
+
+    @Test
+    void anInternalErrorOnOneOperationIsAnErrorResultAndTheOthersAreChecked() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /a: {get: {operationId: a, responses: {'200': {description: ok}}}}
+                  /b: {get: {operationId: b, responses: {'200': {description: ok}}}}
+                  /c: {get: {operationId: c, responses: {'200': {description: ok}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("GET", "/[abc]", Answer.empty(200))) {
+            OpenApiSpec spec = OpenApiSpec.fromBytes("shape", yaml.getBytes(StandardCharsets.UTF_8));
+            RunResult result = new ConformanceRun(spec, RunTarget.of(server.url(), null), SETTINGS)
+                    .observedBy((name, operationId, status, url) -> {
+                        if ("b".equals(operationId)) {
+                            throw new IllegalStateException("an observer broke on b");
+                        }
+                    })
+                    .run();
+            List<CheckResult> errors = result.errors();
+            assertFalse(errors.isEmpty());
+            assertTrue(errors.stream().allMatch(r -> r.operationId().equals("b")), errors.toString());
+            assertTrue(errors.get(0).skipReason().contains("IllegalStateException: an observer broke on b"),
+                    errors.get(0).skipReason());
+            for (String fine : List.of("a", "c")) {
+                assertEquals(Optional.of(Outcome.PASSED), result.results().stream()
+                        .filter(r -> r.operationId().equals(fine) && r.check() == Check.NOT_A_SERVER_ERROR)
+                        .map(CheckResult::outcome).findFirst());
+            }
+        }
+    }
+
+    @Test
+    void aBaseUrlWhereEverythingIs404SaysSo() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                servers: [{url: 'https://api.example.com/v3'}]
+                paths:
+                  /a: {get: {operationId: a, responses: {'200': {description: ok}}}}
+                  /b: {get: {operationId: b, responses: {'200': {description: ok}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()) {
+            Ran ran = run(yaml, server);
+            assertTrue(ran.result().notes().stream().anyMatch(note -> note.contains("the base URL is probably wrong")
+                    && note.contains("ends in /v3")), ran.result().notes().toString());
+        }
+    }
+}

@@ -1,0 +1,329 @@
+package dev.hookstub.openapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.Error;
+import dev.hookstub.openapi.SchemaCatalog.Direction;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Checks one HTTP request, as it travels, against what its operation declares: every parameter read back from the
+ * wire by its {@code style} and {@code explode} and held to its schema, required parameters present, and the body's
+ * media type and schema (JSON, forms and text; other media types are checked for their type only). Credentials are
+ * not judged here: whether one is valid is the server's to say.
+ */
+public final class RequestValidator {
+
+    public static final String PARAMETERS = "request_parameter_conformance";
+    public static final String BODY = "request_body_conformance";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OpenApiSpec spec;
+
+    public RequestValidator(OpenApiSpec spec) {
+        this.spec = spec;
+    }
+
+    /** A request as it travels: the path below the spec's server URL, the raw query (no '?'), headers, body. */
+    public record WireRequest(String path, String rawQuery, Map<String, List<String>> headers, String body) {
+    }
+
+    /** Every way the request breaks its operation's contract; empty when it keeps to it. */
+    public List<Violation> validate(Operation operation, WireRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers());
+        Map<String, String> pathValues = spec.template(operation).values(request.path()).orElse(Map.of());
+        Map<String, List<String>> query = query(request.rawQuery());
+        Map<String, String> cookies = cookies(headers.getOrDefault("cookie", List.of()));
+        for (Parameter parameter : operation.parameters()) {
+            Optional<JsonNode> value = switch (parameter.in()) {
+                case "path" -> Optional.ofNullable(pathValues.get(parameter.name()))
+                        .map(raw -> fromPath(parameter, decode(raw)));
+                case "query" -> fromQuery(parameter, query);
+                case "header" -> ignoredHeader(parameter) ? Optional.empty()
+                        : Optional.ofNullable(headers.get(parameter.name())).filter(v -> !v.isEmpty())
+                                .map(values -> delimited(parameter, String.join(",", values), ","));
+                case "cookie" -> Optional.ofNullable(cookies.get(parameter.name()))
+                        .map(raw -> delimited(parameter, raw, ","));
+                default -> Optional.empty();
+            };
+            if (value.isEmpty()) {
+                if (parameter.required() && !(parameter.inHeader() && ignoredHeader(parameter))) {
+                    violations.add(new Violation(PARAMETERS, "", "required " + parameter.in() + " parameter "
+                            + parameter.name() + " is missing"));
+                }
+                continue;
+            }
+            if (parameter.schemaPointer().isPresent()) {
+                for (Error error : spec.schemas().validate(parameter.schemaPointer().get(), value.get(),
+                        Direction.REQUEST)) {
+                    violations.add(new Violation(PARAMETERS, "", parameter.in() + " parameter " + parameter.name()
+                            + " " + describe(value.get()) + ": " + error.getMessage()));
+                }
+            }
+        }
+        body(operation, headers, request.body(), violations);
+        return violations;
+    }
+
+    private static boolean ignoredHeader(Parameter parameter) {
+        String name = parameter.name().toLowerCase(Locale.ROOT);
+        return name.equals("accept") || name.equals("content-type") || name.equals("authorization");
+    }
+
+    private void body(Operation operation, Map<String, List<String>> headers, String body, List<Violation> violations) {
+        boolean present = body != null && !body.isEmpty();
+        Optional<RequestBody> declared = operation.requestBody();
+        if (declared.isEmpty()) {
+            return;
+        }
+        if (!present) {
+            if (declared.get().required()) {
+                violations.add(new Violation(BODY, "", "the request body is required"));
+            }
+            return;
+        }
+        String contentType = headers.getOrDefault("content-type", List.of()).stream().findFirst().orElse(null);
+        if (contentType == null) {
+            violations.add(new Violation(BODY, "", "a body without a Content-Type"));
+            return;
+        }
+        Optional<RequestBody.Media> media = declared.get().media().stream()
+                .filter(m -> MediaTypes.matches(m.contentType(), contentType)).findFirst();
+        if (media.isEmpty()) {
+            violations.add(new Violation(BODY, "", "Content-Type " + MediaTypes.essence(contentType)
+                    + " is not declared for this request body; declared: " + String.join(", ",
+                    declared.get().media().stream().map(RequestBody.Media::contentType).toList())));
+            return;
+        }
+        if (media.get().schemaPointer().isEmpty()) {
+            return;
+        }
+        String schema = media.get().schemaPointer().get();
+        String type = MediaTypes.essence(contentType);
+        Optional<JsonNode> value;
+        if (MediaTypes.isJson(type)) {
+            try {
+                value = Optional.of(JSON.readTree(body));
+            } catch (JsonProcessingException e) {
+                violations.add(new Violation(BODY, "", "the body is not valid JSON: " + e.getOriginalMessage()));
+                return;
+            }
+        } else if (type.equals("application/x-www-form-urlencoded")) {
+            value = Optional.of(form(schema, query(body)));
+        } else if (type.startsWith("text/")) {
+            value = Optional.of(TextNode.valueOf(body));
+        } else {
+            value = Optional.empty();
+        }
+        value.ifPresent(v -> spec.schemas().validate(schema, v, Direction.REQUEST).forEach(error ->
+                violations.add(new Violation(BODY, error.getInstanceLocation().toString(), error.getMessage()))));
+    }
+
+    /** A form's fields as an object, each read as its property's schema says (a repeated field is an array). */
+    private ObjectNode form(String schema, Map<String, List<String>> fields) {
+        ObjectNode object = JSON.createObjectNode();
+        String at = spec.resolve(schema);
+        fields.forEach((name, values) -> {
+            String property = at + "/properties/" + name.replace("~", "~0").replace("/", "~1");
+            List<String> types = SchemaTypes.of(spec, property);
+            if (types.contains("array") && !types.contains("string")) {
+                ArrayNode array = object.putArray(name);
+                List<String> items = SchemaTypes.of(spec, spec.resolve(property) + "/items");
+                values.forEach(v -> array.add(ParameterCodec.typed(v, items)));
+            } else if (types.contains("object") && !types.contains("string")) {
+                object.set(name, parsedOrText(values.get(0)));
+            } else {
+                object.set(name, ParameterCodec.typed(values.get(0), types));
+            }
+        });
+        return object;
+    }
+
+    private JsonNode fromPath(Parameter parameter, String raw) {
+        if (parameter.contentType().isPresent()) {
+            return parsedOrText(raw);
+        }
+        String value = raw;
+        switch (parameter.style()) {
+            case "label" -> value = value.startsWith(".") ? value.substring(1) : value;
+            case "matrix" -> {
+                String prefix = ";" + parameter.name() + "=";
+                value = value.startsWith(prefix) ? value.substring(prefix.length()).replace(prefix, ",") : value;
+            }
+            default -> { }
+        }
+        return delimited(parameter, value, parameter.style().equals("label") && parameter.explode() ? "." : ",");
+    }
+
+    private Optional<JsonNode> fromQuery(Parameter parameter, Map<String, List<String>> query) {
+        if (parameter.style().equals("deepObject")) {
+            ObjectNode object = JSON.createObjectNode();
+            String prefix = parameter.name() + "[";
+            query.forEach((name, values) -> {
+                if (name.startsWith(prefix) && name.endsWith("]")) {
+                    String member = name.substring(prefix.length(), name.length() - 1);
+                    String property = spec.resolve(parameter.schemaPointer().orElse("")) + "/properties/" + member;
+                    object.set(member, ParameterCodec.typed(values.get(0), SchemaTypes.of(spec, property)));
+                }
+            });
+            return object.isEmpty() ? Optional.empty() : Optional.of(object);
+        }
+        List<String> values = query.get(parameter.name());
+        List<String> types = types(parameter);
+        if (values == null && parameter.explode() && types.contains("object") && !types.contains("string")) {
+            // An exploded form object spreads its members over the query as names of their own.
+            ObjectNode object = JSON.createObjectNode();
+            String at = spec.resolve(parameter.schemaPointer().orElse(""));
+            spec.node(at + "/properties").fieldNames().forEachRemaining(member -> {
+                if (query.containsKey(member)) {
+                    object.set(member, ParameterCodec.typed(query.get(member).get(0),
+                            SchemaTypes.of(spec, at + "/properties/" + member)));
+                }
+            });
+            return object.isEmpty() ? Optional.empty() : Optional.of(object);
+        }
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (parameter.contentType().isPresent()) {
+            return Optional.of(parsedOrText(values.get(0)));
+        }
+        String delimiter = switch (parameter.style()) {
+            case "spaceDelimited" -> " ";
+            case "pipeDelimited" -> "|";
+            default -> ",";
+        };
+        if (types.contains("array") && !types.contains("string") && parameter.explode() && delimiter.equals(",")) {
+            ArrayNode array = JSON.createArrayNode();
+            List<String> items = itemTypes(parameter);
+            values.forEach(v -> array.add(ParameterCodec.typed(v, items)));
+            return Optional.of(array);
+        }
+        return Optional.of(delimited(parameter, values.get(0), delimiter));
+    }
+
+    /** One wire text read as the parameter's schema says: a list for an array, pairs for an object, else typed. */
+    private JsonNode delimited(Parameter parameter, String raw, String delimiter) {
+        if (parameter.contentType().isPresent()) {
+            return parsedOrText(raw);
+        }
+        List<String> types = types(parameter);
+        if (types.contains("array") && !types.contains("string")) {
+            ArrayNode array = JSON.createArrayNode();
+            if (!raw.isEmpty()) {
+                List<String> items = itemTypes(parameter);
+                for (String item : raw.split(java.util.regex.Pattern.quote(delimiter), -1)) {
+                    array.add(ParameterCodec.typed(item, items));
+                }
+            }
+            return array;
+        }
+        if (types.contains("object") && !types.contains("string")) {
+            ObjectNode object = JSON.createObjectNode();
+            String at = spec.resolve(parameter.schemaPointer().orElse(""));
+            String[] parts = raw.split(",", -1);
+            boolean exploded = raw.contains("=");
+            for (int i = 0; i < parts.length; i++) {
+                String name;
+                String text;
+                if (exploded) {
+                    int eq = parts[i].indexOf('=');
+                    name = eq < 0 ? parts[i] : parts[i].substring(0, eq);
+                    text = eq < 0 ? "" : parts[i].substring(eq + 1);
+                } else if (i + 1 < parts.length) {
+                    name = parts[i];
+                    text = parts[++i];
+                } else {
+                    break;
+                }
+                object.set(name, ParameterCodec.typed(text, SchemaTypes.of(spec, at + "/properties/" + name)));
+            }
+            return object;
+        }
+        return ParameterCodec.typed(raw, types);
+    }
+
+    private List<String> types(Parameter parameter) {
+        return parameter.schemaPointer().map(pointer -> SchemaTypes.of(spec, pointer)).orElse(List.of("string"));
+    }
+
+    private List<String> itemTypes(Parameter parameter) {
+        return parameter.schemaPointer().map(pointer -> SchemaTypes.of(spec, spec.resolve(pointer) + "/items"))
+                .orElse(List.of("string"));
+    }
+
+    private static JsonNode parsedOrText(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(raw);
+        }
+    }
+
+    private static String describe(JsonNode value) {
+        String text = value.isTextual() ? "'" + value.asText() + "'" : value.toString();
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    /** The query's fields in order, each with its values, decoded ({@code +} is a space, as forms write it). */
+    static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return fields;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decodeForm(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decodeForm(pair.substring(eq + 1));
+            fields.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return fields;
+    }
+
+    private static Map<String, String> cookies(List<String> headers) {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String header : headers) {
+            for (String pair : header.split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    cookies.putIfAbsent(pair.substring(0, eq).trim(), decode(pair.substring(eq + 1).trim()));
+                }
+            }
+        }
+        return cookies;
+    }
+
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
+    private static String decodeForm(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+}
