@@ -142,17 +142,10 @@ public final class AdminDocument {
      * The nodes of one API's spec its record's schema refers to, copied into the admin document's schemas as
      * {@code <api>.<name>}, each once, with the references in them (and in what refers to them) rewritten.
      */
-    private static final class Copies {
-
-        private final String api;
-        private final SpecDocument spec;
-        private final ObjectNode schemas;
-        private final Map<String, String> names = new HashMap<>();
+    private record Copies(String api, SpecDocument spec, ObjectNode schemas, Map<String, String> byPointer) {
 
         Copies(String api, SpecDocument spec, ObjectNode schemas) {
-            this.api = api;
-            this.spec = spec;
-            this.schemas = schemas;
+            this(api, spec, schemas, new HashMap<>());
         }
 
         /** A copy of a node of the API's spec, its references pointing at copies in the admin document. */
@@ -183,7 +176,7 @@ public final class AdminDocument {
 
         /** The admin document's name of the copy of what a pointer of the API's spec names, copying it once. */
         private String copied(String pointer) {
-            String known = names.get(pointer);
+            String known = byPointer.get(pointer);
             if (known != null) {
                 return known;
             }
@@ -192,7 +185,7 @@ public final class AdminDocument {
             for (int i = 2; schemas.has(name); i++) {
                 name = base + "_" + i;
             }
-            names.put(pointer, name);
+            byPointer.put(pointer, name);
             schemas.putObject(name);
             schemas.set(name, localized(spec.at(pointer).deepCopy()));
             return name;
