@@ -26,7 +26,7 @@ final class CommandLine {
                     "Address to bind (default: 127.0.0.1). Anything but loopback exposes the stub to the network."),
             new Option("--port", "HOOKSTUB_PORT", "8080", "port", "Port to listen on, 0 for any free port (default: 8080)."),
             new Option("--credentials", "HOOKSTUB_CREDENTIALS", null, "file",
-                    "JSON or YAML file of credentials replacing the defaults, per API section. See the README for its "
+                    "JSON or YAML file of credentials replacing the defaults, per API section. See docs/stub.md for its "
                             + "shape."),
             new Option("--fixtures", "HOOKSTUB_FIXTURES", null, "folder",
                     "Folder of <api>.json files (arrays of records) loaded at start instead of the specs' example "
@@ -42,7 +42,7 @@ final class CommandLine {
                             + "--delivery-retry-delay-ms, then mark them failed. Unset, each API follows its "
                             + "provider's documented schedule (Mollie: 10 calls over 26 h; Equals Money: every 5 min "
                             + "for two weeks; Partoo: 5 retries of a 5xx) and MijnKlantportaal, which documents none, "
-                            + "retries 5 times on the backoff (see the README)."),
+                            + "retries 5 times on the backoff (see docs/delivery-retries.md)."),
             new Option("--delivery-allowed-hosts", "HOOKSTUB_DELIVERY_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",
                     "hosts", "Hosts webhook deliveries may go to, comma-separated, or * for any (default: loopback "
                             + "only)."),
