@@ -163,7 +163,7 @@ public final class ConformanceRun {
                     + operation.pathTemplate() + (operation.operationId() == null ? "" : " (" + operation.operationId() + ")"));
             try {
                 checkOperation(operation, sender, judge, ledger, readBacks);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 ledger.error(operation, EngineErrors.describe(e));
             }
         }
@@ -364,7 +364,7 @@ public final class ConformanceRun {
             }
             try {
                 probePath(path, operations, sender, judge, ledger);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 operations.forEach(op -> ledger.error(op, EngineErrors.describe(e)));
             }
         });
@@ -452,7 +452,7 @@ public final class ConformanceRun {
                 RequestCase other = original.as(Kind.OTHER_TENANT, "another tenant reads what the first read ("
                         + original.description() + ")", Credential.SECOND);
                 judge.judge(sender.send(other));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 ledger.error(original.operation(), EngineErrors.describe(e));
             }
         }
