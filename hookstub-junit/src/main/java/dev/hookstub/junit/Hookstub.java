@@ -3,6 +3,8 @@ package dev.hookstub.junit;
 import dev.hookstub.conformance.checks.RunSettings;
 import dev.hookstub.conformance.checks.RunTarget;
 import dev.hookstub.conformance.preset.Preset;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -16,16 +18,30 @@ public final class Hookstub {
     private final String baseUrl;
     private final HookstubAdmin admin;
     private final DeliveryReceiver receiver;
+    /** The ids of the APIs forwarded to an upstream. */
+    private final Set<String> forwarded;
+    /** Credentials to send instead of the stub's defaults, by API id: a sandbox's. */
+    private final Map<String, String> credentials;
 
-    Hookstub(String baseUrl, String adminToken) {
+    Hookstub(String baseUrl, String adminToken, Set<String> forwarded, Map<String, String> credentials) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.admin = new HookstubAdmin(this.baseUrl + "/__admin", adminToken);
         this.receiver = new DeliveryReceiver();
+        this.forwarded = Set.copyOf(forwarded);
+        this.credentials = Map.copyOf(credentials);
     }
 
     /** A stub someone else started, e.g. {@code http://127.0.0.1:8080} with the admin token it was given. */
     public static Hookstub at(String baseUrl, String adminToken) {
-        return new Hookstub(baseUrl, adminToken);
+        return new Hookstub(baseUrl, adminToken, Set.of(), Map.of());
+    }
+
+    /**
+     * Whether the stub forwards the API to an upstream (a sandbox) rather than answering it: the admin API's records,
+     * events and faults are then the stub's own, not the upstream's, and a test that sets them up may skip.
+     */
+    public boolean forwards(Preset api) {
+        return forwarded.contains(api.id());
     }
 
     /** The stub's root, e.g. {@code http://127.0.0.1:41234}. */
@@ -41,9 +57,12 @@ public final class Hookstub {
         return api.stubServerUrl(baseUrl);
     }
 
-    /** The stub's default credential for the API (sent as the API's spec says: bearer token or API key). */
+    /**
+     * The credential to send to the API (as the API's spec says: bearer token or API key): the one the system property
+     * {@code hookstub.credential.<api>} gives (a sandbox's), else the stub's default.
+     */
     public String credential(Preset api) {
-        return api.stubCredential();
+        return credentials.getOrDefault(api.id(), api.stubCredential());
     }
 
     /** Records, events and deliveries, through the stub's admin API. */

@@ -3,7 +3,11 @@ package dev.hookstub.junit;
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubServer;
 import dev.hookstub.server.delivery.DeliveryOptions;
+import dev.hookstub.server.proxy.ProxyReport;
+import dev.hookstub.server.proxy.ProxySettings;
+import dev.hookstub.server.proxy.Upstream;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -68,9 +72,16 @@ public final class HookstubExtension implements BeforeAllCallback, BeforeEachCal
                 delivery = delivery.withRetries(settings.deliveryRetries())
                         .withRetryDelay(Duration.ofMillis(settings.deliveryRetryDelayMs()));
             }
-            server = StubServer.start(ServerConfig.defaults().withPort(0).withDelivery(delivery));
+            Map<String, Upstream> upstreams = Upstreams.of(settings == null ? new String[0] : settings.upstreams(),
+                    System.getProperties());
+            ServerConfig config = ServerConfig.defaults().withPort(0).withDelivery(delivery);
+            if (!upstreams.isEmpty()) {
+                config = config.withProxy(new ProxySettings(upstreams, null, false, null, false, ProxyReport.NONE));
+            }
+            server = StubServer.start(config);
             handle = new Hookstub(server.baseUri().toString(),
-                    ServerConfig.defaults().credentials().adminToken());
+                    ServerConfig.defaults().credentials().adminToken(), upstreams.keySet(),
+                    Upstreams.credentials(System.getProperties()));
         }
 
         @Override

@@ -1,7 +1,7 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.conformance.spec.ErrorFormat;
+import dev.hookstub.openapi.DeclaredErrorFormat;
 import dev.hookstub.openapi.MediaTypes;
 import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
@@ -82,7 +82,7 @@ final class AnswerShapes {
     }
 
     private boolean inErrorFormat(Exchange exchange) {
-        return ErrorFormat.violations(spec, exchange.requestCase().operation(), exchange.status(),
+        return DeclaredErrorFormat.violations(spec, exchange.requestCase().operation(), exchange.status(),
                 exchange.response().contentType(), exchange.response().body()).isEmpty();
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * query parameter one of the API's security schemes names. A value keeps its scheme word ({@code Bearer}) and, when
  * the secret is long enough that four characters say little about it, its last four: {@code Bearer ****lXsM}.
  */
-final class CredentialMask {
+public final class CredentialMask {
 
     static final String HIDDEN = "****";
     /** Secrets shorter than this are hidden entirely: the test keys are a dozen characters. */
@@ -22,7 +22,7 @@ final class CredentialMask {
     private final String[] headers;
     private final Set<String> queryParameters = new HashSet<>();
 
-    CredentialMask(SpecDocument spec) {
+    public CredentialMask(SpecDocument spec) {
         Set<String> headerNames = new HashSet<>(ALWAYS);
         for (JsonNode scheme : spec.at("/components/securitySchemes")) {
             String name = spec.resolve(scheme).path("name").asText("");
@@ -37,7 +37,7 @@ final class CredentialMask {
     }
 
     /** A header's value as the journal keeps it; the name in any case. */
-    String header(String name, String value) {
+    public String header(String name, String value) {
         // A scan of a handful of names, rather than lower-casing every header name of every request.
         for (String hidden : headers) {
             if (hidden.equalsIgnoreCase(name)) {
@@ -60,7 +60,7 @@ final class CredentialMask {
     }
 
     /** The query string with the value of each credential parameter masked; null stays null. */
-    String query(String query) {
+    public String query(String query) {
         if (query == null || queryParameters.isEmpty()) {
             return query;
         }
