@@ -27,14 +27,28 @@ final class DocumentText {
     private static final StreamReadConstraints LARGE = StreamReadConstraints.builder()
             .maxStringLength(MAX_DOCUMENT_CHARS).maxNestingDepth(2_000).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML;
 
     static {
         JSON.getFactory().setStreamReadConstraints(LARGE);
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
-        options.setNestingDepthLimit(2_000);
-        YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LARGE).build());
+    }
+
+    /**
+     * Made when the first YAML document is read: the stub reads the JSON copies its build makes of its YAML specs,
+     * and loading the YAML parser would cost its start-up some tens of milliseconds for nothing.
+     */
+    private static final class Yaml {
+
+        static final ObjectMapper MAPPER;
+
+        static {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+            options.setNestingDepthLimit(2_000);
+            MAPPER = new YAMLMapper(YAMLFactory.builder().loaderOptions(options).streamReadConstraints(LARGE).build());
+        }
+
+        private Yaml() {
+        }
     }
 
     private DocumentText() {
@@ -50,7 +64,7 @@ final class DocumentText {
         boolean json = start.startsWith("{") || start.startsWith("[");
         JsonNode tree;
         try {
-            tree = (json ? JSON : YAML).readTree(text);
+            tree = (json ? JSON : Yaml.MAPPER).readTree(text);
         } catch (JsonProcessingException e) {
             throw new SpecLoadException(where + " is not valid " + (json ? "JSON" : "YAML") + at(e.getLocation())
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse("").trim());

@@ -203,10 +203,15 @@ public final class OpenApiSpec {
 
     /** The operation with this operationId, or with this label ({@code GET /path}) when it has none. */
     public Operation operation(String operationId) {
+        return operationNamed(operationId)
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no operation " + operationId));
+    }
+
+    /** As {@link #operation}, empty when the spec has no such operation (a name a user typed, say). */
+    public Optional<Operation> operationNamed(String operationId) {
         return operations.stream()
                 .filter(op -> operationId.equals(op.operationId()) || operationId.equals(op.label()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(name + " has no operation " + operationId));
+                .findFirst();
     }
 
     /**
@@ -229,8 +234,20 @@ public final class OpenApiSpec {
 
     /** Whether some path template of the spec matches {@code concretePath}, whatever the method. */
     public boolean declaresPath(String concretePath) {
+        return pathTemplateOf(concretePath).isPresent();
+    }
+
+    /**
+     * The path template, as the spec writes it, that {@code concretePath} is an instance of, whatever the method (a
+     * refused {@code DELETE /webhooks/1} is still of {@code /webhooks/{id}}); the most specific one when several
+     * match. Empty when none does.
+     */
+    public Optional<String> pathTemplateOf(String concretePath) {
         String path = concretePath.split("[?#]", 2)[0];
-        return templates.values().stream().anyMatch(template -> template.matches(path));
+        return operations.stream()
+                .filter(op -> templates.get(op).matches(path))
+                .max(Comparator.comparingInt(op -> templates.get(op).specificity()))
+                .map(Operation::pathTemplate);
     }
 
     /**

@@ -22,8 +22,13 @@ import java.util.regex.Pattern;
 public final class ParameterCodec {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+    /**
+     * Bounded, because a value read here may come from anyone (a server reads its requests with this): a number of
+     * a million digits takes seconds to parse, and an exponent beyond an int's range does not parse at all. A longer
+     * value stays text, which the schema then refuses as a wrong type.
+     */
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,400}");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,400}(\\.\\d{1,400})?([eE][-+]?\\d{1,4})?");
 
     private ParameterCodec() {
     }

@@ -37,6 +37,15 @@ public final class SchemaCatalog {
             .pathType(PathType.JSON_POINTER)
             .build();
 
+    /**
+     * Initialises the JSON Schema library's dialects, which the first catalog to compile a schema would otherwise do
+     * on its caller's thread: a server with a spare thread can do it before its first request that needs a schema.
+     */
+    public static void prepare() {
+        Dialects.getOpenApi31().getId();
+        Dialects.getOpenApi30().getId();
+    }
+
     private final OpenApiSpec spec;
     private final String documentIri;
     private final JsonNode validatorDocument;

@@ -61,10 +61,10 @@ final class OpsHandler extends HttpHandler {
         for (StubApi api : apis) {
             String path = api.documentPath();
             documents.put(path, new Document(
-                    path.endsWith(".json") ? "application/json" : "application/yaml", api.spec()::rawBytes));
+                    path.endsWith(".json") ? "application/json" : "application/yaml", api.specFile().bytes()));
         }
         // Made from the APIs' specs when first asked for: not on the way to the stub's first answer.
-        documents.put("/__admin/openapi.yaml", new Document("application/yaml", () -> admin.spec().rawBytes()));
+        documents.put("/__admin/openapi.yaml", new Document("application/yaml", () -> admin.specFile().bytes().get()));
     }
 
     java.util.Set<String> documentPaths() {

@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.InputFormat;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.core.StubApi;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.validation.SchemaValidators;
+import com.networknt.schema.InputFormat;
+import dev.hookstub.server.spec.SpecFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -238,7 +237,7 @@ class SpecChangeDrillTest {
     private void change(String file, Consumer<ObjectNode> change) {
         ObjectMapper format = file.endsWith(".json") ? JSON : new YAMLMapper();
         try {
-            ObjectNode spec = (ObjectNode) format.readTree(SpecDocument.rawBytes(file));
+            ObjectNode spec = (ObjectNode) format.readTree(SpecFile.bytesInTheJar(file));
             change.accept(spec);
             Files.write(specs.resolve(file), format.writeValueAsBytes(spec));
         } catch (IOException e) {
@@ -249,7 +248,7 @@ class SpecChangeDrillTest {
     /** The answer holds to the (changed) spec's schema of the API's record. */
     private static void assertConforms(StubServer stub, String id, String body) {
         StubApi api = stub.apis().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
-        assertEquals(List.of(), new SchemaValidators(api.spec()).at(api.records().schema().pointer())
+        assertEquals(List.of(), api.spec().schemas().at(api.records().schema().pointer())
                 .validate(body, InputFormat.JSON));
     }
 

@@ -2,7 +2,7 @@ package dev.hookstub.server.validation;
 
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecFile;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -46,7 +46,7 @@ public class CreateBodyValidationBenchmark {
         }
     };
 
-    private final SpecRequestValidator validator = new SpecRequestValidator(SpecDocument.load("mijnklantportaal.yaml"), PLAIN);
+    private final SpecRequestValidator validator = new SpecRequestValidator(SpecFile.load("mijnklantportaal.yaml").spec(), PLAIN);
     private final OperationValidator create = validator.operation("POST", "/webhooks");
     private final byte[] valid = "{\"url\":\"https://example.com/hooks\",\"type\":\"customer-created\"}"
             .getBytes(StandardCharsets.UTF_8);

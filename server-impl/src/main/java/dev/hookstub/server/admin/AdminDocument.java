@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.record.RecordSchema;
 import dev.hookstub.server.record.RecordShape;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.server.spec.SpecFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,18 +38,23 @@ public final class AdminDocument {
     static final String FILE = "admin.yaml";
 
     private final Map<String, StubApi> apis;
-    private SpecDocument document;
+    private SpecFile document;
 
     public AdminDocument(List<StubApi> apis) {
         this.apis = apis.stream().collect(Collectors.toMap(StubApi::id, Function.identity()));
     }
 
     /** Made when first asked for (by the admin application's build, or a request for it), then kept. */
-    public synchronized SpecDocument spec() {
+    public synchronized SpecFile specFile() {
         if (document == null) {
-            document = SpecDocument.made(FILE, derived(SpecDocument.load(FILE).root().deepCopy()));
+            document = SpecFile.made(FILE, derived((ObjectNode) SpecFile.load(FILE).spec().document()));
         }
         return document;
+    }
+
+    /** The document as openapi-core reads it. */
+    public OpenApiSpec spec() {
+        return specFile().spec();
     }
 
     private JsonNode derived(ObjectNode root) {
@@ -76,7 +83,7 @@ public final class AdminDocument {
             }
             JsonNode operations = object.remove("x-hookstub-operations");
             if (operations != null) {
-                prepend(object, List.copyOf(api(operations.asText()).spec().operations().ids()));
+                prepend(object, api(operations.asText()).spec().operations().stream().map(Operation::label).toList());
             }
         }
         node.forEach(this::enums);
@@ -142,9 +149,9 @@ public final class AdminDocument {
      * The nodes of one API's spec its record's schema refers to, copied into the admin document's schemas as
      * {@code <api>.<name>}, each once, with the references in them (and in what refers to them) rewritten.
      */
-    private record Copies(String api, SpecDocument spec, ObjectNode schemas, Map<String, String> byPointer) {
+    private record Copies(String api, OpenApiSpec spec, ObjectNode schemas, Map<String, String> byPointer) {
 
-        Copies(String api, SpecDocument spec, ObjectNode schemas) {
+        Copies(String api, OpenApiSpec spec, ObjectNode schemas) {
             this(api, spec, schemas, new HashMap<>());
         }
 
@@ -187,7 +194,7 @@ public final class AdminDocument {
             }
             byPointer.put(pointer, name);
             schemas.putObject(name);
-            schemas.set(name, localized(spec.at(pointer).deepCopy()));
+            schemas.set(name, localized(spec.at(pointer)));
             return name;
         }
     }

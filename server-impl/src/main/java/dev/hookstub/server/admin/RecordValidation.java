@@ -2,10 +2,9 @@ package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.SchemaCatalog;
 import dev.hookstub.server.error.ApiProblem;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.validation.SchemaValidators;
 import java.util.List;
 
 /**
@@ -14,16 +13,17 @@ import java.util.List;
  */
 public final class RecordValidation {
 
-    private final SchemaValidators schemas;
+    /** Its schemas are compiled when the first record is checked, not when the API is loaded. */
+    private final OpenApiSpec spec;
     private final String pointer;
 
-    public RecordValidation(SpecDocument spec, String responseSchemaPointer) {
-        this.schemas = SchemaValidators.of(spec);
+    public RecordValidation(OpenApiSpec spec, String responseSchemaPointer) {
+        this.spec = spec;
         this.pointer = responseSchemaPointer;
     }
 
     public void check(JsonNode record) {
-        List<Error> errors = schemas.at(pointer).validate(record.toString(), InputFormat.JSON);
+        List<Error> errors = spec.schemas().validate(pointer, record, SchemaCatalog.Direction.NONE);
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
             String location = first.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "").replaceFirst("^/", "");

@@ -1,6 +1,7 @@
 package dev.hookstub.server.carrier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.openapi.PathTemplate;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
 import dev.hookstub.server.http.GrizzlyAnswers;
@@ -13,7 +14,6 @@ import dev.hookstub.server.validation.SpecRequestValidator;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -53,9 +53,10 @@ public final class FastCarrier extends HttpHandler {
         this.errors = errors;
         this.mapper = mapper;
         this.routes = operations.all().stream()
-                .map(bound -> new Route(bound.spec().method().toUpperCase(Locale.ROOT),
-                        new PathTemplate(bound.spec().template()), bound.spec().id(), bound.spec().template(),
-                        validator.hasBody(bound.spec().method(), bound.spec().template())))
+                .map(bound -> new Route(bound.spec().httpMethod(),
+                        PathTemplate.compile(bound.spec().pathTemplate()), bound.spec().label(),
+                        bound.spec().pathTemplate(),
+                        validator.hasBody(bound.spec().httpMethod(), bound.spec().pathTemplate())))
                 .toList();
     }
 
@@ -80,7 +81,8 @@ public final class FastCarrier extends HttpHandler {
         String method = request.getMethod().getMethodString();
         String path = uri.substring(context.length());
         for (Route route : routes) {
-            Map<String, String> parameters = route.method().equals(method) ? route.path().match(path) : null;
+            Map<String, String> parameters = route.method().equals(method)
+                    ? PlainRequest.pathParameters(route.path(), path) : null;
             if (parameters != null) {
                 return carried(route, parameters, host, request, response);
             }
@@ -90,7 +92,7 @@ public final class FastCarrier extends HttpHandler {
 
     private boolean carried(Route route, Map<String, String> parameters, String host, Request request,
                             Response response) throws IOException {
-        Map<String, String> query = PathTemplate.plainQuery(request.getQueryString());
+        Map<String, String> query = PlainRequest.query(request.getQueryString());
         Object caller = query == null ? null : operations.authentication()
                 .accepted(request.getHeader(operations.authentication().header()));
         // The spec's parameter rules are asked of operations without a body only; one with a body is carried

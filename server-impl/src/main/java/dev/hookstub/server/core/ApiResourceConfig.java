@@ -8,7 +8,7 @@ import dev.hookstub.server.error.JsonProcessingExceptionMapper;
 import dev.hookstub.server.error.StoreExceptionMapper;
 import dev.hookstub.server.error.UnexpectedExceptionMapper;
 import dev.hookstub.server.error.WebApplicationExceptionMapper;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.server.validation.RequestValidationFilter;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -20,7 +20,7 @@ public final class ApiResourceConfig {
     private ApiResourceConfig() {
     }
 
-    public static ResourceConfig create(String name, SpecDocument spec, ErrorFormat format, ObjectMapper mapper) {
+    public static ResourceConfig create(String name, OpenApiSpec spec, ErrorFormat format, ObjectMapper mapper) {
         return create(name, new SpecRequestValidator(spec, format), format, mapper);
     }
 

@@ -3,7 +3,8 @@ package dev.hookstub.server.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.error.ApiProblem;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.server.spec.SpecFile;
 import java.util.List;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -13,7 +14,13 @@ public interface StubApi {
     /** The API's name in URLs and configuration: mijnklantportaal, equalsmoney, partoo, mollie. */
     String id();
 
-    SpecDocument spec();
+    /** The API's spec file, as the stub serves it. */
+    SpecFile specFile();
+
+    /** The API's spec as openapi-core reads it. */
+    default OpenApiSpec spec() {
+        return specFile().spec();
+    }
 
     /** Where the API is mounted: {@code /<id>} plus the path of its spec's server URL. */
     default String contextPath() {
@@ -22,7 +29,7 @@ public interface StubApi {
 
     /** Where the stub serves the API's spec document as written: {@code /<id>/openapi.yaml} or {@code .json}. */
     default String documentPath() {
-        String file = spec().file();
+        String file = specFile().file();
         return "/" + id() + "/openapi" + file.substring(file.lastIndexOf('.'));
     }
 

@@ -7,8 +7,8 @@ import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.record.RecordSchema;
 import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.server.record.SpecRecord;
-import dev.hookstub.server.spec.SpecDocument;
 import dev.hookstub.server.spec.SpecExamples;
+import dev.hookstub.server.spec.SpecFile;
 import dev.hookstub.server.store.WebhookStore;
 import dev.hookstub.server.validation.SpecRequestValidator;
 import java.util.List;
@@ -28,7 +28,7 @@ public abstract class StubApiBase implements StubApi {
     }
 
     private final String id;
-    private final SpecDocument spec;
+    private final SpecFile spec;
     private final String examplePath;
     private final ApiContext context;
     private final ErrorFormat errors;
@@ -51,8 +51,8 @@ public abstract class StubApiBase implements StubApi {
         this.examplePath = examplePath;
         this.context = context;
         this.errors = errors;
-        this.validator = new SpecRequestValidator(spec, errors);
-        this.records = records.apply(RecordSchema.ofRead(spec, examplePath));
+        this.validator = new SpecRequestValidator(spec.spec(), errors);
+        this.records = records.apply(RecordSchema.ofRead(spec.spec(), examplePath));
         this.store = context.stores().of(id, this.records);
     }
 
@@ -83,7 +83,7 @@ public abstract class StubApiBase implements StubApi {
     }
 
     @Override
-    public final SpecDocument spec() {
+    public final SpecFile specFile() {
         return spec;
     }
 
@@ -120,7 +120,7 @@ public abstract class StubApiBase implements StubApi {
     @Override
     public final List<JsonNode> fixtures() {
         return context.fixtures().forApi(id)
-                .orElseGet(() -> List.of(SpecExamples.response(spec, examplePath, "get", "200")));
+                .orElseGet(() -> List.of(SpecExamples.response(spec.spec(), examplePath, "get", "200")));
     }
 
     @Override

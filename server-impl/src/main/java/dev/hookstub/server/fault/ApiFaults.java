@@ -1,8 +1,9 @@
 package dev.hookstub.server.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.spec.SpecOperations;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.server.spec.RequestPaths;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,18 +17,18 @@ import java.util.function.UnaryOperator;
  */
 public final class ApiFaults {
 
-    private final SpecOperations operations;
+    private final OpenApiSpec spec;
     private final PresentedCredential credential;
     private final FaultRuleReader reader;
     private final PreferredResponses preferred;
     private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
 
-    public ApiFaults(SpecDocument spec) {
-        this.operations = spec.operations();
+    public ApiFaults(OpenApiSpec spec) {
+        this.spec = spec;
         this.credential = PresentedCredential.of(spec);
-        this.reader = new FaultRuleReader(operations);
-        this.preferred = new PreferredResponses(spec, operations);
+        this.reader = new FaultRuleReader(spec);
+        this.preferred = new PreferredResponses(spec);
     }
 
     /** Adds a rule read from the admin API's fields; a malformed one is a 400 naming the field and adds nothing. */
@@ -57,10 +58,10 @@ public final class ApiFaults {
         if (rules.isEmpty()) {
             return null;
         }
-        SpecOperations.Operation operation = operations.match(method, path);
+        Operation operation = RequestPaths.operation(spec, method, path);
         String presented = credential.from(headers);
         for (FaultRule rule : rules) {
-            if (rule.appliesTo(operation == null ? null : operation.id(), presented)) {
+            if (rule.appliesTo(operation == null ? null : operation.label(), presented)) {
                 return rule;
             }
         }

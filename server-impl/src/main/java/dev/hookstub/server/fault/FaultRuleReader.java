@@ -2,7 +2,8 @@ package dev.hookstub.server.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.error.ApiProblem;
-import dev.hookstub.server.spec.SpecOperations;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,10 +32,10 @@ final class FaultRuleReader {
     static final Set<Integer> RETRY_LATER = Set.of(429, 503);
     static final String DEFAULT_RETRY_AFTER_SECONDS = "1";
 
-    private final SpecOperations operations;
+    private final OpenApiSpec spec;
 
-    FaultRuleReader(SpecOperations operations) {
-        this.operations = operations;
+    FaultRuleReader(OpenApiSpec spec) {
+        this.spec = spec;
     }
 
     FaultRule read(String id, JsonNode fields) {
@@ -53,9 +54,9 @@ final class FaultRuleReader {
 
     private FaultRule.Match match(JsonNode fields) {
         String operation = text(fields, "operation");
-        if (operation != null && operations.byId(operation) == null) {
+        if (operation != null && spec.operationNamed(operation).isEmpty()) {
             throw invalid("operation", "The operation field must be one of this API's operationIds: "
-                    + String.join(", ", operations.ids()) + "; leave it out to match every request.");
+                    + String.join(", ", spec.operations().stream().map(Operation::label).toList()) + "; leave it out to match every request.");
         }
         String credential = text(fields, "credential");
         Long times = integer(fields, "times", 1, Integer.MAX_VALUE);

@@ -2,10 +2,10 @@ package dev.hookstub.server.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.error.ApiProblem;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.server.spec.RequestPaths;
 import dev.hookstub.server.spec.SpecExamples;
-import dev.hookstub.server.spec.SpecOperations;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,12 +21,10 @@ final class PreferredResponses {
     private static final Pattern CODE = Pattern.compile("(?:^|[\\s,;])code\\s*=\\s*\"?([^\\s,;\"]*)");
     private static final Pattern STATUS = Pattern.compile("[1-5][0-9][0-9]");
 
-    private final SpecDocument spec;
-    private final SpecOperations operations;
+    private final OpenApiSpec spec;
 
-    PreferredResponses(SpecDocument spec, SpecOperations operations) {
+    PreferredResponses(OpenApiSpec spec) {
         this.spec = spec;
-        this.operations = operations;
     }
 
     /** The chosen answer, or null when the header names no code or the request is none of the spec's operations. */
@@ -35,24 +33,22 @@ final class PreferredResponses {
         if (code == null || !code.find()) {
             return null;
         }
-        SpecOperations.Operation operation = operations.match(method, path);
+        Operation operation = RequestPaths.operation(spec, method, path);
         if (operation == null) {
             return null;
         }
-        JsonNode responses = spec.at(operation.pointer() + "/responses");
-        List<String> documented = new ArrayList<>();
-        responses.fieldNames().forEachRemaining(documented::add);
+        List<String> documented = operation.responseStatuses();
         String status = code.group(1);
-        if (!STATUS.matcher(status).matches() || !responses.has(status)) {
+        if (!STATUS.matcher(status).matches() || !documented.contains(status)) {
             return new PreferredResponse.Problem(ApiProblem.invalid(400, null, "Prefer: code=" + status
-                    + " is not a status the " + operation.id() + " operation documents; it documents "
+                    + " is not a status the " + operation.label() + " operation documents; it documents "
                     + String.join(", ", documented) + "."));
         }
-        JsonNode response = spec.resolve(responses.get(status));
+        JsonNode response = spec.node(spec.responsePointer(operation, status));
         JsonNode content = response.path("content");
         String mediaType = content.fieldNames().hasNext() ? content.fieldNames().next() : null;
-        JsonNode example = mediaType == null ? null
-                : SpecExamples.response(spec, operation.template(), operation.method(), status);
+        JsonNode example = mediaType == null ? null : SpecExamples.response(spec, operation.pathTemplate(),
+                operation.httpMethod().toLowerCase(java.util.Locale.ROOT), status);
         int chosen = Integer.parseInt(status);
         if (example != null && !example.isMissingNode()) {
             return new PreferredResponse.Example(chosen, mediaType, example);

@@ -2,7 +2,9 @@ package dev.hookstub.server.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.auth.BearerToken;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.JsonPointers;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -24,15 +26,16 @@ final class PresentedCredential {
     }
 
     /** The first scheme the document's security names, else an operation's, else the first one declared. */
-    static PresentedCredential of(SpecDocument spec) {
-        JsonNode schemes = spec.at("/components/securitySchemes");
+    static PresentedCredential of(OpenApiSpec spec) {
         List<String> named = new ArrayList<>();
-        spec.at("/security").forEach(requirement -> requirement.fieldNames().forEachRemaining(named::add));
-        spec.paths().forEachRemaining(path -> path.getValue().forEach(operation ->
-                operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(named::add))));
-        schemes.fieldNames().forEachRemaining(named::add);
+        spec.node("/security").forEach(requirement -> requirement.fieldNames().forEachRemaining(named::add));
+        for (Operation operation : spec.operations()) {
+            spec.node(operation.pointer() + "/security").forEach(requirement ->
+                    requirement.fieldNames().forEachRemaining(named::add));
+        }
+        spec.node("/components/securitySchemes").fieldNames().forEachRemaining(named::add);
         for (String name : named) {
-            JsonNode scheme = spec.resolve(schemes.path(name));
+            JsonNode scheme = spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", name)));
             String type = scheme.path("type").asText();
             if (type.equals("apiKey") && scheme.path("in").asText().equals("header")) {
                 return new PresentedCredential(scheme.path("name").asText(), false);

@@ -1,7 +1,7 @@
 package dev.hookstub.server.journal;
 
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.spec.SpecOperations;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.server.spec.RequestPaths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,17 +13,17 @@ public final class ApiJournal {
 
     private final String id;
     private final String contextPath;
-    private final SpecOperations templates;
+    private final OpenApiSpec spec;
     private final CredentialMask mask;
     /** Null when the journal keeps nothing. */
     private final RequestRing ring;
     private final boolean log;
     private final boolean active;
 
-    ApiJournal(String id, String contextPath, SpecDocument spec, JournalOptions options) {
+    ApiJournal(String id, String contextPath, OpenApiSpec spec, JournalOptions options) {
         this.id = id;
         this.contextPath = contextPath;
-        this.templates = spec.operations();
+        this.spec = spec;
         this.mask = new CredentialMask(spec);
         this.ring = options.size() == 0 ? null : new RequestRing(options.size());
         this.log = options.logRequests();
@@ -103,7 +103,7 @@ public final class ApiJournal {
     /** The entries held, newest first, with their path templates. */
     List<JournalEntry> newestFirst() {
         return ring == null ? List.of() : ring.newestFirst().stream().map(entry -> entry.withPathTemplate(
-                templates.template(entry.path().startsWith(contextPath)
+                RequestPaths.template(spec, entry.path().startsWith(contextPath)
                         ? entry.path().substring(contextPath.length()) : entry.path()))).toList();
     }
 

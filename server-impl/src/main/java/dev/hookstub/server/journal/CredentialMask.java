@@ -1,7 +1,8 @@
 package dev.hookstub.server.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.JsonPointers;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -22,11 +23,12 @@ public final class CredentialMask {
     private final String[] headers;
     private final Set<String> queryParameters = new HashSet<>();
 
-    public CredentialMask(SpecDocument spec) {
+    public CredentialMask(OpenApiSpec spec) {
         Set<String> headerNames = new HashSet<>(ALWAYS);
-        for (JsonNode scheme : spec.at("/components/securitySchemes")) {
-            String name = spec.resolve(scheme).path("name").asText("");
-            switch (spec.resolve(scheme).path("in").asText("")) {
+        for (java.util.Iterator<String> names = spec.node("/components/securitySchemes").fieldNames(); names.hasNext(); ) {
+            JsonNode scheme = spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", names.next())));
+            String name = scheme.path("name").asText("");
+            switch (scheme.path("in").asText("")) {
                 case "header" -> headerNames.add(name.toLowerCase(Locale.ROOT));
                 case "query" -> queryParameters.add(name);
                 default -> {

@@ -1,6 +1,6 @@
 package dev.hookstub.server.journal;
 
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +18,7 @@ import org.glassfish.grizzly.http.HttpResponsePacket;
 public final class RequestJournal {
 
     /** An API as the journal needs it: its name, where it is mounted, and its spec (paths, security schemes). */
-    public record Api(String id, String contextPath, SpecDocument spec) {
+    public record Api(String id, String contextPath, OpenApiSpec spec) {
     }
 
     // Filled as each API loads, while the server already answers the ones loaded before it.

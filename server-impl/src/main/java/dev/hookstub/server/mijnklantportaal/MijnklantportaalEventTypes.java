@@ -1,6 +1,6 @@
 package dev.hookstub.server.mijnklantportaal;
 
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,8 +19,8 @@ final class MijnklantportaalEventTypes {
     }
 
     /** In the spec's order. */
-    static Set<String> from(SpecDocument spec) {
-        String description = spec.at("/paths/~1webhooks/post/requestBody/content/application~1json/schema"
+    static Set<String> from(OpenApiSpec spec) {
+        String description = spec.node("/paths/~1webhooks/post/requestBody/content/application~1json/schema"
                 + "/properties/type/description").asText("");
         Set<String> types = new LinkedHashSet<>();
         Matcher matcher = QUOTED.matcher(description);
@@ -28,7 +28,7 @@ final class MijnklantportaalEventTypes {
             types.add(matcher.group(1));
         }
         if (types.isEmpty()) {
-            throw new IllegalStateException(spec.file() + ": no event types found in the description of type");
+            throw new IllegalStateException(spec.name() + ": no event types found in the description of type");
         }
         return java.util.Collections.unmodifiableSet(types);
     }

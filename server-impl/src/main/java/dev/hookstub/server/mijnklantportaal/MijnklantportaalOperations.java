@@ -9,7 +9,7 @@ import dev.hookstub.server.operation.RequestUrl;
 import dev.hookstub.server.operation.SerializedBodies;
 import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.server.record.SpecRecord;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.List;
 
 /** MijnKlantportaal's get and create, each defined once for both carriers. */
@@ -20,7 +20,7 @@ final class MijnklantportaalOperations {
     private MijnklantportaalOperations() {
     }
 
-    static ApiOperations<MijnklantportaalTenant> of(SpecDocument spec, List<MijnklantportaalKey> keys,
+    static ApiOperations<MijnklantportaalTenant> of(OpenApiSpec spec, List<MijnklantportaalKey> keys,
                                                     MijnklantportaalWebhookService service, RecordShape records,
                                                     ObjectMapper mapper) {
         return new ApiOperations<>(spec, new MijnklantportaalAuthentication(keys))

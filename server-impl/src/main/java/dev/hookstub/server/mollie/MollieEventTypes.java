@@ -1,6 +1,6 @@
 package dev.hookstub.server.mollie;
 
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,11 +20,11 @@ final class MollieEventTypes {
     }
 
     /** The documented values, in the spec's order, {@code *} included. */
-    static List<String> from(SpecDocument spec) {
+    static List<String> from(OpenApiSpec spec) {
         List<String> types = new ArrayList<>();
-        spec.at(POINTER).fieldNames().forEachRemaining(types::add);
+        spec.node(POINTER).fieldNames().forEachRemaining(types::add);
         if (types.isEmpty() || !types.contains(ALL_EVENTS)) {
-            throw new IllegalStateException(spec.file() + ": no event types (with *) in x-enumDescriptions of eventTypes");
+            throw new IllegalStateException(spec.name() + ": no event types (with *) in x-enumDescriptions of eventTypes");
         }
         return List.copyOf(types);
     }

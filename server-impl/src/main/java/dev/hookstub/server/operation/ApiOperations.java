@@ -1,7 +1,6 @@
 package dev.hookstub.server.operation;
 
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.spec.SpecOperations;
+import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.server.store.StoredRecord;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,25 +19,23 @@ import java.util.function.BiFunction;
 public final class ApiOperations<C> {
 
     /** An operation with where the spec puts it. */
-    public record Bound<C>(SpecOperations.Operation spec, Operation<C> operation) {
+    public record Bound<C>(dev.hookstub.openapi.Operation spec, Operation<C> operation) {
     }
 
-    private final SpecOperations spec;
-    private final String file;
+    private final OpenApiSpec spec;
     private final Authentication<?, C> authentication;
     private final Map<String, Bound<C>> byId = new LinkedHashMap<>();
 
-    public ApiOperations(SpecDocument spec, Authentication<?, C> authentication) {
-        this.spec = spec.operations();
-        this.file = spec.file();
+    public ApiOperations(OpenApiSpec spec, Authentication<?, C> authentication) {
+        this.spec = spec;
         this.authentication = authentication;
     }
 
     /** Defines the operation the spec names {@code operationId}; each is defined once. */
     public ApiOperations<C> define(String operationId, Operation<C> operation) {
-        SpecOperations.Operation declared = spec.byId(operationId);
+        dev.hookstub.openapi.Operation declared = spec.operationNamed(operationId).orElse(null);
         if (declared == null) {
-            throw new IllegalArgumentException(file + " has no operation " + operationId + " (any longer): the stub "
+            throw new IllegalArgumentException(spec.name() + " has no operation " + operationId + " (any longer): the stub "
                     + "defines it, so its definition in the API's package must go with it");
         }
         if (byId.putIfAbsent(operationId, new Bound<>(declared, operation)) != null) {
@@ -64,7 +61,8 @@ public final class ApiOperations<C> {
      * 500; this makes it a failed start naming it, and the API.
      */
     public ApiOperations<C> requireEveryOperation(String api) {
-        Set<String> undefined = new TreeSet<>(spec.ids());
+        Set<String> undefined = new TreeSet<>();
+        spec.operations().forEach(declared -> undefined.add(declared.label()));
         undefined.removeAll(byId.keySet());
         if (!undefined.isEmpty()) {
             throw new IllegalStateException(api + ": the spec's operations " + undefined + " are not defined; "

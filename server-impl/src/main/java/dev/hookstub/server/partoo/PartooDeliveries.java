@@ -7,7 +7,7 @@ import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.delivery.RetrySchedule;
 import dev.hookstub.server.delivery.StoredWebhookDeliveries;
 import dev.hookstub.server.record.SpecRecord;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.server.store.WebhookStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +31,13 @@ final class PartooDeliveries extends StoredWebhookDeliveries<SpecRecord> {
                 .webhook("org_id", webhook -> webhook.json("org_id")).time("created_at", Timestamps::utcMicros)
                 .payload("data");
 
-    PartooDeliveries(WebhookStore<SpecRecord> store, SpecDocument spec, ObjectMapper mapper) {
+    PartooDeliveries(WebhookStore<SpecRecord> store, OpenApiSpec spec, ObjectMapper mapper) {
         super(store, mapper, ENVELOPE, webhook -> webhook.text("url"), new EventTypes(documented(spec), "Partoo's"));
     }
 
-    private static List<String> documented(SpecDocument spec) {
+    private static List<String> documented(OpenApiSpec spec) {
         List<String> types = new ArrayList<>();
-        spec.at("/components/schemas/event_type/enum").forEach(type -> types.add(type.asText()));
+        spec.node("/components/schemas/event_type/enum").forEach(type -> types.add(type.asText()));
         return types;
     }
 

@@ -5,7 +5,6 @@ import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.server.core.StubApi;
 import dev.hookstub.server.error.ProblemDetailsErrorFormat;
 import dev.hookstub.server.journal.CredentialMask;
-import dev.hookstub.server.spec.SpecDocument;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import org.glassfish.grizzly.http.server.HttpHandler;
 public final class ProxyRoutes implements AutoCloseable {
 
     /** A document's route: what the journal knows it by, and its handler. */
-    public record DocumentRoute(SpecDocument spec, HttpHandler handler) {
+    public record DocumentRoute(OpenApiSpec spec, HttpHandler handler) {
     }
 
     private final ProxySettings settings;
@@ -74,7 +73,7 @@ public final class ProxyRoutes implements AutoCloseable {
         if (client == null) {
             throw new IllegalArgumentException(api.id() + " has no upstream");
         }
-        OpenApiSpec spec = OpenApiSpec.fromDocument(api.id(), api.spec().root());
+        OpenApiSpec spec = api.spec();
         ProxyHandler.Route route = new ProxyHandler.Route(api.id(), api.contextPath(), new SpecJudge(spec),
                 api.errorFormat(), new CredentialMask(api.spec()));
         ProxyHandler.Recording recording = recorder == null ? null
@@ -89,10 +88,9 @@ public final class ProxyRoutes implements AutoCloseable {
             return Optional.empty();
         }
         OpenApiSpec spec = settings.document().spec();
-        SpecDocument document = SpecDocument.made(spec.name(), spec.document());
         ProxyHandler.Route route = new ProxyHandler.Route(ProxySettings.Document.ID, "", new SpecJudge(spec),
-                new ProblemDetailsErrorFormat(), new CredentialMask(document));
-        return Optional.of(new DocumentRoute(document, new ProxyHandler(route, documentClient, settings.errors(),
+                new ProblemDetailsErrorFormat(), new CredentialMask(spec));
+        return Optional.of(new DocumentRoute(spec, new ProxyHandler(route, documentClient, settings.errors(),
                 settings.report(), null, mapper)));
     }
 

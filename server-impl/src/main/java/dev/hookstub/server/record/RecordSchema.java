@@ -1,7 +1,8 @@
 package dev.hookstub.server.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.JsonPointers;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,40 +16,44 @@ import java.util.Set;
  */
 public final class RecordSchema {
 
-    private final SpecDocument spec;
+    private final OpenApiSpec spec;
     private final String pointer;
-    private final Map<String, JsonNode> properties = new LinkedHashMap<>();
+    /** Each property's schema, by where the spec writes it (possibly a {@code $ref}). */
+    private final Map<String, String> properties = new LinkedHashMap<>();
     private final Set<String> required = new LinkedHashSet<>();
 
-    private RecordSchema(SpecDocument spec, String pointer) {
+    private RecordSchema(OpenApiSpec spec, String pointer) {
         this.spec = spec;
-        this.pointer = spec.resolvePointer(pointer);
-        collect(spec.at(this.pointer), 0);
+        this.pointer = spec.resolve(pointer);
+        collect(this.pointer, 0);
     }
 
     /** The schema of the 200 answer to {@code GET path}, in the first media type the spec gives it. */
-    public static RecordSchema ofRead(SpecDocument spec, String path) {
-        String responses = "/paths/" + SpecDocument.escape(path) + "/get/responses/200";
-        JsonNode content = spec.resolve(spec.at(responses)).path("content");
+    public static RecordSchema ofRead(OpenApiSpec spec, String path) {
+        String response = spec.resolve(JsonPointers.append("/paths", path) + "/get/responses/200");
+        JsonNode content = spec.node(response).path("content");
         if (!content.fieldNames().hasNext()) {
-            throw new IllegalStateException(spec.file() + ": GET " + path + " answers 200 with no content");
+            throw new IllegalStateException(spec.name() + ": GET " + path + " answers 200 with no content");
         }
-        String response = spec.resolvePointer(responses);
-        return new RecordSchema(spec, response + "/content/" + SpecDocument.escape(content.fieldNames().next())
+        return new RecordSchema(spec, JsonPointers.append(response + "/content", content.fieldNames().next())
                 + "/schema");
     }
 
-    private void collect(JsonNode schema, int depth) {
-        JsonNode resolved = spec.resolve(schema);
+    private void collect(String schema, int depth) {
+        String at = spec.resolve(schema);
         if (depth > 8) {
             return;
         }
-        resolved.path("allOf").forEach(member -> collect(member, depth + 1));
-        resolved.path("properties").fields().forEachRemaining(p -> properties.put(p.getKey(), p.getValue()));
+        JsonNode resolved = spec.node(at);
+        for (int i = 0; i < resolved.path("allOf").size(); i++) {
+            collect(at + "/allOf/" + i, depth + 1);
+        }
+        resolved.path("properties").fieldNames().forEachRemaining(name ->
+                properties.put(name, JsonPointers.append(at + "/properties", name)));
         resolved.path("required").forEach(name -> required.add(name.asText()));
     }
 
-    public SpecDocument spec() {
+    public OpenApiSpec spec() {
         return spec;
     }
 
@@ -72,8 +77,14 @@ public final class RecordSchema {
 
     /** The property's schema as the spec writes it (possibly a {@code $ref}); missing when undefined. */
     public JsonNode property(String name) {
-        JsonNode property = properties.get(name);
-        return property == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : property;
+        String at = properties.get(name);
+        return at == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : spec.node(at);
+    }
+
+    /** The property's schema, {@code $ref}s followed; missing when undefined. */
+    private JsonNode resolvedProperty(String name) {
+        String at = properties.get(name);
+        return at == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : spec.node(spec.resolve(at));
     }
 
     /**
@@ -81,7 +92,7 @@ public final class RecordSchema {
      * its {@code examples}; null when it gives none.
      */
     public JsonNode specValue(String name) {
-        JsonNode property = spec.resolve(property(name));
+        JsonNode property = resolvedProperty(name);
         for (String keyword : new String[] {"default", "example"}) {
             if (property.has(keyword)) {
                 return property.get(keyword);
@@ -93,7 +104,7 @@ public final class RecordSchema {
 
     /** Whether the property's schema allows JSON values of this type ({@code string}, {@code integer}, ...). */
     public boolean allowsType(String name, String type) {
-        JsonNode declared = spec.resolve(property(name)).path("type");
+        JsonNode declared = resolvedProperty(name).path("type");
         if (declared.isMissingNode()) {
             return defines(name);
         }

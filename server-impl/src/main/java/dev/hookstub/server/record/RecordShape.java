@@ -117,7 +117,7 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
     int index(String property) {
         Integer at = index.get(property);
         if (at == null) {
-            throw new IllegalArgumentException("A " + schema.spec().file() + " record has no " + property);
+            throw new IllegalArgumentException("A " + schema.spec().name() + " record has no " + property);
         }
         return at;
     }
@@ -143,7 +143,7 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
             String name = names.next();
             if (!schema.defines(name) && !stubFields.contains(name)) {
                 throw ApiProblem.invalid(400, name, "The " + name + " field is not a property of "
-                        + schema.spec().file() + "'s webhook (" + String.join(", ", schema.properties())
+                        + schema.spec().name() + "'s webhook (" + String.join(", ", schema.properties())
                         + (stubFields.isEmpty() ? "" : "; and the stub's own " + String.join(", ", stubFields))
                         + ").");
             }
@@ -425,7 +425,7 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
          * spec change needs a change of the API's code.
          */
         public RecordShape build(ObjectMapper mapper) {
-            String where = schema.spec().file() + " (" + schema.pointer() + ")";
+            String where = schema.spec().name() + " (" + schema.pointer() + ")";
             behaviour.forEach((name, type) -> {
                 if (!schema.defines(name)) {
                     throw new IllegalStateException(where + ": the stub gives the property " + name + " behaviour, but"

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Run by the build (server-impl's pom, {@code process-classes}): writes a JSON copy of each YAML spec on the
- * classpath to {@code openapi/json/<file>.json} under the classes. {@link SpecDocument#load} reads the copy when
+ * classpath to {@code openapi/json/<file>.json} under the classes. {@link SpecFile#load} reads the copy when
  * there is one: the same tree (SpecJsonCopiesTest), read in a fraction of the time the YAML takes, and without
  * loading the YAML parser before the first answer. Generated, so never committed and never out of date.
  */

@@ -2,9 +2,11 @@ package dev.hookstub.server.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.openapi.JsonPointers;
+import dev.hookstub.openapi.OpenApiSpec;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * The example record a spec gives for a response: the media type's first named example, else its example,
@@ -15,33 +17,37 @@ public final class SpecExamples {
     private SpecExamples() {
     }
 
-    public static JsonNode response(SpecDocument spec, String path, String method, String status) {
-        JsonNode content = spec.resolve(spec.at("/paths/" + SpecDocument.escape(path) + "/" + method
-                + "/responses/" + status)).path("content");
-        JsonNode media = content.elements().hasNext() ? content.elements().next() : JsonNodeFactory.instance.objectNode();
-        if (media.path("examples").size() > 0) {
-            return spec.resolve(media.path("examples").elements().next()).path("value");
+    public static JsonNode response(OpenApiSpec spec, String path, String method, String status) {
+        String response = spec.resolve(JsonPointers.append(JsonPointers.append("/paths", path) + "/" + method
+                + "/responses", status));
+        Iterator<String> types = spec.node(response + "/content").fieldNames();
+        if (!types.hasNext()) {
+            return MissingNode.getInstance();
         }
-        if (media.has("example")) {
-            return media.get("example");
+        String media = JsonPointers.append(response + "/content", types.next());
+        Iterator<String> named = spec.node(media + "/examples").fieldNames();
+        if (named.hasNext()) {
+            return spec.node(spec.resolve(JsonPointers.append(media + "/examples", named.next()))).path("value");
         }
-        return fromSchema(spec, media.path("schema"));
+        if (spec.node(media).has("example")) {
+            return spec.node(media).get("example");
+        }
+        return fromSchema(spec, media + "/schema");
     }
 
-    private static JsonNode fromSchema(SpecDocument spec, JsonNode schemaOrRef) {
-        JsonNode schema = spec.resolve(schemaOrRef);
+    private static JsonNode fromSchema(OpenApiSpec spec, String pointer) {
+        String at = spec.resolve(pointer);
+        JsonNode schema = spec.node(at);
         if (schema.has("example")) {
             return schema.get("example");
         }
         ObjectNode example = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
-        while (properties.hasNext()) {
-            Map.Entry<String, JsonNode> property = properties.next();
-            JsonNode value = fromSchema(spec, property.getValue());
+        schema.path("properties").fieldNames().forEachRemaining(name -> {
+            JsonNode value = fromSchema(spec, JsonPointers.append(at + "/properties", name));
             if (!value.isMissingNode() && !(value.isObject() && value.isEmpty())) {
-                example.set(property.getKey(), value);
+                example.set(name, value);
             }
-        }
-        return example.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : example;
+        });
+        return example.isEmpty() ? MissingNode.getInstance() : example;
     }
 }

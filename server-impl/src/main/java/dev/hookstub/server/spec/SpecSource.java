@@ -33,13 +33,13 @@ public final class SpecSource {
         return new SpecSource(folder);
     }
 
-    public SpecDocument load(String file) {
+    public SpecFile load(String file) {
         Path changed = folder == null ? null : folder.resolve(file);
         if (changed == null || !Files.isRegularFile(changed)) {
-            return SpecDocument.load(file);
+            return SpecFile.load(file);
         }
         try {
-            return SpecDocument.read(file, Files.readAllBytes(changed));
+            return SpecFile.read(file, Files.readAllBytes(changed));
         } catch (IOException | RuntimeException e) {
             throw new ConfigException(changed + ": cannot read the spec (" + e.getMessage() + ")");
         }

@@ -3,6 +3,7 @@ package dev.hookstub.server.validation;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.http.RequestLimits;
 import dev.hookstub.server.journal.RequestNotes;
+import dev.hookstub.server.spec.RequestPaths;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,8 +22,6 @@ import org.glassfish.jersey.uri.UriTemplate;
  */
 @Priority(Priorities.USER)
 public final class RequestValidationFilter implements ContainerRequestFilter {
-
-    private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/+");
 
     private final SpecRequestValidator validator;
 
@@ -63,7 +62,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
 
     /** The request's own path inside the application, decoded, in the form the spec writes its paths. */
     private String requestPath() {
-        return normalized(new StringBuilder("/").append(uriInfo.getPath(true)));
+        return RequestPaths.normalized(new StringBuilder("/").append(uriInfo.getPath(true)));
     }
 
     private String matchedTemplate() {
@@ -76,13 +75,7 @@ public final class RequestValidationFilter implements ContainerRequestFilter {
             }
             path.append(segment);
         }
-        return normalized(path);
-    }
-
-    private static String normalized(CharSequence path) {
-        String normalized = SLASHES.matcher(path).replaceAll("/");
-        return normalized.length() > 1 && normalized.endsWith("/")
-                ? normalized.substring(0, normalized.length() - 1) : normalized;
+        return RequestPaths.normalized(path);
     }
 
     private static byte[] readBounded(InputStream in) {

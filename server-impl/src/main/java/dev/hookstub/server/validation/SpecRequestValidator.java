@@ -1,30 +1,35 @@
 package dev.hookstub.server.validation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.Parameter;
+import dev.hookstub.openapi.RequestBody;
+import dev.hookstub.openapi.SchemaCatalog;
+import dev.hookstub.openapi.SchemaTypes;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.ErrorFormat;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import dev.hookstub.server.json.ObjectMappers;
-import dev.hookstub.server.spec.SpecDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The request rules of every operation of one spec, compiled at start from the document itself. */
+/**
+ * The request rules of every operation of one spec, as the stub applies them: its operations, parameters and
+ * schemas as openapi-core reads them, each refusal in the API's own error format.
+ */
 public final class SpecRequestValidator {
-
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private static final int MAX_REMEMBERED = 10_000;
 
@@ -52,7 +57,7 @@ public final class SpecRequestValidator {
      * neither, so a first read does not wait for them.
      */
     public static void prepare() {
-        SchemaValidators.prepare();
+        SchemaCatalog.prepare();
         BodyReader.JSON.getTypeFactory();
     }
 
@@ -62,24 +67,17 @@ public final class SpecRequestValidator {
     private final Set<String> concretePaths = new HashSet<>();
     private final Map<String, Boolean> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public SpecRequestValidator(SpecDocument spec, ErrorFormat format) {
-        SchemaValidators schemas = SchemaValidators.of(spec);
-        spec.paths().forEachRemaining(path -> {
-            String pathPointer = "/paths/" + SpecDocument.escape(path.getKey());
-            if (!path.getKey().contains("{")) {
-                concretePaths.add(path.getKey());
+    public SpecRequestValidator(OpenApiSpec spec, ErrorFormat format) {
+        for (Operation operation : spec.operations()) {
+            String template = operation.pathTemplate();
+            if (!template.contains("{")) {
+                concretePaths.add(template);
             }
-            for (String method : METHODS) {
-                if (path.getValue().has(method)) {
-                    String operationPointer = pathPointer + "/" + method;
-                    boolean hasBody = !spec.at(bodyPointer(operationPointer)).isMissingNode();
-                    operations.put(key(method, path.getKey()), new LazyOperation(hasBody,
-                            () -> compile(spec, schemas, pathPointer, operationPointer, hasBody, format,
-                                    // Only an operation with a body reads one: a read needs no body reader.
-                                    hasBody ? BodyReader.JSON : null)));
-                }
-            }
-        });
+            Optional<String> body = jsonBodySchema(operation);
+            operations.put(key(operation.httpMethod(), template), new LazyOperation(body.isPresent(),
+                    // Only an operation with a body reads one: a read needs no body reader.
+                    () -> compile(spec, operation, body, format, body.isPresent() ? BodyReader.JSON : null)));
+        }
     }
 
     /**
@@ -180,46 +178,29 @@ public final class SpecRequestValidator {
         return concrete != null ? concrete : operation(method, matchedTemplate);
     }
 
-    private static OperationValidator compile(SpecDocument spec, SchemaValidators schemas, String pathPointer,
-                                              String operationPointer, boolean hasBody, ErrorFormat format,
-                                              ObjectMapper json) {
-        Map<String, ParameterRule> parameters = new HashMap<>();
-        for (String pointer : List.of(pathPointer, operationPointer)) {
-            JsonNode declared = spec.at(pointer + "/parameters");
-            for (int i = 0; i < declared.size(); i++) {
-                String parameterPointer = spec.resolvePointer(pointer + "/parameters/" + i);
-                JsonNode parameter = spec.at(parameterPointer);
-                String in = parameter.path("in").asText();
-                if (!in.equals("path") && !in.equals("query")) {
-                    continue;
-                }
-                JsonNode schema = spec.resolve(parameter.path("schema"));
-                parameters.put(in + ":" + parameter.path("name").asText(), new ParameterRule(
-                        parameter.path("name").asText(), in, parameter.path("required").asBoolean(false),
-                        types(schema), ParameterRule.assertsOnlyType(schema),
-                        () -> schemas.at(parameterPointer + "/schema")));
+    private static OperationValidator compile(OpenApiSpec spec, Operation operation, Optional<String> bodySchema,
+                                              ErrorFormat format, ObjectMapper json) {
+        List<ParameterRule> parameters = new ArrayList<>();
+        for (Parameter parameter : operation.parameters()) {
+            if (!parameter.inPath() && !parameter.inQuery() || parameter.schemaPointer().isEmpty()) {
+                continue;
             }
+            String pointer = parameter.schemaPointer().get();
+            com.fasterxml.jackson.databind.JsonNode schema = spec.node(spec.resolve(pointer));
+            parameters.add(new ParameterRule(parameter.name(), parameter.in(), parameter.required(),
+                    SchemaTypes.declared(schema), ParameterRule.assertsOnlyType(schema), spec.schemas(), pointer));
         }
-        Schema body = hasBody ? schemas.at(bodyPointer(operationPointer)) : null;
-        List<ParameterRule> ordered = new ArrayList<>(parameters.values());
+        Schema body = bodySchema.map(spec.schemas()::at).orElse(null);
         // Path parameters first: an unknown resource is reported before a bad option on it.
-        ordered.sort((a, b) -> a.in().equals(b.in()) ? 0 : a.in().equals("path") ? -1 : 1);
-        return new OperationValidator(ordered, body, format, json);
+        parameters.sort((a, b) -> a.in().equals(b.in()) ? 0 : a.in().equals("path") ? -1 : 1);
+        return new OperationValidator(parameters, body, format, json);
     }
 
-    private static Set<String> types(JsonNode schema) {
-        Set<String> types = new LinkedHashSet<>();
-        JsonNode type = schema.path("type");
-        if (type.isArray()) {
-            type.forEach(t -> types.add(t.asText()));
-        } else if (type.isTextual()) {
-            types.add(type.asText());
-        }
-        return types;
-    }
-
-    private static String bodyPointer(String operationPointer) {
-        return operationPointer + "/requestBody/content/application~1json/schema";
+    /** The schema of the operation's {@code application/json} body, the one body the stub reads and checks. */
+    private static Optional<String> jsonBodySchema(Operation operation) {
+        return operation.requestBody().stream().flatMap(body -> body.media().stream())
+                .filter(media -> media.contentType().equals("application/json"))
+                .findFirst().flatMap(RequestBody.Media::schemaPointer);
     }
 
     private static String key(String method, String template) {

@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.InputFormat;
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubHttp;
 import dev.hookstub.server.StubServer;
 import dev.hookstub.server.core.ExampleRequest;
 import dev.hookstub.server.core.StubApi;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.validation.SchemaValidators;
+import com.networknt.schema.InputFormat;
+import dev.hookstub.openapi.SchemaCatalog;
+import dev.hookstub.server.spec.SpecFile;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +39,7 @@ class AdminDocumentTest {
     private static StubServer server;
     private static StubHttp http;
     private static JsonNode served;
-    private static SchemaValidators schemas;
+    private static SchemaCatalog schemas;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,7 +48,7 @@ class AdminDocumentTest {
         HttpResponse<String> document = http.get("/__admin/openapi.yaml");
         assertEquals(200, document.statusCode());
         served = new YAMLMapper().readTree(document.body());
-        schemas = new SchemaValidators(SpecDocument.made("served-admin.yaml", served));
+        schemas = SpecFile.made("served-admin.yaml", served).spec().schemas();
     }
 
     @AfterAll
@@ -58,7 +58,7 @@ class AdminDocumentTest {
 
     @Test
     void theServedDocumentIsWhatTheStubValidatesWithAndRefersOnlyToItself() {
-        assertEquals(new AdminDocument(server.apis()).spec().root(), served);
+        assertEquals(new AdminDocument(server.apis()).spec().document(), served);
         List<String> refs = new ArrayList<>();
         walk(served, "", (pointer, node) -> {
             node.fieldNames().forEachRemaining(name -> assertFalse(name.startsWith("x-hookstub-"), pointer + "/" + name));
@@ -86,7 +86,7 @@ class AdminDocumentTest {
         HttpResponse<String> answer = http.get(api.contextPath() + read.path(), read.header(), read.value());
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode apiAnswer = JSON.readTree(answer.body());
-        assertEquals(List.of(), SchemaValidators.of(api.spec()).at(api.records().schema().pointer())
+        assertEquals(List.of(), api.spec().schemas().at(api.records().schema().pointer())
                 .validate(answer.body(), InputFormat.JSON), answer.body());
         ObjectNode withoutComputed = apiAnswer.deepCopy();
         withoutComputed.remove(api.records().computed());
@@ -127,7 +127,7 @@ class AdminDocumentTest {
     void eachApisFaultRulesNameTheOperationsOfItsSpec() {
         for (StubApi api : server.apis()) {
             String name = Character.toUpperCase(api.id().charAt(0)) + api.id().substring(1);
-            assertEquals(List.copyOf(api.spec().operations().ids()), texts(served.at("/components/schemas/" + name
+            assertEquals(api.spec().operations().stream().map(dev.hookstub.openapi.Operation::label).toList(), texts(served.at("/components/schemas/" + name
                     + "FaultRuleFields/properties/operation/enum")), api.id());
         }
     }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.InputFormat;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.JsonPointers;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.SchemaCatalog;
+import dev.hookstub.server.spec.SpecFile;
 import dev.hookstub.server.store.StoreException;
-import dev.hookstub.server.validation.SchemaValidators;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -38,21 +40,21 @@ public final class DeclaredErrors {
     private DeclaredErrors() {
     }
 
-    static List<Declared> of(SpecDocument spec) {
+    static List<Declared> of(OpenApiSpec spec) {
         List<Declared> declared = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.paths(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.node("/paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             path.getValue().fields().forEachRemaining(operation -> operation.getValue().path("responses").fields()
                     .forEachRemaining(response -> {
                         if (!response.getKey().matches("[45]\\d\\d")) {
                             return;
                         }
-                        String pointer = spec.resolvePointer("/paths/" + SpecDocument.escape(path.getKey()) + "/"
+                        String pointer = spec.resolve("/paths/" + JsonPointers.escape(path.getKey()) + "/"
                                 + operation.getKey() + "/responses/" + response.getKey());
-                        spec.at(pointer).path("content").fieldNames().forEachRemaining(type -> declared.add(
+                        spec.node(pointer).path("content").fieldNames().forEachRemaining(type -> declared.add(
                                 new Declared(operation.getKey().toUpperCase() + " " + path.getKey() + " "
                                         + response.getKey(), Integer.parseInt(response.getKey()), type,
-                                        pointer + "/content/" + SpecDocument.escape(type) + "/schema")));
+                                        pointer + "/content/" + JsonPointers.escape(type) + "/schema")));
                     }));
         }
         return declared;
@@ -63,10 +65,10 @@ public final class DeclaredErrors {
      * field and without, and each other mapper's answer.
      */
     public static void assertWrittenAsDeclared(String specFile, ErrorFormat format) {
-        SpecDocument spec = SpecDocument.load(specFile);
+        OpenApiSpec spec = SpecFile.load(specFile).spec();
         List<Declared> declared = of(spec);
         assertTrue(!declared.isEmpty(), specFile + " declares no error response");
-        SchemaValidators schemas = new SchemaValidators(spec);
+        SchemaCatalog schemas = spec.schemas();
         Map<String, Supplier<Response>> answers = new LinkedHashMap<>();
         for (Declared error : declared) {
             answers.put(error.where(), () -> new ApiProblemMapper(format).toResponse(
@@ -102,7 +104,7 @@ public final class DeclaredErrors {
     }
 
     /** What keeps the answer from being this declared error: its media type, its schema's violations, its fields. */
-    private static List<String> problems(SpecDocument spec, SchemaValidators schemas, Declared error,
+    private static List<String> problems(OpenApiSpec spec, SchemaCatalog schemas, Declared error,
                                          Response response, String body, boolean toTheLetter) {
         List<String> problems = new ArrayList<>();
         String type = response.getHeaderString(HttpHeaders.CONTENT_TYPE);
@@ -113,15 +115,16 @@ public final class DeclaredErrors {
                 .forEach(violation -> problems.add(error.where() + ": " + violation));
         if (toTheLetter) {
             List<String> unnamed = new ArrayList<>();
-            unnamed(spec, ErrorResponses.json(body), spec.at(error.schemaPointer()), "", unnamed);
+            unnamed(spec, ErrorResponses.json(body), error.schemaPointer(), "", unnamed);
             unnamed.forEach(field -> problems.add(error.where() + ": " + field));
         }
         return problems;
     }
 
     /** Where the body has a field its schema does not name, or an empty object where the schema names fields. */
-    private static void unnamed(SpecDocument spec, JsonNode body, JsonNode schema, String at, List<String> found) {
-        JsonNode properties = spec.resolve(schema).path("properties");
+    private static void unnamed(OpenApiSpec spec, JsonNode body, String schema, String at, List<String> found) {
+        String resolved = spec.resolve(schema);
+        JsonNode properties = spec.node(resolved).path("properties");
         if (!body.isObject() || !properties.isObject()) {
             return;
         }
@@ -130,7 +133,8 @@ public final class DeclaredErrors {
         }
         body.fields().forEachRemaining(field -> {
             if (properties.has(field.getKey())) {
-                unnamed(spec, field.getValue(), properties.get(field.getKey()), at + "/" + field.getKey(), found);
+                unnamed(spec, field.getValue(), JsonPointers.append(resolved + "/properties", field.getKey()),
+                        at + "/" + field.getKey(), found);
             } else {
                 found.add(at + "/" + field.getKey() + " is not in the schema");
             }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.InputFormat;
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubHttp;
 import dev.hookstub.server.StubServer;
-import dev.hookstub.server.spec.SpecDocument;
-import dev.hookstub.server.validation.SchemaValidators;
+import com.networknt.schema.InputFormat;
+import dev.hookstub.openapi.SchemaCatalog;
+import dev.hookstub.server.spec.SpecFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -36,7 +36,7 @@ final class FaultStub implements AutoCloseable {
     static final String[] MKP = {"Authorization", "Bearer mkp_test_key"};
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaValidators ADMIN_SCHEMAS = new SchemaValidators(SpecDocument.load("admin.yaml"));
+    private static final SchemaCatalog ADMIN_SCHEMAS = SpecFile.load("admin.yaml").spec().schemas();
 
     final StubServer server;
     final StubHttp http;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecFile;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +57,8 @@ class PreferHeaderTest {
         HttpResponse<String> answer = stub.http.get(MOLLIE_GET, "Prefer", "code=422", MOLLIE[0], MOLLIE[1]);
         assertEquals(422, answer.statusCode(), answer.body());
         assertEquals("application/hal+json", answer.headers().firstValue("Content-Type").orElseThrow());
-        JsonNode documented = SpecDocument.load("mollie.json")
-                .at(MOLLIE_OPERATION + "422/content/application~1hal+json/example");
+        JsonNode documented = SpecFile.load("mollie.json").spec()
+                .node(MOLLIE_OPERATION + "422/content/application~1hal+json/example");
         assertTrue(documented.isObject(), "the spec's own example");
         assertEquals(documented, json(answer.body()));
     }

@@ -13,7 +13,7 @@ import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.record.RecordSchema;
 import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.server.record.SpecRecord;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecFile;
 import dev.hookstub.server.spec.SpecSource;
 import dev.hookstub.server.store.InMemoryWebhookStore;
 import java.time.Clock;
@@ -28,7 +28,7 @@ class MijnklantportaalWebhookServiceTest {
     private static final ApiContext CONTEXT = new ApiContext(Credentials.defaults(), Fixtures.none(),
             SpecSource.builtIn(), null, ObjectMappers.create(), new IdGenerator(), Clock.systemUTC());
     private static final RecordShape RECORDS = MijnklantportaalApi.records(
-            RecordSchema.ofRead(SpecDocument.load("mijnklantportaal.yaml"), "/webhooks/{webhookId}"), CONTEXT);
+            RecordSchema.ofRead(SpecFile.load("mijnklantportaal.yaml").spec(), "/webhooks/{webhookId}"), CONTEXT);
 
     private final InMemoryWebhookStore<SpecRecord> store = new InMemoryWebhookStore<>();
     private final MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(

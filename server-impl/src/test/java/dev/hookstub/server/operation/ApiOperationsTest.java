@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.server.spec.SpecFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiOperationsTest {
 
-    private static final SpecDocument SPEC = SpecDocument.load("mijnklantportaal.yaml");
+    private static final OpenApiSpec SPEC = SpecFile.load("mijnklantportaal.yaml").spec();
     private static final Operation<String> OK = (caller, request) -> Answer.of(200, "application/json", new byte[0]);
 
     private static ApiOperations<String> operations() {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.clock.Timestamps;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.json.ObjectMappers;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecFile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ class RecordShapeTest {
     private static RecordShape shape(UnaryOperator<ObjectNode> change) {
         ObjectNode document = (ObjectNode) read(SPEC);
         change.apply((ObjectNode) document.at("/components/schemas/Hook"));
-        RecordSchema schema = RecordSchema.ofRead(SpecDocument.made("hooks.json", document), "/hooks/{id}");
+        RecordSchema schema = RecordSchema.ofRead(SpecFile.made("hooks.json", document).spec(), "/hooks/{id}");
         return RecordShape.of(schema)
                 .timestamp("createdAt", Timestamps::utcOffsetSeconds)
                 .stubField("tenant").signingSecret("tenant")

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.spec.SpecDocument;
-import java.util.LinkedHashSet;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.SchemaTypes;
+import dev.hookstub.server.spec.SpecFile;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,14 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ParameterRuleTest {
 
-    private static final SpecDocument SPEC = SpecDocument.load("parameter-types.json");
+    private static final OpenApiSpec SPEC = SpecFile.load("parameter-types.json").spec();
     private static final List<String> VALUES = List.of("", "x", "a b", "5", "-5", "05", "5.0", "1e3", "-1.5E-7",
             "99999999999999999999999999", "true", "false", "True", "null", "--5", "5 ", " 5", "0x10", "NaN");
 
     @ParameterizedTest
     @ValueSource(strings = {"string", "integer", "number", "boolean", "integerOrString", "nullableInteger", "anything"})
     void aTypeOnlySchemaGivesTheLibrarysVerdictOnEveryValue(String name) {
-        JsonNode schema = SPEC.at("/components/schemas/" + name);
+        JsonNode schema = SPEC.node("/components/schemas/" + name);
         assertTrue(ParameterRule.assertsOnlyType(schema), name);
         ParameterRule shortcut = rule(name, true);
         ParameterRule library = rule(name, false);
@@ -41,7 +41,7 @@ class ParameterRuleTest {
     @ParameterizedTest
     @ValueSource(strings = {"uuid", "bounded"})
     void aSchemaThatAssertsMoreIsTheLibrarys(String name) {
-        assertFalse(ParameterRule.assertsOnlyType(SPEC.at("/components/schemas/" + name)), name);
+        assertFalse(ParameterRule.assertsOnlyType(SPEC.node("/components/schemas/" + name)), name);
     }
 
     /** The refusal is the library's own, words and all. */
@@ -53,14 +53,7 @@ class ParameterRuleTest {
 
     private static ParameterRule rule(String name, boolean typeOnly) {
         String pointer = "/components/schemas/" + name;
-        Set<String> types = new LinkedHashSet<>();
-        JsonNode type = SPEC.at(pointer + "/type");
-        if (type.isArray()) {
-            type.forEach(t -> types.add(t.asText()));
-        } else if (type.isTextual()) {
-            types.add(type.asText());
-        }
-        SchemaValidators schemas = SchemaValidators.of(SPEC);
-        return new ParameterRule(name, "query", true, types, typeOnly, () -> schemas.at(pointer));
+        return new ParameterRule(name, "query", true, SchemaTypes.declared(SPEC.node(pointer)), typeOnly,
+                SPEC.schemas(), pointer);
     }
 }

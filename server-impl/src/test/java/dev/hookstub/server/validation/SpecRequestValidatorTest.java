@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookstub.server.error.MessageErrorFormat;
-import dev.hookstub.server.spec.SpecDocument;
+import dev.hookstub.server.spec.SpecFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SpecRequestValidatorTest {
 
     private final SpecRequestValidator validator =
-            new SpecRequestValidator(SpecDocument.load("mijnklantportaal.yaml"), new MessageErrorFormat());
+            new SpecRequestValidator(SpecFile.load("mijnklantportaal.yaml").spec(), new MessageErrorFormat());
 
     @Test
     void theCreateHasABodyAndTheGetNone() {
