@@ -106,8 +106,8 @@ class ProxyCommandTest {
         assertTrue(markdown.contains("`request_parameter_conformance` | /query/org_id: query parameter org_id 'first'"),
                 markdown);
         assertFalse(markdown.contains("partoo_test_key"), "credentials are masked: " + markdown);
-        assertTrue(Files.readString(reports.resolve("conformance.xml")).contains(
-                "name=\"partoo getWebhook request_parameter_conformance\""));
+        String xml = Files.readString(reports.resolve("conformance.xml"));
+        assertTrue(xml.contains("name=\"partoo getWebhook request_parameter_conformance\""), xml);
         assertTrue(Files.exists(reports.resolve("conformance-report.html")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hookstub.server.proxy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -35,14 +37,16 @@ final class UpstreamClient {
 
     private final Upstream upstream;
     private final HttpClient client;
+    private final ExecutorService executor;
 
+    /** @param executor where a request waits for its answer, one thread per request in flight */
     UpstreamClient(Upstream upstream, ExecutorService executor) {
         this.upstream = upstream;
+        this.executor = executor;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(upstream.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(UpstreamTrust.context(upstream.certificateAuthority()))
-                .executor(executor)
                 .build();
     }
 
@@ -67,9 +71,23 @@ final class UpstreamClient {
                 request.header(headers.get(i), headers.get(i + 1));
             }
         }
-        // The request's own timeout ends waiting for the head; this one also ends a body that trickles.
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(answer -> new UpstreamAnswer(answer.statusCode(), answer.headers().map(), answer.body()))
+        HttpRequest built = request.build();
+        // The client's own sendAsync hands what follows an answer to CompletableFuture's default pool, which on two
+        // cores is a new thread per task: a waiting thread of ours is cheaper. The request's own timeout ends
+        // waiting for the head; orTimeout also ends a body that trickles.
+        return CompletableFuture.supplyAsync(() -> answer(built), executor)
                 .orTimeout(upstream.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private UpstreamAnswer answer(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new UpstreamAnswer(answer.statusCode(), answer.headers().map(), answer.body());
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
     }
 }
