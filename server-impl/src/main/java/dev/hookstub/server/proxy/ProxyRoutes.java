@@ -97,6 +97,10 @@ public final class ProxyRoutes implements AutoCloseable {
 
     @Override
     public void close() {
+        clients.values().forEach(UpstreamClient::close);
+        if (documentClient != null) {
+            documentClient.close();
+        }
         executor.shutdownNow();
     }
 }

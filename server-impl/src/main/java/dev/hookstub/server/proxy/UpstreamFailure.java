@@ -2,12 +2,13 @@ package dev.hookstub.server.proxy;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * Why the upstream gave no answer, as the proxy answers it instead: {@code 504} when it did not answer in time,
@@ -22,16 +23,20 @@ record UpstreamFailure(int status, String detail) {
             cause = cause.getCause();
         }
         String where = "The upstream " + upstream;
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof ConnectTimeoutException) {
             return new UpstreamFailure(502, where + " cannot be reached: no connection within "
                     + millis(upstream) + ".");
         }
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+        if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
             return new UpstreamFailure(504, where + " did not answer within " + millis(upstream) + ".");
         }
-        if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
-                || cause.getCause() instanceof UnresolvedAddressException) {
-            return new UpstreamFailure(502, where + " cannot be reached: " + reason(cause, "connection refused") + ".");
+        if (cause instanceof ConnectException) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            return new UpstreamFailure(502, where + " cannot be reached: "
+                    + (message.contains("refused") ? "connection refused" : reason(cause, "no connection")) + ".");
+        }
+        if (cause instanceof UnknownHostException) {
+            return new UpstreamFailure(502, where + " cannot be reached: no such host " + reason(cause, "") + ".");
         }
         if (cause instanceof SSLException) {
             return new UpstreamFailure(502, where + " failed the TLS handshake: " + reason(cause, "no reason given")

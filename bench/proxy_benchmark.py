@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""What `hookstub proxy` costs on loopback: the four APIs' GETs sent straight to a stub (the upstream), through
+`hookstub proxy` in front of it, and through Prism 5.16's proxy in front of the same stub, measured interleaved
+(direct, hookstub proxy, Prism, direct, ...) with wrk. Not a test: it prints a table and writes
+target/bench/proxy.md and proxy.json.
+
+- latency: wrk -t1 -c1, one request at a time: p50 and p99, and what each proxy adds to going straight;
+- throughput: wrk -t1 -c<connections>: requests per second, and each proxy's share of going straight.
+
+Usage: bench/proxy-benchmark.sh [--duration 10] [--rounds 3] [--connections 32]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchmark  # noqa: E402  the stub benchmark's helpers: servers, wrk, medians
+
+ROOT = benchmark.ROOT
+OUT = benchmark.OUT
+# Each API: its preset, its spec file, its mount on the stub, the GET and its credential (the stub benchmark's).
+APIS = [
+    ("mijnklantportaal", "specs/mijnklantportaal.yaml", "/mijnklantportaal/v1", "GET mijnklantportaal"),
+    ("equalsmoney", "specs/equalsmoney.yaml", "/equalsmoney/v2", "GET equalsmoney"),
+    ("partoo", "specs/partoo.yaml", "/partoo/v2", "GET partoo"),
+    ("mollie", "specs/mollie.json", "/mollie", "GET mollie"),
+]
+TARGETS = ("direct", "hookstub proxy", "Prism proxy")
+
+
+def hookstub_proxy(api, upstream, port, probe):
+    """`hookstub proxy` as the README's Run command starts the stub (its JVM options), on one API."""
+    command = benchmark.readme_run_command()
+    command = command[:command.index("serve")] + ["proxy", "--spec", api, "--upstream", upstream, "--port", str(port),
+                                                   "--journal-size", "1000"]
+    return benchmark.Server("hookstub proxy", command, probe, port=port)
+
+
+def prism_proxy(prism, spec, upstream, port, probe):
+    return benchmark.Server("Prism proxy", [prism, "proxy", "-h", "127.0.0.1", "-p", str(port),
+                                            os.path.join(ROOT, spec), upstream], probe, port=port)
+
+
+def measure(port, path, headers, seconds, connections):
+    return benchmark.wrk(port, path, headers, seconds, connections)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--prism", required=True, help="the prism executable")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
+    parser.add_argument("--connections", type=int, default=32, help="wrk connections for throughput (default 32)")
+    args = parser.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+    upstream_port, proxy_port, prism_port = (benchmark._free_port() for _ in range(3))
+    mkp_path, mkp_headers = benchmark.GETS["GET mijnklantportaal"]
+    upstream = benchmark.Server("stub", benchmark.readme_run_command() + ["--port", str(upstream_port)],
+                                (mkp_path, mkp_headers), port=upstream_port).start()
+    results = {}
+    try:
+        for api, spec, mount, get in APIS:
+            path, headers = benchmark.GETS[get]
+            below = path[len(mount):]
+            base = "http://127.0.0.1:%d%s" % (upstream_port, mount)
+            proxies = [hookstub_proxy(api, base, proxy_port, (path, headers)).start(),
+                       prism_proxy(args.prism, spec, base, prism_port, (below, headers)).start()]
+            ports = {"direct": (upstream_port, path), "hookstub proxy": (proxy_port, path),
+                     "Prism proxy": (prism_port, below)}
+            try:
+                for target in TARGETS:  # warm-up, not recorded
+                    measure(ports[target][0], ports[target][1], headers, max(2, args.duration // 2),
+                            args.connections)
+                runs = {t: {"latency": [], "throughput": []} for t in TARGETS}
+                for _ in range(args.rounds):
+                    for target in TARGETS:
+                        port, target_path = ports[target]
+                        runs[target]["latency"].append(measure(port, target_path, headers, args.duration, 1))
+                        runs[target]["throughput"].append(
+                            measure(port, target_path, headers, args.duration, args.connections))
+            finally:
+                for server in proxies:
+                    server.stop()
+            results[api] = {t: {"p50": benchmark.median(r["latency"], "p50"), "p99": benchmark.median(r["latency"], "p99"),
+                                "rps": benchmark.median(r["throughput"], "rps"),
+                                "errors": sum(x["errors"] for x in r["latency"] + r["throughput"])}
+                            for t, r in runs.items()}
+            benchmark.log("%-17s %s" % (api, "  ".join("%s p50 %.2fms p99 %.2fms %.0f/s" % (
+                t, v["p50"] or -1, v["p99"] or -1, v["rps"]) for t, v in results[api].items())))
+    finally:
+        upstream.stop()
+    report = render(results, args)
+    print(report)
+    with open(os.path.join(OUT, "proxy.md"), "w") as f:
+        f.write(report)
+    with open(os.path.join(OUT, "proxy.json"), "w") as f:
+        json.dump({"results": results, "duration": args.duration, "rounds": args.rounds,
+                   "connections": args.connections}, f, indent=2)
+
+
+def added(value, direct):
+    return "%.2f (%+.2f)" % (value, value - direct) if value is not None and direct is not None else "n/a"
+
+
+def ratio(value, direct):
+    return "%.0f (%.2f×)" % (value, value / direct) if value and direct else "n/a"
+
+
+def render(results, args):
+    lines = ["| API | direct p50 / p99 (ms) | hookstub proxy p50 (+added) | p99 (+added) | Prism proxy p50 (+added) | "
+             "p99 (+added) | direct req/s | hookstub proxy req/s (× direct) | Prism proxy req/s (× direct) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for api, by in results.items():
+        d, h, p = by["direct"], by["hookstub proxy"], by["Prism proxy"]
+        lines.append("| %s | %.2f / %.2f | %s | %s | %s | %s | %.0f | %s | %s |" % (
+            api, d["p50"] or -1, d["p99"] or -1, added(h["p50"], d["p50"]), added(h["p99"], d["p99"]),
+            added(p["p50"], d["p50"]), added(p["p99"], d["p99"]), d["rps"], ratio(h["rps"], d["rps"]),
+            ratio(p["rps"], d["rps"])))
+    errors = {api: {t: v["errors"] for t, v in by.items() if v["errors"]} for api, by in results.items()}
+    errors = {k: v for k, v in errors.items() if v}
+    lines += ["", "Latency: wrk -t1 -c1 (one request at a time); throughput: wrk -t1 -c%d; %d s per run, median of %d "
+              "interleaved rounds (direct, hookstub proxy, Prism), loopback, %s. Prism 5.16's proxy validates "
+              "requests and answers as hookstub's does (its `sl-violations` header); both forward to the same stub "
+              "(`java @hookstub.args -jar hookstub.jar`), each proxy with the stub's JVM options or Node's defaults."
+              % (args.connections, args.duration, args.rounds, machine()),
+              "Errors (non-2xx or socket errors): %s." % (errors if errors else "none")]
+    return "\n".join(lines) + "\n"
+
+
+def machine():
+    cores = os.cpu_count()
+    load = os.getloadavg()[0]
+    return "%d cores, load average %.1f when it ended" % (cores, load)
+
+
+if __name__ == "__main__":
+    main()
