@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -28,13 +30,20 @@ public final class Hookstub implements AutoCloseable {
     private final HookstubHttp adminHttp;
     private final HookstubAdmin admin;
     private final DeliveryReceiver receiver = new DeliveryReceiver();
+    /** The ids of the APIs forwarded to an upstream. */
+    private final Set<String> forwarded;
+    /** Credentials to send instead of the stub's defaults, by API id: a sandbox's. */
+    private final Map<String, String> credentials;
 
-    private Hookstub(String baseUrl, String adminToken, StubServer server) {
+    private Hookstub(String baseUrl, String adminToken, StubServer server, Set<String> forwarded,
+                     Map<String, String> credentials) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.server = server;
         this.http = new HookstubHttp(URI.create(this.baseUrl + "/"));
         this.adminHttp = http.withHeader("Authorization", "Bearer " + adminToken);
         this.admin = new HookstubAdmin(adminHttp);
+        this.forwarded = Set.copyOf(forwarded);
+        this.credentials = Map.copyOf(credentials);
     }
 
     /** The stub's defaults on a free loopback port: what {@link HookstubTest} starts. */
@@ -47,13 +56,20 @@ public final class Hookstub implements AutoCloseable {
      * and leaves nothing running. Every stub hookstub's own tests start is started here.
      */
     public static Hookstub start(ServerConfig config) {
+        return start(config, Map.of());
+    }
+
+    /** The same, the handle giving these credentials (by API id) instead of the stub's defaults: a sandbox's. */
+    static Hookstub start(ServerConfig config, Map<String, String> credentials) {
         StubServer server = StubServer.start(config);
-        return new Hookstub(server.baseUri().toString(), config.credentials().adminToken(), server);
+        Set<String> forwarded = config.proxy() == null ? Set.of() : config.proxy().apis().keySet();
+        return new Hookstub(server.baseUri().toString(), config.credentials().adminToken(), server, forwarded,
+                credentials);
     }
 
     /** A stub someone else started, e.g. {@code http://127.0.0.1:8080} with the admin token it was given. */
     public static Hookstub at(String baseUrl, String adminToken) {
-        return new Hookstub(baseUrl, adminToken, null);
+        return new Hookstub(baseUrl, adminToken, null, Set.of(), Map.of());
     }
 
     /** A loopback port nothing listens on now: for a receiver that is down, or a stub started on a chosen port. */
@@ -64,6 +80,14 @@ public final class Hookstub implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the stub forwards the API to an upstream (a sandbox) rather than answering it: the admin API's records,
+     * events and faults are then the stub's own, not the upstream's, and a test that sets them up may skip.
+     */
+    public boolean forwards(Preset api) {
+        return forwarded.contains(api.id());
     }
 
     /** The stub's root, e.g. {@code http://127.0.0.1:41234}. */
@@ -87,9 +111,12 @@ public final class Hookstub implements AutoCloseable {
         return api.stubServerUrl(baseUrl);
     }
 
-    /** The stub's default credential for the API (sent as the API's spec says: bearer token or API key). */
+    /**
+     * The credential to send to the API (as the API's spec says: bearer token or API key): the one the system property
+     * {@code hookstub.credential.<api>} gives (a sandbox's), else the stub's default.
+     */
     public String credential(Preset api) {
-        return api.stubCredential();
+        return credentials.getOrDefault(api.id(), api.stubCredential());
     }
 
     /** Plain HTTP to the stub: any path, any headers, the answer whatever its status. */

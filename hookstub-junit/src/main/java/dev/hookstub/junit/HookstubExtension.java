@@ -3,7 +3,15 @@ package dev.hookstub.junit;
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubServer;
 import dev.hookstub.server.delivery.DeliveryOptions;
+import dev.hookstub.server.proxy.ProxyReport;
+import dev.hookstub.server.proxy.ProxySettings;
+import dev.hookstub.server.proxy.Upstream;
+import dev.hookstub.server.proxy.ProxyReport;
+import dev.hookstub.server.proxy.ProxySettings;
+import dev.hookstub.server.proxy.Upstream;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -115,8 +123,8 @@ public final class HookstubExtension implements BeforeAllCallback, BeforeEachCal
     /** Started by the context that first needs it (the class's, for a static field), closed with that context. */
     private synchronized Hookstub registered(ExtensionContext context) {
         if (started == null) {
-            started = context.getStore(NAMESPACE).getOrComputeIfAbsent(this, key -> new Running(config, this),
-                    Running.class).hookstub;
+            started = context.getStore(NAMESPACE).getOrComputeIfAbsent(this,
+                    key -> new Running(Hookstub.start(config), this), Running.class).hookstub;
         }
         return started;
     }
@@ -133,16 +141,27 @@ public final class HookstubExtension implements BeforeAllCallback, BeforeEachCal
         }
         HookstubTest settings = owner.getRequiredTestClass().getAnnotation(HookstubTest.class);
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Running.class,
-                type -> new Running(configOf(settings), null), Running.class).hookstub;
+                type -> new Running(Hookstub.start(configOf(settings), Upstreams.credentials(System.getProperties())),
+                        null), Running.class).hookstub;
     }
 
+    /**
+     * The stub's defaults with the annotation's delivery settings; a validating proxy for each API the annotation's
+     * {@code upstreams} or the system properties {@code hookstub.upstream.<api>} forward (see {@link Upstreams}).
+     */
     private static ServerConfig configOf(HookstubTest settings) {
         DeliveryOptions delivery = DeliveryOptions.defaults();
         if (settings != null) {
             delivery = delivery.withRetries(settings.deliveryRetries())
                     .withRetryDelay(Duration.ofMillis(settings.deliveryRetryDelayMs()));
         }
-        return Hookstub.defaultConfig().withDelivery(delivery);
+        Map<String, Upstream> upstreams = Upstreams.of(settings == null ? new String[0] : settings.upstreams(),
+                System.getProperties());
+        ServerConfig config = Hookstub.defaultConfig().withDelivery(delivery);
+        if (!upstreams.isEmpty()) {
+            config = config.withProxy(new ProxySettings(upstreams, null, false, null, false, ProxyReport.NONE));
+        }
+        return config;
     }
 
     /**
@@ -153,8 +172,8 @@ public final class HookstubExtension implements BeforeAllCallback, BeforeEachCal
         private final Hookstub hookstub;
         private final HookstubExtension registered;
 
-        Running(ServerConfig config, HookstubExtension registered) {
-            this.hookstub = Hookstub.start(config);
+        Running(Hookstub hookstub, HookstubExtension registered) {
+            this.hookstub = hookstub;
             this.registered = registered;
         }
 

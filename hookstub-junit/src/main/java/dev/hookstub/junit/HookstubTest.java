@@ -33,4 +33,13 @@ public @interface HookstubTest {
 
     /** Retries of a failed delivery before it is marked failed. */
     int deliveryRetries() default 5;
+
+    /**
+     * APIs the stub forwards to an upstream instead of answering them, as {@code api=URL}, e.g.
+     * {@code partoo=https://api.sandbox.partoo.co/v2}: the stub is then a validating proxy for them (docs/sandbox.md),
+     * which journals each request with what it and its answer break of the spec. A system property
+     * {@code hookstub.upstream.<api>} adds or replaces one, and {@code hookstub.credential.<api>} the credential
+     * {@link Hookstub#credential} gives: so one test class runs against the stub or a sandbox by configuration.
+     */
+    String[] upstreams() default {};
 }

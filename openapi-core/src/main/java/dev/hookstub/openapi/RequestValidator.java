@@ -23,9 +23,14 @@ import java.util.TreeMap;
  * wire by its {@code style} and {@code explode} and held to its schema, required parameters present, and the body's
  * media type and schema (JSON, forms and text; other media types are checked for their type only). Credentials are
  * not judged here: whether one is valid is the server's to say.
+ * <p>
+ * A violation of a parameter points at it as {@code /<in>/<name>} ({@code /query/testmode}); one of the body at the
+ * member of the body it is about.
  */
 public final class RequestValidator {
 
+    /** The request is one of the spec's operations: its path and method are documented. */
+    public static final String OPERATION = "request_operation_conformance";
     public static final String PARAMETERS = "request_parameter_conformance";
     public static final String BODY = "request_body_conformance";
 
@@ -63,21 +68,37 @@ public final class RequestValidator {
             };
             if (value.isEmpty()) {
                 if (parameter.required() && !(parameter.inHeader() && ignoredHeader(parameter))) {
-                    violations.add(new Violation(PARAMETERS, "", "required " + parameter.in() + " parameter "
-                            + parameter.name() + " is missing"));
+                    violations.add(new Violation(PARAMETERS, pointer(parameter), "required " + parameter.in()
+                            + " parameter " + parameter.name() + " is missing"));
                 }
                 continue;
             }
             if (parameter.schemaPointer().isPresent()) {
                 for (Error error : spec.schemas().validate(parameter.schemaPointer().get(), value.get(),
                         Direction.REQUEST)) {
-                    violations.add(new Violation(PARAMETERS, "", parameter.in() + " parameter " + parameter.name()
-                            + " " + describe(value.get()) + ": " + error.getMessage()));
+                    violations.add(new Violation(PARAMETERS, pointer(parameter), parameter.in() + " parameter "
+                            + parameter.name() + " " + describe(value.get()) + ": " + error.getMessage()));
                 }
             }
         }
         body(operation, headers, request.body(), violations);
         return violations;
+    }
+
+    /**
+     * A request the spec does not document, as a violation: a method its path does not take, or a path that is
+     * none of the spec's. {@code path} is below the spec's server URL.
+     */
+    public Violation undocumented(String method, String path) {
+        List<String> methods = spec.operations().stream().filter(op -> spec.template(op).matches(path))
+                .map(Operation::httpMethod).distinct().toList();
+        return new Violation(OPERATION, "", methods.isEmpty()
+                ? method + " " + path + " is none of the spec's paths"
+                : method + " is not documented for " + path + "; the spec documents " + String.join(", ", methods));
+    }
+
+    private static String pointer(Parameter parameter) {
+        return "/" + parameter.in() + "/" + parameter.name().replace("~", "~0").replace("/", "~1");
     }
 
     private static boolean ignoredHeader(Parameter parameter) {

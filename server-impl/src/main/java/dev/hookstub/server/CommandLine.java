@@ -12,21 +12,22 @@ import java.util.function.Function;
  * general-purpose parser cost a sixth of the time to the first answer; a mistake is a {@link ConfigException}
  * naming the option, which {@link Main} prints as one line.
  */
-final class CommandLine {
+public final class CommandLine {
 
     /** One option: its name, environment variable, default (null for none), value label and help text. */
-    record Option(String name, String env, String defaultValue, String label, String description) {
+    public record Option(String name, String env, String defaultValue, String label, String description) {
     }
 
     /** The label of an option that may stand alone, meaning true: {@code --log-requests}. */
-    static final String FLAG = "true|false";
+    public static final String FLAG = "true|false";
 
-    static final List<Option> OPTIONS = List.of(
+    /** {@code serve}'s options; a command that runs the stub as well (proxy) takes them besides its own. */
+    public static final List<Option> OPTIONS = List.of(
             new Option("--host", "HOOKSTUB_HOST", "127.0.0.1", "address",
                     "Address to bind (default: 127.0.0.1). Anything but loopback exposes the stub to the network."),
             new Option("--port", "HOOKSTUB_PORT", "8080", "port", "Port to listen on, 0 for any free port (default: 8080)."),
             new Option("--credentials", "HOOKSTUB_CREDENTIALS", null, "file",
-                    "JSON or YAML file of credentials replacing the defaults, per API section. See the README for its "
+                    "JSON or YAML file of credentials replacing the defaults, per API section. See docs/stub.md for its "
                             + "shape."),
             new Option("--fixtures", "HOOKSTUB_FIXTURES", null, "folder",
                     "Folder of <api>.json files (arrays of records) loaded at start instead of the specs' example "
@@ -42,7 +43,7 @@ final class CommandLine {
                             + "--delivery-retry-delay-ms, then mark them failed. Unset, each API follows its "
                             + "provider's documented schedule (Mollie: 10 calls over 26 h; Equals Money: every 5 min "
                             + "for two weeks; Partoo: 5 retries of a 5xx) and MijnKlantportaal, which documents none, "
-                            + "retries 5 times on the backoff (see the README)."),
+                            + "retries 5 times on the backoff (see docs/delivery-retries.md)."),
             new Option("--delivery-allowed-hosts", "HOOKSTUB_DELIVERY_ALLOWED_HOSTS", "localhost,127.0.0.1,::1",
                     "hosts", "Hosts webhook deliveries may go to, comma-separated, or * for any (default: loopback "
                             + "only)."),
@@ -69,22 +70,29 @@ final class CommandLine {
 
     static final String VERSION = "hookstub 0.1.0";
 
+    private final List<Option> options;
     private final Map<String, String> given;
     private final Function<String, String> environment;
 
-    private CommandLine(Map<String, String> given, Function<String, String> environment) {
+    private CommandLine(List<Option> options, Map<String, String> given, Function<String, String> environment) {
+        this.options = options;
         this.given = given;
         this.environment = environment;
     }
 
-    /** Reads the arguments; {@code --help} and {@code --version} are for the caller to check first. */
+    /** Reads {@code serve}'s arguments; {@code --help} and {@code --version} are for the caller to check first. */
     static CommandLine parse(String[] args, Function<String, String> environment) {
+        return parse(OPTIONS, args, environment);
+    }
+
+    /** Reads the arguments of a command that takes {@code options}. */
+    public static CommandLine parse(List<Option> options, String[] args, Function<String, String> environment) {
         Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             int equals = arg.indexOf('=');
             String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
-            Option option = find(name);
+            Option option = find(options, name);
             if (option == null) {
                 throw new ConfigException(arg.startsWith("-") ? "Unknown option: '" + name + "'"
                         : "Unexpected argument: '" + arg + "' (options start with --)");
@@ -103,10 +111,10 @@ final class CommandLine {
                 throw new ConfigException("Option '" + name + "' is given more than once");
             }
         }
-        return new CommandLine(given, environment);
+        return new CommandLine(options, given, environment);
     }
 
-    static boolean asksFor(String[] args, String... flags) {
+    public static boolean asksFor(String[] args, String... flags) {
         for (String arg : args) {
             for (String flag : flags) {
                 if (arg.equals(flag)) {
@@ -118,11 +126,11 @@ final class CommandLine {
     }
 
     /** The option's value: given, else its environment variable when set and not empty, else its default. */
-    String value(String name) {
+    public String value(String name) {
         if (given.containsKey(name)) {
             return given.get(name);
         }
-        Option option = find(name);
+        Option option = find(options, name);
         if (option == null) {
             throw new IllegalArgumentException(name);
         }
@@ -131,11 +139,11 @@ final class CommandLine {
     }
 
     /** Whether the option was given, on the command line or in its environment variable. */
-    boolean isSet(String name) {
+    public boolean isSet(String name) {
         if (given.containsKey(name)) {
             return true;
         }
-        Option option = find(name);
+        Option option = find(options, name);
         if (option == null) {
             throw new IllegalArgumentException(name);
         }
@@ -143,11 +151,11 @@ final class CommandLine {
         return fromEnvironment != null && !fromEnvironment.isEmpty();
     }
 
-    int intValue(String name) {
+    public int intValue(String name) {
         return (int) longValue(name, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int");
     }
 
-    long longValue(String name) {
+    public long longValue(String name) {
         return longValue(name, Long.MIN_VALUE, Long.MAX_VALUE, "a long");
     }
 
@@ -161,29 +169,35 @@ final class CommandLine {
             return parsed;
         } catch (NumberFormatException e) {
             throw new ConfigException("Invalid value for option '" + name + "': '" + text + "' is not " + kind
-                    + (given.containsKey(name) ? "" : " (from " + find(name).env() + ")"));
+                    + (given.containsKey(name) ? "" : " (from " + find(options, name).env() + ")"));
         }
     }
 
-    boolean booleanValue(String name) {
+    public boolean booleanValue(String name) {
         String text = value(name).strip().toLowerCase(java.util.Locale.ROOT);
         if (!text.equals("true") && !text.equals("false")) {
             throw new ConfigException("Invalid value for option '" + name + "': '" + value(name)
-                    + "' is not true or false" + (given.containsKey(name) ? "" : " (from " + find(name).env() + ")"));
+                    + "' is not true or false" + (given.containsKey(name) ? "" : " (from " + find(options, name).env()
+                    + ")"));
         }
         return text.equals("true");
     }
 
     /** The option of that name, or null when there is none. */
-    private static Option find(String name) {
-        return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+    private static Option find(List<Option> options, String name) {
+        return options.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
     }
 
     static String help() {
-        StringBuilder help = new StringBuilder("Usage: hookstub serve [--option value | --option=value]...\n")
-                .append("Stub server for the MijnKlantportaal, Equals Money, Partoo and Mollie webhook APIs.\n")
+        return help("Usage: hookstub serve [--option value | --option=value]...\n"
+                + "Stub server for the MijnKlantportaal, Equals Money, Partoo and Mollie webhook APIs.\n", OPTIONS);
+    }
+
+    /** A command's help: {@code head} (usage and what it does), then every option with its variable and text. */
+    public static String help(String head, List<Option> options) {
+        StringBuilder help = new StringBuilder(head)
                 .append("Each option can also be set by its environment variable; the command line wins.\n\n");
-        for (Option option : OPTIONS) {
+        for (Option option : options) {
             help.append("  ").append(option.name()).append("=<").append(option.label()).append(">   env ")
                     .append(option.env()).append('\n');
             wrap(help, option.description());

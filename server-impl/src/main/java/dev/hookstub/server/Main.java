@@ -8,6 +8,7 @@ import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.config.NetworkExposure;
 import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.journal.JournalOptions;
+import dev.hookstub.server.proxy.ProxySettings;
 import dev.hookstub.server.store.PostgresSettings;
 import java.io.PrintWriter;
 
@@ -59,6 +60,14 @@ public final class Main {
         databasePassword = options.value("--database-password");
     }
 
+    /**
+     * The stub's options as {@code options} gives them, for a command that runs the stub besides doing its own
+     * (hookstub proxy): {@link #config()} reads them as serve does.
+     */
+    public static Main of(CommandLine options) {
+        return new Main(options);
+    }
+
     private static Path path(String value) {
         return value == null ? null : Path.of(value);
     }
@@ -100,10 +109,19 @@ public final class Main {
     }
 
     private int serve() throws InterruptedException {
-        StubServer server = StubServer.start(config());
+        return serve(config(), () -> { });
+    }
+
+    /**
+     * Starts the stub on {@code config}, prints where it listens, and runs until the process is stopped; then closes
+     * it and runs {@code atExit}.
+     */
+    public int serve(ServerConfig config, Runnable atExit) throws InterruptedException {
+        StubServer server = StubServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            atExit.run();
             stopped.countDown();
         }, "hookstub-shutdown"));
         printBanner(server, new PrintWriter(System.out, true));
@@ -111,7 +129,7 @@ public final class Main {
         return 0;
     }
 
-    ServerConfig config() {
+    public ServerConfig config() {
         if (host.isBlank()) {
             throw new ConfigException("--host must not be empty");
         }
@@ -173,8 +191,13 @@ public final class Main {
         out.println("hookstub listening on " + base + (NetworkExposure.isLoopback(host) ? " (loopback only)"
                 : " (bound to " + host + ": reachable from other machines)"));
         for (StubApi api : server.apis()) {
-            out.printf("  %-17s %s%s   spec: %s%s%n", api.id(), base, api.contextPath(), base, api.documentPath());
+            out.printf("  %-17s %s%s   %s%n", api.id(), base, api.contextPath(), server.upstreamOf(api.id())
+                    .map(upstream -> "-> " + upstream + " (forwarded, checked against its spec)")
+                    .orElse("spec: " + base + api.documentPath()));
         }
+        server.upstreamOf(ProxySettings.Document.ID).ifPresent(upstream -> out.printf(
+                "  %-17s %s/   -> %s (forwarded, checked against the document)%n", ProxySettings.Document.ID, base,
+                upstream));
         out.println("  admin             " + base + "/__admin   health: " + base + "/health");
         if (database != null) {
             out.println("Records are kept in PostgreSQL at " + new PostgresSettings(database, null, null).safeUrl()

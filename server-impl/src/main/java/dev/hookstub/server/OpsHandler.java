@@ -19,6 +19,8 @@ import org.glassfish.grizzly.http.server.Response;
  */
 final class OpsHandler extends HttpHandler {
 
+    static final String HEALTH = "/health";
+
     /** A document's bytes, read once, when first asked for. */
     private static final class Document {
 
@@ -73,12 +75,12 @@ final class OpsHandler extends HttpHandler {
     public void service(Request request, Response response) throws IOException {
         String path = request.getRequestURI();
         boolean readable = request.getMethod() == Method.GET || request.getMethod() == Method.HEAD;
-        if (path.equals("/health") && readable && database != null) {
+        if (path.equals(HEALTH) && readable && database != null) {
             // Asked each time, within the pool's timeout: a load balancer should take an instance whose database
             // does not answer out of rotation.
             boolean answers = database.answers();
             write(response, answers ? 200 : 503, "application/json", health(answers), request);
-        } else if (path.equals("/health")) {
+        } else if (path.equals(HEALTH)) {
             write(response, readable ? 200 : 405, "application/json", IN_MEMORY, request);
         } else if (documents.containsKey(path)) {
             Document document = documents.get(path);

@@ -4,13 +4,14 @@ import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.Fixtures;
 import dev.hookstub.server.delivery.DeliveryOptions;
 import dev.hookstub.server.journal.JournalOptions;
+import dev.hookstub.server.proxy.ProxySettings;
 import dev.hookstub.server.store.PostgresSettings;
 import java.nio.file.Path;
 
 /** Everything a stub server is started with; tests use port 0 for a free port. */
 public record ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
                            boolean fastCarrier, DeliveryOptions delivery, JournalOptions journal,
-                           PostgresSettings database, Path specs) {
+                           PostgresSettings database, Path specs, ProxySettings proxy) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -22,7 +23,8 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
 
     public ServerConfig(String host, int port, Credentials credentials, Fixtures fixtures, Path dataDir,
                         boolean fastCarrier, DeliveryOptions delivery) {
-        this(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, JournalOptions.defaults(), null, null);
+        this(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, JournalOptions.defaults(), null, null,
+                null);
     }
 
     public static ServerConfig defaults() {
@@ -32,46 +34,46 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
     /** The address to bind; beyond loopback the admin token must not be the default one. */
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(newHost, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal,
-                database, specs);
+                database, specs, proxy);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, credentials, fixtures, dataDir, fastCarrier, delivery, journal,
-                database, specs);
+                database, specs, proxy);
     }
 
     public ServerConfig withCredentials(Credentials newCredentials) {
         return new ServerConfig(host, port, newCredentials, fixtures, dataDir, fastCarrier, delivery, journal,
-                database, specs);
+                database, specs, proxy);
     }
 
     public ServerConfig withFixtures(Fixtures newFixtures) {
         return new ServerConfig(host, port, credentials, newFixtures, dataDir, fastCarrier, delivery, journal,
-                database, specs);
+                database, specs, proxy);
     }
 
     /** Keeps every record in an embedded database in this folder; null keeps them in memory. */
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(host, port, credentials, fixtures, newDataDir, fastCarrier, delivery, journal,
-                database, specs);
+                database, specs, proxy);
     }
 
     /** Puts each API's fast carrier in front of its Jersey application (the default); off, Jersey carries every request. */
     public ServerConfig withFastCarrier(boolean enabled) {
         return new ServerConfig(host, port, credentials, fixtures, dataDir, enabled, delivery, journal, database,
-                specs);
+                specs, proxy);
     }
 
     /** How webhook deliveries are retried and timed out; tests use short delays. */
     public ServerConfig withDelivery(DeliveryOptions newDelivery) {
         return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, newDelivery, journal,
-                database, specs);
+                database, specs, proxy);
     }
 
     /** How many requests the journal keeps per API, and whether each request is logged. */
     public ServerConfig withJournal(JournalOptions newJournal) {
         return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, newJournal,
-                database, specs);
+                database, specs, proxy);
     }
 
     /**
@@ -80,12 +82,21 @@ public record ServerConfig(String host, int port, Credentials credentials, Fixtu
      */
     public ServerConfig withSpecs(Path newSpecs) {
         return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal, database,
-                newSpecs);
+                newSpecs, proxy);
     }
 
     /** Keeps every record in a PostgreSQL database that other instances may share; null for none. */
     public ServerConfig withDatabase(PostgresSettings newDatabase) {
         return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal,
-                newDatabase, specs);
+                newDatabase, specs, proxy);
+    }
+
+    /**
+     * Forwards the APIs (or the document) the settings name to their upstreams instead of answering them, judging
+     * what passes against the spec (docs/sandbox.md); null stubs every API.
+     */
+    public ServerConfig withProxy(ProxySettings newProxy) {
+        return new ServerConfig(host, port, credentials, fixtures, dataDir, fastCarrier, delivery, journal, database,
+                specs, newProxy);
     }
 }

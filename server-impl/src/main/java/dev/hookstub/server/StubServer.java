@@ -16,6 +16,11 @@ import dev.hookstub.server.store.SharedResets;
 import dev.hookstub.server.equalsmoney.EqualsMoneyApi;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.error.MessageErrorFormat;
+import dev.hookstub.server.error.ProblemDetailsErrorFormat;
+import dev.hookstub.server.proxy.ProxyReport;
+import dev.hookstub.server.proxy.ProxyRoutes;
+import dev.hookstub.server.proxy.ProxySettings;
+import dev.hookstub.server.proxy.Upstream;
 import dev.hookstub.server.fault.ApiFaults;
 import dev.hookstub.server.carrier.FastCarrier;
 import dev.hookstub.server.http.FrontDoor;
@@ -101,10 +106,13 @@ public final class StubServer implements AutoCloseable {
     private final java.util.Map<String, FastCarrier> fastCarriers;
     private final DeliveryDispatcher deliveries;
     private final JerseyBuilds jersey;
+    /** The routes that forward instead of answering; null when the stub is no proxy. */
+    private final ProxyRoutes proxies;
 
     private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
                        java.util.Map<String, FastCarrier> fastCarriers, DeliveryDispatcher deliveries,
-                       JerseyBuilds jersey) {
+                       JerseyBuilds jersey, ProxyRoutes proxies) {
+        this.proxies = proxies;
         this.deliveries = deliveries;
         this.jersey = jersey;
         this.fastCarriers = java.util.Map.copyOf(fastCarriers);
@@ -125,8 +133,17 @@ public final class StubServer implements AutoCloseable {
         NetworkExposure.requireOwnAdminToken(config.host(), config.credentials().adminToken());
         SpecSource specs = config.specs() == null ? SpecSource.builtIn() : SpecSource.folder(config.specs());
         ObjectMapper mapper = ObjectMappers.create();
-        Database database = openDatabase(config);
-        Assembly assembly = new Assembly(config, mapper, database);
+        ProxyRoutes proxies = proxyRoutes(config, mapper);
+        Database database;
+        try {
+            database = openDatabase(config);
+        } catch (RuntimeException e) {
+            if (proxies != null) {
+                proxies.close();
+            }
+            throw e;
+        }
+        Assembly assembly = new Assembly(config, mapper, database, proxies);
         Startup.Steps<StubApi> loading = loadApis(config, specs, new Stores(database), assembly,
                 assembly::open);
         HttpServer server = null;
@@ -144,8 +161,24 @@ public final class StubServer implements AutoCloseable {
             if (database != null) {
                 database.close();
             }
+            if (proxies != null) {
+                proxies.close();
+            }
             throw e;
         }
+    }
+
+    /** The proxy's routes, when the configuration names upstreams: made first, so that a bad one ends the start. */
+    private static ProxyRoutes proxyRoutes(ServerConfig config, ObjectMapper mapper) {
+        if (config.proxy() == null) {
+            return null;
+        }
+        for (String api : config.proxy().apis().keySet()) {
+            if (!API_IDS.contains(api)) {
+                throw new ConfigException("no API named " + api + " to forward; the stub's are " + API_IDS);
+            }
+        }
+        return new ProxyRoutes(config.proxy(), mapper);
     }
 
     /** A start in progress: what the APIs are opened into as each is loaded, and then completed with. */
@@ -163,8 +196,10 @@ public final class StubServer implements AutoCloseable {
         private final JerseyBuilds jersey = new JerseyBuilds(SpecRequestValidator::prepare);
         private final Map<String, ApiFaults> faults = new ConcurrentHashMap<>();
         private final Map<String, FastCarrier> fastCarriers = new ConcurrentHashMap<>();
+        private final ProxyRoutes proxies;
 
-        Assembly(ServerConfig config, ObjectMapper mapper, Database database) {
+        Assembly(ServerConfig config, ObjectMapper mapper, Database database, ProxyRoutes proxies) {
+            this.proxies = proxies;
             this.config = config;
             this.mapper = mapper;
             this.database = database;
@@ -178,6 +213,13 @@ public final class StubServer implements AutoCloseable {
             journal.add(new RequestJournal.Api(api.id(), api.contextPath(), api.spec()));
             ApiFaults apiFaults = new ApiFaults(api.spec());
             faults.put(api.id(), apiFaults);
+            jersey.later(() -> checkExamples(api));
+            if (proxies != null && proxies.forwards(api.id())) {
+                // Forwarded unchanged: no fault rule or Prefer answer of the stub's stands in the way.
+                frontDoor.open(new FrontDoor.Route(api.contextPath(), proxies.handler(api), api.errorFormat()),
+                        Set.of(api.documentPath()));
+                return;
+            }
             HttpHandler handler = jersey.of(api::application);
             if (config.fastCarrier()) {
                 FastCarrier carrier = new FastCarrier(handler, api.operations(), api.validator(),
@@ -187,7 +229,6 @@ public final class StubServer implements AutoCloseable {
             }
             frontDoor.open(new FrontDoor.Route(api.contextPath(), handler, api.errorFormat(), apiFaults),
                     Set.of(api.documentPath()));
-            jersey.later(() -> checkExamples(api));
         }
 
         /**
@@ -214,9 +255,19 @@ public final class StubServer implements AutoCloseable {
                 SharedResets resets = SharedResets.of(database);
                 AdminDocument adminDocument = new AdminDocument(apis);
                 OpsHandler ops = new OpsHandler(apis, adminDocument, database);
+                ProxyReport report = proxies == null ? ProxyReport.NONE : proxies.report();
                 frontDoor.open(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, jersey.of(() -> AdminApplication
                         .create(apis, adminDocument, config.credentials().adminToken(), mapper, deliveries, journal,
-                                Map.copyOf(faults), clock, resets)), new MessageErrorFormat()), ops.documentPaths());
+                                Map.copyOf(faults), clock, resets, report)), new MessageErrorFormat()),
+                        ops.documentPaths());
+                if (proxies != null) {
+                    // Last, and below every other route: the stub's own paths stay the stub's.
+                    proxies.document().ifPresent(document -> {
+                        journal.add(new RequestJournal.Api(ProxySettings.Document.ID, "", document.spec()));
+                        frontDoor.open(new FrontDoor.Route("", document.handler(), new ProblemDetailsErrorFormat()),
+                                Set.of(OpsHandler.HEALTH));
+                    });
+                }
                 frontDoor.complete(ops);
             } catch (RuntimeException e) {
                 deliveries.close();
@@ -224,7 +275,8 @@ public final class StubServer implements AutoCloseable {
             }
             jersey.beginWhenIdle();
             deliveries.resume();
-            return new StubServer(server, listener, apis, database, Map.copyOf(fastCarriers), deliveries, jersey);
+            return new StubServer(server, listener, apis, database, Map.copyOf(fastCarriers), deliveries, jersey,
+                    proxies);
         }
 
         /** The start failed: a request waiting for an API is refused, and nothing more is built. */
@@ -360,6 +412,14 @@ public final class StubServer implements AutoCloseable {
             if (database != null) {
                 database.close();
             }
+            if (proxies != null) {
+                proxies.close();
+            }
         }
+    }
+
+    /** Where the API's requests are forwarded, when the stub is a proxy for it. */
+    public java.util.Optional<Upstream> upstreamOf(String apiId) {
+        return proxies == null ? java.util.Optional.empty() : proxies.upstreamOf(apiId);
     }
 }

@@ -30,7 +30,8 @@ class ArchitectureTest {
     private static final String[] APIS = {"mijnklantportaal", "equalsmoney", "partoo", "mollie"};
     /** Everything below the root that is not an API: what the APIs share, the admin API and the transport. */
     private static final String[] PLUMBING = {"store", "auth", "error", "json", "clock", "spec", "validation",
-            "config", "delivery", "fault", "core", "admin", "http", "journal", "operation", "carrier", "record"};
+            "config", "delivery", "fault", "core", "admin", "http", "journal", "operation", "carrier", "record",
+            "proxy"};
 
     private static JavaClasses classes;
 

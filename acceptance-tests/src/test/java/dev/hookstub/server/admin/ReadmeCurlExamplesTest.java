@@ -17,22 +17,38 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Steering the stub from a test" is a sequence of shell blocks that must work as written: each is run
+ * The shell examples of the README and the docs (every {@code ```sh} block: {@code ```bash} marks a command that is
+ * shown, not run, such as one that starts a server) are sequences that must work as written: each page's blocks run
  * by bash, in order, against one fresh stub, with only the port changed. A block passes when every command in it
  * succeeds ({@code set -e}; the examples use {@code curl --fail-with-body} where they expect success) and every line
  * the block shows as {@code # → output} appears in what it printed, in that order.
  */
 class ReadmeCurlExamplesTest {
 
-    private static final Path README = Path.of("..", "README.md");
-    private static final String SECTION = "## Steering the stub from a test";
+    private static final Path ROOT = Path.of("..");
     private static final Pattern BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
     private static final String SHOWN = "# → ";
 
+    /** The README and every page of docs/ that shows a block to run. */
+    static java.util.stream.Stream<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (java.util.stream.Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            docs.filter(page -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages.stream().filter(page -> !blocks(read(page)).isEmpty());
+    }
+
     @Test
-    void everyShellBlockOfTheSteeringSectionWorksAsWritten() throws Exception {
-        List<String> blocks = blocks(Files.readString(README));
-        assertFalse(blocks.isEmpty(), "the section shows shell blocks");
+    void theReadmeAndTheSteeringPageShowBlocksToRun() throws IOException {
+        List<String> shown = pages().map(page -> page.getFileName().toString()).toList();
+        assertTrue(shown.contains("README.md") && shown.contains("steering.md"), shown.toString());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("pages")
+    void everyShellBlockOfThePageWorksAsWritten(Path page) throws Exception {
+        List<String> blocks = blocks(read(page));
+        assertFalse(blocks.isEmpty(), "the page shows shell blocks");
         try (Hookstub stub = Hookstub.start(Hookstub.defaultConfig())) {
             for (String block : blocks) {
                 String script = block.replace("127.0.0.1:8080", "127.0.0.1:" + stub.port());
@@ -52,17 +68,21 @@ class ReadmeCurlExamplesTest {
         }
     }
 
-    private static List<String> blocks(String readme) {
-        int start = readme.indexOf(SECTION);
-        assertTrue(start >= 0, "the README has the section " + SECTION);
-        int end = readme.indexOf("\n## ", start + 1);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
+    private static List<String> blocks(String page) {
         List<String> blocks = new ArrayList<>();
-        Matcher matcher = BLOCK.matcher(section);
+        Matcher matcher = BLOCK.matcher(page);
         while (matcher.find()) {
             blocks.add(matcher.group(1));
         }
         return blocks;
+    }
+
+    private static String read(Path page) {
+        try {
+            return Files.readString(page);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String run(String script) throws IOException, InterruptedException {

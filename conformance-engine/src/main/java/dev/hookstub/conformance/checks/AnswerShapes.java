@@ -1,8 +1,9 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.conformance.spec.ErrorFormat;
+import dev.hookstub.openapi.DeclaredErrorFormat;
 import dev.hookstub.openapi.MediaTypes;
+import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ final class AnswerShapes {
     }
 
     private boolean inErrorFormat(Exchange exchange) {
-        return ErrorFormat.violations(spec, exchange.requestCase().operation(), exchange.status(),
+        return DeclaredErrorFormat.violations(spec, exchange.requestCase().operation(), exchange.status(),
                 exchange.response().contentType(), exchange.response().body()).isEmpty();
     }
 
@@ -105,7 +106,7 @@ final class AnswerShapes {
         }
         if (node.isObject()) {
             node.fields().forEachRemaining(member -> walk(member.getValue(),
-                    pointer + "/" + SchemaValues.escape(member.getKey()), shape, depth + 1));
+                    pointer + "/" + JsonPointers.escape(member.getKey()), shape, depth + 1));
         } else if (node.isArray()) {
             node.forEach(item -> walk(item, pointer + "/*", shape, depth + 1));
         }

@@ -1,9 +1,18 @@
 package dev.hookstub.conformance.checks;
 
+import dev.hookstub.openapi.RequestValidator;
 import dev.hookstub.openapi.Violation;
 
 /** The named checks run on every operation of every spec, after Schemathesis' built-in checks of the same names. */
 public enum Check {
+    /**
+     * The requests a client sent through {@code hookstub proxy} keep to the spec; the engine makes its own requests,
+     * so only reports of observed traffic ({@link ObservedTraffic}) hold these two.
+     */
+    REQUEST_PARAMETER_CONFORMANCE(RequestValidator.PARAMETERS,
+            "the parameters a client sent keep to the spec (hookstub proxy)", true),
+    REQUEST_BODY_CONFORMANCE(RequestValidator.BODY, "the body a client sent keeps to the spec (hookstub proxy)",
+            true),
     NOT_A_SERVER_ERROR("not_a_server_error", "no 5xx for any request the suite sends"),
     /**
      * The status is declared for the operation. Two kinds of undeclared status are not held against it, because these
@@ -33,10 +42,27 @@ public enum Check {
 
     private final String checkName;
     private final String summary;
+    private final boolean ofClientRequests;
 
     Check(String checkName, String summary) {
+        this(checkName, summary, false);
+    }
+
+    Check(String checkName, String summary, boolean ofClientRequests) {
         this.checkName = checkName;
         this.summary = summary;
+        this.ofClientRequests = ofClientRequests;
+    }
+
+    /** The checks a run of the engine makes on the requests it sends: every check but those of a client's requests. */
+    public static java.util.Set<Check> ofTheEngine() {
+        java.util.Set<Check> checks = java.util.EnumSet.noneOf(Check.class);
+        for (Check check : values()) {
+            if (!check.ofClientRequests) {
+                checks.add(check);
+            }
+        }
+        return checks;
     }
 
     /** The name reports and test names use, e.g. {@code status_code_conformance}. */

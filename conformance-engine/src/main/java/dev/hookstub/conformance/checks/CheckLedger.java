@@ -44,13 +44,21 @@ final class CheckLedger {
     }
 
     void pass(Operation operation, Check check, Exchange exchange) {
+        pass(operation, check, exchange.elapsedMillis());
+    }
+
+    void pass(Operation operation, Check check, long elapsedMillis) {
         Tally tally = tallies.get(operation).get(check);
         tally.cases++;
-        tally.elapsedMillis += exchange.elapsedMillis();
+        tally.elapsedMillis += elapsedMillis;
     }
 
     void fail(Operation operation, Check check, CaseFailure failure, Exchange exchange) {
-        pass(operation, check, exchange);
+        fail(operation, check, failure, exchange.elapsedMillis());
+    }
+
+    void fail(Operation operation, Check check, CaseFailure failure, long elapsedMillis) {
+        pass(operation, check, elapsedMillis);
         Tally tally = tallies.get(operation).get(check);
         if (tally.failures.size() < FAILURES_KEPT) {
             tally.failures.add(failure);

@@ -20,6 +20,12 @@ public record CheckResult(String spec, String operationId, String operationLabel
         failures = List.copyOf(failures);
     }
 
+    /** The same outcome, under another name of its spec (a preset's, for a document named after its file). */
+    public CheckResult ofSpec(String name) {
+        return new CheckResult(name, operationId, operationLabel, check, outcome, cases, elapsedMillis, skipReason,
+                failures, omitted);
+    }
+
     /** How many exchanges failed, kept or not. */
     public int failureCount() {
         return failures.size() + omitted;

@@ -1,6 +1,7 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ record ExampleRecord(JsonNode record) {
                 continue;
             }
             for (String contentType : spec.contentTypes(operation, status)) {
-                String media = spec.responsePointer(operation, status) + "/content/" + SchemaValues.escape(contentType);
+                String media = spec.responsePointer(operation, status) + "/content/" + JsonPointers.escape(contentType);
                 Optional<JsonNode> example = MediaExamples.first(spec, media);
                 if (example.isPresent()) {
                     return Optional.of(new ExampleRecord(example.get()));

@@ -1,7 +1,8 @@
 package dev.hookstub.conformance.checks;
 
 import dev.hookstub.conformance.checks.RequestCase.Kind;
-import dev.hookstub.conformance.spec.ErrorFormat;
+import dev.hookstub.openapi.AnswerValidator;
+import dev.hookstub.openapi.DeclaredErrorFormat;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.ResponseValidator;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Judges one exchange: which checks it passes and fails, for the operation it was sent for. What a response must be
@@ -20,11 +20,9 @@ import java.util.Set;
  */
 final class ExchangeJudge {
 
-    /** Answers to a valid request that concern the caller or the record, not the request; often left undeclared. */
-    private static final Set<Integer> CALLER_OR_RECORD_STATUSES = Set.of(401, 403, 404);
-
     private final OpenApiSpec spec;
     private final ResponseValidator validator;
+    private final AnswerValidator answers;
     private final CheckLedger ledger;
     private final boolean examplesExist;
     private final Optional<Duration> maxResponseTime;
@@ -36,6 +34,7 @@ final class ExchangeJudge {
         this.examplesExist = examplesExist;
         this.maxResponseTime = maxResponseTime;
         this.validator = new ResponseValidator(spec);
+        this.answers = new AnswerValidator(spec);
         this.ledger = ledger;
     }
 
@@ -101,44 +100,26 @@ final class ExchangeJudge {
         Operation operation = requestCase.operation();
         RecordedResponse response = exchange.response();
         int status = response.status();
-        if (requestCase.kind() == Kind.UNDOCUMENTED_METHOD && (status < 400 || status >= 500)) {
-            return; // not an answer of this operation at all; unsupported_method and not_a_server_error judge it
-        }
-        boolean declared = spec.responseKeyFor(operation, status).isPresent()
-                && requestCase.kind() != Kind.UNDOCUMENTED_METHOD;
-        List<Violation> violations;
-        if (!declared && toleratedUndeclared(requestCase.kind(), status)) {
-            violations = ErrorFormat.violations(spec, operation, status, response.contentType(), response.body());
+        AnswerValidator.Verdict verdict;
+        if (requestCase.kind() == Kind.UNDOCUMENTED_METHOD) {
+            if (status < 400 || status >= 500) {
+                return; // not an answer of this operation at all; unsupported_method and not_a_server_error judge it
+            }
+            verdict = answers.validateRefusalOfUndocumentedMethod(operation, status, response.contentType(),
+                    response.body());
         } else {
-            violations = validator.validate(operation, status, response.contentType(), response.body());
+            verdict = answers.validate(operation, requestCase.kind().withinContract(), status, response.contentType(),
+                    response.body(), response.headers());
         }
-        for (Check check : List.of(Check.STATUS_CODE_CONFORMANCE, Check.CONTENT_TYPE_CONFORMANCE,
-                Check.RESPONSE_SCHEMA_CONFORMANCE)) {
-            List<Violation> own = violations.stream().filter(v -> Check.of(v) == check).toList();
+        for (String name : verdict.checks()) {
+            Check check = Check.named(name).orElseThrow();
+            List<Violation> own = verdict.of(name);
             if (own.isEmpty()) {
                 ledger.pass(operation, check, exchange);
             } else {
                 ledger.fail(operation, check, failure(exchange, own.get(0).reason(), own), exchange);
             }
         }
-        if (declared && !spec.responseHeaders(operation, spec.responseKeyFor(operation, status).get()).isEmpty()) {
-            List<Violation> headers = validator.validateHeaders(operation, status, response.headers());
-            if (headers.isEmpty()) {
-                ledger.pass(operation, Check.RESPONSE_HEADERS_CONFORMANCE, exchange);
-            } else {
-                ledger.fail(operation, Check.RESPONSE_HEADERS_CONFORMANCE,
-                        failure(exchange, headers.get(0).reason(), headers), exchange);
-            }
-        }
-    }
-
-    /**
-     * An undeclared status that is not held against the operation (its body is still checked): a 4xx to a request
-     * that is deliberately out of contract, or a 401/403/404 to a valid one.
-     */
-    private static boolean toleratedUndeclared(Kind kind, int status) {
-        boolean clientError = status >= 400 && status < 500;
-        return kind.withinContract() ? CALLER_OR_RECORD_STATUSES.contains(status) : clientError;
     }
 
     /** Another tenant's read of a record must be refused, and the refusal must be in the API's error format. */
@@ -153,7 +134,7 @@ final class ExchangeJudge {
         Operation operation = exchange.requestCase().operation();
         List<Violation> format = spec.responseKeyFor(operation, status).isPresent()
                 ? validator.validate(operation, status, response.contentType(), response.body())
-                : ErrorFormat.violations(spec, operation, status, response.contentType(), response.body());
+                : DeclaredErrorFormat.violations(spec, operation, status, response.contentType(), response.body());
         if (format.isEmpty()) {
             ledger.pass(operation, Check.TENANT_ISOLATION, exchange);
         } else {

@@ -1,6 +1,7 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
 import java.math.BigInteger;
 import java.util.Iterator;
@@ -35,7 +36,7 @@ final class IntegerFormats {
             Iterator<Map.Entry<String, JsonNode>> members = value.fields();
             while (members.hasNext()) {
                 Map.Entry<String, JsonNode> member = members.next();
-                String property = at + "/properties/" + SchemaValues.escape(member.getKey());
+                String property = at + "/properties/" + JsonPointers.escape(member.getKey());
                 if (schema.path("properties").has(member.getKey())
                         && !allow(spec, property, member.getValue(), depth + 1)) {
                     return false;
@@ -70,10 +71,16 @@ final class IntegerFormats {
     }
 
     static boolean fits(String format, BigInteger value) {
+        BigInteger[] range = range(format);
+        return range == null || value.compareTo(range[0]) >= 0 && value.compareTo(range[1]) <= 0;
+    }
+
+    /** The lowest and highest value an integer format names, or null for a format that names no range. */
+    static BigInteger[] range(String format) {
         return switch (format) {
-            case "int32" -> value.compareTo(INT32_MIN) >= 0 && value.compareTo(INT32_MAX) <= 0;
-            case "int64" -> value.compareTo(INT64_MIN) >= 0 && value.compareTo(INT64_MAX) <= 0;
-            default -> true;
+            case "int32" -> new BigInteger[] {INT32_MIN, INT32_MAX};
+            case "int64" -> new BigInteger[] {INT64_MIN, INT64_MAX};
+            default -> null;
         };
     }
 }

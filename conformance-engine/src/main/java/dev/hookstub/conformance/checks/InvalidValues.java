@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.ParameterCodec;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
@@ -99,7 +100,7 @@ final class InvalidValues {
                 candidates.put("required member '" + name + "' missing", missing);
             }
             schema.path("properties").fieldNames().forEachRemaining(name -> {
-                String propertyPointer = spec.resolve(spec.resolve(schemaPointer) + "/properties/" + SchemaValues.escape(name));
+                String propertyPointer = spec.resolve(spec.resolve(schemaPointer) + "/properties/" + JsonPointers.escape(name));
                 JsonNode property = spec.node(propertyPointer);
                 if (property.path("readOnly").asBoolean(false)) {
                     return;

@@ -1,6 +1,7 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,7 +24,7 @@ final class MediaExamples {
         Iterator<String> names = owner.path("examples").isObject() ? owner.get("examples").fieldNames()
                 : java.util.Collections.emptyIterator();
         while (names.hasNext()) {
-            String example = spec.resolve(pointer + "/examples/" + SchemaValues.escape(names.next()));
+            String example = spec.resolve(pointer + "/examples/" + JsonPointers.escape(names.next()));
             JsonNode value = spec.node(example).get("value");
             if (value != null) {
                 found.add(value);

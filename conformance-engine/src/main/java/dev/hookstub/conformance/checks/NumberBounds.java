@@ -71,30 +71,8 @@ record NumberBounds(BigDecimal lower, boolean lowerExclusive, BigDecimal upper, 
 
     /** {@code int32} and {@code int64} bound a value as tightly as {@code minimum} and {@code maximum} do. */
     private static Bound formatBound(JsonNode schema, boolean lower) {
-        String format = schema.path("format").asText("");
-        BigDecimal limit = switch (format) {
-            case "int32" -> BigDecimal.valueOf(lower ? Integer.MIN_VALUE : Integer.MAX_VALUE);
-            case "int64" -> BigDecimal.valueOf(lower ? Long.MIN_VALUE : Long.MAX_VALUE);
-            default -> null;
-        };
-        return new Bound(limit, false);
-    }
-
-    private static Bound within(Bound declared, Bound format, int tighter) {
-        if (format.value() == null || declared.value() != null && declared.value().compareTo(format.value()) * tighter >= 0) {
-            return declared;
-        }
-        return format;
-    }
-
-    /** Whether {@code value} lies within the schema's bounds and its integer format's range. */
-    static boolean allows(JsonNode schema, boolean integer, BigDecimal value) {
-        Bound low = within(bound(schema, "minimum", "exclusiveMinimum", 1), formatBound(schema, true), 1);
-        Bound high = within(bound(schema, "maximum", "exclusiveMaximum", -1), formatBound(schema, false), -1);
-        if (low.value() != null && (low.exclusive() ? value.compareTo(low.value()) <= 0 : value.compareTo(low.value()) < 0)) {
-            return false;
-        }
-        return high.value() == null || (high.exclusive() ? value.compareTo(high.value()) < 0 : value.compareTo(high.value()) <= 0);
+        BigInteger[] range = IntegerFormats.range(schema.path("format").asText(""));
+        return new Bound(range == null ? null : new BigDecimal(range[lower ? 0 : 1]), false);
     }
 
     /** The smallest step that is a whole number and a multiple of the step: for u / 10^k, u / gcd(u, 10^k). */

@@ -3,6 +3,7 @@ package dev.hookstub.conformance.checks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.Parameter;
@@ -96,7 +97,7 @@ final class ReadBacks {
         Map<String, JsonNode> reads = new LinkedHashMap<>();
         links.fieldNames().forEachRemaining(name -> {
             JsonNode link = spec.node(spec.resolve(spec.responsePointer(create, status) + "/links/"
-                    + SchemaValues.escape(name)));
+                    + JsonPointers.escape(name)));
             target(link).filter(op -> op.httpMethod().equals("GET")).ifPresent(op -> reads.put(name, link));
         });
         return reads.entrySet().iterator();

@@ -18,9 +18,12 @@ import java.util.Set;
  * @param requestTimeout  how long one request may go unanswered: then it fails its check, and the run goes on
  * @param maxResponseTime the limit {@code max_response_time} holds every answer to; empty skips that check
  * @param maxDuration     how long the whole run may take; operations not reached by then are skipped, saying so
+ * @param observed        true for a report of traffic the engine did not send ({@link ObservedTraffic}): nothing was
+ *                        generated, there is no seed to replay
  */
 public record RunSettings(long seed, int generatedCases, boolean boundaryValues, Set<Check> checks,
-                          Duration requestTimeout, Optional<Duration> maxResponseTime, Optional<Duration> maxDuration) {
+                          Duration requestTimeout, Optional<Duration> maxResponseTime, Optional<Duration> maxDuration,
+                          boolean observed) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -40,17 +43,28 @@ public record RunSettings(long seed, int generatedCases, boolean boundaryValues,
     }
 
     public RunSettings(long seed, int generatedCases, boolean boundaryValues, Set<Check> checks) {
-        this(seed, generatedCases, boundaryValues, checks, DEFAULT_REQUEST_TIMEOUT, Optional.empty(), Optional.empty());
+        this(seed, generatedCases, boundaryValues, checks, DEFAULT_REQUEST_TIMEOUT, Optional.empty(), Optional.empty(),
+                false);
+    }
+
+    public RunSettings(long seed, int generatedCases, boolean boundaryValues, Set<Check> checks,
+                       Duration requestTimeout, Optional<Duration> maxResponseTime, Optional<Duration> maxDuration) {
+        this(seed, generatedCases, boundaryValues, checks, requestTimeout, maxResponseTime, maxDuration, false);
+    }
+
+    /** A report of observed traffic judged by {@code checks}. */
+    static RunSettings observed(Set<Check> checks) {
+        return new RunSettings(0, 0, false, checks, DEFAULT_REQUEST_TIMEOUT, Optional.empty(), Optional.empty(), true);
     }
 
     /** Every check, 8 generated requests per operation, a fresh random seed. */
     public static RunSettings defaults() {
-        return new RunSettings(new SecureRandom().nextInt(1_000_000_000), 8, true, EnumSet.allOf(Check.class));
+        return new RunSettings(new SecureRandom().nextInt(1_000_000_000), 8, true, Check.ofTheEngine());
     }
 
     /** {@code -Dconformance.seed=N} replays a run; {@code -Dconformance.cases=N} bounds it. */
     public static RunSettings fromSystemProperties() {
-        return new RunSettings(JVM_SEED, Integer.getInteger("conformance.cases", 8), true, EnumSet.allOf(Check.class));
+        return new RunSettings(JVM_SEED, Integer.getInteger("conformance.cases", 8), true, Check.ofTheEngine());
     }
 
     public RunSettings withSeed(long newSeed) {

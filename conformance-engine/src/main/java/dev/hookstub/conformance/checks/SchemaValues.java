@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
 import dev.hookstub.openapi.SchemaTypes;
@@ -156,7 +157,7 @@ final class SchemaValues {
         Iterator<String> names = schema.get("properties").fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            String property = at + "/properties/" + escape(name);
+            String property = at + "/properties/" + JsonPointers.escape(name);
             JsonNode resolved = schema(property);
             if (hidden(resolved, side)) {
                 continue;
@@ -384,7 +385,7 @@ final class SchemaValues {
         List<String> optional = new ArrayList<>();
         while (members.hasNext()) {
             String name = members.next().getKey();
-            String property = at + "/properties/" + escape(name);
+            String property = at + "/properties/" + JsonPointers.escape(name);
             if (hidden(schema(property), side)) {
                 continue;
             }
@@ -408,7 +409,7 @@ final class SchemaValues {
         for (String name : optional) {
             boolean wanted = depth < MAX_DEPTH - 3 && random.nextBoolean() || object.size() < minProperties;
             if (wanted) {
-                make(at + "/properties/" + escape(name), side, depth + 1).ifPresent(value -> object.set(name, value));
+                make(at + "/properties/" + JsonPointers.escape(name), side, depth + 1).ifPresent(value -> object.set(name, value));
             }
         }
         JsonNode extra = schema.path("additionalProperties");
@@ -447,12 +448,4 @@ final class SchemaValues {
         return required;
     }
 
-    static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
-    }
-
-    /** Whether a decimal is a whole number, for integer bounds. */
-    static boolean whole(BigDecimal value) {
-        return value.stripTrailingZeros().scale() <= 0;
-    }
 }

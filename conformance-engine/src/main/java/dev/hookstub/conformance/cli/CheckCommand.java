@@ -237,7 +237,7 @@ public final class CheckCommand {
 
     /** Every check's name, for the help text and for the error naming an unknown one. */
     private static String checkNames() {
-        return String.join(", ", EnumSet.allOf(Check.class).stream().map(Check::checkName).toList());
+        return String.join(", ", Check.ofTheEngine().stream().map(Check::checkName).toList());
     }
 
     /** One line per operation × check: a failure's first reason (pointer and expectation), an error's cause. */
@@ -269,7 +269,8 @@ public final class CheckCommand {
         }
     }
 
-    static final class UsageException extends Exception {
+    /** A command line that cannot be read: one line saying why, and exit status 2. */
+    public static final class UsageException extends Exception {
         UsageException(String message) {
             super(message);
         }
@@ -283,7 +284,7 @@ public final class CheckCommand {
         String webhookId;
         boolean readOnly;
         boolean help;
-        Set<Check> checks = EnumSet.allOf(Check.class);
+        Set<Check> checks = Check.ofTheEngine();
         Long seed;
         Integer cases;
         Path report;
@@ -349,7 +350,7 @@ public final class CheckCommand {
                 o.checks = checks(values.get("--checks"), "--checks");
             }
             if (values.containsKey("--exclude-checks")) {
-                o.checks = EnumSet.allOf(Check.class);
+                o.checks = Check.ofTheEngine();
                 o.checks.removeAll(checks(values.get("--exclude-checks"), "--exclude-checks"));
                 if (o.checks.isEmpty()) {
                     throw new UsageException("--exclude-checks leaves no check to make");
@@ -393,7 +394,8 @@ public final class CheckCommand {
                 if (trimmed.isEmpty()) {
                     continue;
                 }
-                Check.named(trimmed).ifPresentOrElse(selected::add, () -> unknown.add(trimmed));
+                Check.named(trimmed).filter(Check.ofTheEngine()::contains)
+                        .ifPresentOrElse(selected::add, () -> unknown.add(trimmed));
             }
             if (!unknown.isEmpty()) {
                 throw new UsageException(option + ": unknown check(s) " + String.join(", ", unknown) + "; known: "

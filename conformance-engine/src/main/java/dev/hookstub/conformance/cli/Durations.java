@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as a person writes them on a command line: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; a bare number is seconds. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     private Durations() {
     }
 
-    static Duration parse(String option, String text) throws UsageException {
+    public static Duration parse(String option, String text) throws UsageException {
         Matcher matcher = DURATION.matcher(text.trim());
         if (!matcher.matches()) {
             throw new UsageException(option + " must be a duration such as 500ms, 5s or 2m, got '" + text + "'");

@@ -13,7 +13,7 @@ final class ConsoleSummary {
 
     static String render(List<RunResult> runs, String coverageVerdict, Path markdown) {
         StringBuilder text = new StringBuilder("\nConformance summary");
-        if (!runs.isEmpty()) {
+        if (!runs.isEmpty() && !runs.get(0).settings().observed()) {
             long seed = runs.get(0).settings().seed();
             text.append(" (seed ").append(seed).append(')');
         }

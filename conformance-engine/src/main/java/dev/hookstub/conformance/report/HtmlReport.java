@@ -90,6 +90,8 @@ final class HtmlReport {
                 .append("<body>\n<h1>Conformance report</h1>\n");
         if (runs.isEmpty()) {
             html.append("<p class=\"meta\">No check ran.</p>\n");
+        } else if (runs.get(0).settings().observed()) {
+            html.append("<p class=\"meta\">").append(escape(ResultGroups.OBSERVED)).append(".</p>\n");
         } else {
             long seed = runs.get(0).settings().seed();
             html.append("<p class=\"meta\">Seed <code>").append(seed)
@@ -101,7 +103,7 @@ final class HtmlReport {
         }
         summary(html, runs);
         html.append("<p>Checks:</p>\n<dl class=\"checks\">\n");
-        for (Check check : Check.values()) {
+        for (Check check : ResultGroups.checksMade(runs)) {
             html.append("<dt><code>").append(escape(check.checkName())).append("</code></dt><dd>")
                     .append(escape(check.summary())).append("</dd>\n");
         }
@@ -260,15 +262,16 @@ final class HtmlReport {
                     + escape(r.operationId()) + ")</span></th>");
             byOperation.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(r.check(), r);
         });
+        List<Check> columns = ResultGroups.checksMade(List.of(run));
         html.append("<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><th>operation</th>");
-        for (Check check : Check.values()) {
+        for (Check check : columns) {
             html.append("<th title=\"").append(escape(check.summary())).append("\">")
                     .append(escape(check.checkName()).replace("_", "_<wbr />")).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         byOperation.forEach((operation, checks) -> {
             html.append("<tr>").append(labels.get(operation));
-            for (Check check : Check.values()) {
+            for (Check check : columns) {
                 CheckResult result = checks.get(check);
                 if (result == null) {
                     html.append("<td class=\"none\">&#8211;</td>");

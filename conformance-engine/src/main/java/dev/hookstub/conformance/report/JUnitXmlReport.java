@@ -58,7 +58,11 @@ final class JUnitXmlReport {
         xml.writeAttribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
-        property(xml, "seed", Long.toString(run.settings().seed()));
+        if (run.settings().observed()) {
+            property(xml, "observed", "hookstub proxy");
+        } else {
+            property(xml, "seed", Long.toString(run.settings().seed()));
+        }
         property(xml, "target", run.target());
         property(xml, "readOnly", Boolean.toString(run.readOnly()));
         property(xml, "requests", Integer.toString(run.cases()));

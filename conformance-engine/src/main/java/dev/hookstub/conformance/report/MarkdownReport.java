@@ -18,7 +18,9 @@ final class MarkdownReport {
 
     static String render(List<RunResult> runs, List<CoverageRow> coverage, List<String> findings, String verdict) {
         StringBuilder md = new StringBuilder("# Conformance report\n\n");
-        if (!runs.isEmpty()) {
+        if (!runs.isEmpty() && runs.get(0).settings().observed()) {
+            md.append(ResultGroups.OBSERVED).append(".\n\n");
+        } else if (!runs.isEmpty()) {
             long seed = runs.get(0).settings().seed();
             md.append("Seed `").append(seed).append("` (replay: `--seed ").append(seed)
                     .append("`, in the suite `-Dconformance.seed=").append(seed).append("`), ")
@@ -35,11 +37,8 @@ final class MarkdownReport {
                     .append(run.cases()).append(" | ").append(run.elapsedMillis()).append(" ms |\n");
         }
         runs.forEach(run -> run.notes().forEach(note -> md.append("\n**Note:** ").append(escape(note)).append('\n')));
-        md.append("\nChecks: ");
-        for (Check check : Check.values()) {
-            md.append("`").append(check.checkName()).append("` ").append(check.summary())
-                    .append(check.ordinal() < Check.values().length - 1 ? "; " : ".\n");
-        }
+        md.append("\nChecks: ").append(String.join("; ", ResultGroups.checksMade(runs).stream()
+                .map(check -> "`" + check.checkName() + "` " + check.summary()).toList())).append(".\n");
         runs.forEach(run -> spec(md, run));
         coverage(md, coverage, findings, verdict);
         return md.toString();
@@ -89,14 +88,15 @@ final class MarkdownReport {
         Map<String, Map<Check, CheckResult>> byOperation = new LinkedHashMap<>();
         run.results().forEach(r -> byOperation.computeIfAbsent(r.operationLabel() + " (" + r.operationId() + ")",
                 k -> new LinkedHashMap<>()).put(r.check(), r));
+        List<Check> columns = ResultGroups.checksMade(List.of(run));
         md.append("\n### Operations × checks\n\n| operation |");
-        for (Check check : Check.values()) {
+        for (Check check : columns) {
             md.append(' ').append(check.checkName()).append(" |");
         }
-        md.append("\n|---|").append("---|".repeat(Check.values().length)).append('\n');
+        md.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
         byOperation.forEach((operation, checks) -> {
             md.append("| ").append(escape(operation)).append(" |");
-            for (Check check : Check.values()) {
+            for (Check check : columns) {
                 CheckResult result = checks.get(check);
                 if (result == null) {
                     md.append(" – |");

@@ -46,6 +46,20 @@ final class ResultGroups {
     private ResultGroups() {
     }
 
+    /**
+     * The checks the runs made, in the order of {@link Check}: the columns of the matrix and the list of checks a
+     * report explains (a run of the engine makes its own, the proxy's report those of a client's requests).
+     */
+    static List<Check> checksMade(List<RunResult> runs) {
+        java.util.Set<Check> made = java.util.EnumSet.noneOf(Check.class);
+        runs.forEach(run -> run.results().forEach(result -> made.add(result.check())));
+        return List.copyOf(made.isEmpty() ? Check.ofTheEngine() : made);
+    }
+
+    /** How a report of observed traffic says where its requests came from, in place of a run's seed. */
+    static final String OBSERVED = "Observed traffic: the requests clients sent through hookstub proxy and the "
+            + "upstream's answers, judged against the spec; nothing was generated";
+
     static List<Group> failures(RunResult run) {
         return group(run.failed(), true);
     }

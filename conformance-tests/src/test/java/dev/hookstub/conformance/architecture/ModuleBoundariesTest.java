@@ -38,7 +38,7 @@ class ModuleBoundariesTest {
                         "dev.hookstub.server.error..", "dev.hookstub.server.json..", "dev.hookstub.server.clock..",
                         "dev.hookstub.server.validation..", "dev.hookstub.server.spec..", "dev.hookstub.server.http..",
                         "dev.hookstub.server.config..", "dev.hookstub.server.admin..", "dev.hookstub.server.core..",
-                        "dev.hookstub.server.record..",
+                        "dev.hookstub.server.record..", "dev.hookstub.server.proxy..",
                         "dev.hookstub.server.delivery..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hookstub.api..")
                 .check(classes);

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Install and use in your project" shows code users copy: every Java and XML block of it must be a
- * verbatim copy of the example project's code, which CI builds and tests against the installed artifacts.
+ * "Install and use in your project" (docs/junit.md, linked from the README) shows code users copy, the whole pom
+ * included: every Java and XML block of it must be a verbatim copy of the example project's code, which CI builds and
+ * tests against the installed artifacts.
  */
 class ReadmeSnippetsTest {
 
@@ -25,9 +26,9 @@ class ReadmeSnippetsTest {
 
     @Test
     void everyCodeBlockOfTheInstallSectionIsCopiedFromTheExampleProject() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+        String readme = Files.readString(ROOT.resolve("docs").resolve("junit.md"));
         int start = readme.indexOf("## Install and use in your project");
-        assertTrue(start >= 0, "the README has the section");
+        assertTrue(start >= 0, "docs/junit.md has the section");
         int end = readme.indexOf("\n## ", start + 1);
         String section = readme.substring(start, end < 0 ? readme.length() : end);
         String example;
@@ -43,6 +44,8 @@ class ReadmeSnippetsTest {
             blocks.add(matcher.group(2));
         }
         assertFalse(blocks.isEmpty(), "the section shows code");
+        assertTrue(blocks.stream().anyMatch(block -> block.contains("<artifactId>maven-surefire-plugin</artifactId>")
+                && block.contains("<maven.compiler.release>17</maven.compiler.release>")), "the whole pom is shown");
         for (String block : blocks) {
             assertTrue(example.contains(block), "not in examples/hookstub-example:\n" + block);
         }

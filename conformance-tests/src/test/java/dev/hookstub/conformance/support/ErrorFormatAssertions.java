@@ -4,7 +4,7 @@ import dev.hookstub.conformance.preset.Preset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.hookstub.conformance.spec.ErrorFormat;
+import dev.hookstub.openapi.DeclaredErrorFormat;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.Violation;
@@ -12,7 +12,7 @@ import io.restassured.response.Response;
 import java.util.List;
 
 /**
- * Asserts that an error response is in the API's own error format (see {@link ErrorFormat}), whatever the spec
+ * Asserts that an error response is in the API's own error format (see {@link DeclaredErrorFormat}), whatever the spec
  * declares for its status.
  */
 public final class ErrorFormatAssertions {
@@ -24,7 +24,7 @@ public final class ErrorFormatAssertions {
         assertEquals(expectedStatus, response.getStatusCode(), () -> "status; body: " + response.asString());
         OpenApiSpec spec = api.spec();
         Operation operation = spec.operation(operationId);
-        List<Violation> violations = ErrorFormat.violations(spec, operation, expectedStatus, response.getContentType(),
+        List<Violation> violations = DeclaredErrorFormat.violations(spec, operation, expectedStatus, response.getContentType(),
                 response.asString());
         if (!violations.isEmpty()) {
             fail(operationId + " " + expectedStatus + " is not in the API's error format: " + violations

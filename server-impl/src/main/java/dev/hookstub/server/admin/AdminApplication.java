@@ -10,6 +10,7 @@ import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.core.ApiResourceConfig;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.fault.ApiFaults;
+import dev.hookstub.server.proxy.ProxyReport;
 import java.util.List;
 import dev.hookstub.server.store.SharedResets;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class AdminApplication {
     public static ResourceConfig create(List<StubApi> apis, AdminDocument document, String adminToken,
                                         ObjectMapper mapper,
                                         DeliveryDispatcher deliveries, RequestJournal journal,
-                                        Map<String, ApiFaults> faults, StubClock clock, SharedResets resets) {
+                                        Map<String, ApiFaults> faults, StubClock clock, SharedResets resets,
+                                        ProxyReport report) {
         // What steers this instance; on a shared database another instance's reset forgets it too.
         Runnable steering = () -> {
             journal.clear();
@@ -44,6 +46,7 @@ public final class AdminApplication {
                 .register(new DeliveriesResource(deliveries, mapper))
                 .register(new RequestJournalResource(journal))
                 .register(new FaultsResource(faults))
-                .register(new ClockResource(clock, mapper));
+                .register(new ClockResource(clock, mapper))
+                .register(new ProxyReportResource(report));
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -103,6 +104,14 @@ public final class RequestJournalResource {
         json.put("status", entry.status());
         json.put("durationMs", entry.durationMs());
         json.put("refusal", entry.refusal());
+        if (entry.violations() == null) {
+            json.putNull("violations");
+        } else {
+            ArrayNode violations = json.putArray("violations");
+            entry.violations().forEach(violation -> violations.addObject().put("in", violation.in())
+                    .put("check", violation.check()).put("pointer", violation.pointer())
+                    .put("reason", violation.reason()));
+        }
         return json;
     }
 }

@@ -57,6 +57,18 @@ public interface StubApi {
     /** The records this API starts with and is reset to: the fixture file's, else the spec's example record. */
     List<JsonNode> fixtures();
 
+    /**
+     * The stub's own fields a record needs that the API's answers do not carry, for a record {@code hookstub proxy
+     * --record} writes from what the upstream answered a caller: MijnKlantportaal's tenant, from the caller's key.
+     *
+     * @param credential the caller's credential as the API's security scheme carries it (no {@code Bearer}), or null
+     * @param ordinal    how many other credentials were seen before this one, for a credential the stub does not
+     *                   know: the first such is taken for the stub's first key, the second for its second, ...
+     */
+    default java.util.Map<String, String> recordedFields(String credential, int ordinal) {
+        return java.util.Map.of();
+    }
+
     /** Where {@link #fixtures()} came from, for error messages. */
     String fixtureSource();
 

@@ -86,11 +86,14 @@ public final class ApiJournal {
         byte[] kept = truncated ? Arrays.copyOf(body, JournalEntry.MAX_BODY_BYTES) : body;
         String path = pending.path();
         String reason = refusal instanceof String text ? text : null;
+        @SuppressWarnings("unchecked")
+        List<SpecViolation> violations = attributes.getAttribute(RequestNotes.VIOLATIONS) instanceof List<?> noted
+                ? (List<SpecViolation>) noted : null;
         if (ring != null) {
             // The path template is left for listing time: matching is the costliest part, and most entries are
             // never listed.
             ring.add(sequence -> new JournalEntry(sequence, id, pending.receivedAtMillis(), pending.method(), path,
-                    pending.query(), null, pending.headers(), kept, truncated, status, duration, reason));
+                    pending.query(), null, pending.headers(), kept, truncated, status, duration, reason, violations));
         }
         if (log) {
             RequestLog.line(id, pending.method(), path, pending.query(), status, duration, reason);

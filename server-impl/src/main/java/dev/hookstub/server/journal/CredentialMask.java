@@ -12,7 +12,7 @@ import java.util.Set;
  * query parameter one of the API's security schemes names. A value keeps its scheme word ({@code Bearer}) and, when
  * the secret is long enough that four characters say little about it, its last four: {@code Bearer ****lXsM}.
  */
-final class CredentialMask {
+public final class CredentialMask {
 
     static final String HIDDEN = "****";
     /** Secrets shorter than this are hidden entirely: the test keys are a dozen characters. */
@@ -23,7 +23,7 @@ final class CredentialMask {
     private final String[] headers;
     private final Set<String> queryParameters = new HashSet<>();
 
-    CredentialMask(OpenApiSpec spec) {
+    public CredentialMask(OpenApiSpec spec) {
         Set<String> headerNames = new HashSet<>(ALWAYS);
         for (java.util.Iterator<String> names = spec.node("/components/securitySchemes").fieldNames(); names.hasNext(); ) {
             JsonNode scheme = spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", names.next())));
@@ -39,7 +39,7 @@ final class CredentialMask {
     }
 
     /** A header's value as the journal keeps it; the name in any case. */
-    String header(String name, String value) {
+    public String header(String name, String value) {
         // A scan of a handful of names, rather than lower-casing every header name of every request.
         for (String hidden : headers) {
             if (hidden.equalsIgnoreCase(name)) {
@@ -62,7 +62,7 @@ final class CredentialMask {
     }
 
     /** The query string with the value of each credential parameter masked; null stays null. */
-    String query(String query) {
+    public String query(String query) {
         if (query == null || queryParameters.isEmpty()) {
             return query;
         }

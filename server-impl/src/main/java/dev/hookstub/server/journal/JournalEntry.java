@@ -17,17 +17,19 @@ import java.util.Map;
  * @param headers       name, value, name, value...: names as sent, credentials masked
  * @param body          the body as the handler read it, at most {@link #MAX_BODY_BYTES}; null when none was read
  * @param refusal       the rule that refused the request, or null when none did
+ * @param violations    what a request forwarded by the proxy and its answer break of the spec; null when the stub
+ *                      answered it (nothing was checked)
  */
 public record JournalEntry(long id, String api, long receivedAtMillis, String method, String path, String query,
                            String pathTemplate, String[] headers, byte[] body, boolean bodyTruncated, int status,
-                           long durationNanos, String refusal) {
+                           long durationNanos, String refusal, List<SpecViolation> violations) {
 
     /** Bodies are kept up to 8 KiB; a longer one is cut there and marked truncated. */
     public static final int MAX_BODY_BYTES = 8 * 1024;
 
     JournalEntry withPathTemplate(String template) {
         return new JournalEntry(id, api, receivedAtMillis, method, path, query, template, headers, body, bodyTruncated,
-                status, durationNanos, refusal);
+                status, durationNanos, refusal, violations);
     }
 
     public Instant receivedAt() {

@@ -5,8 +5,8 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.server.Request;
 
 /**
- * What the layers that answer a request tell the journal about it, as request attributes: why it was refused, and
- * the body they read. In Jersey on Grizzly a request property is the Grizzly request's attribute, so a filter, an
+ * What the layers that answer a request tell the journal about it, as request attributes: why it was refused, the
+ * body they read, and what a forwarded request and its answer break of the spec. In Jersey on Grizzly a request property is the Grizzly request's attribute, so a filter, an
  * exception mapper and a fast path all hand over the same way, and the journal never reads a body a second time.
  */
 public final class RequestNotes {
@@ -15,6 +15,8 @@ public final class RequestNotes {
     public static final String REFUSAL = "dev.hookstub.journal.refusal";
     /** The request body as the handler read it (a {@code byte[]}, never copied or changed). */
     public static final String BODY = "dev.hookstub.journal.body";
+    /** What the proxy found the request and its answer break of the spec (a {@code List<SpecViolation>}). */
+    public static final String VIOLATIONS = "dev.hookstub.journal.violations";
 
     private RequestNotes() {
     }
@@ -49,5 +51,10 @@ public final class RequestNotes {
 
     public static void body(Request request, byte[] body) {
         request.setAttribute(BODY, body);
+    }
+
+    /** Set before the answer's head is written, which is when the journal takes its entry. */
+    public static void violations(Request request, java.util.List<SpecViolation> violations) {
+        request.setAttribute(VIOLATIONS, java.util.List.copyOf(violations));
     }
 }

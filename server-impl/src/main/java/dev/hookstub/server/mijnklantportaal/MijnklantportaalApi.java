@@ -9,6 +9,8 @@ import dev.hookstub.server.core.StubApiBase;
 import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.record.RecordSchema;
 import dev.hookstub.server.record.RecordShape;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 public final class MijnklantportaalApi extends StubApiBase {
@@ -16,9 +18,12 @@ public final class MijnklantportaalApi extends StubApiBase {
     /** The stub's own: the tenant (API key owner) a record belongs to; records of other tenants are invisible. */
     static final String TENANT = "tenant";
 
+    private final List<Credentials.MijnklantportaalKey> keys;
+
     public MijnklantportaalApi(ApiContext context) {
         super(context, "mijnklantportaal", "mijnklantportaal.yaml", "/webhooks/{webhookId}",
                 new MijnklantportaalErrorFormat(), schema -> records(schema, context));
+        this.keys = context.credentials().mijnklantportaal();
         Set<String> eventTypes = MijnklantportaalEventTypes.from(spec());
         MijnklantportaalWebhookService service = new MijnklantportaalWebhookService(store, records, eventTypes,
                 context.ids(), context.clock());
@@ -48,6 +53,17 @@ public final class MijnklantportaalApi extends StubApiBase {
     private static String defaultTenant(Credentials credentials) {
         Credentials.MijnklantportaalKey first = credentials.mijnklantportaal().get(0);
         return first.tenant() == null ? first.key() : first.tenant();
+    }
+
+    /**
+     * A record read with one of the stub's keys belongs to that key's tenant; with a key the stub does not know (a
+     * sandbox's), to the tenant of the stub's key in the same place, so that two tenants stay two.
+     */
+    @Override
+    public Map<String, String> recordedFields(String credential, int ordinal) {
+        Credentials.MijnklantportaalKey key = keys.stream().filter(k -> k.key().equals(credential)).findFirst()
+                .orElse(keys.get(Math.min(ordinal, keys.size() - 1)));
+        return Map.of(TENANT, key.tenant() == null ? key.key() : key.tenant());
     }
 
     @Override

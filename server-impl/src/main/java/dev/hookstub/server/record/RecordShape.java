@@ -2,6 +2,7 @@ package dev.hookstub.server.record;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +55,17 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
     private final Function<String, String> keys;
     private final String signingSecret;
     private final Map<String, String> earlierNames;
+    /**
+     * The schema's properties as a record is written, in the spec's order: each one's name (encoded once), the slot
+     * of its value ({@code -1} for a computed one) and whether it is required. Arrays, so that writing a record looks
+     * nothing up: the fast carrier writes one with every create.
+     */
+    private final SerializedString[] servedNames;
+    private final int[] servedSlots;
+    private final boolean[] servedRequired;
+    /** The name of each slot, encoded once, and the API's form of a timestamp in it (null for another value). */
+    private final SerializedString[] slotNames;
+    private final List<Function<Instant, String>> forms = new ArrayList<>();
 
     private RecordShape(Builder builder, ObjectMapper mapper) {
         this.schema = builder.schema;
@@ -70,8 +82,21 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
         schema.properties().stream().filter(name -> !computed.contains(name)).forEach(names::add);
         names.addAll(builder.stubFields);
         this.stored = names.toArray(String[]::new);
+        this.slotNames = new SerializedString[stored.length];
         for (int i = 0; i < stored.length; i++) {
             index.put(stored[i], i);
+            slotNames[i] = new SerializedString(stored[i]);
+            forms.add(timestamps.get(stored[i]));
+        }
+        List<String> properties = List.copyOf(schema.properties());
+        this.servedNames = new SerializedString[properties.size()];
+        this.servedSlots = new int[properties.size()];
+        this.servedRequired = new boolean[properties.size()];
+        for (int i = 0; i < properties.size(); i++) {
+            String name = properties.get(i);
+            servedNames[i] = new SerializedString(name);
+            servedSlots[i] = computed.contains(name) ? -1 : index.get(name);
+            servedRequired[i] = schema.required().contains(name);
         }
     }
 
@@ -231,22 +256,25 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
         @Override
         public void serialize(JsonGenerator out, SerializerProvider provider) throws IOException {
             out.writeStartObject();
-            for (String name : schema.properties()) {
-                Object value = computed.contains(name) ? computedValues.get(name) : record.value(index(name));
+            for (int i = 0; i < servedNames.length; i++) {
+                int slot = servedSlots[i];
+                Object value = slot < 0 ? computedValues.get(servedNames[i].getValue()) : record.value(slot);
                 if (value != null) {
-                    out.writeFieldName(name);
-                    write(out, provider, name, value);
-                } else if (schema.required().contains(name) && !computed.contains(name)) {
-                    out.writeNullField(name);
+                    out.writeFieldName(servedNames[i]);
+                    write(out, provider, slot, value);
+                } else if (slot >= 0 && servedRequired[i]) {
+                    out.writeFieldName(servedNames[i]);
+                    out.writeNull();
                 }
             }
-            for (String field : withStubFields ? stubFields() : List.<String>of()) {
-                Object value = record.value(index(field));
-                out.writeFieldName(field);
+            for (int slot = withStubFields ? stored.length - stubFields.size() : stored.length; slot < stored.length;
+                 slot++) {
+                Object value = record.value(slot);
+                out.writeFieldName(slotNames[slot]);
                 if (value == null) {
                     out.writeNull();
                 } else {
-                    write(out, provider, field, value);
+                    write(out, provider, slot, value);
                 }
             }
             out.writeEndObject();
@@ -258,19 +286,16 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
             serialize(out, provider);
         }
 
-        private void write(JsonGenerator out, SerializerProvider provider, String name, Object value)
-                throws IOException {
+        /** A value of a slot, or a computed one (slot {@code -1}): a JSON node or text. */
+        private void write(JsonGenerator out, SerializerProvider provider, int slot, Object value) throws IOException {
             if (value instanceof JsonNode node) {
                 node.serialize(out, provider);
+            } else if (value instanceof Instant instant) {
+                out.writeString(forms.get(slot).apply(instant));
             } else {
-                out.writeString(text(name, value));
+                out.writeString(value.toString());
             }
         }
-    }
-
-    /** The stub's own fields, in their declared order. */
-    private List<String> stubFields() {
-        return List.of(stored).subList(stored.length - stubFields.size(), stored.length);
     }
 
     @Override

@@ -1,10 +1,4 @@
-package dev.hookstub.conformance.spec;
-
-import dev.hookstub.openapi.OpenApiSpec;
-import dev.hookstub.openapi.Operation;
-import dev.hookstub.openapi.MediaTypes;
-import dev.hookstub.openapi.ResponseValidator;
-import dev.hookstub.openapi.Violation;
+package dev.hookstub.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,15 +8,16 @@ import java.util.Optional;
 
 /**
  * The API's own error format, for error responses whose status the spec may not declare for the operation (a 401 on
- * an API that declares only 404, say): the body must be valid against the schema and media type the spec declares
- * for the operation's errors (the status itself when declared with a body, else its first declared 4xx). An API whose
- * spec declares no error body at all (Equals Money) is held to {@code {"message": "<text>"}} in JSON.
+ * an API that declares only 404, say), as {@code hookstub check} and {@code hookstub proxy} hold answers to it: the
+ * body must be valid against the schema and media type the spec declares for the operation's errors (the status
+ * itself when declared with a body, else its first declared 4xx). An API whose spec declares no error body at all
+ * (Equals Money) is held to {@code {"message": "<text>"}} in JSON.
  */
-public final class ErrorFormat {
+public final class DeclaredErrorFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ErrorFormat() {
+    private DeclaredErrorFormat() {
     }
 
     /** Content-type and schema violations of an error response; never a status violation. */

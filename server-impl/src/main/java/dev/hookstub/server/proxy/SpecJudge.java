@@ -1,0 +1,72 @@
+package dev.hookstub.server.proxy;
+
+import dev.hookstub.openapi.AnswerValidator;
+import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.RequestValidator;
+import dev.hookstub.openapi.Violation;
+import dev.hookstub.server.journal.SpecViolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Holds what passes through the proxy to one spec, with the validators {@code hookstub check} uses (openapi-core's):
+ * the request, before it leaves (its operation, parameters and body), and the upstream's answer (status, content
+ * type, schema, headers; an undeclared 401, 403 or 404 in the API's error format is forgiven as {@code check}
+ * forgives it).
+ */
+final class SpecJudge {
+
+    /** A request as judged: its operation (null when the spec documents none) and what it breaks. */
+    record JudgedRequest(Operation operation, List<Violation> violations) {
+
+        boolean keepsToTheSpec() {
+            return violations.isEmpty();
+        }
+    }
+
+    private final OpenApiSpec spec;
+    private final RequestValidator requests;
+    private final AnswerValidator answers;
+
+    SpecJudge(OpenApiSpec spec) {
+        this.spec = spec;
+        this.requests = new RequestValidator(spec);
+        this.answers = new AnswerValidator(spec);
+    }
+
+    OpenApiSpec spec() {
+        return spec;
+    }
+
+    /** @param path below the spec's server URL (the API's mount) */
+    JudgedRequest request(String method, String path, String rawQuery, Map<String, List<String>> headers,
+                          String body) {
+        Operation operation = spec.findOperation(method, path).orElse(null);
+        if (operation == null) {
+            return new JudgedRequest(null, List.of(requests.undocumented(method, path)));
+        }
+        return new JudgedRequest(operation, requests.validate(operation,
+                new RequestValidator.WireRequest(path, rawQuery, headers, body)));
+    }
+
+    /** The answer's verdict; null for a request the spec does not document, which has no answer to hold it to. */
+    AnswerValidator.Verdict answer(JudgedRequest request, int status, String contentType, String body,
+                                   Map<String, List<String>> headers) {
+        return request.operation() == null ? null : answers.validate(request.operation(), request.keepsToTheSpec(),
+                status, contentType, body, headers);
+    }
+
+    /** The methods the spec documents on a path, for the {@code Allow} header of a refusal. */
+    List<String> methodsOn(String path) {
+        return spec.operations().stream().filter(op -> spec.template(op).matches(path)).map(Operation::httpMethod)
+                .distinct().toList();
+    }
+
+    static List<SpecViolation> noted(String in, List<Violation> violations) {
+        List<SpecViolation> noted = new ArrayList<>(violations.size());
+        violations.forEach(v -> noted.add(new SpecViolation(in, v.check(), v.pointer(), v.reason())));
+        return noted;
+    }
+}

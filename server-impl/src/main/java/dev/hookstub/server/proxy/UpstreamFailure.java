@@ -1,0 +1,60 @@
+package dev.hookstub.server.proxy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Why the upstream gave no answer, as the proxy answers it instead: {@code 504} when it did not answer in time,
+ * {@code 502} naming the reason for anything else (it cannot be reached, its certificate is not trusted, it closed
+ * or reset the connection).
+ */
+record UpstreamFailure(int status, String detail) {
+
+    static UpstreamFailure of(Throwable failure, Upstream upstream) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String where = "The upstream " + upstream;
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new UpstreamFailure(502, where + " cannot be reached: no connection within "
+                    + millis(upstream) + ".");
+        }
+        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+            return new UpstreamFailure(504, where + " did not answer within " + millis(upstream) + ".");
+        }
+        if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
+                || cause.getCause() instanceof UnresolvedAddressException) {
+            return new UpstreamFailure(502, where + " cannot be reached: " + reason(cause, "connection refused") + ".");
+        }
+        if (cause instanceof SSLException) {
+            return new UpstreamFailure(502, where + " failed the TLS handshake: " + reason(cause, "no reason given")
+                    + ".");
+        }
+        if (cause instanceof IOException) {
+            return new UpstreamFailure(502, where + " closed the connection without an answer: "
+                    + reason(cause, "connection closed") + ".");
+        }
+        return new UpstreamFailure(502, where + " could not be asked: " + reason(cause, cause.getClass().getName())
+                + ".");
+    }
+
+    private static String millis(Upstream upstream) {
+        return upstream.timeout().toMillis() + " ms";
+    }
+
+    private static String reason(Throwable cause, String otherwise) {
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return cause.getCause() != null && cause.getCause().getMessage() != null
+                    ? cause.getCause().getMessage() : otherwise;
+        }
+        return message.strip();
+    }
+}
