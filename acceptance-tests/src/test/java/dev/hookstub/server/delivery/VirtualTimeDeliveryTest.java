@@ -156,7 +156,7 @@ class VirtualTimeDeliveryTest {
             receiver.answeringWithHeader("Retry-After", "86400");
             setClock("{\"set\": \"" + T0.plus(Duration.ofMinutes(25)) + "\"}");
             JsonNode third = awaitAttempts(MOLLIE, id, 3);
-            assertEquals(T0.plus(Duration.ofMinutes(25)).plus(DeliveryDispatcher.RETRY_AFTER_CAP),
+            assertEquals(T0.plus(Duration.ofMinutes(25)).plus(RetryPolicy.RETRY_AFTER_CAP),
                     Instant.parse(third.path("nextAttemptAt").asText()), "capped at an hour");
         }
         try (DeliveryReceiver limited = DeliveryReceiver.answering(429).answeringWithHeader("Retry-After", "120")) {
