@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookstub.server.CommandLine;
 import dev.hookstub.server.ServerConfig;
-import dev.hookstub.server.StubServer;
 import dev.hookstub.server.proxy.ProxySettings;
 import dev.hookstub.server.proxy.Upstream;
 import java.io.PrintWriter;
@@ -85,8 +84,9 @@ class ProxyCommandTest {
     @Test
     void theReportIsWrittenOnDemandAsCheckWritesItsReports(@TempDir Path folder) throws Exception {
         Path reports = folder.resolve("report");
-        try (StubServer upstream = StubServer.start(ServerConfig.defaults().withPort(0));
-             StubServer proxy = StubServer.start(ServerConfig.defaults().withPort(0).withProxy(ProxySettings
+        // The test kit's Hookstub, not this module's command of the same name.
+        try (var upstream = dev.hookstub.junit.Hookstub.start(ServerConfig.defaults().withPort(0));
+             var proxy = dev.hookstub.junit.Hookstub.start(ServerConfig.defaults().withPort(0).withProxy(ProxySettings
                      .forApi("partoo", Upstream.of(upstream.baseUri() + "/partoo/v2"))
                      .withReport(new ProxyReportFolder(reports, api -> "the upstream stub"))))) {
             HttpClient client = HttpClient.newHttpClient();

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.conformance.preset.Preset;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,14 +21,13 @@ import java.util.Map;
 public final class HookstubAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final String ADMIN = "/__admin";
 
-    private final String adminUrl;
-    private final String token;
+    /** The stub, with the admin token sent along. */
+    private final HookstubHttp http;
 
-    HookstubAdmin(String adminUrl, String token) {
-        this.adminUrl = adminUrl;
-        this.token = token;
+    HookstubAdmin(HookstubHttp http) {
+        this.http = http;
     }
 
     /**
@@ -56,8 +53,24 @@ public final class HookstubAdmin {
 
     /** Fires an event at every subscribed webhook of the API; returns the ids of the deliveries it made. */
     public List<String> fireEvent(Preset api, String type, Map<String, ?> payload) {
+        return fire(api, type, JSON.valueToTree(payload));
+    }
+
+    /** Fires an event without a payload (for Mollie, a simple event: no entity). */
+    public List<String> fireEvent(Preset api, String type) {
+        return fire(api, type, null);
+    }
+
+    /** The same with the payload as JSON text; null sends an event without one. */
+    public List<String> fireEvent(Preset api, String type, String payloadJson) {
+        return fire(api, type, payloadJson == null ? null : parse(payloadJson));
+    }
+
+    private List<String> fire(Preset api, String type, JsonNode payload) {
         ObjectNode body = JSON.createObjectNode().put("type", type);
-        body.set("payload", JSON.valueToTree(payload));
+        if (payload != null) {
+            body.set("payload", payload);
+        }
         List<String> ids = new ArrayList<>();
         send("POST", "/" + api.id() + "/events", body, 202).path("deliveryIds").forEach(id -> ids.add(id.asText()));
         return ids;
@@ -67,23 +80,26 @@ public final class HookstubAdmin {
         return send("GET", "/" + api.id() + "/deliveries", null, 200);
     }
 
+    /** The delivery log filtered by its query parameters ({@code status}, {@code webhookId}). */
+    public JsonNode deliveries(Preset api, Map<String, ?> filters) {
+        return send("GET", "/" + api.id() + "/deliveries" + query(filters), null, 200);
+    }
+
     public JsonNode delivery(Preset api, String deliveryId) {
         return send("GET", "/" + api.id() + "/deliveries/" + deliveryId, null, 200);
     }
 
     /** Waits until the delivery has {@code status} (e.g. {@code succeeded}, {@code failed}); returns it. */
     public JsonNode awaitDelivery(Preset api, String deliveryId, String status, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode delivery = delivery(api, deliveryId);
-        while (!delivery.path("status").asText().equals(status)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("delivery " + deliveryId + " is " + delivery.path("status").asText()
-                        + " after " + timeout + ", not " + status + ": " + delivery);
-            }
-            pause();
-            delivery = delivery(api, deliveryId);
-        }
-        return delivery;
+        JsonNode[] last = {delivery(api, deliveryId)};
+        Waits.until(() -> status.equals((last[0] = delivery(api, deliveryId)).path("status").asText()), timeout,
+                () -> "delivery " + deliveryId + " to be " + status + ": " + last[0]);
+        return last[0];
+    }
+
+    /** As above, waiting ten seconds at most. */
+    public JsonNode awaitDelivery(Preset api, String deliveryId, String status) {
+        return awaitDelivery(api, deliveryId, status, Duration.ofSeconds(10));
     }
 
     /**
@@ -92,11 +108,15 @@ public final class HookstubAdmin {
      * {@code limit}).
      */
     public JsonNode requests(Preset api, Map<String, ?> filters) {
+        return send("GET", "/" + api.id() + "/requests" + query(filters), null, 200);
+    }
+
+    private static String query(Map<String, ?> parameters) {
         StringBuilder query = new StringBuilder();
-        filters.forEach((name, value) -> query.append(query.length() == 0 ? '?' : '&')
+        parameters.forEach((name, value) -> query.append(query.length() == 0 ? '?' : '&')
                 .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
-        return send("GET", "/" + api.id() + "/requests" + query, null, 200);
+        return query.toString();
     }
 
     /**
@@ -154,25 +174,14 @@ public final class HookstubAdmin {
     }
 
     private JsonNode send(String method, String path, JsonNode body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
         HttpResponse<String> response;
         try {
-            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + adminUrl + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            response = http.send(method, ADMIN + path, body == null ? null : body.toString());
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException(method + " " + http.uri(ADMIN + path) + " failed: " + e.getMessage(), e);
         }
         if (response.statusCode() != expected) {
-            throw new AssertionError(method + " " + adminUrl + path + " answered " + response.statusCode()
+            throw new AssertionError(method + " " + http.uri(ADMIN + path) + " answered " + response.statusCode()
                     + " (expected " + expected + "): " + response.body());
         }
         return response.body().isEmpty() ? JSON.missingNode() : parse(response.body());
@@ -183,15 +192,6 @@ public final class HookstubAdmin {
             return JSON.readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.conformance.preset.Preset;
-import dev.hookstub.server.ServerConfig;
-import dev.hookstub.server.StubServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,11 +47,9 @@ class ProxyModeTest {
 
     @Test
     void theSameClassRunsAgainstTheStubOrASandboxBySystemProperties() throws Exception {
-        try (StubServer sandbox = StubServer.start(ServerConfig.defaults().withPort(0))) {
-            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(sandbox.baseUri()
-                            + "/__admin/partoo/webhooks")).header("Authorization", "Bearer admin_test_key")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"id\":42,\"url\":\"https://example.com/sandbox\",\"event_type\":\"lead_received\"}")));
+        try (Hookstub sandbox = Hookstub.start(Hookstub.defaultConfig())) {
+            HttpResponse<String> created = sandbox.adminHttp().post("/__admin/partoo/webhooks",
+                    "{\"id\":42,\"url\":\"https://example.com/sandbox\",\"event_type\":\"lead_received\"}");
             assertEquals(201, created.statusCode(), created.body());
 
             ReadsPartooWebhook42.expectedStatus = 404;
@@ -67,8 +63,7 @@ class ProxyModeTest {
                 System.clearProperty("hookstub.upstream.partoo");
                 System.clearProperty("hookstub.credential.partoo");
             }
-            HttpResponse<String> reached = send(HttpRequest.newBuilder(URI.create(sandbox.baseUri()
-                            + "/__admin/partoo/requests?limit=1")).header("Authorization", "Bearer admin_test_key"));
+            HttpResponse<String> reached = sandbox.adminHttp().get("/__admin/partoo/requests?limit=1");
             assertTrue(reached.body().contains("\"path\":\"/partoo/v2/webhooks/42\""), reached.body());
         }
     }

@@ -113,6 +113,24 @@ class OpenApiSpecTest {
     }
 
     @Test
+    void pathTemplateOfNamesTheTemplateWhateverTheMethod() {
+        OpenApiSpec mkp = ShippedSpec.MIJNKLANTPORTAAL.spec();
+        assertEquals(Optional.of("/webhooks/{webhookId}"), mkp.pathTemplateOf("/webhooks/wbh_abc"));
+        assertEquals(Optional.of("/webhooks/{webhookId}"), mkp.pathTemplateOf("/webhooks/wbh_abc?x=1"),
+                "though the spec has no DELETE there, nor a query");
+        assertEquals(Optional.of("/webhooks"), mkp.pathTemplateOf("/webhooks"));
+        assertEquals(Optional.empty(), mkp.pathTemplateOf("/webhooks/a/b"));
+    }
+
+    @Test
+    void anOperationIsNamedByItsOperationIdOrItsLabel() {
+        OpenApiSpec mkp = ShippedSpec.MIJNKLANTPORTAAL.spec();
+        assertEquals("/webhooks", mkp.operationNamed("create-webhook").orElseThrow().pathTemplate());
+        assertEquals("create-webhook", mkp.operationNamed("create-webhook").orElseThrow().label());
+        assertEquals(Optional.empty(), mkp.operationNamed("delete-webhook"));
+    }
+
+    @Test
     void responseKeyPrefersExactThenRangeThenDefault() {
         List<String> declared = List.of("200", "4XX", "404", "default");
         assertEquals(Optional.of("200"), OpenApiSpec.matchingResponseKey(declared, 200));

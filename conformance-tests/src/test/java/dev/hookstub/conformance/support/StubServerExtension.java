@@ -1,8 +1,8 @@
 package dev.hookstub.conformance.support;
 
 import dev.hookstub.conformance.preset.Preset;
+import dev.hookstub.junit.Hookstub;
 import dev.hookstub.server.ServerConfig;
-import dev.hookstub.server.StubServer;
 import dev.hookstub.server.store.PostgresServer;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the stub server once for the whole suite, in-process on a free port, and hands tests the
- * {@link ConformanceTarget} to talk to over HTTP. Starts nothing when the suite is pointed at another server
- * ({@code -Dconformance.baseUrl} or a per-API option).
+ * Starts the stub server once for the whole suite, in-process on a free port (with the test kit's
+ * {@link Hookstub#start}, as every test of the stub does), and hands tests the {@link ConformanceTarget} to talk to
+ * over HTTP. Starts nothing when the suite is pointed at another server ({@code -Dconformance.baseUrl} or a per-API
+ * option).
  */
 public final class StubServerExtension implements BeforeAllCallback, ParameterResolver, ExecutionCondition {
 
@@ -75,7 +76,7 @@ public final class StubServerExtension implements BeforeAllCallback, ParameterRe
             }
             RunningStub stub = context.getRoot().getStore(NAMESPACE)
                     .getOrComputeIfAbsent("stub", k -> new RunningStub(), RunningStub.class);
-            return ConformanceTarget.from(stub.server.baseUri().toString());
+            return ConformanceTarget.from(stub.stub.baseUrl());
         }, ConformanceTarget.class);
     }
 
@@ -86,16 +87,15 @@ public final class StubServerExtension implements BeforeAllCallback, ParameterRe
      */
     private static final class SharedDatabaseStubs implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final PostgresServer postgres = PostgresServer.start();
-        private final StubServer a;
-        private final StubServer b;
+        private final Hookstub a;
+        private final Hookstub b;
 
         SharedDatabaseStubs() {
-            ServerConfig config = ServerConfig.defaults().withPort(0)
-                    .withDatabase(postgres.settings(postgres.newDatabase()));
-            a = StubServer.start(config);
-            b = StubServer.start(config);
-            for (StubServer each : List.of(a, b)) {
-                String health = io.restassured.RestAssured.get(each.baseUri() + "/health").asString();
+            ServerConfig config = Hookstub.defaultConfig().withDatabase(postgres.settings(postgres.newDatabase()));
+            a = Hookstub.start(config);
+            b = Hookstub.start(config);
+            for (Hookstub each : List.of(a, b)) {
+                String health = each.http().get("/health").body();
                 if (!health.contains("\"store\":\"postgresql\"")) {
                     throw new IllegalStateException("an instance is not on the shared database: " + health);
                 }
@@ -103,9 +103,9 @@ public final class StubServerExtension implements BeforeAllCallback, ParameterRe
         }
 
         ConformanceTarget target(String instance) {
-            StubServer checked = "b".equals(instance) ? b : a;
-            StubServer other = checked == a ? b : a;
-            return ConformanceTarget.from(checked.baseUri().toString()).withAdminAt(other.baseUri().toString());
+            Hookstub checked = "b".equals(instance) ? b : a;
+            Hookstub other = checked == a ? b : a;
+            return ConformanceTarget.from(checked.baseUrl()).withAdminAt(other.baseUrl());
         }
 
         @Override
@@ -122,12 +122,12 @@ public final class StubServerExtension implements BeforeAllCallback, ParameterRe
          * {@code -Dconformance.fastCarrier=false} (the build's second run) starts the stub with every request answered
          * by Jersey; a test switch, not an option of the stub's command line.
          */
-        private final StubServer server = StubServer.start(ServerConfig.defaults().withPort(0)
+        private final Hookstub stub = Hookstub.start(Hookstub.defaultConfig()
                 .withFastCarrier(Boolean.parseBoolean(System.getProperty("conformance.fastCarrier", "true"))));
 
         @Override
         public void close() {
-            server.close();
+            stub.close();
         }
     }
 }

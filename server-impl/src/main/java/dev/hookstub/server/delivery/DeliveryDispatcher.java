@@ -5,59 +5,33 @@ import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.store.StoreException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends deliveries off the request threads: a scheduler thread waits until the stub's clock reaches each delivery's
- * next attempt and hands it to a small fixed pool of workers, each of which has one request in flight at most. A slow
- * or dead receiver therefore holds a worker for the timeout at worst, never an API request. Every change of a
- * delivery is written to the {@link DeliveryLog} before the next step, so with a database nothing accepted is lost
- * when the stub stops: what is queued or in flight stays pending and resumes on the next start.
- * <p>
- * The wait is for the stub's clock, not for real milliseconds: the scheduler sleeps until the earliest due attempt
- * while the clock runs, not at all while it is frozen, and looks again whenever the clock is set or advanced, so
- * that every attempt that became due then runs at once, earliest first. Each API retries on its own
- * {@link RetrySchedule}; a receiver's {@code Retry-After} on 429 or 503 can only push the next attempt later.
+ * Sends deliveries off the request threads, in three parts: the {@link ClockScheduler} waits until the stub's clock
+ * reaches each delivery's next attempt and hands it to a worker; the {@link DeliverySender} makes the attempt, one
+ * request in flight per worker at most, so a slow or dead receiver holds a worker for the timeout at worst, never an
+ * API request; the {@link RetryPolicy} says what the outcome makes of the delivery, on the API's own
+ * {@link RetrySchedule}. This class holds their life cycle and the deliveries' changes: every change is written to
+ * the {@link DeliveryLog} before the next step, so with a database nothing accepted is lost when the stub stops: what
+ * is queued or in flight stays pending and resumes on the next start.
  */
 public final class DeliveryDispatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
-    /** The scheduler may run a task a hair before the wall clock says the delivery is due. */
-    private static final Duration EARLY_TOLERANCE = Duration.ofMillis(50);
     /** What {@link #close()} may take; the whole shutdown must fit in five seconds. */
     private static final Duration STOP_WAIT = Duration.ofMillis(500);
-    /** The most a receiver's {@code Retry-After} may put off the next attempt: a typo must not park it for a year. */
-    static final Duration RETRY_AFTER_CAP = Duration.ofHours(1);
     /** How often an instance on a shared log looks for deliveries that other instances left waiting. */
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
     /**
@@ -68,24 +42,14 @@ public final class DeliveryDispatcher implements AutoCloseable {
     static final Duration POLL_HORIZON = Duration.ofMinutes(1);
 
     private final Map<String, WebhookDeliveries> apis;
-    private final Map<String, RetrySchedule> schedules;
+    private final RetryPolicy retries;
     private final DeliveryLog log;
-    private final DeliveryOptions options;
     private final IdGenerator ids;
     private final StubClock clock;
-    /** Attempts waiting for their time, earliest first; touched by the scheduler thread only. */
-    private final PriorityQueue<Due> due = new PriorityQueue<>();
-    /** The scheduler's wake-up for the earliest attempt while the clock runs; scheduler thread only. */
-    private ScheduledFuture<?> wakeUp;
-    /** Built at the first delivery: most runs deliver nothing, and building one costs start-up time. */
-    private volatile HttpClient client;
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService workers;
-    private final Map<String, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
+    private final ClockScheduler scheduler;
+    private final DeliverySender sender;
     /** On a shared log: looks for waiting work every {@link #POLL_INTERVAL}, off the scheduler thread. */
     private final ScheduledExecutorService poller;
-    /** The ids in {@link #due}, so that a poll adds each waiting delivery once; scheduler thread only. */
-    private final java.util.Set<String> queued = new java.util.HashSet<>();
     /** Serialises the changes to deliveries: a worker's result, a manual retry, a reset. */
     private final Object lock = new Object();
     private volatile boolean stopped;
@@ -93,35 +57,14 @@ public final class DeliveryDispatcher implements AutoCloseable {
     public DeliveryDispatcher(Map<String, WebhookDeliveries> apis, DeliveryLog log, DeliveryOptions options,
                               IdGenerator ids, StubClock clock) {
         this.apis = Map.copyOf(apis);
-        Map<String, RetrySchedule> bySchedule = new java.util.HashMap<>();
-        apis.forEach((api, deliveries) -> bySchedule.put(api, options.scheduleFor(deliveries)));
-        this.schedules = Map.copyOf(bySchedule);
+        this.retries = new RetryPolicy(apis, options);
         this.log = log;
-        this.options = options;
         this.ids = ids;
         this.clock = clock;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hookstub-delivery-scheduler"));
-        this.workers = Executors.newFixedThreadPool(options.workers(), daemon("hookstub-delivery-worker"));
-        this.poller = Executors.newSingleThreadScheduledExecutor(daemon("hookstub-delivery-poller"));
+        this.scheduler = new ClockScheduler(clock, options.workers(), this::attempt);
+        this.sender = new DeliverySender(options, clock, () -> stopped);
+        this.poller = Executors.newSingleThreadScheduledExecutor(ClockScheduler.daemon("hookstub-delivery-poller"));
         clock.onChange(this::wake);
-    }
-
-    private HttpClient client() {
-        HttpClient current = client;
-        if (current == null) {
-            synchronized (lock) {
-                if (client == null) {
-                    client = HttpClient.newBuilder()
-                            // HTTP/1.1 as webhook senders speak it: no h2c upgrade offered to the receiver.
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(options.timeout())
-                            .build();
-                }
-                current = client;
-            }
-        }
-        return current;
     }
 
     /**
@@ -145,7 +88,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
                 synchronized (lock) {
                     log.update(delivery.requeued(now));
                 }
-                schedule(delivery.id(), now);
+                scheduler.schedule(delivery.id(), now);
             }
         }
     }
@@ -168,12 +111,12 @@ public final class DeliveryDispatcher implements AutoCloseable {
                     || onlyWebhookId != null && !onlyWebhookId.equals(plan.webhookId())) {
                 continue;
             }
-            Delivery delivery = Delivery.planned(api, plan, eventType, 1 + schedules.get(api).retries(), now);
+            Delivery delivery = Delivery.planned(api, plan, eventType, 1 + retries.retries(api), now);
             synchronized (lock) {
                 log.insert(delivery);
             }
             created.add(delivery.id());
-            schedule(delivery.id(), now);
+            scheduler.schedule(delivery.id(), now);
         }
         return created;
     }
@@ -183,13 +126,13 @@ public final class DeliveryDispatcher implements AutoCloseable {
         Delivery retried;
         synchronized (lock) {
             Delivery delivery = find(api, id).orElseThrow(() -> ApiProblem.notFound("No " + api + " delivery " + id + "."));
-            retried = delivery.retried(schedules.get(api).retries(), clock.instant());
+            retried = delivery.retried(retries.retries(api), clock.instant());
             // In a shared log another instance may claim it between the read and the update, which then refuses.
             if (delivery.status() == DeliveryStatus.DELIVERING || !log.update(retried)) {
                 throw ApiProblem.conflict("Delivery " + id + " is being attempted right now; retry when it is done.");
             }
         }
-        schedule(id, retried.nextAttemptAt());
+        scheduler.schedule(id, retried.nextAttemptAt());
         return retried;
     }
 
@@ -206,16 +149,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         synchronized (lock) {
             log.clear();
         }
-        inFlight.values().forEach(future -> future.cancel(true));
-    }
-
-    /** Queues an attempt for when the stub's clock reaches {@code at}. */
-    private void schedule(String id, Instant at) {
-        onScheduler(() -> {
-            due.add(new Due(at, id));
-            queued.add(id);
-            fire();
-        });
+        sender.cancelAll();
     }
 
     /**
@@ -232,18 +166,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
             LOG.log(Level.FINE, "Could not look for waiting deliveries", unreachable);
             return;
         }
-        onScheduler(() -> {
-            boolean added = false;
-            for (DeliveryLog.Waiting each : waiting) {
-                if (queued.add(each.id())) {
-                    due.add(new Due(each.at(), each.id()));
-                    added = true;
-                }
-            }
-            if (added) {
-                fire();
-            }
-        });
+        scheduler.queueWaiting(waiting);
     }
 
     /**
@@ -251,7 +174,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
      * shared log, what became due among the deliveries of other instances is fetched too.
      */
     private void wake() {
-        onScheduler(this::fire);
+        scheduler.wake();
         if (log.shared()) {
             try {
                 poller.execute(this::poll);
@@ -261,53 +184,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
     }
 
-    private void onScheduler(Runnable task) {
-        if (stopped) {
-            return;
-        }
-        try {
-            scheduler.execute(task);
-        } catch (RejectedExecutionException stopping) {
-            // Stays pending in the log; the next start resumes it.
-        }
-    }
-
-    /**
-     * On the scheduler thread: hands every attempt that is due by the stub's clock to the workers, earliest first,
-     * then sleeps until the next one, or not at all while the clock is frozen (a change of the clock wakes it).
-     */
-    private void fire() {
-        if (wakeUp != null) {
-            wakeUp.cancel(false);
-            wakeUp = null;
-        }
-        Instant now = clock.instant();
-        Instant horizon = now.plus(tolerance());
-        while (!due.isEmpty() && !due.peek().at().isAfter(horizon)) {
-            String id = due.poll().id();
-            queued.remove(id);
-            try {
-                workers.execute(() -> attempt(id));
-            } catch (RejectedExecutionException stopping) {
-                return;
-            }
-        }
-        Due next = due.peek();
-        if (next != null && clock.ticking()) {
-            long millis = Math.max(1, Duration.between(now, next.at()).toMillis());
-            try {
-                wakeUp = scheduler.schedule(this::fire, millis, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                // As above.
-            }
-        }
-    }
-
-    /** A running clock's scheduler may wake a hair early; a frozen clock is exact, and fires nothing early. */
-    private Duration tolerance() {
-        return clock.ticking() ? EARLY_TOLERANCE : Duration.ZERO;
-    }
-
+    /** On a worker: claims the delivery, makes the attempt and records what came of it. */
     private void attempt(String id) {
         Delivery delivery;
         try {
@@ -315,7 +192,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
                 // Empty when stopped, reset, already done, an older schedule of a delivery retried since, or, in a
                 // shared log, taken by another instance.
                 Optional<Delivery> claimed = stopped ? Optional.empty()
-                        : log.claim(id, clock.instant().plus(tolerance()));
+                        : log.claim(id, clock.instant().plus(scheduler.tolerance()));
                 if (claimed.isEmpty()) {
                     return;
                 }
@@ -328,7 +205,7 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        Outcome outcome = send(delivery, started);
+        AttemptOutcome outcome = sender.send(delivery, started);
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         try {
             record(delivery, outcome, started, millis);
@@ -338,26 +215,14 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
     }
 
-    private void record(Delivery delivery, Outcome outcome, Instant started, long millis) {
+    private void record(Delivery delivery, AttemptOutcome outcome, Instant started, long millis) {
         Delivery next;
         synchronized (lock) {
             if (outcome.stopped()) {
                 log.complete(delivery.requeued(clock.instant()));
                 return;
             }
-            int attempts = delivery.attempts() + 1;
-            RetrySchedule schedule = schedules.get(delivery.api());
-            if (outcome.code() != null && outcome.code() / 100 == 2) {
-                next = delivery.attempted(DeliveryStatus.SUCCEEDED, outcome.code(), null, started, millis, null);
-            } else if (outcome.code() != null && outcome.code() == 410) {
-                next = delivery.attempted(DeliveryStatus.GONE, 410, outcome.error(), started, millis, null);
-            } else if (attempts >= delivery.attemptLimit() || outcome.final_()
-                    || !schedule.retriesAfter(outcome.code())) {
-                next = delivery.attempted(DeliveryStatus.FAILED, outcome.code(), outcome.error(), started, millis, null);
-            } else {
-                next = delivery.attempted(DeliveryStatus.PENDING, outcome.code(), outcome.error(), started, millis,
-                        clock.instant().plus(wait(schedule.delayAfter(attempts), outcome.retryAfter())));
-            }
+            next = retries.after(delivery, outcome, started, millis, clock.instant());
             if (!log.complete(next)) {
                 return;
             }
@@ -368,104 +233,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
         if (next.status() == DeliveryStatus.GONE) {
             apis.get(next.api()).webhookGone(next.webhookId());
         } else if (next.status() == DeliveryStatus.PENDING) {
-            schedule(next.id(), next.nextAttemptAt());
+            scheduler.schedule(next.id(), next.nextAttemptAt());
         }
-    }
-
-    /** The schedule's wait, or the receiver's {@code Retry-After} where that is longer (up to the cap). */
-    private static Duration wait(Duration scheduled, Duration retryAfter) {
-        if (retryAfter == null) {
-            return scheduled;
-        }
-        Duration asked = retryAfter.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : retryAfter;
-        return asked.compareTo(scheduled) > 0 ? asked : scheduled;
-    }
-
-    /**
-     * A {@code Retry-After} of a 429 or 503, in seconds or as an HTTP date (read against the stub's clock); null
-     * for any other answer, or a value that is neither.
-     */
-    private Duration retryAfter(HttpResponse<?> response) {
-        if (response.statusCode() != 429 && response.statusCode() != 503) {
-            return null;
-        }
-        String value = response.headers().firstValue("Retry-After").map(String::strip).orElse(null);
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        if (value.chars().allMatch(Character::isDigit)) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(value));
-            } catch (NumberFormatException tooLong) {
-                return RETRY_AFTER_CAP;
-            }
-        }
-        try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration until = Duration.between(clock.instant(), at);
-            return until.isNegative() ? Duration.ZERO : until;
-        } catch (DateTimeParseException unreadable) {
-            return null;
-        }
-    }
-
-    private Outcome send(Delivery delivery, Instant attemptAt) {
-        HttpRequest request;
-        try {
-            if (!options.allows(URI.create(delivery.url()))) {
-                return Outcome.refusedLocally("the host of " + delivery.url()
-                        + " is not one deliveries may go to (--delivery-allowed-hosts)");
-            }
-            request = request(delivery, attemptAt);
-        } catch (IllegalArgumentException e) {
-            return Outcome.failed("the request cannot be sent: " + e.getMessage());
-        }
-        CompletableFuture<HttpResponse<Void>> response = client().sendAsync(request, HttpResponse.BodyHandlers.discarding());
-        inFlight.put(delivery.id(), response);
-        try {
-            if (stopped) {
-                response.cancel(true);
-            }
-            HttpResponse<Void> answer = response.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return Outcome.answered(answer.statusCode(), retryAfter(answer));
-        } catch (TimeoutException e) {
-            response.cancel(true);
-            return Outcome.failed("no answer within " + options.timeout().toMillis() + " ms");
-        } catch (CancellationException e) {
-            return stopped ? Outcome.STOPPED : Outcome.failed("cancelled");
-        } catch (ExecutionException e) {
-            return Outcome.failed(describe(e.getCause()));
-        } catch (InterruptedException e) {
-            response.cancel(true);
-            Thread.currentThread().interrupt();
-            return Outcome.STOPPED;
-        } finally {
-            inFlight.remove(delivery.id());
-        }
-    }
-
-    private HttpRequest request(Delivery delivery, Instant attemptAt) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(delivery.url()))
-                .timeout(options.timeout())
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body()));
-        DeliveryHeaders.forAttempt(delivery, attemptAt).forEach((name, value) -> {
-            try {
-                builder.header(name, value);
-            } catch (IllegalArgumentException refused) {
-                // A custom header the HTTP client will not send (a restricted name, a line break): left out.
-            }
-        });
-        return builder.build();
-    }
-
-    private static String describe(Throwable cause) {
-        if (cause instanceof HttpTimeoutException) {
-            return "timed out: " + cause.getMessage();
-        }
-        if (cause instanceof ConnectException) {
-            return "connection refused";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     /**
@@ -476,53 +245,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
     public void close() {
         stopped = true;
         poller.shutdownNow();
-        scheduler.shutdownNow();
-        workers.shutdown();
-        inFlight.values().forEach(future -> future.cancel(true));
-        try {
-            workers.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /**
-     * What one attempt came to: a status code (with the receiver's {@code Retry-After}, if any), or an error without
-     * one, or the stub stopping under it.
-     */
-    private record Outcome(Integer code, String error, boolean stopped, boolean final_, Duration retryAfter) {
-
-        static final Outcome STOPPED = new Outcome(null, null, true, false, null);
-
-        static Outcome answered(int code, Duration retryAfter) {
-            return new Outcome(code, code / 100 == 2 ? null : "HTTP " + code, false, false, retryAfter);
-        }
-
-        static Outcome failed(String error) {
-            return new Outcome(null, error, false, false, null);
-        }
-
-        /** Not sent, and retrying cannot help. */
-        static Outcome refusedLocally(String error) {
-            return new Outcome(null, error, false, true, null);
-        }
-    }
-
-    /** An attempt waiting for the stub's clock to reach {@code at}; ties keep no particular order. */
-    private record Due(Instant at, String id) implements Comparable<Due> {
-
-        @Override
-        public int compareTo(Due other) {
-            return at.compareTo(other.at);
-        }
+        scheduler.stop();
+        sender.cancelAll();
+        scheduler.awaitWorkers(STOP_WAIT);
     }
 }

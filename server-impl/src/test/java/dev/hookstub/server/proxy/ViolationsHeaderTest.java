@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.journal.SpecViolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class ViolationsHeaderTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Test
-    void eachViolationIsAnObjectOfWhereWhichCheckWhatPointerAndWhy() {
-        JsonNode header = ProxyTest.json(ViolationsHeader.value(List.of(new SpecViolation("response",
+    void eachViolationIsAnObjectOfWhereWhichCheckWhatPointerAndWhy() throws Exception {
+        JsonNode header = JSON.readTree(ViolationsHeader.value(List.of(new SpecViolation("response",
                 "response_schema_conformance", "/id", "string found, integer expected"))));
         assertEquals("[{\"in\":\"response\",\"check\":\"response_schema_conformance\",\"pointer\":\"/id\","
                 + "\"reason\":\"string found, integer expected\"}]", header.toString());
     }
 
     @Test
-    void aHeaderStaysShortAsciiAndOnOneLine() {
+    void aHeaderStaysShortAsciiAndOnOneLine() throws Exception {
         List<SpecViolation> many = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             many.add(new SpecViolation("response", "response_schema_conformance", "/items/" + i,
@@ -28,7 +31,7 @@ class ViolationsHeaderTest {
         }
         String value = ViolationsHeader.value(many);
         assertTrue(value.chars().allMatch(c -> c >= 0x20 && c < 0x7f), value);
-        JsonNode header = ProxyTest.json(value);
+        JsonNode header = JSON.readTree(value);
         assertEquals(ViolationsHeader.MOST, header.size());
         assertEquals("é wrong " + "x".repeat(ViolationsHeader.REASON_CHARS - 8) + "...",
                 header.path(0).path("reason").asText());

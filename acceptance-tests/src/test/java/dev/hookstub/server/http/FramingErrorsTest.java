@@ -1,0 +1,182 @@
+package dev.hookstub.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookstub.junit.Hookstub;
+import dev.hookstub.junit.HookstubExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the HTTP layer refuses before any handler runs (broken framing, a header block too large, a broken request
+ * line, TRACE, an odd Expect) is answered in the error format of the API the path names, with a detail that says
+ * what is wrong, and the connection is closed: the bytes after a broken frame are not taken for a next request.
+ * Before, each of these was a bare 400 (or 405, 417) with no body.
+ */
+class FramingErrorsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final HookstubExtension stub = HookstubExtension.with(Hookstub.defaultConfig());
+
+    /** The API's error shape: where its body puts the detail. */
+    enum Shape {
+        MESSAGE("application/json", "/message"),
+        PARTOO("application/json", "/errors/json"),
+        MOLLIE("application/hal+json", "/detail");
+
+        final String type;
+        final String pointer;
+
+        Shape(String type, String pointer) {
+            this.type = type;
+            this.pointer = pointer;
+        }
+    }
+
+    static Stream<Arguments> brokenRequests() {
+        String mkp = "POST /mijnklantportaal/v1/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer mkp_test_key\r\nContent-Type: application/json\r\n";
+        return Stream.of(
+                Arguments.of("Content-Length not a number", mkp + "Content-Length: abc\r\n\r\n{}",
+                        400, Shape.MESSAGE, "The request's Content-Length is not a number."),
+                Arguments.of("two Content-Lengths that differ",
+                        "POST /partoo/v2/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nx-APIKey: partoo_test_key\r\n"
+                                + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+                        400, Shape.PARTOO, "The request's Content-Length headers disagree."),
+                Arguments.of("broken chunk size",
+                        "POST /mollie/v2/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                + "zz\r\n{}\r\n0\r\n\r\n",
+                        400, Shape.MOLLIE, "The request body's chunked encoding is malformed."),
+                Arguments.of("header block over 256 KiB",
+                        "GET /equalsmoney/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(300_000)
+                                + "\r\n\r\n",
+                        431, Shape.MESSAGE, "The request's header block is larger than 256 KiB."),
+                Arguments.of("over 100 header fields",
+                        "GET /partoo/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "X-H: v\r\n".repeat(120) + "\r\n",
+                        431, Shape.PARTOO, "The request has more than 100 header fields."),
+                Arguments.of("HTTP/1.1 without Host",
+                        "GET /partoo/v2/webhooks/1 HTTP/1.1\r\nx-APIKey: partoo_test_key\r\n\r\n",
+                        400, Shape.PARTOO, "HTTP/1.1 requests must carry a Host header."),
+                Arguments.of("GET with a body", "GET /mollie/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "Content-Length: 2\r\n\r\nab",
+                        400, Shape.MOLLIE, "GET requests may not carry a body."),
+                Arguments.of("request line with an extra word", "GET /partoo/v2/webhooks/1 HTTP/1.1 x\r\n"
+                                + "Host: 127.0.0.1\r\n\r\n",
+                        400, Shape.PARTOO, MalformedRequestLineAddOn.DETAIL),
+                Arguments.of("request line with a tab", "GET\t/mollie/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                        400, Shape.MOLLIE, MalformedRequestLineAddOn.DETAIL),
+                Arguments.of("request line that is no request line", "GARBAGE\r\n\r\n",
+                        400, Shape.MESSAGE, MalformedRequestLineAddOn.DETAIL),
+                // The body held back, as a client that expects an answer first would: one sent along is simply read.
+                Arguments.of("an Expect other than 100-continue", mkp + "Expect: something-odd\r\n"
+                                + "Content-Length: 2\r\n\r\n",
+                        417, Shape.MESSAGE, "The Expect header may only ask for 100-continue."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenRequests")
+    void isRefusedInTheApisFormatAndTheConnectionClosed(String name, String request, int status, Shape shape,
+                                                         String detail) throws IOException {
+        Answer answer = exchange(request);
+
+        assertAll(name,
+                () -> assertEquals(status, answer.status(), answer.text),
+                () -> assertEquals(shape.type, answer.header("Content-Type"), answer.text),
+                () -> assertEquals(detail, JSON.readTree(answer.body()).at(shape.pointer).asText(), answer.text),
+                () -> assertEquals("close", answer.header("Connection"), answer.text),
+                () -> assertTrue(answer.closed, "the connection stayed open after a broken frame"));
+    }
+
+    @Test
+    void aRefusalOfTheHttpLayerIsJournaledWithWhy() throws IOException {
+        exchange("POST /partoo/v2/webhooks?source=framing HTTP/1.1\r\nHost: 127.0.0.1\r\nx-APIKey: partoo_test_key\r\n"
+                + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
+
+        Answer listed = exchange("GET /__admin/partoo/requests?status=400&limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer admin_test_key\r\nConnection: close\r\n\r\n");
+        JsonNode entry = JSON.readTree(listed.body()).path("requests").path(0);
+        assertAll(() -> assertEquals(200, listed.status(), listed.text),
+                () -> assertEquals("POST", entry.path("method").asText(), listed.text),
+                () -> assertEquals("/partoo/v2/webhooks", entry.path("path").asText(), listed.text),
+                () -> assertEquals(400, entry.path("status").asInt(), listed.text),
+                () -> assertEquals("****", entry.at("/headers/x-apikey/0").asText(), listed.text),
+                () -> assertEquals("bad request: The request's Content-Length headers disagree.",
+                        entry.path("refusal").asText(), listed.text));
+    }
+
+    @Test
+    void traceIsRefusedByTheApiWithTheMethodsItAllows() throws IOException {
+        Answer answer = exchange("TRACE /partoo/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "x-APIKey: partoo_test_key\r\nConnection: close\r\n\r\n");
+
+        JsonNode body = JSON.readTree(answer.body());
+        assertAll(() -> assertEquals(405, answer.status(), answer.text),
+                () -> assertEquals("GET,OPTIONS", answer.header("Allow"), answer.text),
+                () -> assertTrue(body.at(Shape.PARTOO.pointer).isTextual(), answer.text));
+    }
+
+    /** A raw exchange: the whole answer, and whether the server closed the connection after it. */
+    private record Answer(String text, boolean closed) {
+
+        int status() {
+            return Integer.parseInt(text.substring(9, 12));
+        }
+
+        String header(String name) {
+            for (String line : text.substring(0, text.indexOf("\r\n\r\n")).split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT)
+                        .equals(name.toLowerCase(Locale.ROOT))) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+
+        String body() {
+            return text.substring(text.indexOf("\r\n\r\n") + 4);
+        }
+    }
+
+    private static Answer exchange(String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", stub.server().port()));
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            boolean closed;
+            try {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    read.write(buffer, 0, n);
+                }
+                closed = true;
+            } catch (SocketTimeoutException stillOpen) {
+                closed = false;
+            } catch (IOException reset) {
+                // A server that closes with unread request bytes may reset the connection: closed all the same.
+                closed = true;
+            }
+            return new Answer(read.toString(StandardCharsets.ISO_8859_1), closed);
+        }
+    }
+}
