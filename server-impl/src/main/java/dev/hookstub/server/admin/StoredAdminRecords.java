@@ -12,6 +12,7 @@ import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.WebhookStore;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -33,6 +34,8 @@ public abstract class StoredAdminRecords implements AdminRecords {
     protected final IdGenerator ids;
     protected final Clock clock;
     private final RecordValidation validation;
+    /** The event types the API documents, which a subscription must name; empty for an API that has none. */
+    private final Collection<String> eventTypes;
     /**
      * The spec's own example records seeded at a start, each to be held to the schema by {@link #checkExamples}:
      * checking them at once would load the JSON Schema library before the first answer.
@@ -40,6 +43,12 @@ public abstract class StoredAdminRecords implements AdminRecords {
     private final Queue<JsonNode> uncheckedExamples = new ConcurrentLinkedQueue<>();
 
     protected StoredAdminRecords(WebhookStore<SpecRecord> store, ApiContext context, RecordShape shape) {
+        this(store, context, shape, List.of());
+    }
+
+    protected StoredAdminRecords(WebhookStore<SpecRecord> store, ApiContext context, RecordShape shape,
+                                 Collection<String> eventTypes) {
+        this.eventTypes = eventTypes;
         this.store = store;
         this.shape = shape;
         this.mapper = context.mapper();
@@ -109,6 +118,22 @@ public abstract class StoredAdminRecords implements AdminRecords {
     @Override
     public final boolean delete(String id) {
         return store.delete(shape.key(id));
+    }
+
+    /**
+     * A 400 naming {@code field} unless {@code value} is one of the event types the API documents.
+     *
+     * @param names how the message names them: "the documented event types", or a list for the reader
+     */
+    protected final void requireDocumentedEventType(String field, String value, String names) {
+        if (!eventTypes.contains(value)) {
+            throw ApiProblem.invalid(400, field, "The " + field + " field must be one of " + names + ".");
+        }
+    }
+
+    /** The event types the API documents, as it lists them. */
+    protected final Collection<String> eventTypes() {
+        return eventTypes;
     }
 
     /** Reads the stub's own fields from what the caller gave, before anything is filled in; by default nothing. */

@@ -12,12 +12,9 @@ import java.util.Set;
 
 final class MijnklantportaalAdminRecords extends StoredAdminRecords {
 
-    private final Set<String> eventTypes;
-
     MijnklantportaalAdminRecords(WebhookStore<SpecRecord> store, ApiContext context, RecordShape shape,
                                  Set<String> eventTypes) {
-        super(store, context, shape);
-        this.eventTypes = eventTypes;
+        super(store, context, shape, eventTypes);
     }
 
     /** The tenant is text, or null (or absent) for the first tenant. */
@@ -39,9 +36,7 @@ final class MijnklantportaalAdminRecords extends StoredAdminRecords {
             // The secret keys the delivery's HMAC, and an HMAC key cannot be empty.
             throw ApiProblem.invalid(400, "secret", "The secret field must not be empty: it signs the deliveries.");
         }
-        if (!eventTypes.contains(record.text("type"))) {
-            throw ApiProblem.invalid(400, "type", "The type field must be one of the documented event types.");
-        }
+        requireDocumentedEventType("type", record.text("type"), "the documented event types");
         if (!MijnklantportaalWebhookService.isAbsoluteHttpUrl(record.text("url"))) {
             throw ApiProblem.invalid(400, "url", "The url field must be an absolute http or https URL.");
         }

@@ -19,12 +19,9 @@ final class MollieAdminRecords extends StoredAdminRecords {
 
     private static final String PLACEHOLDER_LINK = "https://api.mollie.com/v2/webhooks/";
 
-    private final List<String> eventTypes;
-
     MollieAdminRecords(WebhookStore<SpecRecord> store, ApiContext context, RecordShape shape,
                        List<String> eventTypes) {
-        super(store, context, shape);
-        this.eventTypes = eventTypes;
+        super(store, context, shape, eventTypes);
     }
 
     /** Not part of the API's schema: checked here, kept out of the schema check, stored with the record. */
@@ -50,10 +47,8 @@ final class MollieAdminRecords extends StoredAdminRecords {
     protected void check(ObjectNode given, SpecRecord record) {
         List<String> subscribed = record.texts("eventTypes");
         for (int i = 0; i < subscribed.size(); i++) {
-            if (!eventTypes.contains(subscribed.get(i))) {
-                throw ApiProblem.invalid(400, "eventTypes." + i, "The eventTypes." + i + " field must be one of "
-                        + "Mollie's documented event types: " + String.join(", ", eventTypes) + ".");
-            }
+            requireDocumentedEventType("eventTypes." + i, subscribed.get(i),
+                    "Mollie's documented event types: " + String.join(", ", eventTypes()));
         }
     }
 }
