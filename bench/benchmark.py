@@ -559,13 +559,37 @@ def bare_server(responses):
                            str(PORTS["bare"]), responses], GETS["GET mijnklantportaal"])
 
 
-def nginx_server(workdir, captured):
-    """nginx, one worker, access log off, answering each captured request with its bytes (a file per GET)."""
-    prefix = os.path.join(workdir, "nginx")
+def nginx(name, workdir, port, http, probe):
+    """nginx with one worker, access log off and kept-alive connections, in a folder of its own under workdir;
+    `http` is what its http block holds besides (a server listening on port, its upstreams)."""
+    prefix = os.path.join(workdir, name.replace(" ", "-"))
     os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
-    # nginx's worker runs as another user than a root master: it must be able to read the files.
+    # nginx's worker runs as another user than a root master: it must be able to read its files and folders.
     os.chmod(workdir, 0o755)
     os.chmod(prefix, 0o755)
+    config = os.path.join(prefix, "nginx.conf")
+    with open(config, "w") as f:
+        f.write("""worker_processes 1;
+daemon off;
+pid %s/nginx.pid;
+error_log %s/logs/error.log crit;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+%s
+}
+""" % (prefix, prefix, http(prefix)))
+    return Server(name, [shutil.which("nginx") or "/usr/sbin/nginx", "-p", prefix, "-c", config], probe, port=port)
+
+
+def nginx_server(workdir, captured):
+    """nginx answering each captured request with its bytes (a file per GET)."""
+    return nginx("nginx", workdir, PORTS["nginx"], lambda prefix: _static_server(prefix, captured),
+                 GETS["GET mijnklantportaal"])
+
+
+def _static_server(prefix, captured):
     locations = []
     for index, (method, path, _, _, status, ctype, body) in enumerate(captured.values()):
         plain = path.split("?")[0]
@@ -578,24 +602,10 @@ def nginx_server(workdir, captured):
         else:  # nginx serves no POST from a file: the same bytes from its configuration
             locations.append("    location = %s { default_type %s; return %d '%s'; }" % (
                 plain, ctype, status, body.decode().replace("'", "\\'")))
-    config = os.path.join(prefix, "nginx.conf")
-    with open(config, "w") as f:
-        f.write("""worker_processes 1;
-daemon off;
-pid %s/nginx.pid;
-error_log %s/logs/error.log crit;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  server {
+    return """  server {
     listen 127.0.0.1:%d;
 %s
-  }
-}
-""" % (prefix, prefix, PORTS["nginx"], "\n".join(locations)))
-    return Server("nginx", [shutil.which("nginx") or "/usr/sbin/nginx", "-p", prefix, "-c", config],
-                  GETS["GET mijnklantportaal"])
+  }""" % (PORTS["nginx"], "\n".join(locations))
 
 
 def capture(workdir):

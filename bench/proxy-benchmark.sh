@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The proxy's benchmark (not a test): what `hookstub proxy` adds on loopback to the four APIs' GETs against going
-# straight to the upstream (a stub), side by side with Stoplight Prism 5.16's proxy (`prism proxy SPEC UPSTREAM`) in
+# straight to the upstream (a stub), side by side with nginx as a plain reverse proxy (the reference: what forwarding
+# alone reaches here) and Stoplight Prism 5.16's proxy (`prism proxy SPEC UPSTREAM`) in
 # front of the same stub, in one run. Builds the jar if missing, installs wrk from Debian's packages and Prism from
 # the npm registry (into target/bench/proxy) on the first run, then runs bench/proxy_benchmark.py.
 # Options: --duration S (per wrk run, default 10), --rounds N (default 3), --connections C (throughput, default 32).

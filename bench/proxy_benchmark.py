@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """What `hookstub proxy` costs on loopback: the four APIs' GETs sent straight to a stub (the upstream), through
-`hookstub proxy` in front of it, and through Prism 5.16's proxy in front of the same stub, measured interleaved
-(direct, hookstub proxy, Prism, direct, ...) with wrk. Not a test: it prints a table and writes
+`hookstub proxy` in front of it, through nginx as a plain reverse proxy (no validation) and through Prism 5.16's
+proxy in front of the same stub, measured interleaved (direct, hookstub proxy, nginx, Prism, direct, ...) with wrk.
+nginx is the reference: what any proxy in front of the stub reaches on this machine, so that the share of going
+straight is read against what forwarding alone costs here. Not a test: it prints a table and writes
 target/bench/proxy.md and proxy.json.
 
 - latency: wrk -t1 -c1, one request at a time: p50 and p99, and what each proxy adds to going straight;
@@ -12,9 +14,9 @@ Usage: bench/proxy-benchmark.sh [--duration 10] [--rounds 3] [--connections 32]
 import argparse
 import json
 import os
-import subprocess
+import shutil
 import sys
-import time
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchmark  # noqa: E402  the stub benchmark's helpers: servers, wrk, medians
@@ -28,7 +30,7 @@ APIS = [
     ("partoo", "specs/partoo.yaml", "/partoo/v2", "GET partoo"),
     ("mollie", "specs/mollie.json", "/mollie", "GET mollie"),
 ]
-TARGETS = ("direct", "hookstub proxy", "Prism proxy")
+TARGETS = ("direct", "hookstub proxy", "nginx proxy", "Prism proxy")
 
 
 def hookstub_proxy(api, upstream, port, probe):
@@ -37,6 +39,25 @@ def hookstub_proxy(api, upstream, port, probe):
     command = command[:command.index("serve")] + ["proxy", "--spec", api, "--upstream", upstream, "--port", str(port),
                                                    "--journal-size", "1000"]
     return benchmark.Server("hookstub proxy", command, probe, port=port)
+
+
+def nginx_proxy(workdir, upstream_port, port, probe):
+    """nginx as a plain reverse proxy: connections to the upstream kept alive, nothing judged. The paths are the
+    stub's own, mounts included, so one serves every API."""
+    return benchmark.nginx("nginx proxy", workdir, port, lambda prefix: """  upstream stub {
+    server 127.0.0.1:%d;
+    keepalive 64;
+    keepalive_requests 1000000;
+  }
+  server {
+    listen 127.0.0.1:%d;
+    location / {
+      proxy_pass http://stub;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+    }
+  }""" % (upstream_port, port), probe)
 
 
 def prism_proxy(prism, spec, upstream, port, probe):
@@ -56,12 +77,15 @@ def main():
     parser.add_argument("--connections", type=int, default=32, help="wrk connections for throughput (default 32)")
     args = parser.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    upstream_port, proxy_port, prism_port = (benchmark._free_port() for _ in range(3))
+    upstream_port, proxy_port, nginx_port, prism_port = (benchmark._free_port() for _ in range(4))
     mkp_path, mkp_headers = benchmark.GETS["GET mijnklantportaal"]
     upstream = benchmark.Server("stub", benchmark.readme_run_command() + ["--port", str(upstream_port)],
                                 (mkp_path, mkp_headers), port=upstream_port).start()
+    workdir = tempfile.mkdtemp(prefix="hookstub-proxy-bench-")
+    nginx = None
     results = {}
     try:
+        nginx = nginx_proxy(workdir, upstream_port, nginx_port, (mkp_path, mkp_headers)).start()
         for api, spec, mount, get in APIS:
             path, headers = benchmark.GETS[get]
             below = path[len(mount):]
@@ -69,7 +93,7 @@ def main():
             proxies = [hookstub_proxy(api, base, proxy_port, (path, headers)).start(),
                        prism_proxy(args.prism, spec, base, prism_port, (below, headers)).start()]
             ports = {"direct": (upstream_port, path), "hookstub proxy": (proxy_port, path),
-                     "Prism proxy": (prism_port, below)}
+                     "nginx proxy": (nginx_port, path), "Prism proxy": (prism_port, below)}
             try:
                 for target in TARGETS:  # warm-up, not recorded
                     measure(ports[target][0], ports[target][1], headers, max(2, args.duration // 2),
@@ -91,7 +115,10 @@ def main():
             benchmark.log("%-17s %s" % (api, "  ".join("%s p50 %.2fms p99 %.2fms %.0f/s" % (
                 t, v["p50"] or -1, v["p99"] or -1, v["rps"]) for t, v in results[api].items())))
     finally:
+        if nginx:
+            nginx.stop()
         upstream.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
     report = render(results, args)
     print(report)
     with open(os.path.join(OUT, "proxy.md"), "w") as f:
@@ -110,21 +137,24 @@ def ratio(value, direct):
 
 
 def render(results, args):
-    lines = ["| API | direct p50 / p99 (ms) | hookstub proxy p50 (+added) | p99 (+added) | Prism proxy p50 (+added) | "
-             "p99 (+added) | direct req/s | hookstub proxy req/s (× direct) | Prism proxy req/s (× direct) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    proxies = TARGETS[1:]
+    lines = ["| API | direct p50 / p99 (ms) | " + " | ".join("%s p50 (+added) | p99 (+added)" % t for t in proxies)
+             + " | direct req/s | " + " | ".join("%s req/s (× direct)" % t for t in proxies) + " |",
+             "|---|---:|" + "---:|---:|" * len(proxies) + "---:|" + "---:|" * len(proxies)]
     for api, by in results.items():
-        d, h, p = by["direct"], by["hookstub proxy"], by["Prism proxy"]
-        lines.append("| %s | %.2f / %.2f | %s | %s | %s | %s | %.0f | %s | %s |" % (
-            api, d["p50"] or -1, d["p99"] or -1, added(h["p50"], d["p50"]), added(h["p99"], d["p99"]),
-            added(p["p50"], d["p50"]), added(p["p99"], d["p99"]), d["rps"], ratio(h["rps"], d["rps"]),
-            ratio(p["rps"], d["rps"])))
+        d = by["direct"]
+        lines.append("| %s | %.2f / %.2f | %s | %.0f | %s |" % (
+            api, d["p50"] or -1, d["p99"] or -1,
+            " | ".join("%s | %s" % (added(by[t]["p50"], d["p50"]), added(by[t]["p99"], d["p99"])) for t in proxies),
+            d["rps"], " | ".join(ratio(by[t]["rps"], d["rps"]) for t in proxies)))
     errors = {api: {t: v["errors"] for t, v in by.items() if v["errors"]} for api, by in results.items()}
     errors = {k: v for k, v in errors.items() if v}
     lines += ["", "Latency: wrk -t1 -c1 (one request at a time); throughput: wrk -t1 -c%d; %d s per run, median of %d "
-              "interleaved rounds (direct, hookstub proxy, Prism), loopback, %s. Prism 5.16's proxy validates "
-              "requests and answers as hookstub's does (its `sl-violations` header); both forward to the same stub "
-              "(`java @hookstub.args -jar hookstub.jar`), each proxy with the stub's JVM options or Node's defaults."
+              "interleaved rounds (direct, hookstub proxy, nginx, Prism), loopback, %s. nginx (one worker, connections "
+              "to the upstream kept alive) only forwards: what any proxy reaches here. Prism 5.16's proxy validates "
+              "requests and answers as hookstub's does (its `sl-violations` header). All three forward to the same "
+              "stub (`java @hookstub.args -jar hookstub.jar`), hookstub's proxy with the stub's JVM options, Prism "
+              "with Node's defaults."
               % (args.connections, args.duration, args.rounds, machine()),
               "Errors (non-2xx or socket errors): %s." % (errors if errors else "none")]
     return "\n".join(lines) + "\n"
