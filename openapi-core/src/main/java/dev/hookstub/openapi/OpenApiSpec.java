@@ -48,6 +48,14 @@ public final class OpenApiSpec {
     private final References references;
     private final List<Operation> operations;
     private final Map<Operation, PathTemplate> templates = new HashMap<>();
+    /**
+     * The operations with their templates, in the document's order, for the look-ups every request makes: a record's
+     * hash covers all its parameters and responses, and finding one operation hashed each of them.
+     */
+    private final List<Routed> routed;
+    private final Map<Operation, PathTemplate> ownTemplates = new java.util.IdentityHashMap<>();
+    /** What {@link SchemaTypes#of} found at each pointer: the document does not change, and a request asks again. */
+    private final Map<String, List<String>> schemaTypes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SchemaCatalog schemas;
 
     private OpenApiSpec(String name, String where, JsonNode document) {
@@ -58,6 +66,12 @@ public final class OpenApiSpec {
         this.references = References.of(where, document, URI.create(documentIri), !openApi30);
         this.operations = List.copyOf(readOperations());
         operations.forEach(op -> templates.put(op, PathTemplate.compile(op.pathTemplate())));
+        this.routed = operations.stream().map(op -> new Routed(op, templates.get(op))).toList();
+        routed.forEach(r -> ownTemplates.put(r.operation(), r.template()));
+    }
+
+    /** An operation and its compiled template. */
+    private record Routed(Operation operation, PathTemplate template) {
     }
 
     /** A spec packaged on the classpath (e.g. {@code openapi/mollie.json} from the specs jar), named {@code name}. */
@@ -219,16 +233,39 @@ public final class OpenApiSpec {
      * query string is ignored). Empty when the spec does not declare that path, or declares it without that method.
      */
     public Optional<Operation> findOperation(String method, String concretePath) {
-        String path = concretePath.split("[?#]", 2)[0];
-        return operations.stream()
-                .filter(op -> op.httpMethod().equalsIgnoreCase(method))
-                .filter(op -> templates.get(op).matches(path))
-                .max(Comparator.comparingInt(op -> templates.get(op).specificity()));
+        String path = withoutQueryOrFragment(concretePath);
+        return routed.stream()
+                .filter(r -> r.operation().httpMethod().equalsIgnoreCase(method))
+                .filter(r -> r.template().matches(path))
+                .max(Comparator.comparingInt(r -> r.template().specificity()))
+                .map(Routed::operation);
+    }
+
+    /** The path before any '?' or '#' (a regular expression would be compiled for it on every request). */
+    private static String withoutQueryOrFragment(String concretePath) {
+        for (int i = 0; i < concretePath.length(); i++) {
+            char c = concretePath.charAt(i);
+            if (c == '?' || c == '#') {
+                return concretePath.substring(0, i);
+            }
+        }
+        return concretePath;
+    }
+
+    /** The types the schema at {@code pointer} allows, found once by {@code find}; unmodifiable. */
+    List<String> schemaTypes(String pointer, java.util.function.Function<String, List<String>> find) {
+        List<String> known = schemaTypes.get(pointer);
+        return known != null ? known : schemaTypes.computeIfAbsent(pointer, p -> List.copyOf(find.apply(p)));
     }
 
     /** The compiled template of one of this spec's operations. */
     public PathTemplate template(Operation op) {
-        PathTemplate template = templates.get(op);
+        // The operation itself first: hashing a record hashes all its parameters and responses.
+        PathTemplate template = ownTemplates.get(op);
+        if (template != null) {
+            return template;
+        }
+        template = templates.get(op);
         return template != null ? template : PathTemplate.compile(op.pathTemplate());
     }
 
@@ -243,11 +280,11 @@ public final class OpenApiSpec {
      * match. Empty when none does.
      */
     public Optional<String> pathTemplateOf(String concretePath) {
-        String path = concretePath.split("[?#]", 2)[0];
-        return operations.stream()
-                .filter(op -> templates.get(op).matches(path))
-                .max(Comparator.comparingInt(op -> templates.get(op).specificity()))
-                .map(Operation::pathTemplate);
+        String path = withoutQueryOrFragment(concretePath);
+        return routed.stream()
+                .filter(r -> r.template().matches(path))
+                .max(Comparator.comparingInt(r -> r.template().specificity()))
+                .map(r -> r.operation().pathTemplate());
     }
 
     /**

@@ -49,8 +49,7 @@ public final class RequestValidator {
     /** Every way the request breaks its operation's contract; empty when it keeps to it. */
     public List<Violation> validate(Operation operation, WireRequest request) {
         List<Violation> violations = new ArrayList<>();
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(request.headers());
+        Map<String, List<String>> headers = byAnyCase(request.headers());
         Map<String, String> pathValues = spec.template(operation).values(request.path()).orElse(Map.of());
         Map<String, List<String>> query = query(request.rawQuery());
         Map<String, String> cookies = cookies(headers.getOrDefault("cookie", List.of()));
@@ -95,6 +94,17 @@ public final class RequestValidator {
         return new Violation(OPERATION, "", methods.isEmpty()
                 ? method + " " + path + " is none of the spec's paths"
                 : method + " is not documented for " + path + "; the spec documents " + String.join(", ", methods));
+    }
+
+    /** The headers, looked up in any case: as they are when the caller already keeps them so (the proxy does). */
+    private static Map<String, List<String>> byAnyCase(Map<String, List<String>> headers) {
+        if (headers instanceof TreeMap<String, List<String>> sorted
+                && sorted.comparator() == String.CASE_INSENSITIVE_ORDER) {
+            return sorted;
+        }
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(headers);
+        return copy;
     }
 
     private static String pointer(Parameter parameter) {

@@ -1,11 +1,14 @@
 package dev.hookstub.openapi;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +138,9 @@ public final class ResponseValidator {
             return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "", "body is empty, expected JSON"));
         }
         try {
-            STRICT_JSON.readTree(body);
+            if (!oneJsonValue(body)) {
+                STRICT_JSON.readTree(body); // throws, with the message a reader of the body would give
+            }
         } catch (JsonProcessingException e) {
             return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "",
                     "body is not valid JSON: " + e.getOriginalMessage()));
@@ -146,6 +151,25 @@ public final class ResponseValidator {
                     error.getMessage() + " [" + error.getKeyword() + " at #" + error.getSchemaLocation().getFragment() + "]"));
         }
         return violations;
+    }
+
+    /**
+     * Whether the text is one JSON value and nothing after it, read as tokens: the validator reads the body as text
+     * again, and building a tree here only to drop it cost as much as the reading.
+     */
+    private static boolean oneJsonValue(String body) {
+        if (body.length() > StreamReadConstraints.defaults().getMaxStringLength()) {
+            return false; // a string this long fails the reader only when it is read as a value, as a tree does
+        }
+        try (JsonParser parser = STRICT_JSON.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String pointerOf(Error error) {

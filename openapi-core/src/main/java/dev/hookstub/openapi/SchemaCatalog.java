@@ -1,5 +1,6 @@
 package dev.hookstub.openapi;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -105,7 +106,23 @@ public final class SchemaCatalog {
      * {@code readOnly} property is required of responses only, a {@code writeOnly} one of requests only.
      */
     public List<Error> validate(String pointer, JsonNode value, Direction direction) {
-        return validate(pointer, value.toString(), direction);
+        return validate(pointer, jsonText(value), direction);
+    }
+
+    /**
+     * The value as JSON text. A parameter's value is mostly one string or number, and Jackson's {@code toString}
+     * sets up a whole writer for it (a tenth of what the proxy spent judging a GET): those are written here.
+     */
+    static String jsonText(JsonNode value) {
+        if (value.isTextual()) {
+            StringBuilder text = new StringBuilder(value.textValue().length() + 2).append('"');
+            JsonStringEncoder.getInstance().quoteAsString(value.textValue(), text);
+            return text.append('"').toString();
+        }
+        if (value.isIntegralNumber() || value.isBoolean() || value.isNull()) {
+            return value.asText();
+        }
+        return value.toString();
     }
 
     /** As {@link #validate(String, JsonNode, Direction)}, for JSON text (the validator reads text: it has its own Jackson). */

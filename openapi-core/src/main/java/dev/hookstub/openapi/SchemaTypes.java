@@ -17,11 +17,13 @@ public final class SchemaTypes {
     private SchemaTypes() {
     }
 
-    /** The types of the schema at {@code pointer}; every type when it does not say. */
+    /** The types of the schema at {@code pointer}, unmodifiable; every type when it does not say. */
     public static List<String> of(OpenApiSpec spec, String pointer) {
-        Set<String> types = new LinkedHashSet<>();
-        collect(spec, pointer, types, 0);
-        return types.isEmpty() ? ANY : new ArrayList<>(types);
+        return spec.schemaTypes(pointer, p -> {
+            Set<String> types = new LinkedHashSet<>();
+            collect(spec, p, types, 0);
+            return types.isEmpty() ? ANY : new ArrayList<>(types);
+        });
     }
 
     /** The types a schema node names itself (no {@code $ref} followed); empty when it names none. */
