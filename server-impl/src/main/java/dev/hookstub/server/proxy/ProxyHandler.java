@@ -100,9 +100,7 @@ final class ProxyHandler extends HttpHandler {
         }
         JudgedRequest judged = route.judge().request(method, path, query, byName, text(body));
         List<SpecViolation> requestViolations = SpecJudge.noted(SpecViolation.REQUEST, judged.violations());
-        String target = uri + (query == null ? "" : "?" + route.mask().query(query));
-        Exchange exchange = new Exchange(method, path, query, target, headers, body, judged, requestViolations,
-                started);
+        Exchange exchange = new Exchange(method, uri, path, query, headers, body, judged, requestViolations, started);
         if (errors && !judged.keepsToTheSpec()) {
             refuseRequest(exchange, request, response);
             return;
@@ -116,7 +114,7 @@ final class ProxyHandler extends HttpHandler {
                     answered(exchange, answer, request, response);
                 }
             } catch (Exception | Error e) {
-                LOG.log(Level.WARNING, "The proxy could not answer " + method + " " + target, e);
+                LOG.log(Level.WARNING, "The proxy could not answer " + method + " " + exchange.target(route.mask()), e);
                 if (!response.isCommitted()) {
                     response.reset();
                     response.setStatus(500);
@@ -129,8 +127,13 @@ final class ProxyHandler extends HttpHandler {
     }
 
     /** A request as it came, and what it breaks. */
-    private record Exchange(String method, String path, String query, String target, List<String> headers,
-                            byte[] body, JudgedRequest judged, List<SpecViolation> violations, long startedNanos) {
+    private record Exchange(String method, String uri, String path, String query, List<String> headers, byte[] body,
+                            JudgedRequest judged, List<SpecViolation> violations, long startedNanos) {
+
+        /** The request's target with its credentials masked, for the log: made only when a line is written. */
+        String target(CredentialMask mask) {
+            return uri + (query == null ? "" : "?" + mask.query(query));
+        }
 
         long elapsedMillis() {
             return (System.nanoTime() - startedNanos) / 1_000_000;
@@ -221,6 +224,10 @@ final class ProxyHandler extends HttpHandler {
 
     private void reported(Exchange exchange, boolean forwarded, int status, Map<String, List<String>> headers,
                           String body, AnswerValidator.Verdict verdict, String failure) {
+        if (report == ProxyReport.NONE) {
+            // Nobody reads it: no URL to resolve, no body to decode again, no record to make, per request.
+            return;
+        }
         report.exchanged(new ProxiedExchange(route.api(), route.judge().spec(), exchange.judged().operation(),
                 exchange.method(), upstream.upstream().resolve(exchange.path(), exchange.query()).toString(),
                 exchange.headers(), text(exchange.body()), exchange.judged().violations(), forwarded, status, headers,
@@ -233,7 +240,7 @@ final class ProxyHandler extends HttpHandler {
         RequestNotes.violations(request, violations);
         if (!violations.isEmpty()) {
             response.setHeader(ViolationsHeader.NAME, ViolationsHeader.value(violations));
-            ViolationLog.exchange(route.api(), exchange.method(), exchange.target(), status, violations);
+            ViolationLog.exchange(route.api(), exchange.method(), exchange.target(route.mask()), status, violations);
         }
     }
 
