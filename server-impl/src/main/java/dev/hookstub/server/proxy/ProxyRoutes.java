@@ -2,7 +2,7 @@ package dev.hookstub.server.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.openapi.OpenApiSpec;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.error.ProblemDetailsErrorFormat;
 import dev.hookstub.server.journal.CredentialMask;
 import java.util.HashMap;
