@@ -14,7 +14,7 @@ import com.networknt.schema.InputFormat;
 import dev.hookstub.junit.Hookstub;
 import dev.hookstub.junit.HookstubHttp;
 import dev.hookstub.server.config.Fixtures;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.spec.SpecFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -26,7 +26,7 @@ class HookstubDiffTest {
     private static Run diff(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Hookstub.diff(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = HookstubCommand.diff(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -5,7 +5,7 @@ import dev.hookstub.conformance.checks.RunTarget;
 import dev.hookstub.conformance.preset.Preset;
 import dev.hookstub.server.ServerConfig;
 import dev.hookstub.server.StubServer;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -139,7 +139,7 @@ public final class Hookstub implements AutoCloseable {
         return receiver;
     }
 
-    /** The stub itself, for a test that looks inside it (its APIs, its fast carriers' counts): one started here. */
+    /** The stub itself, for a test that looks inside it (its APIs, its fast paths' counts): one started here. */
     public StubServer server() {
         if (server == null) {
             throw new IllegalStateException("the stub at " + baseUrl + " runs elsewhere; only one started in this "

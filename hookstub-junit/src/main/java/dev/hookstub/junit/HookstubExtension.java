@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <li>registered, for a stub of another configuration, its handle's parts at hand:
  * <pre>{@code
  * @RegisterExtension
- * static final HookstubExtension stub = HookstubExtension.with(Hookstub.defaultConfig().withFastCarrier(false));
+ * static final HookstubExtension stub = HookstubExtension.with(Hookstub.defaultConfig().withFastPath(false));
  * ... stub.http().get(...) ... stub.admin().createWebhook(...) ...
  * }</pre></li>
  * </ul>

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HookstubExtensionRegisteredTest {
 
     @RegisterExtension
-    static final HookstubExtension stub = HookstubExtension.with(Hookstub.defaultConfig().withFastCarrier(false))
+    static final HookstubExtension stub = HookstubExtension.with(Hookstub.defaultConfig().withFastPath(false))
             .withoutRecords();
 
     @Test
@@ -28,7 +28,7 @@ class HookstubExtensionRegisteredTest {
         assertEquals(0, stub.admin().webhooks(Preset.PARTOO).size(), "no fixture: each test starts without records");
         HttpResponse<String> missing = stub.http().get("/partoo/v2/webhooks/1", "x-APIKey", "partoo_test_key");
         assertEquals(404, missing.statusCode(), missing.body());
-        assertEquals(0, stub.server().fastCarrierServed("partoo"), "every request went through Jersey");
+        assertEquals(0, stub.server().fastPathServed("partoo"), "every request went through Jersey");
         assertEquals(401, stub.http().get("/__admin/partoo/webhooks").statusCode());
         assertEquals(200, stub.adminHttp().get("/__admin/partoo/webhooks").statusCode());
     }

@@ -57,6 +57,8 @@ public final class OpenApiSpec {
     /** What {@link SchemaTypes#of} found at each pointer: the document does not change, and a request asks again. */
     private final Map<String, List<String>> schemaTypes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SchemaCatalog schemas;
+    /** The spec this one is another name for ({@link #named}), whose compiled schemas it uses; null for a document. */
+    private final OpenApiSpec renamed;
 
     private OpenApiSpec(String name, String where, JsonNode document) {
         this.name = name;
@@ -66,12 +68,33 @@ public final class OpenApiSpec {
         this.references = References.of(where, document, URI.create(documentIri), !openApi30);
         this.operations = List.copyOf(readOperations());
         operations.forEach(op -> templates.put(op, PathTemplate.compile(op.pathTemplate())));
-        this.routed = operations.stream().map(op -> new Routed(op, templates.get(op))).toList();
-        routed.forEach(r -> ownTemplates.put(r.operation(), r.template()));
+        this.renamed = null;
+        this.routed = routed(operations, templates, ownTemplates);
+    }
+
+    private OpenApiSpec(OpenApiSpec original, String name) {
+        this.name = name;
+        this.document = original.document;
+        this.documentIri = original.documentIri;
+        this.openApi30 = original.openApi30;
+        this.references = original.references;
+        this.operations = original.operations.stream().map(op -> op.inSpec(name)).toList();
+        for (int i = 0; i < operations.size(); i++) {
+            templates.put(operations.get(i), original.templates.get(original.operations.get(i)));
+        }
+        this.renamed = original.renamed != null ? original.renamed : original;
+        this.routed = routed(operations, templates, ownTemplates);
     }
 
     /** An operation and its compiled template. */
     private record Routed(Operation operation, PathTemplate template) {
+    }
+
+    /** The operations with their templates; each is put in {@code byIdentity} too. */
+    private static List<Routed> routed(List<Operation> operations, Map<Operation, PathTemplate> templates,
+                                       Map<Operation, PathTemplate> byIdentity) {
+        operations.forEach(op -> byIdentity.put(op, templates.get(op)));
+        return operations.stream().map(op -> new Routed(op, templates.get(op))).toList();
     }
 
     /** A spec packaged on the classpath (e.g. {@code openapi/mollie.json} from the specs jar), named {@code name}. */
@@ -166,6 +189,14 @@ public final class OpenApiSpec {
         return new OpenApiSpec(name, name, document.deepCopy());
     }
 
+    /**
+     * This spec under another name, as a report names it (a preset's id rather than its file's name): the same
+     * parsed document, operations and compiled schemas, nothing read or compiled again.
+     */
+    public OpenApiSpec named(String newName) {
+        return newName.equals(name) ? this : new OpenApiSpec(this, newName);
+    }
+
     /** The whole document as a mutable copy, the starting point for {@link #fromDocument}. */
     public JsonNode document() {
         return document.deepCopy();
@@ -173,6 +204,9 @@ public final class OpenApiSpec {
 
     /** The schemas of this document, compiled once per location on first use. */
     public SchemaCatalog schemas() {
+        if (renamed != null) {
+            return renamed.schemas();
+        }
         SchemaCatalog made = schemas;
         if (made == null) {
             synchronized (this) {

@@ -1,7 +1,7 @@
 package dev.hookstub.server;
 
-import dev.hookstub.server.core.StubApi;
-import dev.hookstub.server.core.ExampleRequest;
+import dev.hookstub.server.api.StubApi;
+import dev.hookstub.server.api.ExampleRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

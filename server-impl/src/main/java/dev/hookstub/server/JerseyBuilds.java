@@ -15,7 +15,7 @@ import org.glassfish.jersey.server.ContainerFactory;
  * The Jersey applications, built one after another on one thread of their own, and not before the server has
  * answered its first request, a request needs one, or a second has passed since every API was loaded: a build
  * takes a core for a few hundred milliseconds, and would otherwise take it from the first request, which the fast
- * carriers and the front door answer without Jersey (docs/adr/006). On the same thread and before the builds runs
+ * paths and the front door answer without Jersey (docs/adr/006). On the same thread and before the builds runs
  * what else the first answer did not need ({@code beforeBuilds}).
  */
 final class JerseyBuilds implements AutoCloseable {

@@ -1,6 +1,6 @@
 package dev.hookstub.server;
 
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.config.CredentialsFile;

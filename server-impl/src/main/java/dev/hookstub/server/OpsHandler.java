@@ -1,7 +1,7 @@
 package dev.hookstub.server;
 
 import dev.hookstub.server.admin.AdminDocument;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.store.Database;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.hookstub.server;
 
-import dev.hookstub.server.core.ApiContext;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.ApiContext;
+import dev.hookstub.server.api.StubApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.admin.AdminApplication;
 import dev.hookstub.server.admin.AdminDocument;
@@ -22,7 +22,7 @@ import dev.hookstub.server.proxy.ProxyRoutes;
 import dev.hookstub.server.proxy.ProxySettings;
 import dev.hookstub.server.proxy.Upstream;
 import dev.hookstub.server.fault.ApiFaults;
-import dev.hookstub.server.carrier.FastCarrier;
+import dev.hookstub.server.fastpath.FastPath;
 import dev.hookstub.server.http.FrontDoor;
 import dev.hookstub.server.http.FrontDoorAddOn;
 import dev.hookstub.server.http.MalformedRequestLineAddOn;
@@ -102,20 +102,20 @@ public final class StubServer implements AutoCloseable {
     private final NetworkListener listener;
     private final List<StubApi> apis;
     private final Database database;
-    /** Each API's fast carrier, by {@link StubApi#id()}; none when the carrier is off. */
-    private final java.util.Map<String, FastCarrier> fastCarriers;
+    /** Each API's fast path, by {@link StubApi#id()}; none when the fast path is off. */
+    private final java.util.Map<String, FastPath> fastPaths;
     private final DeliveryDispatcher deliveries;
     private final JerseyBuilds jersey;
     /** The routes that forward instead of answering; null when the stub is no proxy. */
     private final ProxyRoutes proxies;
 
     private StubServer(HttpServer server, NetworkListener listener, List<StubApi> apis, Database database,
-                       java.util.Map<String, FastCarrier> fastCarriers, DeliveryDispatcher deliveries,
+                       java.util.Map<String, FastPath> fastPaths, DeliveryDispatcher deliveries,
                        JerseyBuilds jersey, ProxyRoutes proxies) {
         this.proxies = proxies;
         this.deliveries = deliveries;
         this.jersey = jersey;
-        this.fastCarriers = java.util.Map.copyOf(fastCarriers);
+        this.fastPaths = java.util.Map.copyOf(fastPaths);
         this.database = database;
         this.server = server;
         this.listener = listener;
@@ -123,7 +123,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     /**
-     * Begins loading the APIs and their records and listens meanwhile; each API answers (through its fast carrier)
+     * Begins loading the APIs and their records and listens meanwhile; each API answers (through its fast path)
      * as soon as it is loaded, while the others load, and a request for one still loading waits for it. The Jersey
      * applications are built once the first request is answered (a request that needs one waits for it). Returns
      * once every API is loaded and deliveries left pending by a previous run have resumed; a failure on the way
@@ -195,7 +195,7 @@ public final class StubServer implements AutoCloseable {
         // The validators' libraries wait as well: reading a parameter that asserts only its type needs none of them.
         private final JerseyBuilds jersey = new JerseyBuilds(SpecRequestValidator::prepare);
         private final Map<String, ApiFaults> faults = new ConcurrentHashMap<>();
-        private final Map<String, FastCarrier> fastCarriers = new ConcurrentHashMap<>();
+        private final Map<String, FastPath> fastPaths = new ConcurrentHashMap<>();
         private final ProxyRoutes proxies;
 
         Assembly(ServerConfig config, ObjectMapper mapper, Database database, ProxyRoutes proxies) {
@@ -208,7 +208,7 @@ public final class StubServer implements AutoCloseable {
             frontDoor.afterFirstAnswer(jersey::begin);
         }
 
-        /** The API answers from now on: journaled, under its fault rules, through its fast carrier unless off. */
+        /** The API answers from now on: journaled, under its fault rules, through its fast path unless off. */
         void open(StubApi api) {
             journal.add(new RequestJournal.Api(api.id(), api.contextPath(), api.spec()));
             ApiFaults apiFaults = new ApiFaults(api.spec());
@@ -221,11 +221,11 @@ public final class StubServer implements AutoCloseable {
                 return;
             }
             HttpHandler handler = jersey.of(api::application);
-            if (config.fastCarrier()) {
-                FastCarrier carrier = new FastCarrier(handler, api.operations(), api.validator(),
+            if (config.fastPath()) {
+                FastPath fastPath = new FastPath(handler, api.operations(), api.validator(),
                         api.errorFormat(), mapper);
-                fastCarriers.put(api.id(), carrier);
-                handler = carrier;
+                fastPaths.put(api.id(), fastPath);
+                handler = fastPath;
             }
             frontDoor.open(new FrontDoor.Route(api.contextPath(), handler, api.errorFormat(), apiFaults),
                     Set.of(api.documentPath()));
@@ -275,7 +275,7 @@ public final class StubServer implements AutoCloseable {
             }
             jersey.beginWhenIdle();
             deliveries.resume();
-            return new StubServer(server, listener, apis, database, Map.copyOf(fastCarriers), deliveries, jersey,
+            return new StubServer(server, listener, apis, database, Map.copyOf(fastPaths), deliveries, jersey,
                     proxies);
         }
 
@@ -382,13 +382,13 @@ public final class StubServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** Requests answered by one API's fast carrier since start: 0 when the carrier is off. */
-    public long fastCarrierServed(String apiId) {
+    /** Requests answered by one API's fast path since start: 0 when the fast path is off. */
+    public long fastPathServed(String apiId) {
         if (!API_IDS.contains(apiId)) {
             throw new IllegalArgumentException("No such API: " + apiId);
         }
-        FastCarrier carrier = fastCarriers.get(apiId);
-        return carrier == null ? 0 : carrier.served();
+        FastPath fastPath = fastPaths.get(apiId);
+        return fastPath == null ? 0 : fastPath.served();
     }
 
     public List<StubApi> apis() {

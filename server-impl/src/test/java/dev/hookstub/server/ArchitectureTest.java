@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.hookstub.server.core.JerseyAnswerer;
+import dev.hookstub.server.api.JerseyAnswerer;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final String[] APIS = {"mijnklantportaal", "equalsmoney", "partoo", "mollie"};
     /** Everything below the root that is not an API: what the APIs share, the admin API and the transport. */
     private static final String[] PLUMBING = {"store", "auth", "error", "json", "clock", "spec", "validation",
-            "config", "delivery", "fault", "core", "admin", "http", "journal", "operation", "carrier", "record",
+            "config", "delivery", "fault", "api", "admin", "http", "journal", "operation", "fastpath", "record",
             "proxy"};
 
     private static JavaClasses classes;
@@ -89,13 +89,13 @@ class ArchitectureTest {
     }
 
     /**
-     * Grizzly's side (the front door, the fast carrier, fault injection) hands a request to an API's handler, never to
-     * its resources (the generated carriers, in {@code dev.hookstub.api}, and the answerer they hand requests to), the
+     * Grizzly's side (the front door, the fast path, fault injection) hands a request to an API's handler, never to
+     * its resources (the generated resources, in {@code dev.hookstub.api}, and the answerer they hand requests to), the
      * generated interfaces or their models: what Jersey serves stays Jersey's.
      */
     @Test
     void theTransportNeverDependsOnTheJerseyResourcesOfAnApi() {
-        noClasses().that().resideInAnyPackage(ROOT + ".http..", ROOT + ".carrier..")
+        noClasses().that().resideInAnyPackage(ROOT + ".http..", ROOT + ".fastpath..")
                 .should().dependOnClassesThat(resideInAPackage("dev.hookstub.api..")
                         .or(assignableTo(JerseyAnswerer.class))
                         .or(resideInAnyPackage(packages(APIS))))
@@ -103,28 +103,28 @@ class ArchitectureTest {
     }
 
     /**
-     * How a request travels, in packages: {@code http} is Grizzly's transport, {@code core} the Jersey wiring,
-     * {@code carrier} the fast carrier, and {@code operation} the one definition of each operation that both
-     * carriers run. The definition knows neither framework (JAX-RS's value types aside, such as the media types
-     * error formats name); the transport and the fast carrier know no Jersey.
+     * How a request travels, in packages: {@code http} is Grizzly's transport, {@code api} what every provider API shares (its Jersey application included),
+     * {@code fastpath} the fast path, and {@code operation} the one definition of each operation that Jersey
+     * and the fast path both run. The definition knows neither framework (JAX-RS's value types aside, such as the media types
+     * error formats name); the transport and the fast path know no Jersey.
      */
     @Test
-    void theOperationsKnowNeitherCarrierNorFramework() {
+    void theOperationsKnowNeitherJerseyNorTheFastPath() {
         noClasses().that().resideInAPackage(ROOT + ".operation..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs.container..", "jakarta.ws.rs.ext..",
                         "org.glassfish..",
-                        ROOT + ".http..", ROOT + ".core..", ROOT + ".carrier..")
+                        ROOT + ".http..", ROOT + ".api..", ROOT + ".fastpath..")
                 .check(classes);
     }
 
     @Test
-    void theTransportAndTheFastCarrierKnowNoJersey() {
-        noClasses().that().resideInAnyPackage(ROOT + ".http..", ROOT + ".carrier..")
+    void theTransportAndTheFastPathKnowNoJersey() {
+        noClasses().that().resideInAnyPackage(ROOT + ".http..", ROOT + ".fastpath..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs.container..",
-                        "jakarta.ws.rs.ext..", "org.glassfish.jersey..", ROOT + ".core..")
+                        "jakarta.ws.rs.ext..", "org.glassfish.jersey..", ROOT + ".api..")
                 .check(classes);
         noClasses().that().resideInAPackage(ROOT + ".http..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".carrier..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".fastpath..")
                 .check(classes);
     }
 

@@ -180,16 +180,16 @@ class ClockApiTest {
 
         @Test
         void aRecordCreatedThroughAnApisOwnCreateCarriesTheFrozenTimeOnTheFastPath() {
-            long fast = stub.server().fastCarrierServed("mijnklantportaal");
+            long fast = stub.server().fastPathServed("mijnklantportaal");
             assertEquals("2030-06-01T14:34:56+02:00", createdThroughTheApi(stub.hookstub()));
-            assertTrue(stub.server().fastCarrierServed("mijnklantportaal") > fast, "the create took the fast path");
+            assertTrue(stub.server().fastPathServed("mijnklantportaal") > fast, "the create took the fast path");
         }
 
         @Test
         void aRecordCreatedThroughAnApisOwnCreateCarriesTheFrozenTimeThroughJerseyToo() {
-            try (Hookstub jerseyOnly = Hookstub.start(Hookstub.defaultConfig().withFastCarrier(false))) {
+            try (Hookstub jerseyOnly = Hookstub.start(Hookstub.defaultConfig().withFastPath(false))) {
                 assertEquals("2030-06-01T14:34:56+02:00", createdThroughTheApi(jerseyOnly));
-                assertEquals(0, jerseyOnly.server().fastCarrierServed("mijnklantportaal"));
+                assertEquals(0, jerseyOnly.server().fastPathServed("mijnklantportaal"));
             }
         }
 

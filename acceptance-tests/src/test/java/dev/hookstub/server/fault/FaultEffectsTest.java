@@ -40,10 +40,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Each effect of a fault rule as a real client sees it, on a stub whose fast carrier is on and on one where
+ * Each effect of a fault rule as a real client sees it, on a stub whose fast path is on and on one where
  * Jersey serves everything: a rule sits in front of both.
  */
-class FaultEffectsTest extends OnBothCarriers {
+class FaultEffectsTest extends WithAndWithoutFastPath {
 
     enum Served { FAST_PATH, JERSEY }
 
@@ -59,7 +59,7 @@ class FaultEffectsTest extends OnBothCarriers {
         void mollie429IsItsOwnHalJsonErrorWithADefaultRetryAfter(Served served) {
             FaultStub stub = stub(served);
             stub.addRule("mollie", "{\"operation\": \"get-webhook\", \"status\": 429}");
-            long fastBefore = stub.server.fastCarrierServed("mollie");
+            long fastBefore = stub.server.fastPathServed("mollie");
             HttpResponse<String> answer = stub.http.get(MOLLIE_GET, MOLLIE);
             assertEquals(429, answer.statusCode(), answer.body());
             assertEquals("application/hal+json", answer.headers().firstValue("Content-Type").orElseThrow());
@@ -68,7 +68,7 @@ class FaultEffectsTest extends OnBothCarriers {
                     {"status": 429, "title": "Too Many Requests", "detail": "Too Many Requests",
                      "_links": {"documentation": {"href": "https://docs.mollie.com/overview/handling-errors",
                                                   "type": "text/html"}}}"""), json(answer.body()));
-            assertEquals(fastBefore, stub.server.fastCarrierServed("mollie"), "the fast path served a faulted read");
+            assertEquals(fastBefore, stub.server.fastPathServed("mollie"), "the fast path served a faulted read");
         }
 
         @Test

@@ -18,14 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code Prefer: code=NNN} answers what the operation documents for that status, in the API's own format. */
-class PreferHeaderTest extends OnBothCarriers {
+class PreferHeaderTest extends WithAndWithoutFastPath {
 
     private static final String MOLLIE_OPERATION = "/paths/~1v2~1webhooks~1{webhookId}/get/responses/";
 
-    @ParameterizedTest(name = "fast carrier {0}")
+    @ParameterizedTest(name = "fast path {0}")
     @ValueSource(booleans = {true, false})
-    void aDocumentedStatusWithAnExampleAnswersTheExampleWithItsMediaType(boolean fastCarrier) {
-        FaultStub stub = stub(fastCarrier);
+    void aDocumentedStatusWithAnExampleAnswersTheExampleWithItsMediaType(boolean fastPath) {
+        FaultStub stub = stub(fastPath);
         HttpResponse<String> answer = stub.http.get(MOLLIE_GET, "Prefer", "code=422", MOLLIE[0], MOLLIE[1]);
         assertEquals(422, answer.statusCode(), answer.body());
         assertEquals("application/hal+json", answer.headers().firstValue("Content-Type").orElseThrow());
@@ -37,19 +37,19 @@ class PreferHeaderTest extends OnBothCarriers {
 
     @Test
     void code200AnswersTheSpecsExampleNotTheStoredRecordAndBypassesTheFastPath() {
-        long before = fast.server.fastCarrierServed("partoo");
+        long before = fast.server.fastPathServed("partoo");
         HttpResponse<String> answer = fast.http.get("/partoo/v2/webhooks/424242", "Prefer", "code=200", PARTOO[0], PARTOO[1]);
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode body = json(answer.body());
         assertEquals(1, body.get("id").asInt(), "the spec's example, though no webhook 424242 exists");
         assertEquals("business_created", body.get("event_type").asText());
-        assertEquals(before, fast.server.fastCarrierServed("partoo"));
+        assertEquals(before, fast.server.fastPathServed("partoo"));
     }
 
-    @ParameterizedTest(name = "fast carrier {0}")
+    @ParameterizedTest(name = "fast path {0}")
     @ValueSource(booleans = {true, false})
-    void aDocumentedErrorWithoutAnExampleIsAProblemInTheApisFormat(boolean fastCarrier) {
-        FaultStub stub = stub(fastCarrier);
+    void aDocumentedErrorWithoutAnExampleIsAProblemInTheApisFormat(boolean fastPath) {
+        FaultStub stub = stub(fastPath);
         HttpResponse<String> mkp = stub.http.get(MKP_GET, "Prefer", "code=404", MKP[0], MKP[1]);
         assertEquals(404, mkp.statusCode());
         assertEquals(json("{\"message\": \"No Webhook record can be found for the given ID\"}"), json(mkp.body()));
@@ -59,10 +59,10 @@ class PreferHeaderTest extends OnBothCarriers {
         assertEquals(json("{\"errors\": {\"authentication\": \"You are not authenticated\"}}"), json(partoo.body()));
     }
 
-    @ParameterizedTest(name = "fast carrier {0}")
+    @ParameterizedTest(name = "fast path {0}")
     @ValueSource(booleans = {true, false})
-    void anUndocumentedStatusIs400InTheApisFormatListingTheDocumentedOnes(boolean fastCarrier) {
-        FaultStub stub = stub(fastCarrier);
+    void anUndocumentedStatusIs400InTheApisFormatListingTheDocumentedOnes(boolean fastPath) {
+        FaultStub stub = stub(fastPath);
         HttpResponse<String> answer = stub.http.get(MOLLIE_GET, "Prefer", "code=500", MOLLIE[0], MOLLIE[1]);
         assertEquals(400, answer.statusCode());
         assertEquals("application/hal+json", answer.headers().firstValue("Content-Type").orElseThrow());

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.junit.Hookstub;
 import dev.hookstub.junit.HookstubExtension;
 import dev.hookstub.junit.HookstubHttp;
-import dev.hookstub.server.core.ExampleRequest;
+import dev.hookstub.server.api.ExampleRequest;
 import dev.hookstub.server.error.CapturedLog;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,10 +39,10 @@ class RequestJournalTest {
         @Test
         void aGetOnTheFastPathIsJournaledWithItsTemplateStatusAndMaskedCredential() {
             ExampleRequest example = example(stub.hookstub(), "mijnklantportaal");
-            long fastBefore = stub.server().fastCarrierServed("mijnklantportaal");
+            long fastBefore = stub.server().fastPathServed("mijnklantportaal");
             assertEquals(200, stub.http().get(example.path().startsWith("/") ? "/mijnklantportaal/v1" + example.path()
                     : example.path(), example.header(), example.value()).statusCode());
-            assertEquals(fastBefore + 1, stub.server().fastCarrierServed("mijnklantportaal"), "served on the fast path");
+            assertEquals(fastBefore + 1, stub.server().fastPathServed("mijnklantportaal"), "served on the fast path");
 
             JsonNode entry = only(stub.hookstub(), "mijnklantportaal");
             assertEquals("GET", entry.get("method").asText());
@@ -114,10 +114,10 @@ class RequestJournalTest {
 
         @Test
         void aCreateOnTheFastPathKeepsItsBody() {
-            long fastBefore = stub.server().fastCarrierServed("mijnklantportaal");
+            long fastBefore = stub.server().fastPathServed("mijnklantportaal");
             String body = "{\"url\": \"https://example.com/fast\", \"type\": \"offer-created\"}";
             assertEquals(201, stub.http().post("/mijnklantportaal/v1/webhooks", body, MKP).statusCode());
-            assertEquals(fastBefore + 1, stub.server().fastCarrierServed("mijnklantportaal"), "served on the fast path");
+            assertEquals(fastBefore + 1, stub.server().fastPathServed("mijnklantportaal"), "served on the fast path");
             JsonNode entry = only(stub.hookstub(), "mijnklantportaal");
             assertEquals(body, entry.get("body").asText());
             assertEquals("/webhooks", entry.get("pathTemplate").asText());
@@ -235,15 +235,15 @@ class RequestJournalTest {
     }
 
     @Nested
-    class WithoutFastCarrier {
+    class WithoutFastPath {
 
         @Test
         void aCreateThroughJerseyKeepsItsBodyAndAGetIsJournaledTheSame() {
-            try (Hookstub jersey = Hookstub.start(Hookstub.defaultConfig().withFastCarrier(false))) {
+            try (Hookstub jersey = Hookstub.start(Hookstub.defaultConfig().withFastPath(false))) {
                 String body = "{\"url\": \"https://example.com/jersey\", \"type\": \"offer-created\"}";
                 String id = field(jersey.http().post("/mijnklantportaal/v1/webhooks", body, MKP), "id");
                 jersey.http().get("/mijnklantportaal/v1/webhooks/" + id, MKP);
-                assertEquals(0, jersey.server().fastCarrierServed("mijnklantportaal"));
+                assertEquals(0, jersey.server().fastPathServed("mijnklantportaal"));
 
                 JsonNode page = list(jersey, "mijnklantportaal", "");
                 assertEquals(List.of(200, 201), statuses(page));
@@ -259,7 +259,7 @@ class RequestJournalTest {
 
         @Test
         void anInvalidBodyThroughJerseyIsRefusedByTheSpecAndKept() {
-            try (Hookstub jersey = Hookstub.start(Hookstub.defaultConfig().withFastCarrier(false))) {
+            try (Hookstub jersey = Hookstub.start(Hookstub.defaultConfig().withFastPath(false))) {
                 String body = "{\"type\": \"offer-created\"}";
                 assertTrue(jersey.http().post("/mijnklantportaal/v1/webhooks", body, MKP).statusCode() >= 400);
                 JsonNode entry = only(jersey, "mijnklantportaal");

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.junit.Hookstub;
 import dev.hookstub.junit.HookstubExtension;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

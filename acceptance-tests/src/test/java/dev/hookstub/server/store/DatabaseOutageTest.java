@@ -43,7 +43,7 @@ class DatabaseOutageTest {
     @Test
     void whileTheDatabaseIsDownRequestsGet503InTheApisFormatAndTheStubRecoversByItself() {
         try (Hookstub fast = Hookstub.start(config());
-             Hookstub jersey = Hookstub.start(config().withFastCarrier(false))) {
+             Hookstub jersey = Hookstub.start(config().withFastPath(false))) {
             HookstubHttp fastHttp = fast.http();
             HookstubHttp jerseyHttp = jersey.http();
             String record = "/mijnklantportaal/v1/webhooks/wbh_abc12345def678";

@@ -53,7 +53,7 @@ class SharedDatabaseTest {
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
             Future<Hookstub> first = starting.submit(() -> Hookstub.start(config()));
-            Future<Hookstub> second = starting.submit(() -> Hookstub.start(config().withFastCarrier(false)));
+            Future<Hookstub> second = starting.submit(() -> Hookstub.start(config().withFastPath(false)));
             a = first.get();
             b = second.get();
         } finally {
@@ -225,9 +225,9 @@ class SharedDatabaseTest {
     }
 
     /**
-     * The fast carrier keeps each record's serialised body while the store hands it the same record: a record
+     * The fast path keeps each record's serialised body while the store hands it the same record: a record
      * replaced on the other instance (deleted, then created again under its id with another URL) is served as it
-     * is now, by both carriers, at once.
+     * is now, by Jersey and the fast path, at once.
      */
     @Test
     void aRecordReplacedOnOneInstanceIsServedAsItIsNowByTheOther() throws Exception {
@@ -245,7 +245,7 @@ class SharedDatabaseTest {
                 assertEquals(url, JSON.readTree(read.body()).get("url").asText(), read.body());
             }
         }
-        assertTrue(a.server().fastCarrierServed("mijnklantportaal") > 0, "instance a's reads were the fast carrier's");
+        assertTrue(a.server().fastPathServed("mijnklantportaal") > 0, "instance a's reads were the fast path's");
     }
 
     @Test

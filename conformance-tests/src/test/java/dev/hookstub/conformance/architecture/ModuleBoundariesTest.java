@@ -37,7 +37,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAnyPackage("dev.hookstub.server.store..", "dev.hookstub.server.auth..",
                         "dev.hookstub.server.error..", "dev.hookstub.server.json..", "dev.hookstub.server.clock..",
                         "dev.hookstub.server.validation..", "dev.hookstub.server.spec..", "dev.hookstub.server.http..",
-                        "dev.hookstub.server.config..", "dev.hookstub.server.admin..", "dev.hookstub.server.core..",
+                        "dev.hookstub.server.config..", "dev.hookstub.server.admin..", "dev.hookstub.server.api..",
                         "dev.hookstub.server.record..", "dev.hookstub.server.proxy..",
                         "dev.hookstub.server.delivery..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hookstub.api..")

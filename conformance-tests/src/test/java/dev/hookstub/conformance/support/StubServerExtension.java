@@ -119,11 +119,11 @@ public final class StubServerExtension implements BeforeAllCallback, ParameterRe
     /** Closed by JUnit when the root context closes, i.e. after the last test of the run. */
     private static final class RunningStub implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         /**
-         * {@code -Dconformance.fastCarrier=false} (the build's second run) starts the stub with every request answered
+         * {@code -Dconformance.fastPath=false} (the build's second run) starts the stub with every request answered
          * by Jersey; a test switch, not an option of the stub's command line.
          */
         private final Hookstub stub = Hookstub.start(Hookstub.defaultConfig()
-                .withFastCarrier(Boolean.parseBoolean(System.getProperty("conformance.fastCarrier", "true"))));
+                .withFastPath(Boolean.parseBoolean(System.getProperty("conformance.fastPath", "true"))));
 
         @Override
         public void close() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.record.RecordSchema;
 import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.openapi.OpenApiSpec;

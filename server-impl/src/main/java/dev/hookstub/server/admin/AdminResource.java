@@ -1,8 +1,8 @@
 package dev.hookstub.server.admin;
 
-import dev.hookstub.server.core.AdminRecords;
+import dev.hookstub.server.api.AdminRecords;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.store.StoreException;
 import jakarta.ws.rs.Consumes;

@@ -1,11 +1,11 @@
 package dev.hookstub.server.equalsmoney;
 
-import dev.hookstub.api.equalsmoney.WebhooksApiCarrier;
+import dev.hookstub.api.equalsmoney.WebhooksApiResource;
 import dev.hookstub.server.auth.Credentials.EqualsMoneyKey;
 import dev.hookstub.server.clock.Timestamps;
-import dev.hookstub.server.core.ApiContext;
-import dev.hookstub.server.core.ExampleRequest;
-import dev.hookstub.server.core.StubApiBase;
+import dev.hookstub.server.api.ApiContext;
+import dev.hookstub.server.api.ExampleRequest;
+import dev.hookstub.server.api.StubApiBase;
 import dev.hookstub.server.error.MessageErrorFormat;
 import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.operation.SerializedBodies;
@@ -23,13 +23,13 @@ public final class EqualsMoneyApi extends StubApiBase {
         super(context, "equalsmoney", "equalsmoney.yaml", "/webhooks/{webhookId}", new MessageErrorFormat(),
                 schema -> records(schema, context));
         EqualsMoneyWebhookService service = new EqualsMoneyWebhookService(store);
-        // Equals Money's one operation, defined once for both carriers. The id is a UUID by the spec's rules; the
+        // Equals Money's one operation, defined once for Jersey and the fast path. The id is a UUID by the spec's rules; the
         // service reads it in any case.
         ApiOperations<EqualsMoneyKey> operations = new ApiOperations<>(spec(),
                 new EqualsMoneyAuthentication(context.credentials().equalsmoney()))
                 .defineRead("findOneWebhook", "application/json", SerializedBodies.of(records::served, context.mapper()),
                         (key, request) -> service.get(key, request.path("webhookId"), request.query("accountId")));
-        assemble(operations, answerer -> new WebhooksApiCarrier(answerer::answer),
+        assemble(operations, answerer -> new WebhooksApiResource(answerer::answer),
                 new EqualsMoneyAdminRecords(store, context, records),
                 new EqualsMoneyDeliveries(store, context.mapper(), context.clock()));
     }

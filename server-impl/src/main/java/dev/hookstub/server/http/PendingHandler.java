@@ -8,7 +8,7 @@ import org.glassfish.grizzly.http.server.Response;
 
 /**
  * A handler still being built (a Jersey application takes a few hundred milliseconds to initialise). The stub
- * listens, and its fast carrier answers, while the applications are built; a request that needs one asks for the
+ * listens, and its fast path answers, while the applications are built; a request that needs one asks for the
  * build to begin, if it has not, and is served once it is done.
  */
 public final class PendingHandler extends HttpHandler {

@@ -4,8 +4,8 @@ import dev.hookstub.server.error.ApiProblem;
 import java.util.function.Function;
 
 /**
- * Explicit bounds on what one request may carry, the same for every carrier: Grizzly refuses header blocks over
- * {@link #MAX_HEADER_BLOCK_BYTES}; the Jersey applications' limits filter and the fast carrier hold the rest.
+ * Explicit bounds on what one request may carry, the same for Jersey and the fast path: Grizzly refuses header blocks over
+ * {@link #MAX_HEADER_BLOCK_BYTES}; the Jersey applications' limits filter and the fast path hold the rest.
  */
 public final class RequestLimits {
 

@@ -33,7 +33,7 @@ final class RequestTarget {
         return rawQuery == null ? null : check(rawQuery, QUERY, false);
     }
 
-    /** A Host header the URL of a response can be built from (or none): the rule both carriers build URLs by. */
+    /** A Host header the URL of a response can be built from (or none): the rule Jersey and the fast path build URLs by. */
     static boolean validHost(String host) {
         return host == null || RequestUrl.usableHost(host);
     }

@@ -3,7 +3,7 @@ package dev.hookstub.server.mijnklantportaal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.StoredAdminRecords;
-import dev.hookstub.server.core.ApiContext;
+import dev.hookstub.server.api.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.server.record.SpecRecord;

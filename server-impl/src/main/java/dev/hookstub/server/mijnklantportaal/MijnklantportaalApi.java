@@ -1,11 +1,11 @@
 package dev.hookstub.server.mijnklantportaal;
 
-import dev.hookstub.api.mijnklantportaal.WebhooksApiCarrier;
+import dev.hookstub.api.mijnklantportaal.WebhooksApiResource;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.Timestamps;
-import dev.hookstub.server.core.ApiContext;
-import dev.hookstub.server.core.ExampleRequest;
-import dev.hookstub.server.core.StubApiBase;
+import dev.hookstub.server.api.ApiContext;
+import dev.hookstub.server.api.ExampleRequest;
+import dev.hookstub.server.api.StubApiBase;
 import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.record.RecordSchema;
 import dev.hookstub.server.record.RecordShape;
@@ -29,7 +29,7 @@ public final class MijnklantportaalApi extends StubApiBase {
                 context.ids(), context.clock());
         ApiOperations<MijnklantportaalTenant> operations = MijnklantportaalOperations.of(spec(),
                 context.credentials().mijnklantportaal(), service, records, context.mapper());
-        assemble(operations, answerer -> new WebhooksApiCarrier(answerer::answer),
+        assemble(operations, answerer -> new WebhooksApiResource(answerer::answer),
                 new MijnklantportaalAdminRecords(store, context, records, eventTypes),
                 new MijnklantportaalDeliveries(store, eventTypes, context.mapper()));
     }

@@ -12,7 +12,7 @@ import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.openapi.OpenApiSpec;
 import java.util.List;
 
-/** MijnKlantportaal's get and create, each defined once for both carriers. */
+/** MijnKlantportaal's get and create, each defined once for Jersey and the fast path. */
 final class MijnklantportaalOperations {
 
     private static final String JSON = "application/json";

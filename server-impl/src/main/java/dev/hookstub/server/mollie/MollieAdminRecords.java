@@ -3,7 +3,7 @@ package dev.hookstub.server.mollie;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.StoredAdminRecords;
-import dev.hookstub.server.core.ApiContext;
+import dev.hookstub.server.api.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.server.record.SpecRecord;
@@ -46,9 +46,9 @@ final class MollieAdminRecords extends StoredAdminRecords {
     @Override
     protected void check(ObjectNode given, SpecRecord record) {
         List<String> subscribed = record.texts("eventTypes");
+        String documented = "Mollie's documented event types: " + String.join(", ", eventTypes());
         for (int i = 0; i < subscribed.size(); i++) {
-            requireDocumentedEventType("eventTypes." + i, subscribed.get(i),
-                    "Mollie's documented event types: " + String.join(", ", eventTypes()));
+            requireDocumentedEventType("eventTypes." + i, subscribed.get(i), documented);
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.hookstub.server.mollie;
 
-import dev.hookstub.api.mollie.V2ApiCarrier;
+import dev.hookstub.api.mollie.V2ApiResource;
 import dev.hookstub.server.auth.Credentials.MollieToken;
 import dev.hookstub.server.clock.Timestamps;
-import dev.hookstub.server.core.ApiContext;
-import dev.hookstub.server.core.ExampleRequest;
-import dev.hookstub.server.core.StubApiBase;
+import dev.hookstub.server.api.ApiContext;
+import dev.hookstub.server.api.ExampleRequest;
+import dev.hookstub.server.api.StubApiBase;
 import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.operation.SerializedBodies;
 import dev.hookstub.server.record.RecordSchema;
@@ -24,7 +24,7 @@ public final class MollieApi extends StubApiBase {
                 schema -> records(schema, context));
         List<String> eventTypes = MollieEventTypes.from(spec());
         MollieWebhookService service = new MollieWebhookService(store);
-        // Mollie's one operation, defined once for both carriers; _links.self.href is the URL as requested, and
+        // Mollie's one operation, defined once for Jersey and the fast path; _links.self.href is the URL as requested, and
         // testmode is read as JAX-RS reads a boolean parameter: true in any case, false otherwise.
         ApiOperations<MollieToken> operations = new ApiOperations<>(spec(),
                 new MollieAuthentication(context.credentials().mollie()))
@@ -33,7 +33,7 @@ public final class MollieApi extends StubApiBase {
                                 Map.of(LINKS, MollieLinks.webhook(url))), context.mapper()),
                         (token, request) -> service.get(request.path("webhookId"),
                                 Boolean.parseBoolean(request.query("testmode"))));
-        assemble(operations, answerer -> new V2ApiCarrier(answerer::answer),
+        assemble(operations, answerer -> new V2ApiResource(answerer::answer),
                 new MollieAdminRecords(store, context, records, eventTypes),
                 new MollieDeliveries(store, eventTypes, context.mapper()));
     }

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What an operation answers, rendered to the bytes a carrier writes: status, reason phrase (null: the status's
- * usual one), Content-Type, headers and body. A carrier adds nothing of its own to it.
+ * What an operation answers, rendered to the bytes Jersey or the fast path writes: status, reason phrase (null: the status's
+ * usual one), Content-Type, headers and body. Neither adds anything of its own to it.
  */
 public record Answer(int status, String reason, String contentType, Map<String, String> headers, byte[] body) {
 

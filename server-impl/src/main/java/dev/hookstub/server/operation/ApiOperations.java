@@ -11,7 +11,7 @@ import java.util.function.BiFunction;
 
 /**
  * One API's operations, each defined once, with the authentication they share: what the Jersey resource and the
- * fast carrier both call. An operation is named by its spec's operationId, so it answers at exactly the method and
+ * fast path both call. An operation is named by its spec's operationId, so it answers at exactly the method and
  * path template the spec gives it.
  *
  * @param <C> who the API's authentication finds the caller to be

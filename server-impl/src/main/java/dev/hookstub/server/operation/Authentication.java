@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * What every API's authentication does, whichever carrier asks: read the one header its scheme uses, find the
+ * What every API's authentication does, whether Jersey or the fast path asks: read the one header its scheme uses, find the
  * credential it presents, or refuse with 401 in the API's words; let the API refuse a known caller (403). An API's
  * authentication is this fed with its scheme's data.
  *

@@ -3,7 +3,7 @@ package dev.hookstub.server.operation;
 /**
  * One operation of an API's spec, defined once: from the authenticated caller and an accepted request to the
  * rendered success. Refusals are thrown as {@link dev.hookstub.server.error.ApiProblem} and rendered by
- * {@link Answer#refusal}, whichever carrier runs it.
+ * {@link Answer#refusal}, whether Jersey or the fast path runs it.
  *
  * @param <C> who the API's authentication finds the caller to be
  */

@@ -1,9 +1,9 @@
 package dev.hookstub.server.operation;
 
 /**
- * What an operation is given of its request, whichever carrier brought it: path and query values as the client
+ * What an operation is given of its request, whether Jersey or the fast path brought it: path and query values as the client
  * sent them (decoded, not converted: conversions are the operation's own), the URL as requested, and the body.
- * Both carriers hand over a request the spec's rules have already accepted, and both build its URL with
+ * Jersey and the fast path hand over a request the spec's rules have already accepted, and both build its URL with
  * {@link RequestUrl}.
  */
 public abstract class OperationRequest {

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * The URL a request was made at, as URLs the stub writes back (a {@code Location}, Mollie's {@code _links.self})
- * name it: built the same way by both carriers, from the scheme, the client's own {@code Host} header, and the
+ * name it: built the same way by Jersey and the fast path, from the scheme, the client's own {@code Host} header, and the
  * path and query as sent. A Host header without a port names none in the URL either, as a provider's would.
  */
 public final class RequestUrl {

@@ -2,7 +2,7 @@ package dev.hookstub.server.partoo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.StoredAdminRecords;
-import dev.hookstub.server.core.ApiContext;
+import dev.hookstub.server.api.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.server.record.SpecRecord;

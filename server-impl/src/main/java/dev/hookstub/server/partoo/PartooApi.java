@@ -1,10 +1,10 @@
 package dev.hookstub.server.partoo;
 
-import dev.hookstub.api.partoo.WebhooksApiCarrier;
+import dev.hookstub.api.partoo.WebhooksApiResource;
 import dev.hookstub.server.clock.Timestamps;
-import dev.hookstub.server.core.ApiContext;
-import dev.hookstub.server.core.ExampleRequest;
-import dev.hookstub.server.core.StubApiBase;
+import dev.hookstub.server.api.ApiContext;
+import dev.hookstub.server.api.ExampleRequest;
+import dev.hookstub.server.api.StubApiBase;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.operation.ApiOperations;
 import dev.hookstub.server.operation.SerializedBodies;
@@ -21,13 +21,13 @@ public final class PartooApi extends StubApiBase {
                 schema -> records(schema, context));
         this.adminRecords = new PartooAdminRecords(store, context, records);
         PartooWebhookService service = new PartooWebhookService(store);
-        // Partoo's one operation, defined once for both carriers.
+        // Partoo's one operation, defined once for Jersey and the fast path.
         ApiOperations<PartooUser> operations = new ApiOperations<>(spec(),
                 new PartooAuthentication(context.credentials().partoo()))
                 .defineRead("getWebhook", "application/json", SerializedBodies.of(records::served, context.mapper()),
                         (user, request) -> service.get(user, integer(request.path("webhook_id")),
                                 integer(request.query("org_id"))));
-        assemble(operations, answerer -> new WebhooksApiCarrier(answerer::answer), adminRecords,
+        assemble(operations, answerer -> new WebhooksApiResource(answerer::answer), adminRecords,
                 new PartooDeliveries(store, spec(), context.mapper()));
     }
 

@@ -9,7 +9,7 @@ import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.SecurityScheme;
 import dev.hookstub.server.config.ConfigException;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.journal.SpecViolation;
 import dev.hookstub.server.record.RecordShape;
 import java.io.IOException;

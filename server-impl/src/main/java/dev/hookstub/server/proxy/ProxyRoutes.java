@@ -2,7 +2,7 @@ package dev.hookstub.server.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.openapi.OpenApiSpec;
-import dev.hookstub.server.core.StubApi;
+import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.error.ProblemDetailsErrorFormat;
 import dev.hookstub.server.journal.CredentialMask;
 import java.util.HashMap;
@@ -74,7 +74,7 @@ public final class ProxyRoutes implements AutoCloseable {
             throw new IllegalArgumentException(api.id() + " has no upstream");
         }
         // Named as the preset, as hookstub check names it in its reports (the stub's own copy is named by its file).
-        OpenApiSpec spec = OpenApiSpec.fromDocument(api.id(), api.spec().document());
+        OpenApiSpec spec = api.spec().named(api.id());
         ProxyHandler.Route route = new ProxyHandler.Route(api.id(), api.contextPath(), new SpecJudge(spec),
                 api.errorFormat(), new CredentialMask(api.spec()));
         ProxyHandler.Recording recording = recorder == null ? null

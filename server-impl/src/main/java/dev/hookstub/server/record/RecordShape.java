@@ -58,7 +58,7 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
     /**
      * The schema's properties as a record is written, in the spec's order: each one's name (encoded once), the slot
      * of its value ({@code -1} for a computed one) and whether it is required. Arrays, so that writing a record looks
-     * nothing up: the fast carrier writes one with every create.
+     * nothing up: the fast path writes one with every create.
      */
     private final SerializedString[] servedNames;
     private final int[] servedSlots;

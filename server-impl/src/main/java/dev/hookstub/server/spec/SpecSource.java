@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Where the APIs' specs are read from: the specs module's jar, or a folder whose files replace the built-in ones of
  * the same name (the others still come from the jar). A folder is how the stub is started on changed copies of the
  * specs without a build, as the spec-change drill does; what the build generated from the specs (the Jersey
- * carriers, the clients) is not changed by it.
+ * resources, the clients) is not changed by it.
  */
 public final class SpecSource {
 

@@ -81,7 +81,7 @@ public final class SpecRequestValidator {
     }
 
     /**
-     * Whether these parameter values pass the operation's rules, for the fast carrier. Answers are remembered per
+     * Whether these parameter values pass the operation's rules, for the fast path. Answers are remembered per
      * distinct input (bounded), because under load the same few ids are asked for again and again.
      */
     public boolean accepts(String method, String template, Map<String, String> path, Map<String, String> query) {
@@ -127,7 +127,7 @@ public final class SpecRequestValidator {
     }
 
     /**
-     * Whether the operation has a body to read and check (a JSON schema for it), as both carriers and the rules
+     * Whether the operation has a body to read and check (a JSON schema for it), as Jersey and the fast path and the rules
      * below decide it; known without compiling the operation's rules.
      */
     public boolean hasBody(String method, String template) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.clock.IdGenerator;
 import dev.hookstub.server.config.Fixtures;
-import dev.hookstub.server.core.ApiContext;
+import dev.hookstub.server.api.ApiContext;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.json.ObjectMappers;
 import dev.hookstub.server.record.RecordSchema;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The URL both carriers write back (Location, Mollie's self link) is built from the client's own Host header. */
+/** The URL Jersey and the fast path write back (Location, Mollie's self link) is built from the client's own Host header. */
 class RequestUrlTest {
 
     @ParameterizedTest

@@ -8,7 +8,7 @@ import dev.hookstub.server.spec.SpecFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whether an operation has a body is decided once, here, from the spec: the fast carrier reads a body for exactly
+ * Whether an operation has a body is decided once, here, from the spec: the fast path reads a body for exactly
  * the operations whose body the rules check, and asks parameter rules of the others.
  */
 class SpecRequestValidatorTest {

@@ -1,4 +1,4 @@
-package dev.hookstub.server.carrier;
+package dev.hookstub.server.fastpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,26 +25,26 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fast carrier must be invisible: for every request, a stub with it answers exactly as a stub without it
- * (status, Content-Type, body), successes and refusals alike. Both carriers run the same operations, so what this
- * checks is each carrier's own part: what it reads off the request and how it writes the answer. Every success
- * from the stub with it, but the few {@link #LEFT_TO_JERSEY}, must have come from the fast carrier of the API it was
+ * The fast path must be invisible: for every request, a stub with it answers exactly as a stub without it
+ * (status, Content-Type, body), successes and refusals alike. Jersey and the fast path run the same operations, so what this
+ * checks is what each does on its own: what it reads off the request and how it writes the answer. Every success
+ * from the stub with it, but the few {@link #LEFT_TO_JERSEY}, must have come from the fast path of the API it was
  * sent to: otherwise the comparison would hold trivially for that API, both answers being Jersey's.
  */
-class FastCarrierEquivalenceTest {
+class FastPathEquivalenceTest {
 
     @RegisterExtension
     static final HookstubExtension fastStub = HookstubExtension.with(Hookstub.defaultConfig());
     @RegisterExtension
     static final HookstubExtension jerseyStub = HookstubExtension.with(Hookstub.defaultConfig()
-            .withFastCarrier(false));
+            .withFastPath(false));
 
     private static StubServer fast;
     private static StubServer jerseyOnly;
     /** Per API, how many successes from {@link #fast} were checked to have come from that API's fast path. */
     private static final Map<String, Integer> FAST_SUCCESSES = new ConcurrentHashMap<>();
     /**
-     * The successes below that the fast carrier leaves to Jersey by design: it takes only a plain request (no
+     * The successes below that the fast path leaves to Jersey by design: it takes only a plain request (no
      * trailing slash, exactly application/json).
      * Every other success must be its own.
      */
@@ -64,8 +64,8 @@ class FastCarrierEquivalenceTest {
         for (String api : StubServer.API_IDS) {
             assertTrue(FAST_SUCCESSES.getOrDefault(api, 0) >= 2,
                     api + ": " + FAST_SUCCESSES.getOrDefault(api, 0) + " successes checked on its fast path");
-            assertTrue(fast.fastCarrierServed(api) >= FAST_SUCCESSES.get(api), api);
-            assertEquals(0, jerseyOnly.fastCarrierServed(api), api);
+            assertTrue(fast.fastPathServed(api) >= FAST_SUCCESSES.get(api), api);
+            assertEquals(0, jerseyOnly.fastPathServed(api), api);
         }
     }
 
@@ -77,16 +77,16 @@ class FastCarrierEquivalenceTest {
      */
     private static <T> T viaFast(String described, Callable<T> request, ToIntFunction<T> status) throws Exception {
         String api = described.split("/")[1];
-        long before = fast.fastCarrierServed(api);
+        long before = fast.fastPathServed(api);
         T response = request.call();
         if (status.applyAsInt(response) / 100 == 2 && !LEFT_TO_JERSEY.contains(described)) {
             // The handler counts a request right after answering it: allow for the moment in between.
             long deadline = System.nanoTime() + 2_000_000_000L;
-            while (fast.fastCarrierServed(api) == before && System.nanoTime() < deadline) {
+            while (fast.fastPathServed(api) == before && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
-            assertEquals(before + 1, fast.fastCarrierServed(api),
-                    described + " succeeded, but not on the " + api + " fast carrier: it fell back to Jersey");
+            assertEquals(before + 1, fast.fastPathServed(api),
+                    described + " succeeded, but not on the " + api + " fast path: it fell back to Jersey");
             FAST_SUCCESSES.merge(api, 1, Integer::sum);
         }
         return response;
@@ -149,7 +149,7 @@ class FastCarrierEquivalenceTest {
     void mollieSelfLinksAgreeWhateverTheHostHeader(String host) throws Exception {
         String path = "/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true";
         String viaFast = viaFast("GET " + path + " Host: " + host, () -> raw(fast, path, host),
-                FastCarrierEquivalenceTest::rawStatus);
+                FastPathEquivalenceTest::rawStatus);
         String viaJersey = raw(jerseyOnly, path, host);
         assertTrue(viaJersey.startsWith("HTTP/1.1 200"), viaJersey);
         assertEquals(body(viaJersey), body(viaFast));
@@ -166,11 +166,11 @@ class FastCarrierEquivalenceTest {
         for (StubServer server : List.of(fast, jerseyOnly)) {
             String readAnswer = server == fast
                     ? viaFast("GET /mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true Host: stub.example",
-                            () -> send(server, read), FastCarrierEquivalenceTest::rawStatus)
+                            () -> send(server, read), FastPathEquivalenceTest::rawStatus)
                     : send(server, read);
             String createAnswer = server == fast
                     ? viaFast("POST /mijnklantportaal/v1/webhooks Host: stub.example", () -> send(server, create),
-                            FastCarrierEquivalenceTest::rawStatus)
+                            FastPathEquivalenceTest::rawStatus)
                     : send(server, create);
             assertTrue(readAnswer.contains(
                     "\"href\":\"http://stub.example/mollie/v2/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH?testmode=true\""),

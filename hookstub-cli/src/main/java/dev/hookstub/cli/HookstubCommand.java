@@ -14,7 +14,7 @@ import java.util.Arrays;
  * {@code proxy} puts the stub in front of a sandbox as a validating proxy.
  * Each subcommand's classes are loaded only when it runs, so {@code serve} starts as fast as the stub alone.
  */
-public final class Hookstub {
+public final class HookstubCommand {
 
     static final String HELP = """
             Usage: hookstub <command> [options]
@@ -28,7 +28,7 @@ public final class Hookstub {
             hookstub <command> --help shows a command's options.
             """;
 
-    private Hookstub() {
+    private HookstubCommand() {
     }
 
     public static void main(String[] args) {

@@ -1,4 +1,4 @@
-package dev.hookstub.server.carrier;
+package dev.hookstub.server.fastpath;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.error.ErrorFormat;
@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.glassfish.grizzly.http.server.Request;
 
-/** A plain request as the fast carrier read it off the wire, for an operation. */
+/** A plain request as the fast path read it off the wire, for an operation. */
 final class GrizzlyOperationRequest extends OperationRequest {
 
     private final Map<String, String> path;

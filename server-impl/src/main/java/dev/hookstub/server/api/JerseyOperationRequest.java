@@ -1,4 +1,4 @@
-package dev.hookstub.server.core;
+package dev.hookstub.server.api;
 
 import dev.hookstub.server.operation.OperationRequest;
 import dev.hookstub.server.operation.RequestUrl;

@@ -1,4 +1,4 @@
-package dev.hookstub.server.core;
+package dev.hookstub.server.api;
 
 import dev.hookstub.server.operation.Authentication;
 import dev.hookstub.server.auth.Caller;

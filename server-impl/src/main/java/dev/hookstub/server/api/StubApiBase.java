@@ -1,4 +1,4 @@
-package dev.hookstub.server.core;
+package dev.hookstub.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.delivery.WebhookDeliveries;
@@ -60,7 +60,7 @@ public abstract class StubApiBase implements StubApi {
      * Called once, at the end of the API's constructor; a store with nothing of its own gets the fixtures, once
      * across the instances that share it. The Jersey application is described, not built: it is built in the
      * background after the stub listens, so that start-up does not wait for Jersey; {@code resource} makes the
-     * resource, the generated carrier of the API's interface, handing every method to the answerer of
+     * resource, the generated resource of the API's interface, handing every method to the answerer of
      * {@code operations}; one per application.
      */
     protected final void assemble(ApiOperations<?> operations, Function<JerseyAnswerer, Object> resource,

@@ -1,4 +1,4 @@
-package dev.hookstub.server.core;
+package dev.hookstub.server.api;
 
 import jakarta.inject.Provider;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,4 +1,4 @@
-package dev.hookstub.server.core;
+package dev.hookstub.server.api;
 
 import dev.hookstub.server.auth.Caller;
 import dev.hookstub.server.operation.Answer;
@@ -9,11 +9,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The Jersey carrier of an API's operations. Each API's resource is generated beside its interface (the
- * {@code *Carrier} classes of generated-server), and hands every method to {@link #answer} by the spec's
+ * What an API's operations go through in Jersey. Each API's resource is generated beside its interface (the
+ * {@code *Resource} classes of generated-server), and hands every method to {@link #answer} by the spec's
  * operationId, with the bound body and the request as JAX-RS sees it; this runs the operation and returns its answer
  * as it rendered it. The auth and validation filters have run by then, with the same authentication and spec rules
- * the fast carrier uses.
+ * the fast path uses.
  */
 public final class JerseyAnswerer {
 

@@ -1,4 +1,4 @@
-package dev.hookstub.server.core;
+package dev.hookstub.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.server.config.ConfigException;
@@ -39,17 +39,17 @@ public interface StubApi {
     /** How this API writes errors, for refusals made before its application runs. */
     dev.hookstub.server.error.ErrorFormat errorFormat();
 
-    /** The API's operations, each defined once, which both the Jersey resource and the fast carrier run. */
+    /** The API's operations, each defined once, which both the Jersey resource and the fast path run. */
     dev.hookstub.server.operation.ApiOperations<?> operations();
 
-    /** The spec's rules for requests, as both carriers apply them. */
+    /** The spec's rules for requests, as Jersey and the fast path apply them. */
     dev.hookstub.server.validation.SpecRequestValidator validator();
 
     /** How the API's records are made, stored and served, after its spec's record schema. */
     dev.hookstub.server.record.RecordShape records();
 
     /** The records as the admin API creates, lists and deletes them. */
-    dev.hookstub.server.core.AdminRecords adminRecords();
+    dev.hookstub.server.api.AdminRecords adminRecords();
 
     /** How the API's events reach its webhooks, for {@code POST /__admin/{api}/events}. */
     dev.hookstub.server.delivery.WebhookDeliveries deliveries();

@@ -1,4 +1,4 @@
-package dev.hookstub.server.core;
+package dev.hookstub.server.api;
 
 /** A request that reads an API's example record: one credential header and a path below the API's context path. */
 public record ExampleRequest(String header, String value, String path) {

@@ -1,4 +1,4 @@
-package dev.hookstub.server.carrier;
+package dev.hookstub.server.fastpath;
 
 import dev.hookstub.openapi.PathTemplate;
 import java.util.HashMap;
@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What the fast carrier takes of a request's path and query: a path that is exactly one of the spec's templates
+ * What the fast path takes of a request's path and query: a path that is exactly one of the spec's templates
  * (openapi-core's {@link PathTemplate}: the same segments, literal ones equal) with each parameter a plain value,
  * and a query of plain values, one per name. Anything else (encoded, empty or odd values, a trailing or doubled
  * slash, a repeated name) is left to Jersey, whose matching the spec's rules then judge.

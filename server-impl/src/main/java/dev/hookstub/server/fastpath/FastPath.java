@@ -1,4 +1,4 @@
-package dev.hookstub.server.carrier;
+package dev.hookstub.server.fastpath;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.openapi.PathTemplate;
@@ -21,18 +21,18 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * The fast carrier of one API's operations: on Grizzly's I/O thread, without Jersey, it runs the same definition
+ * The fast path of one API's operations: on Grizzly's I/O thread, without Jersey, it runs the same definition
  * the Jersey resource runs (the API's {@link ApiOperations}: authentication, the spec's rules, the operation, its
  * rendering, refusals in the API's error format) for a plain request, and hands everything else to the Jersey
- * application behind it. Plain is what both carriers read alike: a path that is exactly one of the spec's templates
+ * application behind it. Plain is what Jersey and the fast path read alike: a path that is exactly one of the spec's templates
  * with plain values, a plain query, a Host header a URL is built from, headers within the limit, a caller the API's
  * authentication accepts, and for a body exactly {@code application/json} with a length within the limit. Jersey
  * answers the rest, every refusal of authentication and of the spec's parameter rules included, so those have one
- * carrier only.
+ * way in only: Jersey.
  */
-public final class FastCarrier extends HttpHandler {
+public final class FastPath extends HttpHandler {
 
-    /** One operation as the carrier matches it. */
+    /** One operation as the fast path matches it. */
     private record Route(String method, PathTemplate path, String operationId, String template, boolean hasBody) {
     }
 
@@ -44,9 +44,9 @@ public final class FastCarrier extends HttpHandler {
     private final List<Route> routes;
     private final LongAdder served = new LongAdder();
 
-    public FastCarrier(HttpHandler jersey, ApiOperations<?> operations,
+    public FastPath(HttpHandler jersey, ApiOperations<?> operations,
                        SpecRequestValidator validator, ErrorFormat errors, ObjectMapper mapper) {
-        super("fast-carrier+" + jersey.getName());
+        super("fast-path+" + jersey.getName());
         this.jersey = jersey;
         this.operations = operations;
         this.validator = validator;
@@ -139,7 +139,7 @@ public final class FastCarrier extends HttpHandler {
                 && length > 0 && length <= RequestLimits.MAX_BODY_BYTES;
     }
 
-    /** How many requests this carrier answered, so tests can tell that it is in use. */
+    /** How many requests the fast path answered, so tests can tell that it is in use. */
     public long served() {
         return served.sum();
     }

@@ -1,4 +1,4 @@
-package dev.hookstub.server.carrier;
+package dev.hookstub.server.fastpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fast carrier takes only what both carriers read alike; anything else must be left to Jersey. */
+/** The fast path takes only what Jersey and the fast path read alike; anything else must be left to Jersey. */
 class PlainRequestTest {
 
     private final PathTemplate template = PathTemplate.compile("/v2/webhooks/{webhookId}");

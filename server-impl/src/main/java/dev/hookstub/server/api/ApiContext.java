@@ -1,4 +1,4 @@
-package dev.hookstub.server.core;
+package dev.hookstub.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.server.auth.Credentials;

@@ -7,16 +7,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The two stubs a fault test runs on, as WireMock's {@code AcceptanceTestBase} gives its tests theirs: one whose fast
- * carrier is on and one where Jersey serves everything, since a rule must sit in front of both. Each is started for
+ * path is on and one where Jersey serves everything, since a rule must sit in front of both. Each is started for
  * the test class and reset before every test.
  */
-abstract class OnBothCarriers {
+abstract class WithAndWithoutFastPath {
 
     @RegisterExtension
     static final HookstubExtension fastStub = HookstubExtension.with(Hookstub.defaultConfig());
     @RegisterExtension
     static final HookstubExtension jerseyStub = HookstubExtension.with(Hookstub.defaultConfig()
-            .withFastCarrier(false));
+            .withFastPath(false));
 
     static FaultStub fast;
     static FaultStub jersey;
@@ -27,7 +27,7 @@ abstract class OnBothCarriers {
         jersey = new FaultStub(jerseyStub.hookstub());
     }
 
-    static FaultStub stub(boolean fastCarrier) {
-        return fastCarrier ? fast : jersey;
+    static FaultStub stub(boolean fastPath) {
+        return fastPath ? fast : jersey;
     }
 }
