@@ -4,7 +4,8 @@
 # alone reaches here) and Stoplight Prism 5.16's proxy (`prism proxy SPEC UPSTREAM`) in
 # front of the same stub, in one run. Builds the jar if missing, installs wrk from Debian's packages and Prism from
 # the npm registry (into target/bench/proxy) on the first run, then runs bench/proxy_benchmark.py.
-# Options: --duration S (per wrk run, default 10), --rounds N (default 3), --connections C (throughput, default 32).
+# Options: --duration S (per wrk run, default 10), --rounds N (default 3), --connections C (throughput, default 32),
+# --baseline-jar JAR (another build of hookstub.jar as one more proxy in the same run: before and after a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null; then

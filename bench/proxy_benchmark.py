@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 
@@ -33,12 +34,25 @@ APIS = [
 TARGETS = ("direct", "hookstub proxy", "nginx proxy", "Prism proxy")
 
 
-def hookstub_proxy(api, upstream, port, probe):
-    """`hookstub proxy` as the README's Run command starts the stub (its JVM options), on one API."""
+BASELINE = "hookstub proxy, baseline"
+
+
+def hookstub_proxy(api, upstream, port, probe, jar=None, name="hookstub proxy"):
+    """`hookstub proxy` as the README's Run command starts the stub (its JVM options), on one API; `jar`: another
+    build of it than the README's, to set a change beside what it changes in the same run."""
     command = benchmark.readme_run_command()
     command = command[:command.index("serve")] + ["proxy", "--spec", api, "--upstream", upstream, "--port", str(port),
                                                    "--journal-size", "1000"]
-    return benchmark.Server("hookstub proxy", command, probe, port=port)
+    if jar:
+        command[command.index("-jar") + 1] = os.path.abspath(jar)
+    return benchmark.Server(name, command, probe, port=port)
+
+
+def cpu_seconds(server):
+    """User and system CPU time the server's process has spent, in seconds (Linux's /proc)."""
+    with open("/proc/%d/stat" % server.process.pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def nginx_proxy(workdir, upstream_port, port, probe):
@@ -75,9 +89,12 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections for throughput (default 32)")
+    parser.add_argument("--baseline-jar", help="another build of hookstub.jar, measured as one more proxy in the same "
+                                               "run (before and after a change, on a machine others share)")
     args = parser.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    upstream_port, proxy_port, nginx_port, prism_port = (benchmark._free_port() for _ in range(4))
+    upstream_port, proxy_port, baseline_port, nginx_port, prism_port = (benchmark._free_port() for _ in range(5))
+    targets = TARGETS[:2] + ((BASELINE,) if args.baseline_jar else ()) + TARGETS[2:]
     mkp_path, mkp_headers = benchmark.GETS["GET mijnklantportaal"]
     upstream = benchmark.Server("stub", benchmark.readme_run_command() + ["--port", str(upstream_port)],
                                 (mkp_path, mkp_headers), port=upstream_port).start()
@@ -90,26 +107,38 @@ def main():
             path, headers = benchmark.GETS[get]
             below = path[len(mount):]
             base = "http://127.0.0.1:%d%s" % (upstream_port, mount)
-            proxies = [hookstub_proxy(api, base, proxy_port, (path, headers)).start(),
-                       prism_proxy(args.prism, spec, base, prism_port, (below, headers)).start()]
+            servers = {"hookstub proxy": hookstub_proxy(api, base, proxy_port, (path, headers)).start(),
+                       "Prism proxy": prism_proxy(args.prism, spec, base, prism_port, (below, headers)).start()}
+            if args.baseline_jar:
+                servers[BASELINE] = hookstub_proxy(api, base, baseline_port, (path, headers), args.baseline_jar,
+                                                   BASELINE).start()
+            proxies = list(servers.values())
             ports = {"direct": (upstream_port, path), "hookstub proxy": (proxy_port, path),
-                     "nginx proxy": (nginx_port, path), "Prism proxy": (prism_port, below)}
+                     BASELINE: (baseline_port, path), "nginx proxy": (nginx_port, path),
+                     "Prism proxy": (prism_port, below)}
             try:
-                for target in TARGETS:  # warm-up, not recorded
+                for target in targets:  # warm-up, not recorded
                     measure(ports[target][0], ports[target][1], headers, max(2, args.duration // 2),
                             args.connections)
-                runs = {t: {"latency": [], "throughput": []} for t in TARGETS}
+                runs = {t: {"latency": [], "throughput": [], "cpu_us": []} for t in targets}
                 for _ in range(args.rounds):
-                    for target in TARGETS:
+                    for target in targets:
                         port, target_path = ports[target]
                         runs[target]["latency"].append(measure(port, target_path, headers, args.duration, 1))
-                        runs[target]["throughput"].append(
-                            measure(port, target_path, headers, args.duration, args.connections))
+                        # What a hookstub proxy spends per request at full load: CPU seconds over requests answered.
+                        java = target in ("hookstub proxy", BASELINE)
+                        before = cpu_seconds(servers[target]) if java else None
+                        result = measure(port, target_path, headers, args.duration, args.connections)
+                        runs[target]["throughput"].append(result)
+                        if java and result["answered"]:
+                            runs[target]["cpu_us"].append(
+                                (cpu_seconds(servers[target]) - before) * 1e6 / result["answered"])
             finally:
                 for server in proxies:
                     server.stop()
             results[api] = {t: {"p50": benchmark.median(r["latency"], "p50"), "p99": benchmark.median(r["latency"], "p99"),
                                 "rps": benchmark.median(r["throughput"], "rps"),
+                                "cpu_us": statistics.median(r["cpu_us"]) if r["cpu_us"] else None,
                                 "errors": sum(x["errors"] for x in r["latency"] + r["throughput"])}
                             for t, r in runs.items()}
             benchmark.log("%-17s %s" % (api, "  ".join("%s p50 %.2fms p99 %.2fms %.0f/s" % (
@@ -125,7 +154,7 @@ def main():
         f.write(report)
     with open(os.path.join(OUT, "proxy.json"), "w") as f:
         json.dump({"results": results, "duration": args.duration, "rounds": args.rounds,
-                   "connections": args.connections}, f, indent=2)
+                   "connections": args.connections, "baseline_jar": args.baseline_jar}, f, indent=2)
 
 
 def added(value, direct):
@@ -137,7 +166,7 @@ def ratio(value, direct):
 
 
 def render(results, args):
-    proxies = TARGETS[1:]
+    proxies = [t for t in next(iter(results.values())) if t != "direct"]
     lines = ["| API | direct p50 / p99 (ms) | " + " | ".join("%s p50 (+added) | p99 (+added)" % t for t in proxies)
              + " | direct req/s | " + " | ".join("%s req/s (× direct)" % t for t in proxies) + " |",
              "|---|---:|" + "---:|---:|" * len(proxies) + "---:|" + "---:|" * len(proxies)]
@@ -147,15 +176,21 @@ def render(results, args):
             api, d["p50"] or -1, d["p99"] or -1,
             " | ".join("%s | %s" % (added(by[t]["p50"], d["p50"]), added(by[t]["p99"], d["p99"])) for t in proxies),
             d["rps"], " | ".join(ratio(by[t]["rps"], d["rps"]) for t in proxies)))
+    java = [t for t in proxies if t in ("hookstub proxy", BASELINE)]
+    lines += ["", "CPU per request at %d connections (user + system, µs): " % args.connections + "; ".join(
+        "%s %s" % (api, ", ".join("%s %.0f" % (t, by[t]["cpu_us"]) for t in java if by[t]["cpu_us"]))
+        for api, by in results.items()) + "."]
+    if args.baseline_jar:
+        lines.append("%s: the same proxy from %s, in the same run." % (BASELINE, args.baseline_jar))
     errors = {api: {t: v["errors"] for t, v in by.items() if v["errors"]} for api, by in results.items()}
     errors = {k: v for k, v in errors.items() if v}
     lines += ["", "Latency: wrk -t1 -c1 (one request at a time); throughput: wrk -t1 -c%d; %d s per run, median of %d "
-              "interleaved rounds (direct, hookstub proxy, nginx, Prism), loopback, %s. nginx (one worker, connections "
+              "interleaved rounds (%s), loopback, %s. nginx (one worker, connections "
               "to the upstream kept alive) only forwards: what any proxy reaches here. Prism 5.16's proxy validates "
-              "requests and answers as hookstub's does (its `sl-violations` header). All three forward to the same "
-              "stub (`java @hookstub.args -jar hookstub.jar`), hookstub's proxy with the stub's JVM options, Prism "
+              "requests and answers as hookstub's does (its `sl-violations` header). Every proxy forwards to the "
+              "same stub (`java @hookstub.args -jar hookstub.jar`), hookstub's with the stub's JVM options, Prism "
               "with Node's defaults."
-              % (args.connections, args.duration, args.rounds, machine()),
+              % (args.connections, args.duration, args.rounds, ", ".join(next(iter(results.values()))), machine()),
               "Errors (non-2xx or socket errors): %s." % (errors if errors else "none")]
     return "\n".join(lines) + "\n"
 
