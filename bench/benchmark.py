@@ -43,7 +43,7 @@ def _free_port():
         return s.getsockname()[1]
 
 
-PORTS = {"stub": _free_port(), "wiremock": _free_port(), "nginx": _free_port(), "bare": _free_port(),
+PORTS = {"stub": _free_port(), "stub (baseline)": _free_port(), "wiremock": _free_port(), "nginx": _free_port(), "bare": _free_port(),
          "stub, journal off": _free_port()}
 PEERS = ("wiremock", "nginx", "bare")
 HOST = "127.0.0.1:%d" % PORTS["stub"]  # every server is sent the stub's Host, so Mollie's self link is identical
@@ -89,13 +89,14 @@ class Server:
         self.startup_ms = None
         self.stderr = subprocess.DEVNULL  # or a file, to tell why a server did not start
         self.env = None  # extra environment variables, such as a database password kept off the command line
+        self.cwd = None  # where the command runs: another checkout's root for --baseline
 
     def start(self):
         port = self.port
         if not free(port):
             sys.exit("port %d is busy; stop whatever listens there" % port)
         started = time.monotonic()
-        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=self.stderr,
+        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=self.stderr, cwd=self.cwd,
                                         env=dict(os.environ, **self.env) if self.env else None)
         deadline = started + 120
         while time.monotonic() < deadline:
@@ -132,9 +133,9 @@ class Server:
         return sum(int(k) for k in used) / 1024 if used else None
 
 
-def readme_run_command():
+def readme_run_command(root=ROOT):
     """The java command of the README's Run section, as a list: what a user runs, after the build."""
-    with open(os.path.join(ROOT, "README.md")) as f:
+    with open(os.path.join(root, "README.md")) as f:
         text = f.read()
     section = text.split("\n## Run\n", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```bash\n(.*?)\n```", section, re.S).group(1)
@@ -151,6 +152,14 @@ def stub_server(extra=(), probe=None, archive=True, name=None):
     port = PORTS.get(name, PORTS["stub"])
     return Server(name, command + ["--port", str(port)] + list(extra), probe or GETS["GET mijnklantportaal"],
                   port=port)
+
+
+def baseline_server(root):
+    """--baseline: another checkout's stub (its jar built), started by that checkout's own README command there."""
+    server = Server("stub (baseline)", readme_run_command(root) + ["--port", str(PORTS["stub (baseline)"])],
+                    GETS["GET mijnklantportaal"])
+    server.cwd = root
+    return server
 
 
 def journal_cost(args):
@@ -702,6 +711,11 @@ def main():
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
     parser.add_argument("--records", type=int, default=100_000, help="records for the large-store scenario")
     parser.add_argument("--only-journal", action="store_true", help="measure only the request journal's cost")
+    parser.add_argument("--baseline", metavar="DIR",
+                        help="another checkout (its jar built) whose stub runs beside this one in the same interleaved "
+                             "rounds: before and after a change in one run")
+    parser.add_argument("--only-main", action="store_true",
+                        help="the main table and start-up only (no large store, journal or stores)")
     parser.add_argument("--only-stores", action="store_true",
                         help="measure only the stores: memory, H2, PostgreSQL with one and two instances")
     args = parser.parse_args()
@@ -726,9 +740,13 @@ def main():
 
     # Startup to the first successful answer, interleaved, three times each.
     startup = {"stub": [], "stub, plain java -jar": [], "wiremock": [], "nginx": [], "bare": []}
+    makers = [stub_server, lambda: stub_server(archive=False), lambda: wiremock_server(wiremock_root),
+              lambda: nginx_server(workdir, captured), lambda: bare_server(bare_dir)]
+    if args.baseline:
+        startup["stub (baseline)"] = []
+        makers.insert(1, lambda: baseline_server(args.baseline))
     for _ in range(3):
-        for make in (stub_server, lambda: stub_server(archive=False), lambda: wiremock_server(wiremock_root),
-                     lambda: nginx_server(workdir, captured), lambda: bare_server(bare_dir)):
+        for make in makers:
             server = make().start()
             startup[server.name].append(server.startup_ms)
             server.stop()
@@ -736,6 +754,8 @@ def main():
 
     servers = [stub_server().start(), wiremock_server(wiremock_root).start(), nginx_server(workdir, captured).start(),
                bare_server(bare_dir).start()]
+    if args.baseline:
+        servers.insert(1, baseline_server(args.baseline).start())
     results = {}
     scenarios = [(name, path, headers, None) for name, (path, headers) in GETS.items()]
     scenarios += [("POST create", CREATE[0], CREATE[1], scripts["POST create"]),
@@ -757,6 +777,13 @@ def main():
         for server in servers:
             server.stop()
 
+    if args.only_main:
+        report = render(results, startup, rss, None, None, None, sizes, args)
+        print(report)
+        with open(os.path.join(OUT, "results-main.md"), "w") as f:
+            f.write(report)
+        shutil.rmtree(workdir, ignore_errors=True)
+        return
     # A large store: the stub alone, started with that many fixture records.
     fixtures = os.path.join(workdir, "fixtures")
     os.makedirs(fixtures)
@@ -816,7 +843,8 @@ def render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args):
             " / ".join(fmt(x["p99"]) if x else "-" for x in [s] + peers),
             " / ".join(str(int(x["errors"])) if x else "-" for x in [s] + peers)))
     one = results["GET mijnklantportaal"]["stub"]["rps"]
-    many = results["GET, %d records" % args.records]["stub"]["rps"]
+    large = results.get("GET, %d records" % args.records)
+    many = large["stub"]["rps"] if large else None
     lines += ["", "| measure | stub | WireMock | nginx | bare |", "|---|---:|---:|---:|---:|",
               "| startup to first answer, median of 3 (ms) | %.0f | %.0f | %.0f | %.0f |" % tuple(
                   statistics.median(startup[k]) for k in ("stub",) + PEERS),
@@ -824,11 +852,36 @@ def render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args):
               "| %.0f | - | - | - |" % statistics.median(startup["stub, plain java -jar"]),
               "| resident memory after the load (MB) | %.0f | %.0f | %.0f | %.0f |" % tuple(
                   rss.get(k) or 0 for k in ("stub",) + PEERS),
-              "", "With %d stored webhooks: heap used after a full GC %.1f MB, resident %.0f MB, start %.0f ms, "
-                  "GET %.0f req/s = %.2f × the 1-record GET." % (args.records, heap_big or -1, rss_big or -1,
-                                                                  big_start_ms, many, many / one if one else 0),
-              "", "Response sizes (bytes): " + ", ".join("%s %d" % kv for kv in sizes.items())]
+              ]
+    if large:
+        lines += ["", "With %d stored webhooks: heap used after a full GC %.1f MB, resident %.0f MB, start %.0f ms, "
+                      "GET %.0f req/s = %.2f × the 1-record GET." % (args.records, heap_big or -1, rss_big or -1,
+                                                                      big_start_ms, many, many / one if one else 0)]
+    lines += ["", "Response sizes (bytes): " + ", ".join("%s %d" % kv for kv in sizes.items())]
+    if "stub (baseline)" in startup:
+        lines += render_baseline(results, startup, rss, args)
     return "\n".join(lines) + "\n"
+
+
+def render_baseline(results, startup, rss, args):
+    """--baseline: the two builds side by side, each against the same WireMock runs of the same rounds."""
+    lines = ["", "## This build beside the baseline (%s), same interleaved rounds" % args.baseline, "",
+             "| scenario | baseline req/s | this build req/s | this ÷ baseline | baseline ÷ WireMock | this ÷ WireMock |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name, per in results.items():
+        base, this, wm = per.get("stub (baseline)"), per.get("stub"), per.get("wiremock")
+        if not base or not this:
+            continue
+        lines.append("| %s | %.0f | %.0f | %.2f | %s | %s |" % (
+            name, base["rps"], this["rps"], this["rps"] / base["rps"] if base["rps"] else 0,
+            "%.2f" % (base["rps"] / wm["rps"]) if wm and wm["rps"] else "-",
+            "%.2f" % (this["rps"] / wm["rps"]) if wm and wm["rps"] else "-"))
+    lines += ["", "| measure | baseline | this build |", "|---|---:|---:|",
+              "| startup to first answer, median of 3 (ms) | %.0f | %.0f |" % (
+                  statistics.median(startup["stub (baseline)"]), statistics.median(startup["stub"])),
+              "| resident memory after the load (MB) | %.0f | %.0f |" % (
+                  rss.get("stub (baseline)") or 0, rss.get("stub") or 0)]
+    return lines
 
 
 def chart(results):

@@ -2,7 +2,8 @@
 # The benchmark (not a test): builds the stub if needed, installs wrk and nginx from Debian's packages if missing, fetches
 # WireMock standalone from Maven Central, then runs bench/benchmark.py. Options: --duration S --rounds N --connections C,
 # --only-journal, --only-stores (the stores also need PostgreSQL, which benchmark.py installs when missing);
-# --only-memory (bench/memory.py).
+# --only-memory (bench/memory.py); --only-main (the main table and start-up only); --baseline DIR (another checkout,
+# its jar built, measured in the same interleaved rounds: before and after a change in one run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk >/dev/null || ! { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
