@@ -1,13 +1,10 @@
 package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstub.server.clock.ClockResource;
 import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.error.MessageErrorFormat;
-import dev.hookstub.server.delivery.DeliveriesResource;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
-import dev.hookstub.server.delivery.EventsResource;
 import dev.hookstub.server.api.ApiResourceConfig;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.fault.ApiFaults;

@@ -1,9 +1,11 @@
-package dev.hookstub.server.clock;
+package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.api.admin.ClockApi;
 import dev.hookstub.api.admin.model.AdminClock;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.clock.StubClock;
+import dev.hookstub.server.clock.Timestamps;
 import jakarta.ws.rs.core.Response;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -25,7 +27,7 @@ public final class ClockResource implements ClockApi {
 
     private final StubClock clock;
 
-    public ClockResource(StubClock clock) {
+    ClockResource(StubClock clock) {
         this.clock = clock;
     }
 

@@ -1,9 +1,11 @@
-package dev.hookstub.server.delivery;
+package dev.hookstub.server.admin;
 
 import dev.hookstub.api.admin.DeliveriesApi;
 import dev.hookstub.api.admin.model.AdminDelivery;
 import dev.hookstub.api.admin.model.AdminDeliveryStatus;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.delivery.Delivery;
+import dev.hookstub.server.delivery.DeliveryDispatcher;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
@@ -15,7 +17,7 @@ public final class DeliveriesResource implements DeliveriesApi {
 
     private final DeliveryDispatcher dispatcher;
 
-    public DeliveriesResource(DeliveryDispatcher dispatcher) {
+    DeliveriesResource(DeliveryDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 

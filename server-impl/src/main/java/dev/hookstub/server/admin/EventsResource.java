@@ -1,10 +1,11 @@
-package dev.hookstub.server.delivery;
+package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.api.admin.EventsApi;
 import dev.hookstub.api.admin.model.AdminDeliveriesCreated;
 import dev.hookstub.server.error.ApiProblem;
+import dev.hookstub.server.delivery.DeliveryDispatcher;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class EventsResource implements EventsApi {
     private final DeliveryDispatcher dispatcher;
     private final ObjectMapper mapper;
 
-    public EventsResource(DeliveryDispatcher dispatcher, ObjectMapper mapper) {
+    EventsResource(DeliveryDispatcher dispatcher, ObjectMapper mapper) {
         this.dispatcher = dispatcher;
         this.mapper = mapper;
     }
