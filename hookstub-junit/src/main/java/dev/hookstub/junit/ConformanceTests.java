@@ -29,24 +29,27 @@ public final class ConformanceTests {
     private ConformanceTests() {
     }
 
-    /** Runs when JUnit reaches the first test, with a fresh seed (printed) and every check. */
+    /** Runs when JUnit reaches the first test, with a fresh seed (named by any failure) and every check. */
     public static Stream<DynamicTest> of(OpenApiSpec spec, RunTarget target) {
         return of(spec, target, RunSettings.defaults());
     }
 
     public static Stream<DynamicTest> of(OpenApiSpec spec, RunTarget target, RunSettings settings) {
-        return Stream.of(spec).flatMap(s -> {
-            System.out.println("hookstub conformance: " + s.name() + " at " + target.serverUrl() + ", seed "
-                    + settings.seed());
-            return of(new ConformanceRun(s, target, settings).run());
-        });
+        // Nothing printed on a run that passes (a -q build stays quiet); a failure names the seed that replays it.
+        String replay = "\n(" + spec.name() + " at " + target.serverUrl() + ", seed " + settings.seed()
+                + ": RunSettings.withSeed(" + settings.seed() + ") replays these requests)";
+        return Stream.of(spec).flatMap(s -> of(new ConformanceRun(s, target, settings).run(), replay));
     }
 
     /** The results of a run made elsewhere (e.g. one also published to a report), one dynamic test each. */
     public static Stream<DynamicTest> of(RunResult run) {
+        return of(run, "");
+    }
+
+    private static Stream<DynamicTest> of(RunResult run, String replay) {
         return run.results().stream().map(result -> dynamicTest(result.displayName(), () -> {
             switch (result.outcome()) {
-                case FAILED -> Assertions.fail(result.failureText());
+                case FAILED -> Assertions.fail(result.failureText() + replay);
                 case SKIPPED -> Assumptions.abort(result.skipReason());
                 case PASSED -> { }
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.conformance.checks.RunSettings;
 import dev.hookstub.conformance.checks.RunTarget;
 import dev.hookstub.conformance.preset.Preset;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.Events;
@@ -142,7 +144,8 @@ class HookstubExtensionTest {
 
         @TestFactory
         Stream<DynamicTest> checks() {
-            return ConformanceTests.of(Preset.PARTOO.spec(), RunTarget.of(serverUrl, "not-a-partoo-key"));
+            return ConformanceTests.of(Preset.PARTOO.spec(), RunTarget.of(serverUrl, "not-a-partoo-key"),
+                    RunSettings.defaults().withSeed(4242));
         }
     }
 
@@ -161,5 +164,9 @@ class HookstubExtensionTest {
         tests.failed().assertThatEvents().haveAtLeastOne(
                 EventConditions.event(EventConditions.displayName("partoo getWebhook positive_data_acceptance")));
         assertTrue(tests.succeeded().count() > 0, "checks that hold still pass");
+        // Nothing is printed on a run; the failure itself names the seed that replays it.
+        tests.failed().assertThatEvents().allMatch(event -> event.getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable).map(Throwable::getMessage)
+                .filter(message -> message.contains("seed 4242: RunSettings.withSeed(4242) replays")).isPresent());
     }
 }

@@ -49,6 +49,8 @@ public final class OpenApiSpec {
     private final List<Operation> operations;
     private final Map<Operation, PathTemplate> templates = new HashMap<>();
     private volatile SchemaCatalog schemas;
+    /** The spec this one is another name for ({@link #named}), whose compiled schemas it uses; null for a document. */
+    private final OpenApiSpec renamed;
 
     private OpenApiSpec(String name, String where, JsonNode document) {
         this.name = name;
@@ -58,6 +60,20 @@ public final class OpenApiSpec {
         this.references = References.of(where, document, URI.create(documentIri), !openApi30);
         this.operations = List.copyOf(readOperations());
         operations.forEach(op -> templates.put(op, PathTemplate.compile(op.pathTemplate())));
+        this.renamed = null;
+    }
+
+    private OpenApiSpec(OpenApiSpec original, String name) {
+        this.name = name;
+        this.document = original.document;
+        this.documentIri = original.documentIri;
+        this.openApi30 = original.openApi30;
+        this.references = original.references;
+        this.operations = original.operations.stream().map(op -> op.inSpec(name)).toList();
+        for (int i = 0; i < operations.size(); i++) {
+            templates.put(operations.get(i), original.templates.get(original.operations.get(i)));
+        }
+        this.renamed = original.renamed != null ? original.renamed : original;
     }
 
     /** A spec packaged on the classpath (e.g. {@code openapi/mollie.json} from the specs jar), named {@code name}. */
@@ -152,6 +168,14 @@ public final class OpenApiSpec {
         return new OpenApiSpec(name, name, document.deepCopy());
     }
 
+    /**
+     * This spec under another name, as a report names it (a preset's id rather than its file's name): the same
+     * parsed document, operations and compiled schemas, nothing read or compiled again.
+     */
+    public OpenApiSpec named(String newName) {
+        return newName.equals(name) ? this : new OpenApiSpec(this, newName);
+    }
+
     /** The whole document as a mutable copy, the starting point for {@link #fromDocument}. */
     public JsonNode document() {
         return document.deepCopy();
@@ -159,6 +183,9 @@ public final class OpenApiSpec {
 
     /** The schemas of this document, compiled once per location on first use. */
     public SchemaCatalog schemas() {
+        if (renamed != null) {
+            return renamed.schemas();
+        }
         SchemaCatalog made = schemas;
         if (made == null) {
             synchronized (this) {

@@ -36,6 +36,12 @@ public record Operation(
         parameters = List.copyOf(parameters);
     }
 
+    /** The same operation of a spec known by another name ({@link OpenApiSpec#named}). */
+    Operation inSpec(String name) {
+        return new Operation(name, httpMethod, pathTemplate, operationId, responseStatuses, security, parameters,
+                requestBody, pointer);
+    }
+
     /** The operationId, or {@code GET /path} for an operation without one. */
     public String label() {
         return operationId != null ? operationId : httpMethod + " " + pathTemplate;

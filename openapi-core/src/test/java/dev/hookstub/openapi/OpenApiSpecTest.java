@@ -2,6 +2,7 @@ package dev.hookstub.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -28,6 +29,20 @@ class OpenApiSpecTest {
         assertEquals(List.of("GET /webhooks/{webhookId} findOneWebhook [200]"), summary(ShippedSpec.EQUALSMONEY));
         assertEquals(List.of("GET /webhooks/{webhook_id} getWebhook [200, 401, 403, 404]"), summary(ShippedSpec.PARTOO));
         assertEquals(List.of("GET /v2/webhooks/{webhookId} get-webhook [200, 404, 422]"), summary(ShippedSpec.MOLLIE));
+    }
+
+    @Test
+    void aSpecUnderAnotherNameSharesWhatWasParsedAndCompiled() {
+        OpenApiSpec file = OpenApiSpec.fromClasspath("partoo.yaml", "openapi/partoo.yaml");
+        OpenApiSpec preset = file.named("partoo");
+        assertEquals("partoo", preset.name());
+        assertEquals("partoo.yaml", file.name(), "the original keeps its name");
+        assertEquals("partoo", preset.operation("getWebhook").spec());
+        assertEquals("partoo", preset.findOperation("GET", "/webhooks/7").orElseThrow().spec());
+        assertEquals(file.operations().size(), preset.operations().size());
+        assertSame(file.schemas(), preset.schemas(), "compiled once");
+        assertSame(file.schemas(), preset.named("again").schemas());
+        assertSame(file, file.named("partoo.yaml"));
     }
 
     @ParameterizedTest

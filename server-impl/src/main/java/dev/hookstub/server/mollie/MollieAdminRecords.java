@@ -46,9 +46,9 @@ final class MollieAdminRecords extends StoredAdminRecords {
     @Override
     protected void check(ObjectNode given, SpecRecord record) {
         List<String> subscribed = record.texts("eventTypes");
+        String documented = "Mollie's documented event types: " + String.join(", ", eventTypes());
         for (int i = 0; i < subscribed.size(); i++) {
-            requireDocumentedEventType("eventTypes." + i, subscribed.get(i),
-                    "Mollie's documented event types: " + String.join(", ", eventTypes()));
+            requireDocumentedEventType("eventTypes." + i, subscribed.get(i), documented);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class ProxyRoutes implements AutoCloseable {
             throw new IllegalArgumentException(api.id() + " has no upstream");
         }
         // Named as the preset, as hookstub check names it in its reports (the stub's own copy is named by its file).
-        OpenApiSpec spec = OpenApiSpec.fromDocument(api.id(), api.spec().document());
+        OpenApiSpec spec = api.spec().named(api.id());
         ProxyHandler.Route route = new ProxyHandler.Route(api.id(), api.contextPath(), new SpecJudge(spec),
                 api.errorFormat(), new CredentialMask(api.spec()));
         ProxyHandler.Recording recording = recorder == null ? null
