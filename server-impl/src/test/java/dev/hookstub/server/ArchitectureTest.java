@@ -3,7 +3,9 @@ package dev.hookstub.server;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +14,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.hookstub.server.api.JerseyAnswerer;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,6 +129,25 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage(ROOT + ".http..")
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".fastpath..")
+                .check(classes);
+    }
+
+    /**
+     * The admin API's routes are its document's, as the provider APIs' are theirs: each resource implements an
+     * interface generated from {@code admin.yaml} ({@code dev.hookstub.api.admin}) and declares no path or HTTP method
+     * of its own, so Jersey routes by what it inherits, and no route exists that the document does not list.
+     */
+    @Test
+    void adminResourcesImplementTheGeneratedInterfacesAndDeclareNoRoutesOfTheirOwn() {
+        classes().that().resideInAPackage(ROOT + "..").and().haveSimpleNameEndingWith("Resource")
+                .should().implement(resideInAPackage("dev.hookstub.api.admin"))
+                .check(classes);
+        noClasses().that().resideInAPackage(ROOT + "..")
+                .should().beAnnotatedWith(Path.class)
+                .check(classes);
+        noMethods().that().areDeclaredInClassesThat().resideInAPackage(ROOT + "..")
+                .should().beAnnotatedWith(Path.class)
+                .orShould().beMetaAnnotatedWith(HttpMethod.class)
                 .check(classes);
     }
 

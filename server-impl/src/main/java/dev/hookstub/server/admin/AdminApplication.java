@@ -1,11 +1,9 @@
 package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookstub.server.clock.ClockResource;
 import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.error.MessageErrorFormat;
-import dev.hookstub.server.delivery.DeliveriesResource;
 import dev.hookstub.server.delivery.DeliveryDispatcher;
 import dev.hookstub.server.api.ApiResourceConfig;
 import dev.hookstub.server.journal.RequestJournal;
@@ -16,7 +14,10 @@ import dev.hookstub.server.store.SharedResets;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 
-/** The admin API's Jersey application, validated against its own spec ({@code /__admin/openapi.yaml}). */
+/**
+ * The admin API's Jersey application, validated against its own spec ({@code /__admin/openapi.yaml}). Its routes are
+ * the document's: each resource implements an interface generated from it (one per tag, {@code dev.hookstub.api.admin}).
+ */
 public final class AdminApplication {
 
     public static final String CONTEXT_PATH = "/__admin";
@@ -36,17 +37,20 @@ public final class AdminApplication {
             clock.reset();
         };
         resets.listen(steering);
+        AdminApis named = new AdminApis(apis);
         return ApiResourceConfig.create("admin", document.spec(), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
-                .register(new AdminResource(apis, () -> {
+                .register(new RecordsResource(named))
+                .register(new ResetResource(named, () -> {
                     deliveries.reset();
                     steering.run();
                     resets.announce();
                 }))
-                .register(new DeliveriesResource(deliveries, mapper))
+                .register(new EventsResource(deliveries, mapper))
+                .register(new DeliveriesResource(deliveries))
                 .register(new RequestJournalResource(journal))
                 .register(new FaultsResource(faults))
-                .register(new ClockResource(clock, mapper))
+                .register(new ClockResource(clock))
                 .register(new ProxyReportResource(report));
     }
 }

@@ -1,24 +1,19 @@
 package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.api.admin.FaultsApi;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.fault.ApiFaults;
-import dev.hookstub.server.fault.FaultRule;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** Each API's fault rules: {@code POST}/{@code GET}/{@code DELETE /{api}/faults} and {@code DELETE /{api}/faults/{id}}. */
-@Path("/")
-@Produces(MediaType.APPLICATION_JSON)
-public final class FaultsResource {
+/**
+ * Each API's fault rules ({@link FaultsApi}): the document has a path per API, each naming that API's operations,
+ * and every one of them hands to the same implementation with the API's id. A rule's fields stay JSON: the
+ * operations they may name are filled in from the API's spec at run time, and {@code FaultRuleReader} names the
+ * field it refuses.
+ */
+public final class FaultsResource implements FaultsApi {
 
     private final Map<String, ApiFaults> faults;
 
@@ -26,31 +21,83 @@ public final class FaultsResource {
         this.faults = Map.copyOf(faults);
     }
 
-    @POST
-    @Path("{api}/faults")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(@PathParam("api") String api, JsonNode fields) {
-        return Response.status(201).entity(of(api).add(fields).view()).build();
+    @Override
+    public Response addMijnklantportaalFault(JsonNode fields) {
+        return add("mijnklantportaal", fields);
     }
 
-    @GET
-    @Path("{api}/faults")
-    public Response list(@PathParam("api") String api) {
-        return Response.ok(of(api).list().stream().map(FaultRule::view).toList()).build();
+    @Override
+    public Response listMijnklantportaalFaults() {
+        return list("mijnklantportaal");
     }
 
-    @DELETE
-    @Path("{api}/faults/{id}")
-    public Response delete(@PathParam("api") String api, @PathParam("id") String id) {
+    @Override
+    public Response clearMijnklantportaalFaults() {
+        return clear("mijnklantportaal");
+    }
+
+    @Override
+    public Response addEqualsmoneyFault(JsonNode fields) {
+        return add("equalsmoney", fields);
+    }
+
+    @Override
+    public Response listEqualsmoneyFaults() {
+        return list("equalsmoney");
+    }
+
+    @Override
+    public Response clearEqualsmoneyFaults() {
+        return clear("equalsmoney");
+    }
+
+    @Override
+    public Response addPartooFault(JsonNode fields) {
+        return add("partoo", fields);
+    }
+
+    @Override
+    public Response listPartooFaults() {
+        return list("partoo");
+    }
+
+    @Override
+    public Response clearPartooFaults() {
+        return clear("partoo");
+    }
+
+    @Override
+    public Response addMollieFault(JsonNode fields) {
+        return add("mollie", fields);
+    }
+
+    @Override
+    public Response listMollieFaults() {
+        return list("mollie");
+    }
+
+    @Override
+    public Response clearMollieFaults() {
+        return clear("mollie");
+    }
+
+    @Override
+    public Response deleteFault(String api, String id) {
         if (!of(api).delete(id)) {
             throw ApiProblem.notFound("No " + api + " fault rule with id " + id + ".");
         }
         return Response.noContent().build();
     }
 
-    @DELETE
-    @Path("{api}/faults")
-    public Response clear(@PathParam("api") String api) {
+    private Response add(String api, JsonNode fields) {
+        return Response.status(201).entity(FaultRuleView.of(of(api).add(fields))).build();
+    }
+
+    private Response list(String api) {
+        return Response.ok(of(api).list().stream().map(FaultRuleView::of).toList()).build();
+    }
+
+    private Response clear(String api) {
         of(api).clear();
         return Response.noContent().build();
     }

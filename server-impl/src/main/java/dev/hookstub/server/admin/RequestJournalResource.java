@@ -1,30 +1,22 @@
 package dev.hookstub.server.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookstub.api.admin.RequestsApi;
+import dev.hookstub.api.admin.model.AdminJournalEntry;
+import dev.hookstub.api.admin.model.AdminJournalPage;
+import dev.hookstub.api.admin.model.AdminRequestCount;
+import dev.hookstub.api.admin.model.AdminRequestCountQuery;
+import dev.hookstub.api.admin.model.AdminSpecViolation;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.journal.JournalEntry;
 import dev.hookstub.server.journal.JournalQuery;
 import dev.hookstub.server.journal.RequestJournal;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
-/** The request journal: {@code /__admin/{api}/requests} lists and clears it, {@code .../count} verifies. */
-@Path("{api}/requests")
-@Produces(MediaType.APPLICATION_JSON)
-public final class RequestJournalResource {
+/** The request journal ({@link RequestsApi}): {@code /{api}/requests} lists and clears it, {@code .../count} verifies. */
+public final class RequestJournalResource implements RequestsApi {
 
     private final RequestJournal journal;
 
@@ -32,40 +24,38 @@ public final class RequestJournalResource {
         this.journal = journal;
     }
 
-    @GET
-    public Response list(@PathParam("api") String api, @QueryParam("method") String method,
-                         @QueryParam("pathTemplate") String pathTemplate, @QueryParam("status") Integer status,
-                         @QueryParam("since") String since, @QueryParam("until") String until,
-                         @QueryParam("limit") Integer limit) {
+    @Override
+    public Response listRequests(String api, String method, String pathTemplate, Long status, String since,
+                                 String until, Long limit) {
         List<JournalEntry> found = find(api, () -> JournalQuery.all().method(method).pathTemplate(pathTemplate)
-                .status(status).since(since).until(until));
-        List<JournalEntry> page = limit == null ? found : found.subList(0, Math.min(limit, found.size()));
-        return Response.ok(Map.of("requests", page.stream().map(RequestJournalResource::json).toList(),
-                "total", found.size())).build();
+                .status(status == null ? null : status.intValue()).since(since).until(until));
+        List<JournalEntry> page = limit == null ? found : found.subList(0, (int) Math.min(limit, found.size()));
+        return Response.ok(new AdminJournalPage()
+                .requests(page.stream().map(RequestJournalResource::view).toList())
+                .total((long) found.size())).build();
     }
 
-    @DELETE
-    public Response clear(@PathParam("api") String api) {
+    @Override
+    public Response clearRequests(String api) {
         known(api);
         journal.clear(api);
         return Response.noContent().build();
     }
 
-    @POST
-    @Path("count")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response count(@PathParam("api") String api, JsonNode fields) {
-        if (fields == null || !fields.isObject()) {
+    @Override
+    public Response countRequests(String api, AdminRequestCountQuery fields) {
+        if (fields == null) {
             throw ApiProblem.invalid(400, null, "The body must be a JSON object of the fields to match.");
         }
-        List<JournalEntry> found = find(api, () -> JournalQuery.all().method(text(fields, "method"))
-                .pathTemplate(text(fields, "pathTemplate"))
-                .status(fields.hasNonNull("status") ? fields.get("status").asInt() : null)
-                .body(text(fields, "bodyPointer"), fields.has("bodyEquals"), fields.get("bodyEquals")));
-        return Response.ok(Map.of("count", found.size())).build();
+        // bodyEquals is a JSON tree: absent (null) is not the same as a JSON null.
+        List<JournalEntry> found = find(api, () -> JournalQuery.all().method(fields.getMethod())
+                .pathTemplate(fields.getPathTemplate())
+                .status(fields.getStatus() == null ? null : fields.getStatus().intValue())
+                .body(fields.getBodyPointer(), fields.getBodyEquals() != null, fields.getBodyEquals()));
+        return Response.ok(new AdminRequestCount().count((long) found.size())).build();
     }
 
-    private List<JournalEntry> find(String api, java.util.function.Supplier<JournalQuery> query) {
+    private List<JournalEntry> find(String api, Supplier<JournalQuery> query) {
         known(api);
         try {
             return journal.find(api, query.get());
@@ -80,38 +70,28 @@ public final class RequestJournalResource {
         }
     }
 
-    private static String text(JsonNode fields, String name) {
-        return fields.hasNonNull(name) ? fields.get(name).asText() : null;
-    }
-
-    /**
-     * Formatted here, at listing time, so that recording stays cheap. A JSON tree, because the spec writes every
-     * field, null ones too, and the admin API's mapper leaves nulls out of maps.
-     */
-    private static ObjectNode json(JournalEntry entry) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("id", entry.id());
-        json.put("api", entry.api());
-        json.put("receivedAt", entry.receivedAt().toString());
-        json.put("method", entry.method());
-        json.put("path", entry.path());
-        json.put("query", entry.query());
-        json.put("pathTemplate", entry.pathTemplate());
-        ObjectNode headers = json.putObject("headers");
-        entry.headerMap().forEach((name, values) -> values.forEach(headers.putArray(name)::add));
-        json.put("body", entry.bodyText());
-        json.put("bodyTruncated", entry.bodyTruncated());
-        json.put("status", entry.status());
-        json.put("durationMs", entry.durationMs());
-        json.put("refusal", entry.refusal());
-        if (entry.violations() == null) {
-            json.putNull("violations");
-        } else {
-            ArrayNode violations = json.putArray("violations");
-            entry.violations().forEach(violation -> violations.addObject().put("in", violation.in())
-                    .put("check", violation.check()).put("pointer", violation.pointer())
-                    .put("reason", violation.reason()));
-        }
-        return json;
+    /** Formatted here, at listing time, so that recording stays cheap. */
+    private static AdminJournalEntry view(JournalEntry entry) {
+        return new AdminJournalEntry()
+                .id(entry.id())
+                .api(AdminJournalEntry.ApiEnum.fromValue(entry.api()))
+                .receivedAt(entry.receivedAt().toString())
+                .method(entry.method())
+                .path(entry.path())
+                .query(entry.query())
+                .pathTemplate(entry.pathTemplate())
+                .headers(new LinkedHashMap<>(entry.headerMap()))
+                .body(entry.bodyText())
+                .bodyTruncated(entry.bodyTruncated())
+                .status((long) entry.status())
+                .durationMs(entry.durationMs())
+                .refusal(entry.refusal())
+                .violations(entry.violations() == null ? null : entry.violations().stream()
+                        .map(violation -> new AdminSpecViolation()
+                                .in(AdminSpecViolation.InEnum.fromValue(violation.in()))
+                                .check(violation.check())
+                                .pointer(violation.pointer())
+                                .reason(violation.reason()))
+                        .toList());
     }
 }

@@ -1,8 +1,6 @@
 package dev.hookstub.server.fault;
 
 import dev.hookstub.server.fault.FaultEffect.Delay;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,34 +86,17 @@ public final class FaultRule {
         }
     }
 
-    /** The rule as the admin API shows it ({@code FaultRule} in {@code admin.yaml}). */
-    public Map<String, Object> view() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", id);
-        putIfSet(view, "operation", match.operation());
-        putIfSet(view, "credential", match.credential());
-        putIfSet(view, "times", match.times());
-        putIfSet(view, "remaining", remaining == null ? null : remaining.get());
-        putIfSet(view, "fraction", match.fraction());
-        putIfSet(view, "seed", match.seed());
-        if (effect instanceof FaultEffect.FixedDelay fixed) {
-            view.put("delay", Map.of("fixedMs", fixed.fixedMs()));
-        } else if (effect instanceof FaultEffect.LognormalDelay lognormal) {
-            view.put("delay", Map.of("lognormal", Map.of("medianMs", lognormal.medianMs(), "sigma", lognormal.sigma())));
-        } else if (effect instanceof FaultEffect.Status status) {
-            view.put("status", status.status());
-            view.put("headers", new java.util.TreeMap<>(status.headers()));
-            putIfSet(view, "message", status.message());
-        } else if (effect instanceof FaultEffect.Failure failure) {
-            view.put("fault", failure.kind().name());
-        }
-        view.put("applied", applied.sum());
-        return view;
+    public Match match() {
+        return match;
     }
 
-    private static void putIfSet(Map<String, Object> view, String field, Object value) {
-        if (value != null) {
-            view.put(field, value);
-        }
+    /** How many of {@code times} are left; null for a rule without {@code times}. */
+    public Integer remaining() {
+        return remaining == null ? null : remaining.get();
+    }
+
+    /** How many requests the rule has applied to. */
+    public long applied() {
+        return applied.sum();
     }
 }

@@ -1,16 +1,11 @@
-package dev.hookstub.server.clock;
+package dev.hookstub.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookstub.api.admin.ClockApi;
+import dev.hookstub.api.admin.model.AdminClock;
 import dev.hookstub.server.error.ApiProblem;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import dev.hookstub.server.clock.StubClock;
+import dev.hookstub.server.clock.Timestamps;
 import jakarta.ws.rs.core.Response;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -19,34 +14,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The admin API's clock: {@code GET /clock} reads it, {@code POST /clock} freezes, sets or advances it,
- * {@code DELETE /clock} returns it to real time. A request is checked whole before the clock changes, so a bad one
- * changes nothing.
+ * The admin API's clock ({@link ClockApi}): {@code GET /clock} reads it, {@code POST /clock} freezes, sets or
+ * advances it, {@code DELETE /clock} returns it to real time. A request is checked whole before the clock changes,
+ * so a bad one changes nothing. The change stays JSON: its checks look at the JSON's own types (a whole number
+ * written {@code 1.0} is no number of seconds), which binding to a model would coerce away.
  */
-@Path("/clock")
-@Produces(MediaType.APPLICATION_JSON)
-public final class ClockResource {
+public final class ClockResource implements ClockApi {
 
     static final List<String> ACTIONS = List.of("freeze", "set", "advance", "advanceSeconds");
     /** Further than this is a typo, and far enough past it the instant itself would overflow. */
     static final Duration MAX_ADVANCE = Duration.ofDays(36_525);
 
     private final StubClock clock;
-    private final ObjectMapper mapper;
 
-    public ClockResource(StubClock clock, ObjectMapper mapper) {
+    ClockResource(StubClock clock) {
         this.clock = clock;
-        this.mapper = mapper;
     }
 
-    @GET
-    public Response read() {
+    @Override
+    public Response getClock() {
         return Response.ok(view()).build();
     }
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response change(JsonNode body) {
+    @Override
+    public Response changeClock(JsonNode body) {
         String action = action(body);
         JsonNode value = body.get(action);
         switch (action) {
@@ -63,8 +54,8 @@ public final class ClockResource {
         return Response.ok(view()).build();
     }
 
-    @DELETE
-    public Response realTime() {
+    @Override
+    public Response resetClock() {
         clock.reset();
         return Response.noContent().build();
     }
@@ -133,10 +124,7 @@ public final class ClockResource {
         clock.advance(by);
     }
 
-    private ObjectNode view() {
-        ObjectNode json = mapper.createObjectNode();
-        json.put("mode", clock.mode().json());
-        json.put("now", clock.instant().toString());
-        return json;
+    private AdminClock view() {
+        return new AdminClock().mode(AdminClock.ModeEnum.fromValue(clock.mode().json())).now(clock.instant().toString());
     }
 }
