@@ -33,6 +33,27 @@ class AdminApiTest {
         void anUnknownApiIs404() {
             assertEquals(404, stub.adminHttp().get("/__admin/stripe/webhooks").statusCode());
         }
+
+        /**
+         * The document spells some paths out per API; an unknown API there matches no route, and is still told which
+         * APIs there are, as a templated path's {@code api} parameter is.
+         */
+        @Test
+        void anUnknownApiIsToldTheOnesThereAre() {
+            for (HttpResponse<String> refused : java.util.List.of(stub.adminHttp().get("/__admin/stripe/webhooks"),
+                    stub.adminHttp().post("/__admin/stripe/faults", "{}"),
+                    stub.adminHttp().post("/__admin/stripe/events", "{}"))) {
+                assertEquals(404, refused.statusCode(), refused.body());
+                assertTrue(refused.body().contains("No API named stripe; use one of "), refused.body());
+                assertTrue(refused.body().contains("partoo"), refused.body());
+            }
+            HttpResponse<String> templated = stub.adminHttp().get("/__admin/stripe/requests");
+            assertEquals(404, templated.statusCode());
+            assertTrue(templated.body().contains("partoo"), templated.body());
+            HttpResponse<String> nowhere = stub.adminHttp().get("/__admin/partoo/nothing-here");
+            assertEquals(404, nowhere.statusCode());
+            assertTrue(nowhere.body().contains("The requested resource does not exist."), nowhere.body());
+        }
     }
 
     @Nested

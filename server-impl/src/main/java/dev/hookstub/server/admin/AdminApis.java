@@ -21,9 +21,18 @@ final class AdminApis {
     StubApi named(String api) {
         StubApi stubApi = apis.get(api);
         if (stubApi == null) {
-            throw ApiProblem.notFound("No API named " + api + "; use one of " + String.join(", ", apis.keySet()) + ".");
+            throw unknown(api);
         }
         return stubApi;
+    }
+
+    boolean serves(String api) {
+        return apis.containsKey(api);
+    }
+
+    /** The 404 for a name this stub serves no API by. */
+    ApiProblem unknown(String api) {
+        return ApiProblem.notFound("No API named " + api + "; use one of " + String.join(", ", apis.keySet()) + ".");
     }
 
     Collection<StubApi> all() {

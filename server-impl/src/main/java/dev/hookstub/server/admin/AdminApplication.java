@@ -40,6 +40,7 @@ public final class AdminApplication {
         AdminApis named = new AdminApis(apis);
         return ApiResourceConfig.create("admin", document.spec(), new MessageErrorFormat(), mapper)
                 .register(new AdminAuthFilter(adminToken))
+                .register(new UnknownApiMapper(named, document.spec()))
                 .register(new RecordsResource(named))
                 .register(new ResetResource(named, () -> {
                     deliveries.reset();
