@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +46,13 @@ public final class OpenApiSpec {
     private final boolean openApi30;
     private final References references;
     private final List<Operation> operations;
-    private final Map<Operation, PathTemplate> templates = new HashMap<>();
-    /**
-     * The operations with their templates, in the document's order, for the look-ups every request makes: a record's
-     * hash covers all its parameters and responses, and finding one operation hashed each of them.
-     */
+    /** The operations with their compiled templates, in the document's order, for the look-ups every request makes. */
     private final List<Routed> routed;
-    private final Map<Operation, PathTemplate> ownTemplates = new java.util.IdentityHashMap<>();
+    /**
+     * Each operation's template, by the operation itself: a record's hash covers all its parameters and responses,
+     * and a look-up by equality hashed all of them.
+     */
+    private final Map<Operation, PathTemplate> templates = new java.util.IdentityHashMap<>();
     /** What {@link SchemaTypes#of} found at each pointer: the document does not change, and a request asks again. */
     private final Map<String, List<String>> schemaTypes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SchemaCatalog schemas;
@@ -67,9 +66,9 @@ public final class OpenApiSpec {
         this.openApi30 = document.path("openapi").asText("").startsWith("3.0");
         this.references = References.of(where, document, URI.create(documentIri), !openApi30);
         this.operations = List.copyOf(readOperations());
-        operations.forEach(op -> templates.put(op, PathTemplate.compile(op.pathTemplate())));
         this.renamed = null;
-        this.routed = routed(operations, templates, ownTemplates);
+        this.routed = operations.stream().map(op -> new Routed(op, PathTemplate.compile(op.pathTemplate()))).toList();
+        routed.forEach(r -> templates.put(r.operation(), r.template()));
     }
 
     private OpenApiSpec(OpenApiSpec original, String name) {
@@ -78,23 +77,15 @@ public final class OpenApiSpec {
         this.documentIri = original.documentIri;
         this.openApi30 = original.openApi30;
         this.references = original.references;
-        this.operations = original.operations.stream().map(op -> op.inSpec(name)).toList();
-        for (int i = 0; i < operations.size(); i++) {
-            templates.put(operations.get(i), original.templates.get(original.operations.get(i)));
-        }
+        this.routed = original.routed.stream()
+                .map(r -> new Routed(r.operation().inSpec(name), r.template())).toList();
+        this.operations = routed.stream().map(Routed::operation).toList();
+        routed.forEach(r -> templates.put(r.operation(), r.template()));
         this.renamed = original.renamed != null ? original.renamed : original;
-        this.routed = routed(operations, templates, ownTemplates);
     }
 
     /** An operation and its compiled template. */
     private record Routed(Operation operation, PathTemplate template) {
-    }
-
-    /** The operations with their templates; each is put in {@code byIdentity} too. */
-    private static List<Routed> routed(List<Operation> operations, Map<Operation, PathTemplate> templates,
-                                       Map<Operation, PathTemplate> byIdentity) {
-        operations.forEach(op -> byIdentity.put(op, templates.get(op)));
-        return operations.stream().map(op -> new Routed(op, templates.get(op))).toList();
     }
 
     /** A spec packaged on the classpath (e.g. {@code openapi/mollie.json} from the specs jar), named {@code name}. */
@@ -294,12 +285,7 @@ public final class OpenApiSpec {
 
     /** The compiled template of one of this spec's operations. */
     public PathTemplate template(Operation op) {
-        // The operation itself first: hashing a record hashes all its parameters and responses.
-        PathTemplate template = ownTemplates.get(op);
-        if (template != null) {
-            return template;
-        }
-        template = templates.get(op);
+        PathTemplate template = templates.get(op);
         return template != null ? template : PathTemplate.compile(op.pathTemplate());
     }
 
