@@ -50,7 +50,7 @@ public final class AdminApplication {
                 .register(new EventsResource(deliveries, mapper))
                 .register(new DeliveriesResource(deliveries))
                 .register(new RequestJournalResource(journal))
-                .register(new FaultsResource(faults))
+                .register(new FaultsResource(named, faults))
                 .register(new ClockResource(clock))
                 .register(new ProxyReportResource(report));
     }

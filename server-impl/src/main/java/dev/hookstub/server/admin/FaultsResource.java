@@ -15,9 +15,11 @@ import java.util.Map;
  */
 public final class FaultsResource implements FaultsApi {
 
+    private final AdminApis apis;
     private final Map<String, ApiFaults> faults;
 
-    FaultsResource(Map<String, ApiFaults> faults) {
+    FaultsResource(AdminApis apis, Map<String, ApiFaults> faults) {
+        this.apis = apis;
         this.faults = Map.copyOf(faults);
     }
 
@@ -105,7 +107,7 @@ public final class FaultsResource implements FaultsApi {
     private ApiFaults of(String api) {
         ApiFaults apiFaults = faults.get(api);
         if (apiFaults == null) {
-            throw ApiProblem.notFound("No API named " + api + "; use one of " + String.join(", ", faults.keySet()) + ".");
+            throw apis.unknown(api);
         }
         return apiFaults;
     }
