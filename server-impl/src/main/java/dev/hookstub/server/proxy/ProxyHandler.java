@@ -106,7 +106,8 @@ final class ProxyHandler extends HttpHandler {
             return;
         }
         response.suspend();
-        upstream.send(method, path, query, headers, body).whenComplete((answer, failure) -> {
+        upstream.send(method, path, query, headers, body,
+                request.getContext().getConnection().getTransport()).whenComplete((answer, failure) -> {
             try {
                 if (failure != null) {
                     noAnswer(exchange, UpstreamFailure.of(failure, upstream.upstream()), request, response);

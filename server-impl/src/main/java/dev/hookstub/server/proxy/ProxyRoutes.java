@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.grizzly.http.server.HttpHandler;
 
 /**
@@ -31,6 +32,11 @@ public final class ProxyRoutes implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "hookstub-upstream-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, UpstreamClient> clients = new HashMap<>();
     private final UpstreamClient documentClient;
     /** Null when nothing is recorded. */
@@ -40,13 +46,14 @@ public final class ProxyRoutes implements AutoCloseable {
         this.settings = settings;
         this.mapper = mapper;
         try {
-            settings.apis().forEach((api, upstream) -> clients.put(api, new UpstreamClient(upstream, executor)));
+            settings.apis().forEach((api, upstream) -> clients.put(api, UpstreamClient.of(upstream, executor, deadlines)));
             this.documentClient = settings.document() == null ? null
-                    : new UpstreamClient(settings.document().upstream(), executor);
+                    : UpstreamClient.of(settings.document().upstream(), executor, deadlines);
             this.recorder = settings.recordDir() == null ? null
                     : new FixtureRecorder(settings.recordDir(), settings.recordSecrets(), settings.report(), mapper);
         } catch (RuntimeException e) {
             executor.shutdownNow();
+            deadlines.shutdownNow();
             throw e;
         }
     }
@@ -102,5 +109,6 @@ public final class ProxyRoutes implements AutoCloseable {
             documentClient.close();
         }
         executor.shutdownNow();
+        deadlines.shutdownNow();
     }
 }

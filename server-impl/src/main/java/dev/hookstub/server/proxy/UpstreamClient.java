@@ -1,59 +1,28 @@
 package dev.hookstub.server.proxy;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
+import org.glassfish.grizzly.Transport;
 
 /**
- * Sends a request on to one upstream and hands back its whole answer, without blocking the caller: Apache HttpClient
- * 5 over HTTP/1.1 (what every sandbox speaks), blocking on a thread of the proxy's pool, connections pooled and kept
- * alive, redirects returned as they are, bodies as they are (no decompression, no cookies, no user agent added).
- *
- * <p>Why not the JDK's {@code HttpClient}: each of its exchanges passes through its selector thread and its executor
- * before the caller sees the answer, and on two cores each hand-off is a wake-up; sequential GETs on loopback took
- * 0.87 ms with it and 0.22 ms with this client (docs/adr/010).
+ * Sends a request on to one upstream and hands back its whole answer without blocking the caller: over HTTP/1.1 (what
+ * every sandbox speaks), connections kept alive, redirects returned as they are, bodies as they are (no
+ * decompression, no cookies, no user agent added).
  */
-final class UpstreamClient implements AutoCloseable {
+interface UpstreamClient extends AutoCloseable {
 
     /**
      * Headers of one hop (RFC 9110 §7.6.1), and the two that describe the message as it is written on this hop: its
      * length ({@code Content-Length}, written again for the body as sent) and, for a request, its {@code Host}, which
      * names the upstream. Neither way are these copied; every other header goes as it came.
      */
-    static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
+    Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "expect", "host", "content-length");
-
-    /** As many requests in flight to one upstream as a test or an application is likely to make at once. */
-    private static final int CONNECTIONS = 256;
 
     /** The upstream's answer: status, headers (looked up in any case) and the whole body. */
     record UpstreamAnswer(int status, Map<String, List<String>> headers, byte[] body) {
@@ -64,96 +33,29 @@ final class UpstreamClient implements AutoCloseable {
         }
     }
 
-    private final Upstream upstream;
-    private final CloseableHttpClient client;
-    private final ExecutorService executor;
-
-    /** @param executor where a request waits for its answer, one thread per request in flight */
-    UpstreamClient(Upstream upstream, ExecutorService executor) {
-        this.upstream = upstream;
-        this.executor = executor;
-        Timeout timeout = Timeout.of(upstream.timeout());
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(CONNECTIONS).setMaxConnPerRoute(CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
-                                .setSocketTimeout(timeout).setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
-                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(
-                                UpstreamTrust.context(upstream.certificateAuthority())))
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
-                        .setConnectionRequestTimeout(timeout).setRedirectsEnabled(false).build())
-                .setRetryStrategy(new OnceWhenClosedBeforeAnswering())
-                .disableRedirectHandling().disableContentCompression().disableCookieManagement()
-                .disableAuthCaching().disableDefaultUserAgent().disableConnectionState()
-                .build();
+    /**
+     * The client for the upstream's scheme.
+     *
+     * @param pool      where an {@code https://} exchange blocks
+     * @param deadlines where an {@code http://} exchange that took too long is ended
+     */
+    static UpstreamClient of(Upstream upstream, ExecutorService pool, ScheduledExecutorService deadlines) {
+        return upstream.url().getScheme().equalsIgnoreCase("https") ? new HttpsUpstreamClient(upstream, pool)
+                : new HttpUpstreamClient(upstream, deadlines);
     }
 
-    Upstream upstream() {
-        return upstream;
-    }
+    Upstream upstream();
 
     /**
      * Completes with the answer, or exceptionally with why there is none: within the upstream's timeout either way
      * (a {@link TimeoutException} when it took longer, and the request is then abandoned, its connection closed).
      *
-     * @param headers name, value, name, value... as the client sent them
+     * @param headers   name, value, name, value... as the client sent them
+     * @param transport the transport the client's request came in on, whose threads may carry this exchange too
      */
     CompletableFuture<UpstreamAnswer> send(String method, String path, String rawQuery, List<String> headers,
-                                          byte[] body) {
-        URI target = upstream.resolve(path, rawQuery);
-        HttpUriRequestBase request = new HttpUriRequestBase(method, target);
-        for (int i = 0; i + 1 < headers.size(); i += 2) {
-            if (!NOT_FORWARDED.contains(headers.get(i).toLowerCase(Locale.ROOT))) {
-                request.addHeader(headers.get(i), headers.get(i + 1));
-            }
-        }
-        if (body.length > 0) {
-            // No content type of its own: the client's Content-Type header goes as it came.
-            request.setEntity(new ByteArrayEntity(body, null));
-        }
-        // The socket timeout ends waiting for the head and each read; orTimeout also ends a body that trickles.
-        CompletableFuture<UpstreamAnswer> answer = CompletableFuture.supplyAsync(() -> answer(request), executor)
-                .orTimeout(upstream.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        answer.whenComplete((done, failure) -> {
-            if (failure instanceof TimeoutException) {
-                request.cancel();
-            }
-        });
-        return answer;
-    }
-
-    private UpstreamAnswer answer(HttpUriRequestBase request) {
-        try {
-            return client.execute(request, response -> {
-                Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                for (Header header : response.getHeaders()) {
-                    headers.computeIfAbsent(header.getName(), name -> new ArrayList<>(1)).add(header.getValue());
-                }
-                byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-                return new UpstreamAnswer(response.getCode(), headers, body);
-            });
-        } catch (IOException e) {
-            throw new CompletionException(e);
-        }
-    }
+                                          byte[] body, Transport transport);
 
     @Override
-    public void close() {
-        client.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
-    }
-
-    /**
-     * An idempotent request whose connection closed or reset before any answer is sent once more at once, as a
-     * kept-alive connection the upstream closed meanwhile asks; never for a status (a 503 or 429 is the upstream's
-     * answer to return, not to retry) and never a create.
-     */
-    private static final class OnceWhenClosedBeforeAnswering extends DefaultHttpRequestRetryStrategy {
-
-        OnceWhenClosedBeforeAnswering() {
-            super(1, TimeValue.ZERO_MILLISECONDS, List.of(InterruptedIOException.class, UnknownHostException.class,
-                    ConnectException.class, ConnectionClosedException.class, NoRouteToHostException.class,
-                    SSLException.class), List.of());
-        }
-    }
+    void close();
 }

@@ -1,0 +1,274 @@
+package dev.hookstub.server.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hookstub.junit.Hookstub;
+import dev.hookstub.junit.HookstubHttp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the proxy writes to a plain {@code http://} upstream and reads back, byte for byte: the upstream here is a
+ * socket that answers from a script (and can close a connection instead of answering), so that what a real sandbox
+ * may do on the wire, and a stub never does, is seen: a kept-alive connection closed under a request, a body with
+ * no length, chunks, a compressed body.
+ */
+class UpstreamWireTest {
+
+    static final String[] PARTOO = {"x-APIKey", "partoo_test_key"};
+    static final String GET = "/partoo/v2/webhooks/1";
+    static final String BODY = "{\"id\":1,\"url\":\"https://example.com/hook\"}";
+
+    /** What the scripted upstream does with one request. */
+    interface Reply {
+        /** @return false to close the connection after it */
+        boolean write(OutputStream out) throws IOException;
+    }
+
+    private ScriptedUpstream upstream;
+    private Hookstub proxy;
+    private HookstubHttp http;
+
+    @BeforeEach
+    void start() throws IOException {
+        upstream = new ScriptedUpstream();
+        proxy = Hookstub.start(Hookstub.defaultConfig().withProxy(new ProxySettings(
+                Map.of("partoo", Upstream.of(upstream.url() + "/partoo/v2").withTimeout(Duration.ofSeconds(3))),
+                null, false, null, false, ProxyReport.NONE)));
+        http = proxy.http();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        proxy.close();
+        upstream.close();
+    }
+
+    static Reply answer(String head, byte[] body, boolean keepOpen) {
+        return out -> {
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return keepOpen;
+        };
+    }
+
+    static Reply json(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\n\r\n", bytes, true);
+    }
+
+    static final Reply CLOSE_WITHOUT_ANSWERING = out -> false;
+
+    @Test
+    void theRequestGoesAsItCameButForTheHeadersOfOneHop() throws Exception {
+        upstream.script(json(BODY), json(BODY));
+        HttpResponse<String> read = http.get(GET + "?org_id=2&x=%20y", "x-APIKey", "partoo_test_key",
+                "X-Trace", "abc", "Proxy-Authorization", "Basic c2VjcmV0");
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals(BODY, read.body());
+        String sent = upstream.requests.get(0);
+        assertTrue(sent.startsWith("GET /partoo/v2/webhooks/1?org_id=2&x=%20y HTTP/1.1\r\n"), sent);
+        assertEquals("127.0.0.1:" + upstream.port(), header(sent, "host"));
+        assertEquals("partoo_test_key", header(sent, "x-apikey"));
+        assertEquals("abc", header(sent, "x-trace"));
+        assertEquals(null, header(sent, "proxy-authorization"), "a header of one hop is not forwarded");
+        assertEquals(null, header(sent, "content-length"), "a read has no body, and says none");
+
+        String created = "{\"url\":\"https://example.com/p\",\"type\":\"customer-created\"}";
+        HttpResponse<String> posted = http.post("/partoo/v2/webhooks", created, PARTOO);
+        assertEquals(200, posted.statusCode());
+        String post = upstream.requests.get(1);
+        assertTrue(post.startsWith("POST /partoo/v2/webhooks HTTP/1.1\r\n"), post);
+        assertEquals(String.valueOf(created.length()), header(post, "content-length"));
+        assertTrue(post.endsWith("\r\n\r\n" + created), post);
+        assertEquals(1, upstream.connections.get(), "both on one connection, kept alive");
+    }
+
+    @Test
+    void aReadOnAKeptAliveConnectionTheUpstreamClosedIsSentOnceMoreOnANewOne() {
+        upstream.script(json(BODY), CLOSE_WITHOUT_ANSWERING, json(BODY));
+        assertEquals(200, http.get(GET, PARTOO).statusCode());
+        HttpResponse<String> again = http.get(GET, PARTOO);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(BODY, again.body());
+        assertEquals(3, upstream.requests.size());
+        assertEquals(2, upstream.connections.get());
+    }
+
+    @Test
+    void aCreateIsNeverSentTwice() {
+        upstream.script(json(BODY), CLOSE_WITHOUT_ANSWERING, json(BODY));
+        assertEquals(200, http.get(GET, PARTOO).statusCode());
+        HttpResponse<String> created = http.post("/partoo/v2/webhooks", "{\"url\":\"https://example.com/p\"}",
+                PARTOO);
+        assertEquals(502, created.statusCode(), created.body());
+        assertTrue(created.body().contains("closed the connection without an answer"), created.body());
+        assertEquals(2, upstream.requests.size(), "the create went once: " + upstream.requests);
+    }
+
+    @Test
+    void aBodyWithNeitherLengthNorChunksEndsWhereTheConnectionDoes() {
+        upstream.script(answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n",
+                BODY.getBytes(StandardCharsets.UTF_8), false), json("{\"id\":2}"));
+        HttpResponse<String> read = http.get(GET, PARTOO);
+        assertEquals(200, read.statusCode());
+        assertEquals(BODY, read.body());
+        HttpResponse<String> next = http.get(GET, PARTOO);
+        assertEquals("{\"id\":2}", next.body(), "and the next request goes on a new connection");
+        assertEquals(2, upstream.connections.get());
+    }
+
+    @Test
+    void aChunkedCompressedBodyComesBackAsItCame() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(BODY.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] gz = zipped.toByteArray();
+        int half = gz.length / 2;
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        chunks.write((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunks.write(gz, 0, half);
+        chunks.write(("\r\n" + Integer.toHexString(gz.length - half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunks.write(gz, half, gz.length - half);
+        chunks.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        upstream.script(answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n", chunks.toByteArray(), true));
+        HttpResponse<byte[]> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.uri(GET))
+                .header("x-APIKey", "partoo_test_key").header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, read.statusCode());
+        assertArrayEquals(gz, read.body(), "not decompressed, not re-chunked into anything else");
+        assertEquals("gzip", read.headers().firstValue("Content-Encoding").orElse(null));
+        assertEquals("gzip", header(upstream.requests.get(0), "accept-encoding"));
+    }
+
+    @Test
+    void anAnswerThatStopsHalfWayIsA502NotAShortBody() {
+        upstream.script(answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n",
+                BODY.getBytes(StandardCharsets.UTF_8), false));
+        HttpResponse<String> read = http.get(GET, PARTOO);
+        assertEquals(502, read.statusCode(), read.body());
+        assertFalse(read.body().contains(BODY), read.body());
+    }
+
+    /** The value of the first header of that (lower-case) name in a request as written, or null. */
+    static String header(String request, String name) {
+        for (String line : request.substring(0, request.indexOf("\r\n\r\n")).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).toLowerCase(Locale.ROOT).equals(name)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    /** A socket on loopback that answers each request with the script's next reply, keeping what it was sent. */
+    static final class ScriptedUpstream implements AutoCloseable {
+
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        final AtomicInteger connections = new AtomicInteger();
+        private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+
+        ScriptedUpstream() throws IOException {
+            Thread acceptor = new Thread(this::accept, "scripted-upstream");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port();
+        }
+
+        void script(Reply... next) {
+            replies.addAll(List.of(next));
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    connections.incrementAndGet();
+                    Thread serving = new Thread(() -> serve(socket), "scripted-upstream-connection");
+                    serving.setDaemon(true);
+                    serving.start();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private void serve(Socket socket) {
+            try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+                while (true) {
+                    String request = read(in);
+                    if (request == null) {
+                        return;
+                    }
+                    requests.add(request);
+                    Reply reply = replies.poll(5, TimeUnit.SECONDS);
+                    if (reply == null || !reply.write(out)) {
+                        return;
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                // The proxy went away; nothing to answer.
+            }
+        }
+
+        /** One request, head and body (by its Content-Length), or null at the end of the stream. */
+        private static String read(InputStream in) throws IOException {
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    return null;
+                }
+                head.write(b);
+                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+            }
+            String text = head.toString(StandardCharsets.ISO_8859_1);
+            String length = header(text, "content-length");
+            byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
+            return text + new String(body, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}
