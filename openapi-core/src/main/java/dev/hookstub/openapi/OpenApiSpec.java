@@ -55,6 +55,11 @@ public final class OpenApiSpec {
     private final Map<Operation, PathTemplate> templates = new java.util.IdentityHashMap<>();
     /** What {@link SchemaTypes#of} found at each pointer: the document does not change, and a request asks again. */
     private final Map<String, List<String>> schemaTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * What each response of each operation declares, by the operation's pointer and the response key: found once,
+     * as the document does not change, where an answer judged (the proxy's, {@code check}'s) asked it again each time.
+     */
+    private final Map<String, Map<String, DeclaredResponse>> responses = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile SchemaCatalog schemas;
     /** The spec this one is another name for ({@link #named}), whose compiled schemas it uses; null for a document. */
     private final OpenApiSpec renamed;
@@ -328,9 +333,7 @@ public final class OpenApiSpec {
 
     /** Media types declared for a response key, in spec order, as written (may carry parameters). */
     public List<String> contentTypes(Operation op, String responseKey) {
-        List<String> types = new ArrayList<>();
-        document.at(responsePointer(op, responseKey) + "/content").fieldNames().forEachRemaining(types::add);
-        return types;
+        return declared(op, responseKey).contentTypes();
     }
 
     /**
@@ -338,13 +341,15 @@ public final class OpenApiSpec {
      * {@code #/components/responses/...}; the schema itself may still be a {@code $ref}, which the validator resolves.
      */
     public Optional<String> responseSchemaPointer(Operation op, String responseKey, String contentType) {
-        String pointer = JsonPointers.append(responsePointer(op, responseKey) + "/content", contentType) + "/schema";
-        return document.at(pointer).isMissingNode() ? Optional.empty() : Optional.of(pointer);
+        return declared(op, responseKey).schemaPointers().computeIfAbsent(contentType, type -> {
+            String pointer = JsonPointers.append(responsePointer(op, responseKey) + "/content", type) + "/schema";
+            return document.at(pointer).isMissingNode() ? Optional.empty() : Optional.of(pointer);
+        });
     }
 
     /** The response object declared for {@code responseKey}, {@code $ref} followed. */
     public String responsePointer(Operation op, String responseKey) {
-        return resolve(JsonPointers.append(op.pointer() + "/responses", responseKey));
+        return declared(op, responseKey).pointer();
     }
 
     /**
@@ -352,14 +357,31 @@ public final class OpenApiSpec {
      * {@code Content-Type} is left out: OpenAPI says it is ignored there.
      */
     public Map<String, String> responseHeaders(Operation op, String responseKey) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        String at = responsePointer(op, responseKey) + "/headers";
-        document.at(at).fieldNames().forEachRemaining(header -> {
-            if (!header.equalsIgnoreCase("content-type")) {
-                headers.put(header, resolve(JsonPointers.append(at, header)));
-            }
-        });
-        return headers;
+        return declared(op, responseKey).headers();
+    }
+
+    /** What one response key of an operation declares (any key: one the operation lacks declares nothing). */
+    private record DeclaredResponse(String pointer, List<String> contentTypes, Map<String, String> headers,
+                                    Map<String, Optional<String>> schemaPointers) {
+    }
+
+    private DeclaredResponse declared(Operation op, String responseKey) {
+        return responses.computeIfAbsent(op.pointer(), pointer -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(responseKey, key -> {
+                    String pointer = resolve(JsonPointers.append(op.pointer() + "/responses", key));
+                    List<String> types = new ArrayList<>();
+                    document.at(pointer + "/content").fieldNames().forEachRemaining(types::add);
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    String at = pointer + "/headers";
+                    document.at(at).fieldNames().forEachRemaining(header -> {
+                        if (!header.equalsIgnoreCase("content-type")) {
+                            headers.put(header, resolve(JsonPointers.append(at, header)));
+                        }
+                    });
+                    return new DeclaredResponse(pointer, List.copyOf(types),
+                            java.util.Collections.unmodifiableMap(headers),
+                            new java.util.concurrent.ConcurrentHashMap<>());
+                });
     }
 
     /** A copy of the node at {@code pointer}, e.g. to start a test body from a spec example. */
