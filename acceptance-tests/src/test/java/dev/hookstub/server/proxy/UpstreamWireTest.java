@@ -179,6 +179,39 @@ class UpstreamWireTest {
         assertFalse(read.body().contains(BODY), read.body());
     }
 
+    @Test
+    void anUpstreamThatTakesNoConnectionIsA502WithinTheTimeout() throws IOException {
+        // A listener whose backlog is full and which never accepts: the kernel drops further connection attempts.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Hookstub shortProxy = Hookstub.start(Hookstub.defaultConfig().withProxy(new ProxySettings(
+                     Map.of("partoo", Upstream.of("http://127.0.0.1:" + full.getLocalPort() + "/partoo/v2")
+                             .withTimeout(Duration.ofMillis(700))), null, false, null, false, ProxyReport.NONE)))) {
+            List<Socket> filling = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket socket = new Socket();
+                    try {
+                        socket.connect(full.getLocalSocketAddress(), 200);
+                        filling.add(socket);
+                    } catch (IOException backlogFull) {
+                        socket.close();
+                        break;
+                    }
+                }
+                long started = System.nanoTime();
+                HttpResponse<String> read = shortProxy.http().get(GET, PARTOO);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertEquals(502, read.statusCode(), read.body());
+                assertTrue(read.body().contains("cannot be reached: no connection within 700 ms"), read.body());
+                assertTrue(millis < 3000, "answered after " + millis + " ms");
+            } finally {
+                for (Socket socket : filling) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     /** The value of the first header of that (lower-case) name in a request as written, or null. */
     static String header(String request, String name) {
         for (String line : request.substring(0, request.indexOf("\r\n\r\n")).split("\r\n")) {
