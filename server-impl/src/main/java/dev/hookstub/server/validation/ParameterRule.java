@@ -7,6 +7,7 @@ import dev.hookstub.openapi.SchemaCatalog;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One declared path or query parameter: its raw string value is read as the schema's type says (openapi-core's
@@ -14,9 +15,11 @@ import java.util.Set;
  *
  * @param types    the types the parameter's schema names
  * @param typeOnly whether the schema asserts nothing but its {@code type} (see {@link #assertsOnlyType})
+ * @param schemas  the spec's compiled schemas, asked for only when the library judges: making them initialises the
+ *                 library, which a start's first read would otherwise wait for
  */
 record ParameterRule(String name, String in, boolean required, List<String> types, boolean typeOnly,
-                     SchemaCatalog schemas, String schemaPointer) {
+                     Supplier<SchemaCatalog> schemas, String schemaPointer) {
 
     /** Keywords that assert nothing of a value (OpenAPI's annotations), beside {@code type}. */
     private static final Set<String> ANNOTATIONS = Set.of("type", "description", "title", "example", "examples",
@@ -33,7 +36,7 @@ record ParameterRule(String name, String in, boolean required, List<String> type
                 || value.isIntegralNumber() && types.contains("number"))) {
             return List.of();
         }
-        return schemas.validate(schemaPointer, value, SchemaCatalog.Direction.NONE);
+        return schemas.get().validate(schemaPointer, value, SchemaCatalog.Direction.NONE);
     }
 
     /** Whether a parameter's schema has no keyword beyond {@code type} and annotations ({@code x-} extensions too). */

@@ -188,9 +188,11 @@ public final class SpecRequestValidator {
             String pointer = parameter.schemaPointer().get();
             com.fasterxml.jackson.databind.JsonNode schema = spec.node(spec.resolve(pointer));
             parameters.add(new ParameterRule(parameter.name(), parameter.in(), parameter.required(),
-                    SchemaTypes.declared(schema), ParameterRule.assertsOnlyType(schema), spec.schemas(), pointer));
+                    SchemaTypes.declared(schema), ParameterRule.assertsOnlyType(schema), spec::schemas, pointer));
         }
-        Schema body = bodySchema.map(spec.schemas()::at).orElse(null);
+        // The spec's schemas only for a body: making them initialises the JSON Schema library, which a start's first
+        // read must not wait for (a bound spec.schemas()::at would make them for every operation).
+        Schema body = bodySchema.map(pointer -> spec.schemas().at(pointer)).orElse(null);
         // Path parameters first: an unknown resource is reported before a bad option on it.
         parameters.sort((a, b) -> a.in().equals(b.in()) ? 0 : a.in().equals("path") ? -1 : 1);
         return new OperationValidator(parameters, body, format, json);

@@ -54,6 +54,6 @@ class ParameterRuleTest {
     private static ParameterRule rule(String name, boolean typeOnly) {
         String pointer = "/components/schemas/" + name;
         return new ParameterRule(name, "query", true, SchemaTypes.declared(SPEC.node(pointer)), typeOnly,
-                SPEC.schemas(), pointer);
+                SPEC::schemas, pointer);
     }
 }
