@@ -10,7 +10,11 @@ public final class IdGenerator {
     private static final char[] ALNUM =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-    private final SecureRandom random = new SecureRandom();
+    /**
+     * Made on first use, not with the stub: loading the JDK's security providers took the start's main thread
+     * milliseconds before the first answer, which needs no id (docs/adr/006).
+     */
+    private volatile SecureRandom random;
 
     public String lowerAlphanumeric(int length) {
         return pick(LOWER_ALNUM, length);
@@ -24,6 +28,19 @@ public final class IdGenerator {
         return UUID.randomUUID();
     }
 
+    private SecureRandom random() {
+        SecureRandom made = random;
+        if (made == null) {
+            synchronized (this) {
+                if (random == null) {
+                    random = new SecureRandom();
+                }
+                made = random;
+            }
+        }
+        return made;
+    }
+
     /**
      * Characters drawn uniformly from the alphabet. The random bytes come in one call per id, not one per character:
      * the source is shared and locks on every call, which under concurrent creates was a queue of its own. A byte
@@ -35,7 +52,7 @@ public final class IdGenerator {
         byte[] bytes = new byte[length + length / 2 + 4];
         int filled = 0;
         while (filled < length) {
-            random.nextBytes(bytes);
+            random().nextBytes(bytes);
             for (int i = 0; i < bytes.length && filled < length; i++) {
                 int value = bytes[i] & 0xff;
                 if (value < limit) {
