@@ -171,6 +171,32 @@ class UpstreamWireTest {
     }
 
     @Test
+    void anAnswerWithALargeHeadComesBackWhole() {
+        String cookie = "session=" + "x".repeat(20_000);
+        byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
+        upstream.script(answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nSet-Cookie: " + cookie
+                + "\r\nContent-Length: " + bytes.length + "\r\n\r\n", bytes, true));
+        HttpResponse<String> read = http.get(GET, PARTOO);
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals(BODY, read.body());
+        assertEquals(cookie, read.headers().firstValue("Set-Cookie").orElse(null));
+    }
+
+    @Test
+    void anAnswerThatIsNotHttpAsThisReadsItIsA502SayingSo() {
+        upstream.script(answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nSet-Cookie: "
+                + "x".repeat(70_000) + "\r\nContent-Length: 2\r\n\r\n", "{}".getBytes(StandardCharsets.UTF_8), true),
+                answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                        "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), true));
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> read = http.get(GET, PARTOO);
+            assertEquals(502, read.statusCode(), read.body());
+            assertTrue(read.body().contains("sent an answer that cannot be read"), read.body());
+        }
+        assertEquals(2, upstream.requests.size(), "neither is sent again: " + upstream.requests.size());
+    }
+
+    @Test
     void anAnswerThatStopsHalfWayIsA502NotAShortBody() {
         upstream.script(answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n",
                 BODY.getBytes(StandardCharsets.UTF_8), false));

@@ -37,6 +37,7 @@ import org.glassfish.grizzly.filterchain.TransportFilter;
 import org.glassfish.grizzly.http.ContentEncoding;
 import org.glassfish.grizzly.http.HttpClientFilter;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.Protocol;
@@ -60,6 +61,8 @@ final class HttpUpstreamClient implements UpstreamClient {
 
     /** Whose deadline has passed is looked for this often: a timeout ends at most this much late. */
     private static final long SWEEP_MILLIS = 20;
+    /** A sandbox's answer may carry large cookies and tracing headers: Grizzly's default of 8 KiB is a client's. */
+    private static final int MAX_ANSWER_HEAD_BYTES = 64 * 1024;
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
     /** Methods whose request says how long its body is even when it is empty ({@code Content-Length: 0}). */
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
@@ -88,7 +91,7 @@ final class HttpUpstreamClient implements UpstreamClient {
         this.authority = upstream.url().getPort() == -1 ? host : host + ":" + port;
         String path = upstream.url().getRawPath() == null ? "" : upstream.url().getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        HttpClientFilter codec = new HttpClientFilter();
+        HttpClientFilter codec = new AnswerCodec();
         for (ContentEncoding encoding : codec.getContentEncodings()) {
             // What the upstream sent, compressed or not, is what the client gets and what is judged.
             codec.removeContentEncoding(encoding);
@@ -242,6 +245,8 @@ final class HttpUpstreamClient implements UpstreamClient {
         volatile boolean reused;
         HttpResponsePacket head;
         ByteArrayOutputStream received;
+        /** Why the codec could not read the answer, when it could not: the connection closes after it. */
+        volatile UnreadableAnswerException unreadable;
 
         Exchange(String method, String path, String rawQuery, List<String> headers, byte[] body,
                  TCPNIOTransport transport, long deadline) {
@@ -273,6 +278,8 @@ final class HttpUpstreamClient implements UpstreamClient {
                 received.write(bytes, 0, bytes.length);
             }
             if (content.isLast()) {
+                // Read before the connection is free for another exchange, whose answer the codec parses next.
+                UpstreamAnswer whole = whole();
                 exchangeOf.remove(from);
                 boolean keepAlive = head.getProcessingState().isKeepAlive() && !untilClosed(head);
                 if (keepAlive && !closing && !answer.isDone()) {
@@ -280,7 +287,7 @@ final class HttpUpstreamClient implements UpstreamClient {
                 } else {
                     from.closeSilently();
                 }
-                answer.complete(whole());
+                answer.complete(whole);
             }
         }
 
@@ -290,7 +297,9 @@ final class HttpUpstreamClient implements UpstreamClient {
                 // Already over, or a connection this exchange has left for a new one (told twice: write and close).
                 return;
             }
-            if (head != null && untilClosed(head)) {
+            if (unreadable != null) {
+                fail(unreadable);
+            } else if (head != null && untilClosed(head)) {
                 // No length and no chunks: the body is what came before the close.
                 answer.complete(whole());
             } else if (head == null && reused && IDEMPOTENT.contains(method) && !retried && !closing) {
@@ -320,6 +329,36 @@ final class HttpUpstreamClient implements UpstreamClient {
     /** An answer with a body but neither a length nor chunks: its body ends where the connection does. */
     private static boolean untilClosed(HttpResponsePacket head) {
         return head.isExpectContent() && !head.isChunked() && head.getContentLength() == -1;
+    }
+
+    /** Grizzly's HTTP client codec, telling the exchange why an answer it could not parse ends its connection. */
+    private final class AnswerCodec extends HttpClientFilter {
+
+        AnswerCodec() {
+            super(MAX_ANSWER_HEAD_BYTES);
+        }
+
+        @Override
+        protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable cause)
+                throws IOException {
+            unreadable(ctx, cause);
+            super.onHttpHeaderError(header, ctx, cause);
+        }
+
+        @Override
+        protected void onHttpContentError(HttpHeader header, FilterChainContext ctx, Throwable cause)
+                throws IOException {
+            unreadable(ctx, cause);
+            super.onHttpContentError(header, ctx, cause);
+        }
+
+        private void unreadable(FilterChainContext ctx, Throwable cause) {
+            Exchange exchange = exchangeOf.get(ctx.getConnection());
+            if (exchange != null) {
+                exchange.unreadable = new UnreadableAnswerException(cause.getMessage() == null
+                        ? cause.getClass().getSimpleName() : cause.getMessage());
+            }
+        }
     }
 
     /** The last of the chain: hands each part of an answer to the exchange on its connection. */

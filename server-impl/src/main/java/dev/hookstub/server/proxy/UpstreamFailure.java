@@ -42,6 +42,10 @@ record UpstreamFailure(int status, String detail) {
             return new UpstreamFailure(502, where + " failed the TLS handshake: " + reason(cause, "no reason given")
                     + ".");
         }
+        if (cause instanceof UnreadableAnswerException) {
+            return new UpstreamFailure(502, where + " sent an answer that cannot be read: " + reason(cause, "not HTTP")
+                    + ".");
+        }
         if (cause instanceof IOException) {
             return new UpstreamFailure(502, where + " closed the connection without an answer: "
                     + reason(cause, "connection closed") + ".");
