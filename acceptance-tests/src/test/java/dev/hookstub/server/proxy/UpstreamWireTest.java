@@ -206,6 +206,25 @@ class UpstreamWireTest {
     }
 
     @Test
+    void anUpstreamNamedByAHostNameIsLookedUpAndAnUnknownNameIsA502NamingIt() throws IOException {
+        try (Hookstub named = Hookstub.start(Hookstub.defaultConfig().withProxy(new ProxySettings(
+                Map.of("partoo", Upstream.of("http://localhost:" + upstream.port() + "/partoo/v2")),
+                null, false, null, false, ProxyReport.NONE)))) {
+            upstream.script(json(BODY));
+            HttpResponse<String> read = named.http().get(GET, PARTOO);
+            assertEquals(200, read.statusCode(), read.body());
+            assertEquals("localhost:" + upstream.port(), header(upstream.requests.get(0), "host"));
+        }
+        try (Hookstub unknown = Hookstub.start(Hookstub.defaultConfig().withProxy(new ProxySettings(
+                Map.of("partoo", Upstream.of("http://no-such-host.invalid/partoo/v2")),
+                null, false, null, false, ProxyReport.NONE)))) {
+            HttpResponse<String> read = unknown.http().get(GET, PARTOO);
+            assertEquals(502, read.statusCode(), read.body());
+            assertTrue(read.body().contains("cannot be reached: no such host no-such-host.invalid"), read.body());
+        }
+    }
+
+    @Test
     void anUpstreamThatTakesNoConnectionIsA502WithinTheTimeout() throws IOException {
         // A listener whose backlog is full and which never accepts: the kernel drops further connection attempts.
         try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,9 @@ final class HttpUpstreamClient implements UpstreamClient {
 
     private final Upstream upstream;
     private final String host;
+    /** The host is an address, not a name: nothing to look up. */
+    private final boolean literalAddress;
+    private final Executor lookups;
     private final int port;
     /** The {@code Host} header: the upstream's authority as its URL gives it. */
     private final String authority;
@@ -83,10 +87,15 @@ final class HttpUpstreamClient implements UpstreamClient {
     private final ScheduledFuture<?> sweeping;
     private volatile boolean closing;
 
-    /** @param deadlines the thread that ends what took too long, shared by the proxy's clients */
-    HttpUpstreamClient(Upstream upstream, ScheduledExecutorService deadlines) {
+    /**
+     * @param deadlines the thread that ends what took too long, shared by the proxy's clients
+     * @param lookups   where the upstream's host name is resolved when a connection is opened
+     */
+    HttpUpstreamClient(Upstream upstream, ScheduledExecutorService deadlines, Executor lookups) {
         this.upstream = upstream;
+        this.lookups = lookups;
         this.host = upstream.url().getHost();
+        this.literalAddress = IPAddressLiteral.is(host);
         this.port = upstream.url().getPort() == -1 ? 80 : upstream.url().getPort();
         this.authority = upstream.url().getPort() == -1 ? host : host + ":" + port;
         String path = upstream.url().getRawPath() == null ? "" : upstream.url().getRawPath();
@@ -132,7 +141,15 @@ final class HttpUpstreamClient implements UpstreamClient {
             }
         }
         exchange.reused = false;
-        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (literalAddress) {
+            connect(exchange, new InetSocketAddress(host, port));
+        } else {
+            // A name is looked up off the selector thread: a slow resolver would hold every connection it polls.
+            lookups.execute(() -> connect(exchange, new InetSocketAddress(host, port)));
+        }
+    }
+
+    private void connect(Exchange exchange, InetSocketAddress address) {
         if (address.isUnresolved()) {
             exchange.fail(new UnknownHostException(host));
             return;

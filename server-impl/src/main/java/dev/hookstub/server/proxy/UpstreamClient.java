@@ -36,12 +36,12 @@ interface UpstreamClient extends AutoCloseable {
     /**
      * The client for the upstream's scheme.
      *
-     * @param pool      where an {@code https://} exchange blocks
+     * @param pool      where an {@code https://} exchange blocks, and an {@code http://} one looks up its host
      * @param deadlines where an {@code http://} exchange that took too long is ended
      */
     static UpstreamClient of(Upstream upstream, ExecutorService pool, ScheduledExecutorService deadlines) {
         return upstream.url().getScheme().equalsIgnoreCase("https") ? new HttpsUpstreamClient(upstream, pool)
-                : new HttpUpstreamClient(upstream, deadlines);
+                : new HttpUpstreamClient(upstream, deadlines, pool);
     }
 
     Upstream upstream();
