@@ -341,8 +341,9 @@ public final class OpenApiSpec {
      * {@code #/components/responses/...}; the schema itself may still be a {@code $ref}, which the validator resolves.
      */
     public Optional<String> responseSchemaPointer(Operation op, String responseKey, String contentType) {
-        return declared(op, responseKey).schemaPointers().computeIfAbsent(contentType, type -> {
-            String pointer = JsonPointers.append(responsePointer(op, responseKey) + "/content", type) + "/schema";
+        DeclaredResponse response = declared(op, responseKey);
+        return response.schemaPointers().computeIfAbsent(contentType, type -> {
+            String pointer = JsonPointers.append(response.pointer() + "/content", type) + "/schema";
             return document.at(pointer).isMissingNode() ? Optional.empty() : Optional.of(pointer);
         });
     }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.net.InetAddressUtils;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.Connection;
@@ -95,7 +95,7 @@ final class HttpUpstreamClient implements UpstreamClient {
         this.upstream = upstream;
         this.lookups = lookups;
         this.host = upstream.url().getHost();
-        this.literalAddress = IPAddressLiteral.is(host);
+        this.literalAddress = needsNoLookup(host);
         this.port = upstream.url().getPort() == -1 ? 80 : upstream.url().getPort();
         this.authority = upstream.url().getPort() == -1 ? host : host + ":" + port;
         String path = upstream.url().getRawPath() == null ? "" : upstream.url().getRawPath();
@@ -109,6 +109,12 @@ final class HttpUpstreamClient implements UpstreamClient {
                 .build();
         this.sweeping = deadlines.scheduleAtFixedRate(this::endOverdue, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a URL's host is an IP address as written (IPv4, or IPv6 bare or in brackets), not a name. */
+    static boolean needsNoLookup(String host) {
+        return InetAddressUtils.isIPv4(host) || InetAddressUtils.isIPv6(host)
+                || InetAddressUtils.isIPv6URLBracketed(host);
     }
 
     @Override
@@ -154,22 +160,18 @@ final class HttpUpstreamClient implements UpstreamClient {
             exchange.fail(new UnknownHostException(host));
             return;
         }
-        try {
-            TCPNIOConnectorHandler.builder(exchange.transport).processor(chain).build().connect(address,
-                    new EmptyCompletionHandler<>() {
-                        @Override
-                        public void completed(Connection connection) {
-                            write(exchange, connection);
-                        }
+        TCPNIOConnectorHandler.builder(exchange.transport).processor(chain).build().connect(address,
+                new EmptyCompletionHandler<>() {
+                    @Override
+                    public void completed(Connection connection) {
+                        write(exchange, connection);
+                    }
 
-                        @Override
-                        public void failed(Throwable cause) {
-                            exchange.fail(cause);
-                        }
-                    });
-        } catch (UnresolvedAddressException e) {
-            exchange.fail(new UnknownHostException(host));
-        }
+                    @Override
+                    public void failed(Throwable cause) {
+                        exchange.fail(cause);
+                    }
+                });
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -201,15 +203,11 @@ final class HttpUpstreamClient implements UpstreamClient {
         };
         if (payload) {
             head.contentLength(exchange.body.length);
-            HttpRequestPacket request = head.build();
-            connection.write(HttpContent.builder(request)
-                    .content(Buffers.wrap(connection.getMemoryManager(), exchange.body)).last(true).build(), written);
-        } else {
-            HttpRequestPacket request = head.build();
-            request.setExpectContent(false);
-            connection.write(HttpContent.builder(request).content(Buffers.EMPTY_BUFFER).last(true).build(),
-                    written);
         }
+        HttpRequestPacket request = head.build();
+        request.setExpectContent(payload);
+        Buffer content = payload ? Buffers.wrap(connection.getMemoryManager(), exchange.body) : Buffers.EMPTY_BUFFER;
+        connection.write(HttpContent.builder(request).content(content).last(true).build(), written);
     }
 
     /** Ends every exchange whose deadline has passed, closing its connection. */

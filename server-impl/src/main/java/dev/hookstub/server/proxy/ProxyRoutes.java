@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import org.glassfish.grizzly.http.server.HttpHandler;
 
 /**
@@ -27,16 +28,9 @@ public final class ProxyRoutes implements AutoCloseable {
 
     private final ProxySettings settings;
     private final ObjectMapper mapper;
-    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "hookstub-upstream");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "hookstub-upstream-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemon("hookstub-upstream"));
+    private final ScheduledExecutorService deadlines =
+            Executors.newSingleThreadScheduledExecutor(daemon("hookstub-upstream-deadlines"));
     private final Map<String, UpstreamClient> clients = new HashMap<>();
     private final UpstreamClient documentClient;
     /** Null when nothing is recorded. */
@@ -56,6 +50,14 @@ public final class ProxyRoutes implements AutoCloseable {
             deadlines.shutdownNow();
             throw e;
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     public boolean forwards(String api) {
