@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,7 @@ class FramingErrorsTest {
     @MethodSource("brokenRequests")
     void isRefusedInTheApisFormatAndTheConnectionClosed(String name, String request, int status, Shape shape,
                                                          String detail) throws IOException {
+        Instant before = Instant.now();
         Answer answer = exchange(request);
 
         assertAll(name,
@@ -102,6 +104,7 @@ class FramingErrorsTest {
                 () -> assertEquals(shape.type, answer.header("Content-Type"), answer.text),
                 () -> assertEquals(detail, JSON.readTree(answer.body()).at(shape.pointer).asText(), answer.text),
                 () -> assertEquals("close", answer.header("Connection"), answer.text),
+                () -> DateHeaderTest.assertSent(String.valueOf(answer.header("Date")), before, Instant.now()),
                 () -> assertTrue(answer.closed, "the connection stayed open after a broken frame"));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookstub.junit.Hookstub;
 import dev.hookstub.junit.HookstubHttp;
+import dev.hookstub.server.http.DateHeaderTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,6 +133,25 @@ class UpstreamWireTest {
         assertEquals(502, created.statusCode(), created.body());
         assertTrue(created.body().contains("closed the connection without an answer"), created.body());
         assertEquals(2, upstream.requests.size(), "the create went once: " + upstream.requests);
+    }
+
+    @Test
+    void theUpstreamsDateIsPassedOnAndAnAnswerWithoutOneGetsTheProxys() {
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        String sandboxDate = "Tue, 15 Nov 1994 08:12:31 GMT";
+        upstream.script(answer("HTTP/1.1 200 OK\r\nDate: " + sandboxDate + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n", body, true), json(BODY));
+
+        HttpResponse<String> dated = http.get(GET, PARTOO);
+        assertEquals(List.of(sandboxDate), dated.headers().allValues("Date"), "the upstream's own, unchanged");
+
+        Instant before = Instant.now();
+        HttpResponse<String> undated = http.get(GET, PARTOO);
+        assertEquals(200, undated.statusCode(), undated.body());
+        List<String> dates = undated.headers().allValues("Date");
+        assertEquals(1, dates.size(), "RFC 9110 §6.6.1: a recipient that forwards an answer without one adds it: "
+                + dates);
+        DateHeaderTest.assertSent(dates.get(0), before, Instant.now());
     }
 
     @Test

@@ -180,6 +180,7 @@ public final class FrontDoor extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        DateAtCommit.stamp(response);
         Runnable action = afterFirstAnswer.get() == null ? null : afterFirstAnswer.getAndSet(null);
         if (action != null) {
             // Once the answer is written, not before: what runs then would take the core the write needs.
@@ -247,6 +248,7 @@ public final class FrontDoor extends HttpHandler {
         if ("100-continue".equalsIgnoreCase(request.getHeader(Header.Expect))) {
             return super.sendAcknowledgment(request, response);
         }
+        DateAtCommit.stamp(response);
         request.getRequest().getProcessingState().setKeepAlive(false);
         response.setHeader(Header.Connection, "close");
         GrizzlyAnswers.refuse(response, formatAt(request.getRequestURI()), ApiProblem.invalid(417, null,

@@ -18,6 +18,7 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.filterchain.TransportFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.FastHttpDateFormat;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
@@ -52,7 +53,9 @@ public final class MalformedRequestLineAddOn implements AddOn {
         String[] words = line.trim().split("[ \\t]+");
         String path = words.length > 1 && words[1].startsWith("/") ? words[1].split("\\?", 2)[0] : "";
         Answer answer = frontDoor.refusalAt(path, ApiProblem.invalid(400, null, DETAIL));
-        byte[] head = ("HTTP/1.1 400 " + answer.reason() + "\r\nContent-Type: " + answer.contentType()
+        // Written here as bytes, past the codec: the Date that every answer carries (DateAtCommit) is added here too.
+        byte[] head = ("HTTP/1.1 400 " + answer.reason() + "\r\nDate: " + FastHttpDateFormat.getCurrentDate()
+                + "\r\nContent-Type: " + answer.contentType()
                 + "\r\nContent-Length: " + answer.body().length + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         byte[] bytes = Arrays.copyOf(head, head.length + answer.body().length);
