@@ -60,6 +60,7 @@ final class FaultyUpstream implements AutoCloseable {
         return thread;
     });
     private volatile UnaryOperator<Answer> fault = UnaryOperator.identity();
+    private volatile boolean cutShort;
 
     FaultyUpstream(URI stub) throws IOException {
         this(stub, null);
@@ -83,6 +84,11 @@ final class FaultyUpstream implements AutoCloseable {
 
     String url() {
         return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Whether answers from now on declare their whole length and end the connection halfway through the body. */
+    void cutAnswersShort(boolean cut) {
+        cutShort = cut;
     }
 
     /** Every answer from now on goes through {@code newFault}; the identity for none. */
@@ -111,7 +117,8 @@ final class FaultyUpstream implements AutoCloseable {
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
+                // Cut short, closing the stream fails and the server closes the connection under the answer.
+                out.write(bytes, 0, cutShort ? bytes.length / 2 : bytes.length);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

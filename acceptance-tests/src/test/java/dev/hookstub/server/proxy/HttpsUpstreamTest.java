@@ -106,6 +106,20 @@ class HttpsUpstreamTest {
     }
 
     @Test
+    void anAnswerCutShortIsA502SayingSo() {
+        https.cutAnswersShort(true);
+        try (Hookstub proxy = proxy(Upstream.of(https.url() + "/partoo/v2").withCertificateAuthority(authority))) {
+            HttpResponse<String> answer = proxy.http().get(PARTOO_GET, PARTOO);
+            assertEquals(502, answer.statusCode(), answer.body());
+            String detail = json(answer.body()).path("errors").path("json").asText();
+            assertTrue(detail.startsWith("The upstream " + https.url() + "/partoo/v2 closed the connection in the "
+                    + "middle of its answer, "), detail);
+        } finally {
+            https.cutAnswersShort(false);
+        }
+    }
+
+    @Test
     void aFileThatHoldsNoCertificateEndsTheStart() throws IOException {
         Path notACertificate = Files.writeString(folder.resolve("not-a-ca.pem"), "hello");
         ConfigException refused = assertThrows(ConfigException.class,

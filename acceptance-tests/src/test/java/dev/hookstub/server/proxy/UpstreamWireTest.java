@@ -204,17 +204,23 @@ class UpstreamWireTest {
     }
 
     @Test
-    void anAnswerThatIsNotHttpAsThisReadsItIsA502SayingSo() {
-        upstream.script(answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nSet-Cookie: "
-                + "x".repeat(70_000) + "\r\nContent-Length: 2\r\n\r\n", "{}".getBytes(StandardCharsets.UTF_8), true),
-                answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
-                        "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), true));
-        for (int i = 0; i < 2; i++) {
+    void anAnswerThatIsNotHttpAsThisReadsItIsA502SayingWhatIsWrongInWords() {
+        byte[] two = "{}".getBytes(StandardCharsets.UTF_8);
+        Map<String, Reply> broken = new java.util.LinkedHashMap<>();
+        broken.put("its head is larger than 64 KiB", answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Set-Cookie: " + "x".repeat(70_000) + "\r\nContent-Length: 2\r\n\r\n", two, true));
+        broken.put("its chunked encoding is malformed", answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n", "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), true));
+        broken.put("its Content-Length is not a number", answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Content-Length: two\r\n\r\n", two, false));
+        broken.put("its status line is not an HTTP version and a status", answer("HELLO THERE\r\n\r\n", two, false));
+        upstream.script(broken.values().toArray(Reply[]::new));
+        for (String reason : broken.keySet()) {
             HttpResponse<String> read = http.get(GET, PARTOO);
             assertEquals(502, read.statusCode(), read.body());
-            assertTrue(read.body().contains("sent an answer that cannot be read"), read.body());
+            assertTrue(read.body().contains("sent an answer that cannot be read: " + reason + "."), read.body());
         }
-        assertEquals(2, upstream.requests.size(), "neither is sent again: " + upstream.requests.size());
+        assertEquals(broken.size(), upstream.requests.size(), "none is sent again: " + upstream.requests.size());
     }
 
     @Test
@@ -224,6 +230,8 @@ class UpstreamWireTest {
         HttpResponse<String> read = http.get(GET, PARTOO);
         assertEquals(502, read.statusCode(), read.body());
         assertFalse(read.body().contains(BODY), read.body());
+        assertTrue(read.body().contains("closed the connection in the middle of its answer, after "
+                + BODY.length() + " of its 500 bytes."), read.body());
     }
 
     @Test

@@ -324,8 +324,9 @@ final class HttpUpstreamClient implements UpstreamClient {
                 connection = null;
                 begin(this);
             } else {
-                fail(cause != null ? cause : new ConnectionClosedException(
-                        head == null ? "Connection closed by the upstream" : "Connection closed mid-answer"));
+                fail(head != null ? AnswerCutShortException.after(received == null ? 0 : received.size(),
+                        head.isChunked() ? -1 : head.getContentLength())
+                        : cause != null ? cause : new ConnectionClosedException("Connection closed by the upstream"));
             }
         }
 
@@ -356,22 +357,21 @@ final class HttpUpstreamClient implements UpstreamClient {
         @Override
         protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable cause)
                 throws IOException {
-            unreadable(ctx, cause);
+            unreadable(ctx, UnreadableAnswerException.of(header, true, cause, MAX_ANSWER_HEAD_BYTES));
             super.onHttpHeaderError(header, ctx, cause);
         }
 
         @Override
         protected void onHttpContentError(HttpHeader header, FilterChainContext ctx, Throwable cause)
                 throws IOException {
-            unreadable(ctx, cause);
+            unreadable(ctx, UnreadableAnswerException.of(header, false, cause, MAX_ANSWER_HEAD_BYTES));
             super.onHttpContentError(header, ctx, cause);
         }
 
-        private void unreadable(FilterChainContext ctx, Throwable cause) {
+        private void unreadable(FilterChainContext ctx, UnreadableAnswerException why) {
             Exchange exchange = exchangeOf.get(ctx.getConnection());
             if (exchange != null) {
-                exchange.unreadable = new UnreadableAnswerException(cause.getMessage() == null
-                        ? cause.getClass().getSimpleName() : cause.getMessage());
+                exchange.unreadable = why;
             }
         }
     }

@@ -25,8 +25,11 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.TruncatedChunkException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
@@ -110,11 +113,21 @@ final class HttpsUpstreamClient implements UpstreamClient {
                 for (Header header : response.getHeaders()) {
                     headers.computeIfAbsent(header.getName(), name -> new ArrayList<>(1)).add(header.getValue());
                 }
-                byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-                return new UpstreamAnswer(response.getCode(), headers, body);
+                return new UpstreamAnswer(response.getCode(), headers, body(response));
             });
         } catch (IOException e) {
             throw new CompletionException(e);
+        }
+    }
+
+    /** The body after the head: a connection that closes before its end is an answer cut short, said so. */
+    private static byte[] body(ClassicHttpResponse response) throws IOException {
+        try {
+            return response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        } catch (ConnectionClosedException | TruncatedChunkException e) {
+            throw new AnswerCutShortException(e);
+        } catch (MalformedChunkCodingException e) {
+            throw new UnreadableAnswerException("its chunked encoding is malformed");
         }
     }
 

@@ -46,6 +46,10 @@ record UpstreamFailure(int status, String detail) {
             return new UpstreamFailure(502, where + " sent an answer that cannot be read: " + reason(cause, "not HTTP")
                     + ".");
         }
+        if (cause instanceof AnswerCutShortException) {
+            return new UpstreamFailure(502, where + " closed the connection in the middle of its answer, "
+                    + reason(cause, "before its end") + ".");
+        }
         if (cause instanceof IOException) {
             return new UpstreamFailure(502, where + " closed the connection without an answer: "
                     + reason(cause, "connection closed") + ".");
