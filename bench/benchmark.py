@@ -3,7 +3,7 @@
 and a bare JDK HttpServer, all answering the same bytes, measured interleaved (stub, WireMock, nginx, bare, stub, ...)
 with wrk. Not a test: it prints figures and ratios.
 
-Usage: bench/run-benchmark.sh [--duration 10] [--rounds 3] [--connections 32]
+Usage: bench/run-benchmark.sh [--duration 10] [--rounds 3] [--connections 32] [--starts 7]
 Writes target/bench/results.md, target/bench/results.json and target/bench/results.svg (ratios and p99 latencies,
 drawn here without any network or plotting library).
 The full run ends with the stores (--only-stores runs them alone): a MijnKlantportaal GET, create and mixed load on
@@ -709,6 +709,9 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per scenario (default 3)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (default 32)")
+    parser.add_argument("--starts", type=int, default=7,
+                        help="interleaved starts of each server for the start-up row (default 7: a single start on "
+                             "two shared cores varies by a fifth, so three were too few to compare two builds)")
     parser.add_argument("--records", type=int, default=100_000, help="records for the large-store scenario")
     parser.add_argument("--only-journal", action="store_true", help="measure only the request journal's cost")
     parser.add_argument("--baseline", metavar="DIR",
@@ -738,14 +741,14 @@ def main():
     wiremock_root, bare_dir, sizes, captured = capture(workdir)
     scripts = write_scripts(workdir)
 
-    # Startup to the first successful answer, interleaved, three times each.
+    # Startup to the first successful answer, interleaved, --starts times each.
     startup = {"stub": [], "stub, plain java -jar": [], "wiremock": [], "nginx": [], "bare": []}
     makers = [stub_server, lambda: stub_server(archive=False), lambda: wiremock_server(wiremock_root),
               lambda: nginx_server(workdir, captured), lambda: bare_server(bare_dir)]
     if args.baseline:
         startup["stub (baseline)"] = []
         makers.insert(1, lambda: baseline_server(args.baseline))
-    for _ in range(3):
+    for _ in range(args.starts):
         for make in makers:
             server = make().start()
             startup[server.name].append(server.startup_ms)
@@ -846,10 +849,10 @@ def render(results, startup, rss, heap_big, rss_big, big_start_ms, sizes, args):
     large = results.get("GET, %d records" % args.records)
     many = large["stub"]["rps"] if large else None
     lines += ["", "| measure | stub | WireMock | nginx | bare |", "|---|---:|---:|---:|---:|",
-              "| startup to first answer, median of 3 (ms) | %.0f | %.0f | %.0f | %.0f |" % tuple(
-                  statistics.median(startup[k]) for k in ("stub",) + PEERS),
-              "| startup to first answer without the class-data archive (plain `java -jar`), median of 3 (ms) "
-              "| %.0f | - | - | - |" % statistics.median(startup["stub, plain java -jar"]),
+              "| startup to first answer, median of %d (ms) | %.0f | %.0f | %.0f | %.0f |" % ((args.starts,) + tuple(
+                  statistics.median(startup[k]) for k in ("stub",) + PEERS)),
+              "| startup to first answer without the class-data archive (plain `java -jar`), median of %d (ms) "
+              "| %.0f | - | - | - |" % (args.starts, statistics.median(startup["stub, plain java -jar"])),
               "| resident memory after the load (MB) | %.0f | %.0f | %.0f | %.0f |" % tuple(
                   rss.get(k) or 0 for k in ("stub",) + PEERS),
               ]
@@ -877,7 +880,7 @@ def render_baseline(results, startup, rss, args):
             "%.2f" % (base["rps"] / wm["rps"]) if wm and wm["rps"] else "-",
             "%.2f" % (this["rps"] / wm["rps"]) if wm and wm["rps"] else "-"))
     lines += ["", "| measure | baseline | this build |", "|---|---:|---:|",
-              "| startup to first answer, median of 3 (ms) | %.0f | %.0f |" % (
+              "| startup to first answer, median of %d (ms) | %.0f | %.0f |" % (args.starts,
                   statistics.median(startup["stub (baseline)"]), statistics.median(startup["stub"])),
               "| resident memory after the load (MB) | %.0f | %.0f |" % (
                   rss.get("stub (baseline)") or 0, rss.get("stub") or 0)]
