@@ -21,11 +21,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every answer carries the time it was sent in one {@code Date} header (RFC 9110 §6.6.1: an origin server with a
- * clock must send it in its 2xx, 3xx and 4xx answers; the providers' servers do), whichever part of the stub makes
- * it: an API's fast path and its Jersey application, a refusal, the admin API, the stub's own endpoints. Grizzly 4
- * dropped the one its codec adds, so none had it. The HTTP layer's own refusals are checked in
- * {@link FramingErrorsTest}.
+ * Every answer carries the time it was sent in one {@code Date} header (RFC 9110 §6.6.1: an origin server with a clock
+ * must send it in its 2xx, 3xx and 4xx answers), whichever part of the stub makes it: an API's fast path and its
+ * Jersey application, a refusal, the admin API, the stub's own endpoints. Grizzly 4 dropped the one its codec adds, so
+ * none had it. The HTTP layer's own refusals are checked in {@link FramingErrorsTest}.
  */
 public class DateHeaderTest {
 

@@ -8,10 +8,10 @@ import org.glassfish.grizzly.http.util.Header;
 
 /**
  * Gives an answer its {@code Date} as Grizzly commits it: RFC 9110 §6.6.1 has an origin server with a clock send one
- * in every 2xx, 3xx and 4xx answer, and the providers' servers do. Grizzly 4's HTTP codec means to add it, but by then
- * the response's output buffer has marked the headers written so far as the end of the head (what follows would be
- * trailers, where {@code Date} may not go), so the codec's addition was dropped without a word and no answer of the
- * stub carried a date. An answer that has one already, a forwarded upstream's, keeps it.
+ * in every 2xx, 3xx and 4xx answer. Grizzly 4's HTTP codec means to add it, but by then the response's output buffer
+ * has marked the headers written so far as the end of the head (what follows would be trailers, where {@code Date} may
+ * not go), so the codec's addition was dropped without a word and no answer of the stub carried a date. An answer that
+ * has one already, a forwarded upstream's, keeps it.
  */
 final class DateAtCommit implements OutputBuffer.LifeCycleListener {
 

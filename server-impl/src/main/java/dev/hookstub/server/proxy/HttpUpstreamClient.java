@@ -323,10 +323,11 @@ final class HttpUpstreamClient implements UpstreamClient {
                 reused = false;
                 connection = null;
                 begin(this);
+            } else if (head != null) {
+                fail(AnswerCutShortException.after(received == null ? 0 : received.size(),
+                        head.isChunked() ? -1 : head.getContentLength()));
             } else {
-                fail(head != null ? AnswerCutShortException.after(received == null ? 0 : received.size(),
-                        head.isChunked() ? -1 : head.getContentLength())
-                        : cause != null ? cause : new ConnectionClosedException("Connection closed by the upstream"));
+                fail(cause != null ? cause : new ConnectionClosedException("Connection closed by the upstream"));
             }
         }
 

@@ -30,8 +30,7 @@ final class UnreadableAnswerException extends IOException {
             // The codec reads two numbers in a head: the status, then the Content-Length. A status line read to its
             // reason phrase was whole.
             boolean statusRead = head instanceof HttpResponsePacket response
-                    && response.getProtocolString().startsWith("HTTP/") && !response.getReasonPhraseDC().isNull()
-                    && response.getReasonPhraseDC().getLength() > 0;
+                    && response.getProtocolString().startsWith("HTTP/") && response.getReasonPhraseDC().getLength() > 0;
             return new UnreadableAnswerException(statusRead ? "its Content-Length is not a number"
                     : "its status line is not an HTTP version and a status");
         }
