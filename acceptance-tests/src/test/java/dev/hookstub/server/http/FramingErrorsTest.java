@@ -132,7 +132,7 @@ class FramingErrorsTest {
 
         JsonNode body = JSON.readTree(answer.body());
         assertAll(() -> assertEquals(405, answer.status(), answer.text),
-                () -> assertEquals("GET,OPTIONS", answer.header("Allow"), answer.text),
+                () -> assertEquals("HEAD,GET,OPTIONS", answer.header("Allow"), answer.text),
                 () -> assertTrue(body.at(Shape.PARTOO.pointer).isTextual(), answer.text));
     }
 

@@ -8,7 +8,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.server.ParamException;
 
@@ -39,7 +41,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         Map<String, String> headers = new HashMap<>();
         String allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
-            headers.put(HttpHeaders.ALLOW, allow);
+            headers.put(HttpHeaders.ALLOW, withHead(allow));
         }
         String detail;
         if (exception instanceof NotAllowedException) {
@@ -57,6 +59,19 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         return new ApiProblem(status, title, detail, null, headers);
+    }
+
+    /**
+     * Jersey answers HEAD wherever it answers GET (and lists it in its OPTIONS answer), but leaves it out of a 405's
+     * {@code Allow}; RFC 9110 §10.2.1 asks for the methods the resource supports, so it is put back.
+     */
+    static String withHead(String allow) {
+        List<String> methods = Arrays.stream(allow.split(",")).map(String::trim).toList();
+        if (!methods.contains("GET") || methods.contains("HEAD")) {
+            return allow;
+        }
+        String separator = allow.contains(", ") ? ", " : ",";
+        return "HEAD" + separator + allow;
     }
 
     private ApiProblem paramProblem(ParamException param) {

@@ -26,13 +26,20 @@ class WebApplicationExceptionMapperTest {
     }
 
     @Test
-    void mapsMethodNotAllowedToA405KeepingTheAllowHeader() {
+    void mapsMethodNotAllowedToA405KeepingTheAllowHeaderWithHeadBesideGet() {
         Response jersey = Response.status(405).header("Allow", "GET, DELETE, OPTIONS").build();
         Response response = mapper.toResponse(new NotAllowedException(jersey));
         assertErrorResponse(response, 405, "application/json", """
                 {"message": "The requested method is not supported for this resource."}
                 """);
-        assertEquals("GET, DELETE, OPTIONS", response.getHeaderString("Allow"));
+        assertEquals("HEAD, GET, DELETE, OPTIONS", response.getHeaderString("Allow"));
+    }
+
+    @Test
+    void anAllowWithoutGetOrWithHeadAlreadyIsKeptAsItIs() {
+        assertEquals("POST,OPTIONS", WebApplicationExceptionMapper.withHead("POST,OPTIONS"));
+        assertEquals("HEAD,GET,OPTIONS", WebApplicationExceptionMapper.withHead("HEAD,GET,OPTIONS"));
+        assertEquals("HEAD,GET,OPTIONS", WebApplicationExceptionMapper.withHead("GET,OPTIONS"));
     }
 
     @Test
