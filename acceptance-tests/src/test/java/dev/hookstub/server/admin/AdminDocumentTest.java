@@ -37,6 +37,7 @@ class AdminDocumentTest {
     @RegisterExtension
     static final HookstubExtension stub = HookstubExtension.with(Hookstub.defaultConfig());
 
+    private static String servedText;
     private static JsonNode served;
     private static SchemaCatalog schemas;
 
@@ -44,7 +45,8 @@ class AdminDocumentTest {
     static void readTheServedDocument() throws Exception {
         HttpResponse<String> document = stub.http().get("/__admin/openapi.yaml");
         assertEquals(200, document.statusCode());
-        served = new YAMLMapper().readTree(document.body());
+        servedText = document.body();
+        served = new YAMLMapper().readTree(servedText);
         schemas = SpecFile.made("served-admin.yaml", served).spec().schemas();
     }
 
@@ -60,6 +62,40 @@ class AdminDocumentTest {
         });
         assertFalse(refs.isEmpty());
         refs.forEach(ref -> assertFalse(served.at(ref.substring(1)).isMissingNode(), ref));
+    }
+
+    /**
+     * Tools read YAML 1.1 (SnakeYAML's default resolver, js-yaml's default schema and so Prism, PyYAML), where a bare
+     * {@code 2030-01-01T00:00:00Z} is a date and a bare {@code 1:30} a number: they read the same document.
+     */
+    @Test
+    void aYaml11ReaderReadsTheSameDocument() {
+        JsonNode read = JSON.valueToTree(new org.yaml.snakeyaml.Yaml().load(servedText));
+        List<String> readOtherwise = new ArrayList<>();
+        walk(served, "", (pointer, node) -> node.fields().forEachRemaining(field -> {
+            JsonNode there = read.at(pointer + "/" + escaped(field.getKey()));
+            if (field.getValue().isValueNode() && !field.getValue().equals(there)) {
+                readOtherwise.add(pointer + "/" + field.getKey() + ": " + field.getValue() + " read as " + there);
+            }
+        }));
+        assertEquals(List.of(), readOtherwise);
+        assertEquals(served, read);
+    }
+
+    @Test
+    void everyExampleOfASchemaHoldsToIt() {
+        List<String> checked = new ArrayList<>();
+        walk(served.path("components").path("schemas"), "/components/schemas", (pointer, node) -> {
+            String parent = pointer.substring(pointer.lastIndexOf('/') + 1);
+            if (node.has("example") && !Set.of("properties", "patternProperties", "dependentSchemas", "$defs")
+                    .contains(parent)) {
+                assertEquals(List.of(), schemas.at(pointer).validate(node.get("example").toString(),
+                        InputFormat.JSON), pointer + ": " + node.get("example"));
+                checked.add(pointer);
+            }
+        });
+        assertTrue(checked.size() > 20, checked.toString());
+        assertTrue(checked.contains("/components/schemas/MollieRecordFields/properties/eventTypes"), checked.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,10 +176,15 @@ class AdminDocumentTest {
         return texts;
     }
 
+    /** A name as a JSON pointer writes it (RFC 6901). */
+    private static String escaped(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
     private static void walk(JsonNode node, String pointer, java.util.function.BiConsumer<String, JsonNode> visit) {
         if (node.isObject()) {
             visit.accept(pointer, node);
-            node.fields().forEachRemaining(field -> walk(field.getValue(), pointer + "/" + field.getKey(), visit));
+            node.fields().forEachRemaining(field -> walk(field.getValue(), pointer + "/" + escaped(field.getKey()), visit));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 walk(node.get(i), pointer + "/" + i, visit);

@@ -1,6 +1,7 @@
 package dev.hookstub.server.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hookstub.openapi.OpenApiSpec;
@@ -46,7 +47,8 @@ public record SpecFile(OpenApiSpec spec, Supplier<byte[]> bytes) {
     public static SpecFile made(String file, JsonNode document) {
         return new SpecFile(OpenApiSpec.fromDocument(file, document), () -> {
             try {
-                return YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                return YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new Yaml11Quoting()).build())
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                         .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                         .build().writeValueAsBytes(document);
