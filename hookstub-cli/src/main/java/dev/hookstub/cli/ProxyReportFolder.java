@@ -41,14 +41,19 @@ final class ProxyReportFolder implements ProxyReport {
 
     @Override
     public void flagged(String api, String recordId, List<SpecViolation> violations) {
+        noted(api, "Recorded " + api + " record " + recordId + " as the upstream answered it, though it breaks "
+                + "the spec: " + violations.get(0) + (violations.size() > 1 ? " (+" + (violations.size() - 1)
+                + " more)" : "") + ". A stub started on the fixtures refuses it until it is fixed.");
+    }
+
+    @Override
+    public void noted(String api, String note) {
         ObservedTraffic traffic;
         synchronized (byApi) {
             traffic = byApi.get(api);
         }
         if (traffic != null) {
-            traffic.note("Recorded " + api + " record " + recordId + " as the upstream answered it, though it breaks "
-                    + "the spec: " + violations.get(0) + (violations.size() > 1 ? " (+" + (violations.size() - 1)
-                    + " more)" : "") + ". A stub started on the fixtures refuses it until it is fixed.");
+            traffic.note(note);
         }
     }
 

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.junit.Hookstub;
 import dev.hookstub.junit.HookstubExtension;
 import dev.hookstub.junit.HookstubHttp;
+import dev.hookstub.server.auth.Credentials;
 import dev.hookstub.server.StubServer;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.config.Fixtures;
@@ -150,7 +151,134 @@ class FixtureRecordingTest {
         assertTrue(refused.getMessage().contains("partoo.json: record 0, field url"), refused.getMessage());
     }
 
-    /** Keeps what the recorder flags, as {@code api id check pointer}. */
+    @Test
+    void anotherTenantsOrTheOtherModesNotFoundRemovesNothingTheSameReadsDoes(@TempDir Path folder) {
+        try (Hookstub proxy = recordingProxy(folder, true, upstream.hookstub().baseUri().toString(), ProxyReport.NONE)) {
+            HookstubHttp http = proxy.http();
+            assertEquals(200, http.get(MKP_GET, MKP).statusCode());
+            assertEquals(404, http.get(MKP_GET, MKP_OTHER).statusCode(), "another tenant's");
+            assertEquals(200, http.get(EQUALS_GET, EQUALS).statusCode());
+            assertEquals(404, http.get(EQUALS_GET, "Authorization", "equals_other_key").statusCode(), "another account's");
+            assertEquals(200, http.get(MOLLIE_GET, MOLLIE).statusCode());
+            String liveMode = MOLLIE_GET.substring(0, MOLLIE_GET.indexOf('?'));
+            assertEquals(404, http.get(liveMode, MOLLIE).statusCode(), "the other mode's");
+            assertEquals(1, json(read(folder.resolve("mijnklantportaal.json"))).size());
+            assertEquals(1, json(read(folder.resolve("equalsmoney.json"))).size());
+            assertEquals(1, json(read(folder.resolve("mollie.json"))).size());
+            // The read that answered with the record, answered 404: the record is gone.
+            assertEquals(204, upstream.http().delete("/__admin/mollie/webhooks/hook_B2EyhTH5N4KWUnoYPcgiH", ADMIN)
+                    .statusCode());
+            assertEquals(404, http.get(MOLLIE_GET, MOLLIE).statusCode());
+            assertEquals(0, json(read(folder.resolve("mollie.json"))).size());
+        }
+    }
+
+    @Test
+    void sandboxKeysTheStubDoesNotKnowTakeItsKeysInTurnAndAThirdSharingATenantIsSaid(@TempDir Path folder) {
+        Credentials defaults = Credentials.defaults();
+        Credentials sandboxKeys = new Credentials(List.of(new Credentials.MijnklantportaalKey("sandbox_a", "ta"),
+                new Credentials.MijnklantportaalKey("sandbox_b", "tb"),
+                new Credentials.MijnklantportaalKey("sandbox_c", "tc")), defaults.equalsmoney(), defaults.partoo(),
+                defaults.mollie(), defaults.adminToken());
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> ids = new LinkedHashMap<>();
+        try (Hookstub sandbox = Hookstub.start(Hookstub.defaultConfig().withCredentials(sandboxKeys));
+             Hookstub proxy = recordingProxy(folder, true, sandbox.baseUri().toString(), new FlagCollector(notes))) {
+            for (String tenant : List.of("a", "b", "c")) {
+                HttpResponse<String> created = sandbox.http().post("/__admin/mijnklantportaal/webhooks",
+                        "{\"url\":\"https://example.com/" + tenant + "\",\"type\":\"invoice-paid\",\"tenant\":\"t"
+                                + tenant + "\"}", ADMIN);
+                assertEquals(201, created.statusCode(), created.body());
+                String path = "/mijnklantportaal/v1/webhooks/" + json(created.body()).path("id").asText();
+                ids.put(tenant, path);
+                assertEquals(200, proxy.http().get(path, "Authorization", "Bearer sandbox_" + tenant).statusCode());
+            }
+        }
+        JsonNode written = json(read(folder.resolve("mijnklantportaal.json")));
+        List<String> tenants = new ArrayList<>();
+        written.forEach(record -> tenants.add(record.path("tenant").asText()));
+        assertEquals(List.of("tenant-1", "tenant-2", "tenant-2"), tenants, written.toString());
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("read with a 3rd credential under {tenant=tenant-2}"), notes.get(0));
+        try (Hookstub fresh = Hookstub.start(Hookstub.defaultConfig()
+                .withFixtures(Fixtures.read(folder, StubServer.API_IDS)))) {
+            assertEquals(200, fresh.http().get(ids.get("a"), MKP).statusCode());
+            assertEquals(404, fresh.http().get(ids.get("a"), MKP_OTHER).statusCode());
+            assertEquals(200, fresh.http().get(ids.get("b"), MKP_OTHER).statusCode());
+        }
+    }
+
+    @Test
+    void aPropertyTheSpecDoesNotDeclareIsLeftOutAndSaidSoThatTheFixturesLoad(@TempDir Path folder) throws IOException {
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        try (FaultyUpstream faulty = new FaultyUpstream(upstream.hookstub().baseUri());
+             Hookstub proxy = recordingProxy(folder, true, faulty.url(), new FlagCollector(notes))) {
+            faulty.inject(answer -> answer.withBody(answer.body().replaceFirst("\\{", "{\"extra\":{\"a\":1},")));
+            HttpResponse<String> read = proxy.http().get(PARTOO_GET, PARTOO);
+            assertEquals(200, read.statusCode());
+            assertTrue(read.body().contains("\"extra\""), "forwarded as answered: " + read.body());
+            assertEquals("", read.headers().firstValue("Hookstub-Violations").orElse(""), "the spec allows it");
+        }
+        JsonNode written = json(read(folder.resolve("partoo.json"))).path(0);
+        assertTrue(written.path("extra").isMissingNode(), written.toString());
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("partoo note: Recorded partoo record 1 without extra"), notes.get(0));
+        try (Hookstub fresh = Hookstub.start(Hookstub.defaultConfig()
+                .withFixtures(Fixtures.read(folder, StubServer.API_IDS)))) {
+            assertEquals(200, fresh.http().get(PARTOO_GET, PARTOO).statusCode());
+        }
+    }
+
+    @Test
+    void aHeaderNamedLikeAnApiKeyIsAPlaceholderToo(@TempDir Path folder) {
+        assertEquals(201, upstream.http().post("/__admin/partoo/webhooks", "{\"id\":9,\"url\":\"https://example.com/k\","
+                + "\"event_type\":\"lead_received\",\"org_id\":1,\"custom_headers\":{\"X-Api-Key\":\"s3cret\","
+                + "\"X-Trace\":\"kept\"}}", ADMIN).statusCode());
+        try (Hookstub proxy = recordingProxy(folder, false, upstream.hookstub().baseUri().toString(), ProxyReport.NONE)) {
+            assertEquals(200, proxy.http().get("/partoo/v2/webhooks/9", PARTOO).statusCode());
+        }
+        JsonNode headers = json(read(folder.resolve("partoo.json"))).path(0).path("custom_headers");
+        assertEquals(FixtureRecorder.PLACEHOLDER, headers.path("X-Api-Key").asText(), headers.toString());
+        assertEquals("kept", headers.path("X-Trace").asText(), headers.toString());
+    }
+
+    @Test
+    void aFolderWithFixturesIsAddedToAndOneWithOtherJsonIsRefused(@TempDir Path folder) throws IOException {
+        try (Hookstub proxy = recordingProxy(folder, true, upstream.hookstub().baseUri().toString(), ProxyReport.NONE)) {
+            assertEquals(200, proxy.http().get(PARTOO_GET, PARTOO).statusCode());
+        }
+        assertEquals(201, upstream.http().post("/__admin/partoo/webhooks", "{\"id\":8,\"url\":\"https://example.com/8\","
+                + "\"event_type\":\"lead_received\",\"org_id\":1}", ADMIN).statusCode());
+        try (Hookstub proxy = recordingProxy(folder, true, upstream.hookstub().baseUri().toString(), ProxyReport.NONE)) {
+            assertEquals(200, proxy.http().get("/partoo/v2/webhooks/8", PARTOO).statusCode());
+        }
+        List<String> ids = new ArrayList<>();
+        json(read(folder.resolve("partoo.json"))).forEach(record -> ids.add(record.path("id").asText()));
+        assertEquals(List.of("1", "8"), ids);
+
+        Files.writeString(folder.resolve("mollie.json"), "{\"not\": \"fixtures\"}");
+        ConfigException refused = assertThrows(ConfigException.class, () -> recordingProxy(folder, true,
+                upstream.hookstub().baseUri().toString(), ProxyReport.NONE).close());
+        assertTrue(refused.getMessage().contains("mollie.json is there already and is not an array of records"),
+                refused.getMessage());
+        assertEquals("{\"not\": \"fixtures\"}", read(folder.resolve("mollie.json")), "left as it was");
+    }
+
+    @Test
+    void aDeleteTheSpecDoesNotDocumentAnswered2xxAtARecordsPathRemovesIt(@TempDir Path folder) throws IOException {
+        try (FaultyUpstream faulty = new FaultyUpstream(upstream.hookstub().baseUri());
+             Hookstub proxy = recordingProxy(folder, true, faulty.url(), ProxyReport.NONE)) {
+            assertEquals(200, proxy.http().get(PARTOO_GET, PARTOO).statusCode());
+            assertEquals(1, json(read(folder.resolve("partoo.json"))).size());
+            faulty.inject(answer -> answer.withStatus(204).withBody(""));
+            assertEquals(204, proxy.http().delete("/partoo/v2/webhooks/other/1", PARTOO).statusCode());
+            assertEquals(1, json(read(folder.resolve("partoo.json"))).size(), "not a record's path");
+            assertEquals(204, proxy.http().delete(PARTOO_GET, PARTOO).statusCode());
+            assertEquals(0, json(read(folder.resolve("partoo.json"))).size());
+        }
+    }
+
+    /** Keeps what the recorder flags, as {@code api id check pointer}, and notes, as {@code api note: sentence}. */
     private record FlagCollector(List<String> flagged) implements ProxyReport {
 
         @Override
@@ -160,6 +288,11 @@ class FixtureRecordingTest {
         @Override
         public void flagged(String api, String recordId, List<SpecViolation> violations) {
             violations.forEach(v -> flagged.add(api + " " + recordId + " " + v.check() + " " + v.pointer()));
+        }
+
+        @Override
+        public void noted(String api, String note) {
+            flagged.add(api + " note: " + note);
         }
 
         @Override

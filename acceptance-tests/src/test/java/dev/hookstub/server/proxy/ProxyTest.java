@@ -450,6 +450,10 @@ class ProxyTest {
         }
 
         @Override
+        public void noted(String api, String note) {
+        }
+
+        @Override
         public Optional<Written> write() {
             return Optional.empty();
         }

@@ -62,10 +62,11 @@ public interface StubApi {
      * --record} writes from what the upstream answered a caller: MijnKlantportaal's tenant, from the caller's key.
      *
      * @param credential the caller's credential as the API's security scheme carries it (no {@code Bearer}), or null
-     * @param ordinal    how many other credentials were seen before this one, for a credential the stub does not
-     *                   know: the first such is taken for the stub's first key, the second for its second, ...
+     * @param seen       every credential the recorder has seen for this API, in order, this one included: of those
+     *                   the stub does not know (a sandbox's), the first is taken for the stub's first key, the second
+     *                   for its second, ...
      */
-    default java.util.Map<String, String> recordedFields(String credential, int ordinal) {
+    default java.util.Map<String, String> recordedFields(String credential, List<String> seen) {
         return java.util.Map.of();
     }
 

@@ -60,9 +60,10 @@ public final class MijnklantportaalApi extends StubApiBase {
      * sandbox's), to the tenant of the stub's key in the same place, so that two tenants stay two.
      */
     @Override
-    public Map<String, String> recordedFields(String credential, int ordinal) {
+    public Map<String, String> recordedFields(String credential, List<String> seen) {
+        List<String> unknown = seen.stream().filter(c -> keys.stream().noneMatch(k -> k.key().equals(c))).toList();
         Credentials.MijnklantportaalKey key = keys.stream().filter(k -> k.key().equals(credential)).findFirst()
-                .orElse(keys.get(Math.min(ordinal, keys.size() - 1)));
+                .orElse(keys.get(Math.max(0, Math.min(unknown.indexOf(credential), keys.size() - 1))));
         return Map.of(TENANT, key.tenant() == null ? key.key() : key.tenant());
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -34,10 +35,16 @@ import java.util.regex.Pattern;
  * started on them answers the same reads with the same bodies.
  * <ul>
  * <li>A 2xx answer whose schema is the API's record schema (a read of one record, MijnKlantportaal's create) is a
- * record. The same record (by its id, as the API keys ids) seen again replaces the one written, in place.</li>
- * <li>A delete answered 2xx, or a read of a record answered 404 or 410, removes it.</li>
+ * record. The same record (by its id, as the API keys ids) seen again replaces the one written, in place. A folder
+ * that holds fixtures already is added to, not started afresh.</li>
+ * <li>A delete answered 2xx (documented or not, at a record's path) removes it; so does a read answered 404 or 410,
+ * but only the same read (credential and query) that last answered with the record: another tenant's 404, or
+ * Mollie's for the other mode, says nothing of whether it still exists.</li>
  * <li>The stub's own fields that answers do not carry are added ({@link StubApi#recordedFields}: MijnKlantportaal's
- * tenant, from the key the record was read with).</li>
+ * tenant, from the key the record was read with). When two credentials come to the same fields (more sandbox keys
+ * than the stub has), that is said in the log and the report.</li>
+ * <li>A property the answer carries and the API's schema does not declare (where the schema allows more) is left
+ * out, since the stub stores and serves only what the spec declares, and said in the log and the report.</li>
  * <li>Secrets (members named like a secret, token, password, authorization, API key or credential, at any depth:
  * signing secrets, {@code authorizationHeader}, a custom {@code Authorization} header) are written as
  * {@value #PLACEHOLDER} unless they are to be kept.</li>
@@ -50,12 +57,18 @@ public final class FixtureRecorder {
     public static final String PLACEHOLDER = "hookstub-recorded-secret";
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "secret|token|password|authorization|api_?key|credential", Pattern.CASE_INSENSITIVE);
+            "secret|token|password|authorization|api[-_]?key|credential", Pattern.CASE_INSENSITIVE);
 
-    /** One API's records as written, by key, in the order first seen; and the credentials seen, in order. */
+    private static final Logger LOG = Logger.getLogger(FixtureRecorder.class.getName());
+
+    /**
+     * One API's records as written, by key, in the order first seen; the read that last answered with each; and
+     * the credentials seen, in order, with the fields each came to.
+     */
     private static final class Written {
         final Map<String, ObjectNode> records = new LinkedHashMap<>();
-        final List<String> credentials = new ArrayList<>();
+        final Map<String, String> readBy = new HashMap<>();
+        final Map<String, Map<String, String>> fieldsByCredential = new LinkedHashMap<>();
     }
 
     private final Path folder;
@@ -63,8 +76,12 @@ public final class FixtureRecorder {
     private final ProxyReport report;
     private final ObjectMapper mapper;
     private final Map<String, Written> byApi = new HashMap<>();
+    /** The fixtures the folder held already, by API id, until the API's first answer takes them in. */
+    private final Map<String, ArrayNode> found = new HashMap<>();
 
-    public FixtureRecorder(Path folder, boolean keepSecrets, ProxyReport report, ObjectMapper mapper) {
+    /** @param apis the ids of the APIs that may be recorded, whose files the folder may hold already */
+    public FixtureRecorder(Path folder, boolean keepSecrets, ProxyReport report, ObjectMapper mapper,
+                           java.util.Collection<String> apis) {
         this.folder = folder;
         this.keepSecrets = keepSecrets;
         this.report = report;
@@ -77,31 +94,82 @@ public final class FixtureRecorder {
         if (!Files.isWritable(folder)) {
             throw new ConfigException("--record " + folder + ": the folder cannot be written");
         }
+        for (String api : apis) {
+            Path file = file(api);
+            if (Files.exists(file)) {
+                found.put(api, existing(file));
+            }
+        }
+    }
+
+    /** A file the folder holds already: its records are kept, so it must be fixtures, else nothing starts. */
+    private ArrayNode existing(Path file) {
+        try {
+            JsonNode read = mapper.readTree(file.toFile());
+            if (read instanceof ArrayNode array && java.util.stream.StreamSupport.stream(array.spliterator(), false)
+                    .allMatch(record -> record.isObject() && record.hasNonNull(RecordShape.ID))) {
+                return array;
+            }
+        } catch (IOException notJson) {
+            // said below
+        }
+        throw new ConfigException("--record " + folder + ": " + file.getFileName() + " is there already and is not "
+                + "an array of records with ids; the recorder adds to fixtures it finds, and would overwrite this. "
+                + "Move it away, or record into another folder.");
+    }
+
+    /** The API's records, with those its file held when the recorder started. */
+    private Written written(StubApi api) {
+        return byApi.computeIfAbsent(api.id(), id -> {
+            Written written = new Written();
+            ArrayNode earlier = found.remove(id);
+            if (earlier != null) {
+                earlier.forEach(record -> written.records.put(api.records().key(record.get(RecordShape.ID).asText()),
+                        (ObjectNode) record));
+            }
+            return written;
+        });
     }
 
     /**
      * Takes what the upstream answered a request of the API.
      *
+     * @param operation         the spec's operation the request is, or null for one it does not document
      * @param path              below the API's mount
+     * @param query             the request's query string, or null
      * @param requestHeaders    name, value, name, value... as the caller sent them
      * @param answerViolations  what the answer breaks of the spec
      */
     synchronized void answered(StubApi api, OpenApiSpec spec, Operation operation, String method, String path,
-                               List<String> requestHeaders, int status, String contentType, String body,
+                               String query, List<String> requestHeaders, int status, String contentType, String body,
                                List<SpecViolation> answerViolations) {
-        if (operation == null) {
-            return;
-        }
-        Written written = byApi.computeIfAbsent(api.id(), id -> new Written());
         RecordShape records = api.records();
-        if (removes(method, status)) {
-            String id = lastSegment(path);
-            if (written.records.remove(records.key(id)) != null) {
+        boolean ok = status >= 200 && status < 300;
+        if (method.equals("DELETE") && ok && (operation != null || isARecordsPath(spec, path))) {
+            Written written = written(api);
+            String key = records.key(lastSegment(path));
+            if (written.records.remove(key) != null) {
+                written.readBy.remove(key);
                 write(api.id(), written);
             }
             return;
         }
-        if (status < 200 || status >= 300 || !answersWithTheRecord(spec, operation, status, contentType, records)) {
+        if (operation == null) {
+            return;
+        }
+        String credential = credential(spec, operation, requestHeaders);
+        String read = credential + "?" + (query == null ? "" : query);
+        if (method.equals("GET") && (status == 404 || status == 410)) {
+            Written written = written(api);
+            String key = records.key(lastSegment(path));
+            if (read.equals(written.readBy.get(key))) {
+                written.records.remove(key);
+                written.readBy.remove(key);
+                write(api.id(), written);
+            }
+            return;
+        }
+        if (!ok || !answersWithTheRecord(spec, operation, status, contentType, records)) {
             return;
         }
         JsonNode answer;
@@ -113,24 +181,68 @@ public final class FixtureRecorder {
         if (!(answer instanceof ObjectNode record) || !record.hasNonNull(RecordShape.ID)) {
             return;
         }
-        String credential = credential(spec, operation, requestHeaders);
-        int ordinal = ordinal(written, credential);
-        api.recordedFields(credential, ordinal).forEach(record::put);
+        Written written = written(api);
+        String id = record.get(RecordShape.ID).asText();
+        List<String> undeclared = records.undeclared(record);
+        record.remove(undeclared);
+        fields(api, written, credential).forEach(record::put);
         if (!keepSecrets) {
             hideSecrets(record);
         }
-        String id = record.get(RecordShape.ID).asText();
-        written.records.put(records.key(id), record);
+        String key = records.key(id);
+        written.records.put(key, record);
+        written.readBy.put(key, read);
         write(api.id(), written);
+        if (!undeclared.isEmpty()) {
+            String note = "Recorded " + api.id() + " record " + id + " without " + String.join(", ", undeclared)
+                    + ", which the upstream answered and " + spec.name() + " does not declare (the spec allows "
+                    + "more properties, but a stub stores and serves only the ones it declares).";
+            LOG.warning(note);
+            report.noted(api.id(), note);
+        }
         if (!answerViolations.isEmpty()) {
             ViolationLog.record(api.id(), id, answerViolations);
             report.flagged(api.id(), id, answerViolations);
         }
     }
 
-    private static boolean removes(String method, int status) {
-        return method.equals("DELETE") && status >= 200 && status < 300
-                || method.equals("GET") && (status == 404 || status == 410);
+    /**
+     * The stub's own fields for a record read with the credential; said once when a new credential comes to the
+     * same fields as an earlier one, since the replayed records of the two then share them.
+     */
+    private Map<String, String> fields(StubApi api, Written written, String credential) {
+        Map<String, String> known = written.fieldsByCredential.get(credential);
+        if (known != null) {
+            return known;
+        }
+        List<String> seen = new ArrayList<>(written.fieldsByCredential.keySet());
+        seen.add(credential);
+        Map<String, String> fields = api.recordedFields(credential, seen);
+        if (!fields.isEmpty() && written.fieldsByCredential.containsValue(fields)) {
+            String note = "Recorded " + api.id() + " records read with a " + ordinalWord(seen.size())
+                    + " credential under " + fields + ", as an earlier credential's: the stub has fewer keys than "
+                    + "the upstream's callers, and a stub started on the fixtures serves both credentials' records "
+                    + "to the same key.";
+            LOG.warning(note);
+            report.noted(api.id(), note);
+        }
+        written.fieldsByCredential.put(credential, fields);
+        return fields;
+    }
+
+    private static String ordinalWord(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
+    }
+
+    /** Whether a path is one the spec reads a record at (a delete the spec does not document still deletes). */
+    private static boolean isARecordsPath(OpenApiSpec spec, String path) {
+        return spec.operations().stream().anyMatch(op -> op.httpMethod().equals("GET")
+                && spec.template(op).matches(path));
     }
 
     /** Whether the answer's declared schema is the API's record schema (the same node, after references). */
@@ -161,18 +273,6 @@ public final class FixtureRecorder {
             }
         }
         return null;
-    }
-
-    private static int ordinal(Written written, String credential) {
-        if (credential == null) {
-            return 0;
-        }
-        int at = written.credentials.indexOf(credential);
-        if (at < 0) {
-            written.credentials.add(credential);
-            return written.credentials.size() - 1;
-        }
-        return at;
     }
 
     private static void hideSecrets(JsonNode node) {

@@ -58,8 +58,8 @@ final class ProxyHandler extends HttpHandler {
 
     /** What the recorder needs of a route beyond the exchange. */
     interface Recording {
-        void answered(JudgedRequest request, String method, String path, List<String> requestHeaders, int status,
-                      String contentType, String body, List<SpecViolation> answerViolations);
+        void answered(JudgedRequest request, String method, String path, String query, List<String> requestHeaders,
+                      int status, String contentType, String body, List<SpecViolation> answerViolations);
     }
 
     ProxyHandler(Route route, UpstreamClient upstream, boolean errors, ProxyReport report, Recording recording,
@@ -154,8 +154,8 @@ final class ProxyHandler extends HttpHandler {
         note(exchange, all, answer.status(), request, response);
         reported(exchange, true, answer.status(), answer.headers(), text, verdict, null);
         if (recording != null) {
-            recording.answered(exchange.judged(), exchange.method(), exchange.path(), exchange.headers(),
-                    answer.status(), contentType, text, answerViolations);
+            recording.answered(exchange.judged(), exchange.method(), exchange.path(), exchange.query(),
+                    exchange.headers(), answer.status(), contentType, text, answerViolations);
         }
         if (errors && !answerViolations.isEmpty()) {
             GrizzlyAnswers.refuse(response, route.format(), new ApiProblem(502, "Bad Gateway",

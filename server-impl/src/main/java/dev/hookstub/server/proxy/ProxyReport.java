@@ -24,6 +24,10 @@ public interface ProxyReport {
         }
 
         @Override
+        public void noted(String api, String note) {
+        }
+
+        @Override
         public Optional<Written> write() {
             return Optional.empty();
         }
@@ -38,6 +42,9 @@ public interface ProxyReport {
 
     /** A record {@code --record} wrote as the upstream answered it, though it breaks the spec. */
     void flagged(String api, String recordId, List<SpecViolation> violations);
+
+    /** Something else {@code --record} did that a reader of the report should know, in a sentence. */
+    void noted(String api, String note);
 
     /** Writes the report over everything seen so far; empty when there is nowhere to write it. */
     Optional<Written> write();

@@ -44,7 +44,8 @@ public final class ProxyRoutes implements AutoCloseable {
             this.documentClient = settings.document() == null ? null
                     : UpstreamClient.of(settings.document().upstream(), executor, deadlines);
             this.recorder = settings.recordDir() == null ? null
-                    : new FixtureRecorder(settings.recordDir(), settings.recordSecrets(), settings.report(), mapper);
+                    : new FixtureRecorder(settings.recordDir(), settings.recordSecrets(), settings.report(), mapper,
+                            settings.apis().keySet());
         } catch (RuntimeException e) {
             executor.shutdownNow();
             deadlines.shutdownNow();
@@ -87,8 +88,9 @@ public final class ProxyRoutes implements AutoCloseable {
         ProxyHandler.Route route = new ProxyHandler.Route(api.id(), api.contextPath(), new SpecJudge(spec),
                 api.errorFormat(), new CredentialMask(api.spec()));
         ProxyHandler.Recording recording = recorder == null ? null
-                : (request, method, path, headers, status, contentType, body, violations) -> recorder.answered(api,
-                        spec, request.operation(), method, path, headers, status, contentType, body, violations);
+                : (request, method, path, query, headers, status, contentType, body, violations) -> recorder.answered(
+                        api, spec, request.operation(), method, path, query, headers, status, contentType, body,
+                        violations);
         return new ProxyHandler(route, client, settings.errors(), settings.report(), recording, mapper);
     }
 

@@ -126,6 +126,17 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
         return signingSecret;
     }
 
+    /** The fields a record cannot hold: neither a property of the schema nor one of the stub's own fields. */
+    public List<String> undeclared(ObjectNode fields) {
+        List<String> undeclared = new ArrayList<>(0);
+        fields.fieldNames().forEachRemaining(name -> {
+            if (!schema.defines(name) && !stubFields.contains(name)) {
+                undeclared.add(name);
+            }
+        });
+        return undeclared;
+    }
+
     /** The store's key for a record's id as given in a URL or a record. */
     public String key(String id) {
         return keys.apply(id);
@@ -139,14 +150,12 @@ public final class RecordShape implements RecordCodec<SpecRecord> {
      * example record gives one.
      */
     public ObjectNode filled(ObjectNode fields, Instant now) {
-        for (var names = fields.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!schema.defines(name) && !stubFields.contains(name)) {
-                throw ApiProblem.invalid(400, name, "The " + name + " field is not a property of "
-                        + schema.spec().name() + "'s webhook (" + String.join(", ", schema.properties())
-                        + (stubFields.isEmpty() ? "" : "; and the stub's own " + String.join(", ", stubFields))
-                        + ").");
-            }
+        List<String> undeclared = undeclared(fields);
+        if (!undeclared.isEmpty()) {
+            String name = undeclared.get(0);
+            throw ApiProblem.invalid(400, name, "The " + name + " field is not a property of "
+                    + schema.spec().name() + "'s webhook (" + String.join(", ", schema.properties())
+                    + (stubFields.isEmpty() ? "" : "; and the stub's own " + String.join(", ", stubFields)) + ").");
         }
         fields.remove(computed);
         for (String field : requiredOnCreate) {
