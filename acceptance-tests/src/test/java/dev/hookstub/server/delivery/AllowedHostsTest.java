@@ -43,5 +43,20 @@ class AllowedHostsTest {
         assertTrue(defaults.allows(java.net.URI.create("http://[::1]:9/x")));
         assertTrue(!defaults.allows(java.net.URI.create("https://mollie.com/")));
         assertTrue(DeliveryOptions.defaults().withAllowedHosts(Set.of()).allows(java.net.URI.create("https://mollie.com/")));
+        // As the command line's default names it: the address, without the URI's brackets.
+        assertTrue(defaults.withAllowedHosts(Set.of("::1")).allows(java.net.URI.create("http://[::1]:9/x")));
+    }
+
+    @Test
+    void aDeliveryToAPortBeyond65535FailsAtOnceSayingSo() throws Exception {
+        try (Hookstub stub = Hookstub.start(Hookstub.defaultConfig().withDelivery(
+                DeliveryOptions.defaults().withRetries(3).withRetryDelay(Duration.ofMillis(20))))) {
+            stub.resetWithoutRecords();
+            stub.admin().createWebhook(PARTOO, "{\"url\": \"http://127.0.0.1:99999/hook\", \"event_type\": \"lead_received\"}");
+            JsonNode failed = stub.admin().awaitDelivery(PARTOO, stub.admin().fireEvent(PARTOO, "lead_received").get(0), "failed");
+            assertEquals(1, failed.get("attempts").asInt(), failed.toString());
+            assertEquals("the port of http://127.0.0.1:99999/hook is out of range (at most 65535)",
+                    failed.get("lastError").asText(), failed.toString());
+        }
     }
 }

@@ -366,6 +366,14 @@ public final class CheckCommand {
             }
             o.compareCredential = Secrets.one(values, "--compare-credential");
             o.compareSecondCredential = Secrets.one(values, "--compare-second-credential");
+            if (o.compareWith == null) {
+                Optional<String> stray = values.keySet().stream().filter(option -> option.startsWith("--compare-"))
+                        .findFirst();
+                if (stray.isPresent()) {
+                    throw new UsageException(stray.get() + " is the credential of the server --compare-with names, "
+                            + "and there is none");
+                }
+            }
             if (values.containsKey("--request-timeout")) {
                 o.requestTimeout = Durations.parse("--request-timeout", values.get("--request-timeout"));
             }

@@ -147,6 +147,15 @@ class CheckCommandTest {
         }
 
         @Test
+        void aCompareCredentialWithoutCompareWithIsAUsageError() {
+            Outcome run = check("--spec", "mollie", "--base-url", "http://127.0.0.1:1", "--compare-credential", "x");
+            assertEquals(2, run.status());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains("--compare-credential is the credential of the server --compare-with names"),
+                    run.err());
+        }
+
+        @Test
         void aMissingSpecFileIsNamed() {
             Outcome run = check("--spec", dir.resolve("missing.yaml").toString(), "--base-url", "http://127.0.0.1:1");
             assertEquals(2, run.status());

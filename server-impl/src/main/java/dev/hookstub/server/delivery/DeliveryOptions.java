@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public record DeliveryOptions(int retries, Duration retryDelay, Duration timeout, int workers,
                               java.util.Set<String> allowedHosts, boolean backoffForAll) {
 
-    public static final java.util.Set<String> LOOPBACK = java.util.Set.of("localhost", "127.0.0.1", "::1", "[::1]");
+    public static final java.util.Set<String> LOOPBACK = java.util.Set.of("localhost", "127.0.0.1", "::1");
 
     public static final int DEFAULT_RETRIES = 5;
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofSeconds(1);
@@ -78,6 +78,10 @@ public record DeliveryOptions(int retries, Duration retryDelay, Duration timeout
 
     boolean allows(java.net.URI url) {
         String host = url.getHost();
+        if (host != null && host.startsWith("[") && host.endsWith("]")) {
+            // An IPv6 literal: the URI keeps its brackets, the list names the address (::1).
+            host = host.substring(1, host.length() - 1);
+        }
         return allowedHosts.isEmpty() || host != null && allowedHosts.contains(host.toLowerCase(java.util.Locale.ROOT));
     }
 

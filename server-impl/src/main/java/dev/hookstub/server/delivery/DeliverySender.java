@@ -40,9 +40,15 @@ final class DeliverySender {
     AttemptOutcome send(Delivery delivery, Instant attemptAt) {
         HttpRequest request;
         try {
-            if (!options.allows(URI.create(delivery.url()))) {
+            URI url = URI.create(delivery.url());
+            if (!options.allows(url)) {
                 return AttemptOutcome.refusedLocally("the host of " + delivery.url()
                         + " is not one deliveries may go to (--delivery-allowed-hosts)");
+            }
+            if (url.getPort() > 65535) {
+                // A URI's port is any digits (RFC 3986), a TCP port at most 65535: no attempt could ever be made.
+                return AttemptOutcome.refusedLocally("the port of " + delivery.url() + " is out of range (at most "
+                        + "65535)");
             }
             request = request(delivery, attemptAt);
         } catch (IllegalArgumentException e) {

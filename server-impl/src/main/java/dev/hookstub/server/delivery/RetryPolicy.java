@@ -2,10 +2,14 @@ package dev.hookstub.server.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,10 +79,49 @@ final class RetryPolicy {
                 return RETRY_AFTER_CAP;
             }
         }
+        Instant at = httpDate(value, now);
+        if (at == null) {
+            return null;
+        }
+        Duration until = Duration.between(now, at);
+        return until.isNegative() ? Duration.ZERO : until;
+    }
+
+    /**
+     * RFC 850's date without its weekday ({@code 06-Nov-94 08:49:37 GMT}): the two-digit year is read in this century,
+     * then moved back one where that is over 50 years ahead, which would make the weekday disagree.
+     */
+    private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
+            .appendPattern("dd-MMM-").appendValueReduced(ChronoField.YEAR, 2, 2, 2000)
+            .appendPattern(" HH:mm:ss 'GMT'").toFormatter(Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** ANSI C's asctime(): {@code Sun Nov  6 08:49:37 1994}, the day padded with a space. */
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /**
+     * An HTTP date in any of the three forms a recipient MUST accept (RFC 9110 §5.6.7): IMF-fixdate, RFC 850's and
+     * asctime's; null for anything else.
+     */
+    static Instant httpDate(String value, Instant now) {
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration until = Duration.between(now, at);
-            return until.isNegative() ? Duration.ZERO : until;
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException notImf) {
+            // the obsolete forms below
+        }
+        int comma = value.indexOf(", ");
+        if (comma > 0) {
+            try {
+                Instant at = ZonedDateTime.parse(value.substring(comma + 2), RFC_850).toInstant();
+                ZonedDateTime fiftyYearsAhead = now.atZone(ZoneOffset.UTC).plusYears(50);
+                return at.isAfter(fiftyYearsAhead.toInstant()) ? at.atZone(ZoneOffset.UTC).minusYears(100)
+                        .toInstant() : at;
+            } catch (DateTimeParseException notRfc850) {
+                // asctime below
+            }
+        }
+        try {
+            return ZonedDateTime.parse(value, ASCTIME).toInstant();
         } catch (DateTimeParseException unreadable) {
             return null;
         }

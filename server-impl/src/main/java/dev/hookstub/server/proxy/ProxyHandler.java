@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.Method;
@@ -106,8 +107,14 @@ final class ProxyHandler extends HttpHandler {
             return;
         }
         response.suspend();
-        upstream.send(method, path, query, headers, body,
-                request.getContext().getConnection().getTransport()).whenComplete((answer, failure) -> {
+        CompletableFuture<UpstreamAnswer> sent;
+        try {
+            sent = upstream.send(method, path, query, headers, body, request.getContext().getConnection().getTransport());
+        } catch (RuntimeException e) {
+            // Whatever fails before the request leaves is the upstream's 502 too, never Grizzly's own error page.
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((answer, failure) -> {
             try {
                 if (failure != null) {
                     noAnswer(exchange, UpstreamFailure.of(failure, upstream.upstream()), request, response);

@@ -21,6 +21,14 @@ public record Upstream(URI url, Duration timeout, Path certificateAuthority) {
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
             throw new ConfigException("the upstream must be an http:// or https:// URL with a host, not '" + url + "'");
         }
+        if (url.getPort() > 65535) {
+            throw new ConfigException("the upstream's port must be at most 65535, not " + url.getPort() + ": '" + url
+                    + "'");
+        }
+        if (certificateAuthority != null && scheme.equals("http")) {
+            throw new ConfigException("a certificate authority is for an https:// upstream, and '" + url
+                    + "' is http://");
+        }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
             throw new ConfigException("the upstream URL stands for the spec's server URL and takes no query or "
                     + "fragment: '" + url + "'");

@@ -20,9 +20,19 @@ class UpstreamTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://example.com", "example.com/v2", "http://", "https://example.com/v2?key=1", "::"})
+    @ValueSource(strings = {"ftp://example.com", "example.com/v2", "http://", "https://example.com/v2?key=1", "::",
+            "http://127.0.0.1:99999/partoo/v2"})
     void anythingButAnHttpUrlWithAHostIsRefused(String url) {
         assertThrows(ConfigException.class, () -> Upstream.of(url));
+    }
+
+    @Test
+    void aCertificateAuthorityIsForAnHttpsUpstreamOnly() {
+        ConfigException refused = assertThrows(ConfigException.class,
+                () -> Upstream.of("http://127.0.0.1:9").withCertificateAuthority(java.nio.file.Path.of("ca.pem")));
+        assertEquals("a certificate authority is for an https:// upstream, and 'http://127.0.0.1:9' is http://",
+                refused.getMessage());
+        Upstream.of("https://127.0.0.1:9").withCertificateAuthority(java.nio.file.Path.of("ca.pem"));
     }
 
     @Test
