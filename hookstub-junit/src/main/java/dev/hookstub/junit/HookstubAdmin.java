@@ -1,7 +1,10 @@
 package dev.hookstub.junit;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.conformance.preset.Preset;
 import java.io.IOException;
@@ -21,6 +24,10 @@ import java.util.Map;
 public final class HookstubAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A payload's decimals as given (every digit, trailing zeros, beyond a double's range): sent as written. */
+    private static final ObjectMapper EXACT = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     private static final String ADMIN = "/__admin";
 
     /** The stub, with the admin token sent along. */
@@ -40,7 +47,7 @@ public final class HookstubAdmin {
 
     /** The same, from JSON text. */
     public JsonNode createWebhook(Preset api, String json) {
-        return send("POST", "/" + api.id() + "/webhooks", parse(json), 201);
+        return send("POST", "/" + api.id() + "/webhooks", parse(JSON, json), 201);
     }
 
     public JsonNode webhooks(Preset api) {
@@ -63,7 +70,7 @@ public final class HookstubAdmin {
 
     /** The same with the payload as JSON text; null sends an event without one. */
     public List<String> fireEvent(Preset api, String type, String payloadJson) {
-        return fire(api, type, payloadJson == null ? null : parse(payloadJson));
+        return fire(api, type, payloadJson == null ? null : parse(EXACT, payloadJson));
     }
 
     private List<String> fire(Preset api, String type, JsonNode payload) {
@@ -184,12 +191,12 @@ public final class HookstubAdmin {
             throw new AssertionError(method + " " + http.uri(ADMIN + path) + " answered " + response.statusCode()
                     + " (expected " + expected + "): " + response.body());
         }
-        return response.body().isEmpty() ? JSON.missingNode() : parse(response.body());
+        return response.body().isEmpty() ? JSON.missingNode() : parse(JSON, response.body());
     }
 
-    private static JsonNode parse(String json) {
+    private static JsonNode parse(ObjectMapper mapper, String json) {
         try {
-            return JSON.readTree(json);
+            return mapper.readTree(json);
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }

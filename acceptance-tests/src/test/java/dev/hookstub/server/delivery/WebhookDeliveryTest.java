@@ -375,6 +375,13 @@ class WebhookDeliveryTest {
                         "customer-created", "{\"customerId\": 42}",
                         "{\"id\":\"@\",\"type\":\"customer-created\",\"webhookId\":\"wbh_bodies000001\","
                                 + "\"createdAt\":\"2026-03-01T11:15:30+01:00\",\"data\":{\"customerId\":42}}"),
+                // A payload's numbers as given: every digit, trailing zeros, and one past a double's range.
+                Arguments.of("mijnklantportaal", """
+                        {"id": "wbh_bodies000002", "url": "%s", "type": "invoice-paid", "secret": "s3cret"}""",
+                        "invoice-paid", "{\"amount\": 12.50, \"pi\": 3.141592653589793238, \"huge\": 1e400}",
+                        "{\"id\":\"@\",\"type\":\"invoice-paid\",\"webhookId\":\"wbh_bodies000002\","
+                                + "\"createdAt\":\"2026-03-01T11:15:30+01:00\",\"data\":{\"amount\":12.50,"
+                                + "\"pi\":3.141592653589793238,\"huge\":1E+400}}"),
                 Arguments.of("equalsmoney", """
                         {"id": "0f0e0d0c-0b0a-4909-8807-060504030201", "url": "%s",
                          "webhookEventTypeName": "OrderCreated", "sharedSecret": "em-secret"}""",

@@ -1,6 +1,8 @@
 package dev.hookstub.server.admin;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.hookstub.server.clock.StubClock;
 import dev.hookstub.server.api.StubApi;
 import dev.hookstub.server.error.MessageErrorFormat;
@@ -38,7 +40,11 @@ public final class AdminApplication {
         };
         resets.listen(steering);
         AdminApis named = new AdminApis(apis);
-        return ApiResourceConfig.create("admin", document.spec(), new MessageErrorFormat(), mapper)
+        // An event's payload is any JSON, delivered as given: its decimals read as doubles lost digits (pi to 16),
+        // trailing zeros (12.50) and, past a double's range, the number itself (1e400 sent as "Infinity").
+        ObjectMapper exact = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        return ApiResourceConfig.create("admin", document.spec(), new MessageErrorFormat(), exact)
                 .register(new AdminAuthFilter(adminToken))
                 .register(new UnknownApiMapper(named, document.spec()))
                 .register(new RecordsResource(named))
@@ -47,7 +53,7 @@ public final class AdminApplication {
                     steering.run();
                     resets.announce();
                 }))
-                .register(new EventsResource(deliveries, mapper))
+                .register(new EventsResource(deliveries, exact))
                 .register(new DeliveriesResource(deliveries))
                 .register(new RequestJournalResource(journal))
                 .register(new FaultsResource(named, faults))
