@@ -81,6 +81,28 @@ class AdminApiTest {
         }
 
         @Test
+        void aPartooIdWrittenAsADecimalIsTheIntegerItIs() {
+            HttpResponse<String> created = stub.adminHttp().post("/__admin/partoo/webhooks",
+                    "{\"id\": 1E2, \"org_id\": 1.0, \"url\": \"https://a.example\", \"event_type\": \"lead_received\"}");
+            assertEquals(201, created.statusCode(), created.body());
+            assertTrue(created.body().contains("\"id\":100,") && created.body().contains("\"org_id\":1,"), created.body());
+            assertEquals(200, stub.http().get("/partoo/v2/webhooks/100", "x-APIKey", "partoo_test_key").statusCode());
+            HttpResponse<String> again = stub.adminHttp().post("/__admin/partoo/webhooks",
+                    "{\"id\": 100.0, \"url\": \"https://a.example\", \"event_type\": \"lead_received\"}");
+            assertEquals(409, again.statusCode(), "the same id: " + again.body());
+        }
+
+        @Test
+        void partoosIdsRunOutAtTheLargest64BitIntegerWithoutWrappingAround() {
+            assertEquals(201, stub.adminHttp().post("/__admin/partoo/webhooks", "{\"id\": 9223372036854775807, "
+                    + "\"url\": \"https://a.example\", \"event_type\": \"lead_received\"}").statusCode());
+            HttpResponse<String> next = stub.adminHttp().post("/__admin/partoo/webhooks",
+                    "{\"url\": \"https://b.example\", \"event_type\": \"lead_received\"}");
+            assertEquals(409, next.statusCode(), next.body());
+            assertTrue(next.body().contains("give the record an id"), next.body());
+        }
+
+        @Test
         void aPartooRecordBreakingCustomHeadersRulesIsRefused() {
             HttpResponse<String> refused = stub.adminHttp().post("/__admin/partoo/webhooks",
                     "{\"url\": \"https://example.com/p\", \"event_type\": \"lead_received\","

@@ -1,5 +1,6 @@
 package dev.hookstub.server.partoo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.server.admin.StoredAdminRecords;
 import dev.hookstub.server.api.ApiContext;
@@ -8,6 +9,7 @@ import dev.hookstub.server.record.RecordShape;
 import dev.hookstub.server.record.SpecRecord;
 import dev.hookstub.server.store.IdSequence;
 import dev.hookstub.server.store.WebhookStore;
+import java.math.BigDecimal;
 
 final class PartooAdminRecords extends StoredAdminRecords {
 
@@ -29,8 +31,31 @@ final class PartooAdminRecords extends StoredAdminRecords {
 
     @Override
     protected void prepare(ObjectNode fields) {
+        for (String field : new String[] {"id", "org_id"}) {
+            integral(fields, field);
+        }
         if (!fields.has("id")) {
-            fields.put("id", sequence.next());
+            long next = sequence.next();
+            if (next == Long.MAX_VALUE) {
+                throw ApiProblem.conflict("Partoo's ids are used up to " + Long.MAX_VALUE + ", the largest a 64-bit "
+                        + "integer holds: give the record an id.");
+            }
+            fields.put("id", next);
+        }
+    }
+
+    /**
+     * A number with no fraction written as a decimal ({@code 2.0}, {@code 1E2}, {@code -0.0}) is the integer it is
+     * (JSON Schema's integer takes it): kept as written, it was stored beside the record with the same id and
+     * served as {@code 2.0}.
+     */
+    private static void integral(ObjectNode fields, String field) {
+        JsonNode value = fields.get(field);
+        if (value != null && value.isNumber() && !value.isIntegralNumber()) {
+            BigDecimal decimal = value.decimalValue();
+            if (decimal.signum() == 0 || decimal.stripTrailingZeros().scale() <= 0) {
+                fields.put(field, decimal.toBigIntegerExact());
+            }
         }
     }
 

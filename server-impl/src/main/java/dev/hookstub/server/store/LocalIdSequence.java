@@ -13,7 +13,7 @@ final class LocalIdSequence implements IdSequence {
 
     @Override
     public long next() {
-        return highest.incrementAndGet();
+        return highest.updateAndGet(id -> id == Long.MAX_VALUE ? id : id + 1);
     }
 
     @Override

@@ -24,7 +24,8 @@ final class PostgresIdSequence implements IdSequence {
     public long next() {
         try (Connection connection = database.connection();
              PreparedStatement next = connection.prepareStatement(
-                     "UPDATE id_sequences SET highest = highest + 1 WHERE name = ? RETURNING highest")) {
+                     "UPDATE id_sequences SET highest = LEAST(highest, 9223372036854775806) + 1 WHERE name = ? "
+                             + "RETURNING highest")) {
             next.setString(1, name);
             try (ResultSet rows = next.executeQuery()) {
                 rows.next();
