@@ -33,6 +33,14 @@ public final class RequestValidator {
     public static final String OPERATION = "request_operation_conformance";
     public static final String PARAMETERS = "request_parameter_conformance";
     public static final String BODY = "request_body_conformance";
+    private static final String NO_MEDIA_TYPE = "a body without a Content-Type";
+    private static final String UNDECLARED_MEDIA_TYPE = " is not declared for this request body; declared: ";
+
+    /** Whether a violation is of the body's media type (none, or one not declared), which a server answers 415. */
+    public static boolean ofTheMediaType(Violation violation) {
+        return violation.check().equals(BODY) && (violation.reason().equals(NO_MEDIA_TYPE)
+                || violation.reason().contains(UNDECLARED_MEDIA_TYPE));
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -130,14 +138,14 @@ public final class RequestValidator {
         }
         String contentType = headers.getOrDefault("content-type", List.of()).stream().findFirst().orElse(null);
         if (contentType == null) {
-            violations.add(new Violation(BODY, "", "a body without a Content-Type"));
+            violations.add(new Violation(BODY, "", NO_MEDIA_TYPE));
             return;
         }
         Optional<RequestBody.Media> media = declared.get().media().stream()
                 .filter(m -> MediaTypes.matches(m.contentType(), contentType)).findFirst();
         if (media.isEmpty()) {
             violations.add(new Violation(BODY, "", "Content-Type " + MediaTypes.essence(contentType)
-                    + " is not declared for this request body; declared: " + String.join(", ",
+                    + UNDECLARED_MEDIA_TYPE + String.join(", ",
                     declared.get().media().stream().map(RequestBody.Media::contentType).toList())));
             return;
         }

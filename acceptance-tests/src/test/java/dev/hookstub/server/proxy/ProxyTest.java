@@ -318,6 +318,12 @@ class ProxyTest {
                     "{\"url\":5,\"type\":\"customer-created\"}", MKP);
             assertEquals(422, create.statusCode());
             assertTrue(json(create.body()).path("message").asText().contains("/url"), create.body());
+            // A body of a media type the spec does not declare: 415, as the stub itself answers it.
+            HttpResponse<String> plain = viaRefusing.postAsIs("/mijnklantportaal/v1/webhooks",
+                    "{\"url\":\"https://example.com/h\",\"type\":\"customer-created\"}", "Content-Type", "text/plain",
+                    MKP[0], MKP[1]);
+            assertEquals(415, plain.statusCode(), plain.body());
+            assertEquals(0, countAtUpstream("mijnklantportaal", "POST"), "neither left");
         }
 
         @Test

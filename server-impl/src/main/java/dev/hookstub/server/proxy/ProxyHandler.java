@@ -213,6 +213,8 @@ final class ProxyHandler extends HttpHandler {
             List<String> methods = route.judge().methodsOn(exchange.path());
             status = methods.isEmpty() ? 404 : 405;
             headers = methods.isEmpty() ? Map.of() : Map.of("Allow", String.join(", ", methods));
+        } else if (RequestValidator.ofTheMediaType(first)) {
+            status = 415;
         } else if (first.check().equals(RequestValidator.BODY)) {
             status = route.format().validationStatus(ErrorFormat.ValidationTarget.BODY);
             field = first.pointer().isEmpty() ? null : first.pointer().substring(1).replace('/', '.');
