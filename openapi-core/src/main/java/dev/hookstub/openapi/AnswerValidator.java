@@ -61,6 +61,10 @@ public final class AnswerValidator {
         List<Violation> violations = new ArrayList<>(!declared && toleratedUndeclared(withinContract, status)
                 ? DeclaredErrorFormat.violations(spec, operation, status, contentType, body)
                 : responses.validate(operation, status, contentType, body));
+        if (declared && violations.isEmpty()) {
+            violations.addAll(DeclaredErrorFormat.noneOfItsMembers(spec, operation,
+                    spec.responseKeyFor(operation, status).get(), contentType, body));
+        }
         List<String> checks = new ArrayList<>(ALWAYS_JUDGED);
         if (declared && !spec.responseHeaders(operation, spec.responseKeyFor(operation, status).get()).isEmpty()) {
             checks.add(Violation.RESPONSE_HEADERS_CONFORMANCE);

@@ -70,6 +70,41 @@ class AnswerValidatorTest {
         });
     }
 
+    /**
+     * Partoo's and MijnKlantportaal's error schemas require nothing, so any object passes them; one that carries none
+     * of the members they declare is another API's format, and is named, while one with them passes.
+     */
+    @Test
+    void anErrorBodyWithNoneOfTheFormatsMembersIsAnotherApisFormat() {
+        OpenApiSpec partoo = ShippedSpec.PARTOO.spec();
+        AnswerValidator partooAnswers = new AnswerValidator(partoo);
+        Operation read = partoo.operations().get(0);
+        assertEquals(List.of(Violation.RESPONSE_SCHEMA_CONFORMANCE + " "), found(partooAnswers.validate(read, true, 404,
+                JSON, "{\"message\":\"not found\"}", Map.of())));
+        assertEquals(List.of(), found(partooAnswers.validate(read, true, 404, JSON,
+                "{\"errors\":{\"json\":\"not found\"},\"trace\":\"abc\"}", Map.of())));
+        assertEquals(List.of(Violation.RESPONSE_SCHEMA_CONFORMANCE + " "),
+                found(answers.validate(getWebhook, true, 404, JSON, "{\"error\":\"gone\"}", Map.of())));
+        assertEquals(List.of(), found(answers.validate(getWebhook, true, 404, JSON, "{\"message\":\"gone\"}",
+                Map.of())));
+        // A success's schema is not an error format: an extra-only body there is the schema's business.
+        assertEquals(true, DeclaredErrorFormat.noneOfItsMembers(mkp, getWebhook, "200", JSON, "{\"x\":1}").isEmpty());
+    }
+
+    /** What a spec leaves open is open: no declared error body, no format; no body at all is in no other one. */
+    @Test
+    void anApiWithoutADeclaredErrorBodyAndABodilessRefusalHaveNoFormatToBreak() {
+        OpenApiSpec equals = ShippedSpec.EQUALSMONEY.spec();
+        Operation read = equals.operations().get(0);
+        AnswerValidator equalsAnswers = new AnswerValidator(equals);
+        assertEquals(List.of(), found(equalsAnswers.validate(read, true, 404, "text/html", "<h1>Not here</h1>",
+                Map.of())));
+        assertEquals(List.of(), found(equalsAnswers.validateRefusalOfUndocumentedMethod(read, 405, null, "")));
+        assertEquals(List.of(), found(answers.validateRefusalOfUndocumentedMethod(getWebhook, 405, null, "")));
+        assertEquals(List.of(Violation.RESPONSE_SCHEMA_CONFORMANCE + " "),
+                found(answers.validateRefusalOfUndocumentedMethod(getWebhook, 405, JSON, "{\"detail\":\"no\"}")));
+    }
+
     @Test
     void headersAreJudgedWhereTheStatusDeclaresThem() {
         OpenApiSpec spec = OpenApiSpec.fromBytes("limits", """
