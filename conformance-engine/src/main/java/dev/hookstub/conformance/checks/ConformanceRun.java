@@ -102,7 +102,8 @@ public final class ConformanceRun {
         Set<Check> selected = java.util.EnumSet.copyOf(Check.ofTheEngine());
         selected.retainAll(settings.checks());
         CheckLedger ledger = new CheckLedger(spec.operations(), selected);
-        ExchangeJudge judge = new ExchangeJudge(spec, ledger, target.examplesExist(), settings.maxResponseTime());
+        ExchangeJudge judge = new ExchangeJudge(spec, ledger, target.examplesExist(), settings.maxResponseTime(),
+                target.credential() != null);
         String credential = target.credential();
         String invalidCredential = invalidVariantOf(credential, random("credential"));
         List<String> secrets = new ArrayList<>();

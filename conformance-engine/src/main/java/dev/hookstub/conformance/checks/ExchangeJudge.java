@@ -24,11 +24,15 @@ final class ExchangeJudge {
     private final CheckLedger ledger;
     private final boolean examplesExist;
     private final Optional<Duration> maxResponseTime;
+    /** Whether the run has a credential to send where the spec asks for one. */
+    private final boolean credentialGiven;
     private int withinContract;
     private int notFound;
 
-    ExchangeJudge(OpenApiSpec spec, CheckLedger ledger, boolean examplesExist, Optional<Duration> maxResponseTime) {
+    ExchangeJudge(OpenApiSpec spec, CheckLedger ledger, boolean examplesExist, Optional<Duration> maxResponseTime,
+                  boolean credentialGiven) {
         this.spec = spec;
+        this.credentialGiven = credentialGiven;
         this.examplesExist = examplesExist;
         this.maxResponseTime = maxResponseTime;
         this.answers = new AnswerValidator(spec);
@@ -54,6 +58,12 @@ final class ExchangeJudge {
         }
         verdict(exchange, Check.NOT_A_SERVER_ERROR, status < 500, "server error " + status);
         conformance(exchange);
+        if (unauthenticated(requestCase, status)) {
+            // Not a valid request: the spec asks for a credential the run does not have.
+            ledger.skip(requestCase.operation(), Check.POSITIVE_DATA_ACCEPTANCE, "the operation asks for a "
+                    + "credential and none was given (--credential)");
+            return;
+        }
         switch (requestCase.kind()) {
             case EXAMPLE -> verdict(exchange, Check.POSITIVE_DATA_ACCEPTANCE, accepted(exchange)
                             || !examplesExist && status == 404 && !requestCase.pathParams().isEmpty(),
@@ -157,6 +167,11 @@ final class ExchangeJudge {
         verdict(exchange, Check.UNSUPPORTED_METHOD, response.allow() != null && missing.isEmpty(),
                 response.allow() == null ? "405 without an Allow header"
                         : "405 whose Allow header (" + response.allow() + ") leaves out documented " + missing);
+    }
+
+    private boolean unauthenticated(RequestCase requestCase, int status) {
+        return !credentialGiven && (status == 401 || status == 403) && !requestCase.operation().securityOptional()
+                && (requestCase.kind() == Kind.EXAMPLE || requestCase.kind() == Kind.GENERATED);
     }
 
     void verdict(Exchange exchange, Check check, boolean passed, String reason) {

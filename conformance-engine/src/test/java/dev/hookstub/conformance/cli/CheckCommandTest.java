@@ -113,6 +113,17 @@ class CheckCommandTest {
         }
 
         @Test
+        void withoutACredentialASecuredOperationsValidRequestsAreSkippedNotFailed() throws IOException {
+            try (ToyServer toy = new ToyServer(Breakage.NONE)) {
+                Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(), "--seed", "7");
+                assertEquals(0, run.status(), run.out());
+                assertTrue(run.out().contains("SKIP toy getItem positive_data_acceptance: the operation asks for a "
+                        + "credential and none was given (--credential)"), run.out());
+                assertTrue(run.out().contains("PASS toy getItem ignored_auth"), run.out());
+            }
+        }
+
+        @Test
         void withoutASecondCredentialTenantIsolationIsSkippedAndSaysWhy() throws IOException {
             try (ToyServer toy = new ToyServer(Breakage.TENANTS_SHARE_ITEMS)) {
                 Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
