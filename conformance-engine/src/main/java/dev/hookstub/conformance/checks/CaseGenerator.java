@@ -241,12 +241,21 @@ final class CaseGenerator {
 
     /** A valid value for a parameter, never the example (a valid id that names nothing, say). */
     Optional<JsonNode> generatedValue(Parameter parameter) {
-        return parameter.schemaPointer().flatMap(pointer -> values.generate(pointer, Direction.REQUEST))
-                .filter(value -> fitsLocation(parameter, value));
+        // A few draws: an array's size is drawn too, and a required one drawn empty would not be sent at all.
+        for (int draw = 0; draw < 4; draw++) {
+            Optional<JsonNode> value = parameter.schemaPointer()
+                    .flatMap(pointer -> values.generate(pointer, Direction.REQUEST))
+                    .filter(generated -> fitsLocation(parameter, generated));
+            if (value.isPresent() || parameter.schemaPointer().isEmpty()) {
+                return value;
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<JsonNode> exampleOrGenerated(Parameter parameter) {
-        Optional<JsonNode> own = parameterExamples(parameter).stream().findFirst();
+        Optional<JsonNode> own = parameterExamples(parameter).stream().filter(value -> fitsLocation(parameter, value))
+                .findFirst();
         if (own.isPresent()) {
             return own;
         }
@@ -269,6 +278,11 @@ final class CaseGenerator {
 
     /** A path value must stay one non-empty segment; a header value must be printable on one line. */
     private static boolean fitsLocation(Parameter parameter, JsonNode value) {
+        if (parameter.required() && value.isContainerNode() && value.isEmpty()) {
+            // An empty array or object is serialized as no parameter at all (RFC 6570 drops it): not sent, while
+            // the request would be called valid.
+            return false;
+        }
         String text = value.isTextual() ? value.asText() : value.toString();
         if (parameter.inPath()) {
             return !text.isEmpty() && text.indexOf('/') < 0 && text.indexOf('\\') < 0;

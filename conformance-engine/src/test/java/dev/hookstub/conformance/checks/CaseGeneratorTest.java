@@ -123,4 +123,33 @@ class CaseGeneratorTest {
                     generated.body().text());
         }
     }
+
+    /** Petstore's findByStatus: a required exploded array drawn empty is no parameter at all, so never valid. */
+    @org.junit.jupiter.api.Test
+    void aRequiredArrayParameterIsNeverSentEmpty() {
+        OpenApiSpec spec = OpenApiSpec.fromBytes("arrays", """
+                openapi: 3.0.3
+                info: {title: arrays, version: '1'}
+                paths:
+                  /pet/findByStatus:
+                    get:
+                      operationId: findPetsByStatus
+                      parameters:
+                        - {name: status, in: query, required: true, explode: true,
+                           schema: {type: array, items: {type: string, enum: [available, pending, sold]}}}
+                      responses: {'200': {description: ok}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Operation operation = spec.operations().get(0);
+        for (long seed = 0; seed < 20; seed++) {
+            CaseGenerator generator = new CaseGenerator(spec, operation, Optional.empty(), new Random(seed));
+            List<RequestCase> valid = new ArrayList<>();
+            generator.example().ifPresent(valid::add);
+            valid.addAll(generator.generated(8, Set.of()));
+            assertFalse(valid.isEmpty(), "seed " + seed);
+            for (RequestCase requestCase : valid) {
+                JsonNode status = requestCase.queryParams().get("status");
+                assertTrue(status != null && status.isArray() && !status.isEmpty(), "seed " + seed + ": " + status);
+            }
+        }
+    }
 }
