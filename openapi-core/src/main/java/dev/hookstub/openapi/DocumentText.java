@@ -64,7 +64,8 @@ final class DocumentText {
         boolean json = start.startsWith("{") || start.startsWith("[");
         JsonNode tree;
         try {
-            tree = (json ? JSON : Yaml.MAPPER).readTree(text);
+            tree = json ? JSON.readTree(text) : YamlTree.mayHoldAliases(text) ? YamlTree.read(Yaml.MAPPER, text)
+                    : Yaml.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new SpecLoadException(where + " is not valid " + (json ? "JSON" : "YAML") + at(e.getLocation())
                     + ": " + e.getOriginalMessage().lines().findFirst().orElse("").trim());

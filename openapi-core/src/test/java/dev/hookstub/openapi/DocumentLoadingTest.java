@@ -41,6 +41,40 @@ class DocumentLoadingTest {
         assertTrue(message.startsWith(dir.resolve("broken.yaml") + " is not valid YAML at line "), message);
     }
 
+    /** Jackson's YAML tree reads an alias as its anchor's name: a shared parameter list became the string "ids". */
+    @Test
+    void aliasesAndMergeKeysStandForWhatTheirAnchorsName() throws IOException {
+        Path file = Files.writeString(dir.resolve("aliases.yaml"), """
+                openapi: 3.0.3
+                info: {title: aliases, version: '1'}
+                paths:
+                  /a/{id}:
+                    get:
+                      operationId: getA
+                      parameters: &ids
+                        - {name: id, in: path, required: true, schema: &count {type: integer, minimum: 1}}
+                      responses: &ok
+                        '200': {description: ok, content: {application/json: {schema: *count}}}
+                  /b/{id}:
+                    get:
+                      operationId: getB
+                      parameters: *ids
+                      responses:
+                        <<: *ok
+                        '404': {description: none}
+                """);
+        OpenApiSpec spec = OpenApiSpec.load(file.toString());
+        assertEquals(spec.node("/paths/~1a~1{id}/get/parameters"), spec.node("/paths/~1b~1{id}/get/parameters"));
+        assertEquals("integer", spec.node("/paths/~1b~1{id}/get/parameters/0/schema/type").asText());
+        assertEquals("integer", spec.node("/paths/~1a~1{id}/get/responses/200/content/application~1json/schema/type")
+                .asText());
+        assertEquals(List.of("200", "404"), spec.operation("getB").responseStatuses().stream().sorted().toList());
+        assertEquals(1, spec.operation("getB").parameters("path").size());
+        String unknown = failureOf("unknown.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: *nowhere\n");
+        assertTrue(unknown.contains("is not valid YAML") && unknown.contains("the alias *nowhere names no anchor"),
+                unknown);
+    }
+
     @Test
     void brokenJsonNamesTheLineAndColumn() throws IOException {
         String message = failureOf("broken.json", "{\n  \"openapi\": \"3.1.0\",\n  \"info\": {,\n}");
