@@ -41,8 +41,13 @@ final class UnansweredCases {
         return notes;
     }
 
-    /** Invalid requests differ by the parameter they break; what is wrong with it is the kind. */
-    private static String kind(RequestCase requestCase) {
-        return requestCase.kind() + " " + requestCase.description().replaceFirst("^(\\w+ parameter) \\S+:", "$1:");
+    /**
+     * Invalid requests differ by the parameter they break; what is wrong with it is the kind. Generated requests
+     * differ by their number only ({@code generated #3}): one kind, or a server that answers nothing would cost the
+     * timeout on every one of them.
+     */
+    static String kind(RequestCase requestCase) {
+        return requestCase.kind() + " " + requestCase.description().replaceFirst("^(\\w+ parameter) \\S+:", "$1:")
+                .replaceAll("#\\d+", "#n");
     }
 }

@@ -74,7 +74,7 @@ class MollieErrorFormatTest {
                   "_links": {"documentation": {"href": "https://docs.mollie.com/overview/handling-errors", "type": "text/html"}}
                 }
                 """);
-        assertEquals("GET, PATCH, DELETE", response.getHeaderString("Allow"));
+        assertEquals("HEAD, GET, PATCH, DELETE", response.getHeaderString("Allow"));
     }
 
     @Test
