@@ -3,6 +3,10 @@ package dev.hookstub.server.http;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.operation.Answer;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.http.ContentEncoding;
 import org.glassfish.grizzly.http.HttpContent;
@@ -27,6 +31,10 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * one's carry the error body of the API the request's path names ({@link FrontDoor#refusalAt}) and a detail saying
  * what is wrong; a header block too large is the 431 of RFC 6585. {@link FrontDoorAddOn} puts it in the chain.
  * The connection is closed after such an answer, as before: what follows a broken frame is not a next request.
+ * <p>
+ * It also refuses a Transfer-Encoding other than chunked, which Grizzly's codec lets through (RFC 9112 §6.1, §6.3:
+ * the body's length could not be told, and what follows would be read as the next request). A request with both
+ * Transfer-Encoding and Content-Length is read by its chunks and answered, and its connection closed (RFC 9112 §6.1).
  */
 final class FramingErrorCodec extends HttpServerFilter {
 
@@ -50,6 +58,61 @@ final class FramingErrorCodec extends HttpServerFilter {
         setAllowPayloadForUndefinedHttpMethods(grizzly.isAllowPayloadForUndefinedHttpMethods());
         setMaxPayloadRemainderToSkip(grizzly.getMaxPayloadRemainderToSkip());
         getMonitoringConfig().addProbes(grizzly.getMonitoringConfig().getProbes());
+    }
+
+    /** What Grizzly's codec does not check once the head is read: Transfer-Encoding. */
+    @Override
+    protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
+        if (super.onHttpHeaderParsed(header, buffer, ctx)) {
+            return true;
+        }
+        HttpRequestPacket request = (HttpRequestPacket) header;
+        MimeHeaders headers = request.getHeaders();
+        List<String> codings = transferCodings(headers);
+        if (codings.isEmpty()) {
+            return false;
+        }
+        if (!"chunked".equals(codings.get(codings.size() - 1))) {
+            return refuse(request, 400,
+                    "The request's Transfer-Encoding does not end in chunked, so its body's length cannot be told.");
+        }
+        if (codings.indexOf("chunked") != codings.size() - 1) {
+            return refuse(request, 400, "The request's Transfer-Encoding applies chunked more than once.");
+        }
+        if (codings.size() > 1) {
+            return refuse(request, 501, "The request's transfer coding " + codings.get(0)
+                    + " is not implemented: only chunked is.");
+        }
+        // Grizzly drops a Content-Length that came before the Transfer-Encoding, but has counted it.
+        if (headers.getValue(Header.ContentLength) != null
+                || ((HttpPacketParsing) request).getHeaderParsingState().contentLengthHeadersCount > 0) {
+            // Read by its chunks (Grizzly's rule too), but a party before us may have read it by its length.
+            request.getProcessingState().setKeepAlive(false);
+        }
+        return false;
+    }
+
+    private static boolean refuse(HttpRequestPacket request, int status, String detail) {
+        request.setAttribute(DETAIL, detail);
+        request.getResponse().setStatus(status);
+        request.getProcessingState().setError(true);
+        return true;
+    }
+
+    /** The codings of every Transfer-Encoding field, in order, lower case and without parameters. */
+    private static List<String> transferCodings(MimeHeaders headers) {
+        List<String> codings = new ArrayList<>(1);
+        for (String field : headers.values(Header.TransferEncoding)) {
+            for (String element : field.split(",")) {
+                String coding = element.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+                codings.add(coding);
+            }
+        }
+        // An empty list element is allowed (RFC 9110 §5.6.1), but a field with no coding at all is not.
+        if (codings.size() > 1) {
+            codings.removeIf(String::isEmpty);
+        }
+        return codings;
     }
 
     @Override
@@ -99,7 +162,7 @@ final class FramingErrorCodec extends HttpServerFilter {
             // Grizzly's answer to a request line it cannot split: a 400 (RFC 9112 §3), as no version is refused.
             detail = MalformedRequestLineAddOn.DETAIL;
         }
-        if (status < 400 || status >= 500) {
+        if (status < 400 || status >= 500 && status != 501) {
             status = 400;
         }
         ApiProblem problem = ApiProblem.invalid(status, null,
