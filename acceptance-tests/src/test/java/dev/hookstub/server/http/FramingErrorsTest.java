@@ -102,12 +102,32 @@ class FramingErrorsTest {
                         400, Shape.PARTOO, "The request's Transfer-Encoding applies chunked more than once."),
                 // RFC 9112 §6.1: a transfer coding the server does not implement is a 501.
                 Arguments.of("a transfer coding not implemented", partoo("gzip, chunked") + "0\r\n\r\n" + SMUGGLED,
-                        501, Shape.PARTOO, "The request's transfer coding gzip is not implemented: only chunked is."));
+                        501, Shape.PARTOO, "The request's transfer coding gzip is not implemented: only chunked is."),
+                Arguments.of("header line without a colon", PARTOO_GET + "BadHeader\r\n\r\n",
+                        400, Shape.PARTOO, "A header line has no colon: each must be a name, a colon and a value."),
+                Arguments.of("lines ended by a lone CR", "GET /partoo/v2/webhooks/1 HTTP/1.1\rHost: 127.0.0.1\r\r",
+                        400, Shape.PARTOO, BARE_CR),
+                // RFC 9112 §3.2: more than one Host is a 400.
+                Arguments.of("two Host headers", PARTOO_GET + "Host: 127.0.0.2\r\n\r\n",
+                        400, Shape.PARTOO, "The request has more than one Host header."),
+                // RFC 9112 §5.1: whitespace between a field name and its colon is a 400.
+                Arguments.of("whitespace before a colon", PARTOO_GET + "X-Test : v\r\n\r\n",
+                        400, Shape.PARTOO, "A header field name is followed by whitespace before its colon."),
+                Arguments.of("a field name that is no token", PARTOO_GET + "X(Test): v\r\n\r\n",
+                        400, Shape.PARTOO, "A header field name holds a character that is not allowed in one."),
+                // RFC 9110 §5.5 and RFC 9112 §2.2: NUL and a bare CR in a field value are refused, not passed on.
+                Arguments.of("NUL in a field value", PARTOO_GET + "X-Test: a\0b\r\n\r\n",
+                        400, Shape.PARTOO, "A header field value holds a NUL."),
+                Arguments.of("bare CR in a field value", PARTOO_GET + "X-Test: a\rb\r\n\r\n",
+                        400, Shape.PARTOO, BARE_CR));
     }
 
+    private static final String PARTOO_GET = "GET /partoo/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "x-APIKey: partoo_test_key\r\n";
     private static final String SMUGGLED = "GET /partoo/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     private static final String TRANSFER_ENCODING_NOT_CHUNKED =
             "The request's Transfer-Encoding does not end in chunked, so its body's length cannot be told.";
+    private static final String BARE_CR = "The request's head holds a CR that does not end a line.";
 
     private static String partoo(String transferEncoding) {
         return "POST /partoo/v2/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nx-APIKey: partoo_test_key\r\n"

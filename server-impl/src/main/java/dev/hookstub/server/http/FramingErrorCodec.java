@@ -32,14 +32,18 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * what is wrong; a header block too large is the 431 of RFC 6585. {@link FrontDoorAddOn} puts it in the chain.
  * The connection is closed after such an answer, as before: what follows a broken frame is not a next request.
  * <p>
- * It also refuses a Transfer-Encoding other than chunked, which Grizzly's codec lets through (RFC 9112 §6.1, §6.3:
- * the body's length could not be told, and what follows would be read as the next request). A request with both
- * Transfer-Encoding and Content-Length is read by its chunks and answered, and its connection closed (RFC 9112 §6.1).
+ * It also refuses what Grizzly's codec lets through or waits on: a head whose lines break their syntax
+ * ({@link HeadSyntax}), more than one Host (RFC 9112 §3.2), a Transfer-Encoding other than chunked (RFC 9112 §6.1,
+ * §6.3: the body's length could not be told, and what follows would be read as the next request). A request with
+ * both Transfer-Encoding and Content-Length is read by its chunks and answered, and its connection closed (RFC 9112
+ * §6.1).
  */
 final class FramingErrorCodec extends HttpServerFilter {
 
     /** What {@code customizeErrorResponse} should say; set on the request by the error callback just before. */
     private static final String DETAIL = FramingErrorCodec.class.getName() + ".detail";
+    /** The request's {@link HeadSyntax}, while its head arrives. */
+    private static final String SYNTAX = FramingErrorCodec.class.getName() + ".syntax";
 
     private final FrontDoor frontDoor;
     private final int maxHeaders;
@@ -60,7 +64,29 @@ final class FramingErrorCodec extends HttpServerFilter {
         getMonitoringConfig().addProbes(grizzly.getMonitoringConfig().getProbes());
     }
 
-    /** What Grizzly's codec does not check once the head is read: Transfer-Encoding. */
+    /** The head's syntax is checked on its raw bytes, as they arrive. */
+    @Override
+    protected boolean decodeHttpPacket(FilterChainContext ctx, HttpPacketParsing packet, Buffer input) {
+        HttpRequestPacket request = (HttpRequestPacket) packet;
+        HeadSyntax syntax = (HeadSyntax) request.getAttribute(SYNTAX);
+        if (syntax == null) {
+            syntax = new HeadSyntax(packet.getHeaderParsingState().offset);
+            request.setAttribute(SYNTAX, syntax);
+        }
+        String problem = syntax.read(input);
+        // Grizzly reads what it can even of a broken head, so that the refusal knows the API and the journal the
+        // request; it changes bytes it has read, so it reads them after the check.
+        boolean whole = super.decodeHttpPacket(ctx, packet, input);
+        if (problem != null || whole) {
+            request.removeAttribute(SYNTAX);
+            if (problem != null) {
+                throw new MalformedHead(problem);
+            }
+        }
+        return whole;
+    }
+
+    /** What Grizzly's codec does not check once the head is read: Host, Transfer-Encoding. */
     @Override
     protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
         if (super.onHttpHeaderParsed(header, buffer, ctx)) {
@@ -68,6 +94,9 @@ final class FramingErrorCodec extends HttpServerFilter {
         }
         HttpRequestPacket request = (HttpRequestPacket) header;
         MimeHeaders headers = request.getHeaders();
+        if (count(headers.values(Header.Host)) > 1) {
+            return refuse(request, 400, "The request has more than one Host header.");
+        }
         List<String> codings = transferCodings(headers);
         if (codings.isEmpty()) {
             return false;
@@ -99,6 +128,14 @@ final class FramingErrorCodec extends HttpServerFilter {
         return true;
     }
 
+    private static int count(Iterable<String> values) {
+        int count = 0;
+        for (String ignored : values) {
+            count++;
+        }
+        return count;
+    }
+
     /** The codings of every Transfer-Encoding field, in order, lower case and without parameters. */
     private static List<String> transferCodings(MimeHeaders headers) {
         List<String> codings = new ArrayList<>(1);
@@ -120,7 +157,10 @@ final class FramingErrorCodec extends HttpServerFilter {
             throws IOException {
         String message = String.valueOf(error.getMessage());
         HttpRequestPacket request = (HttpRequestPacket) header;
-        if (error instanceof NumberFormatException) {
+        readableProtocol(request);
+        if (error instanceof MalformedHead) {
+            request.setAttribute(DETAIL, message);
+        } else if (error instanceof NumberFormatException) {
             request.setAttribute(DETAIL, "The request's Content-Length is not a number.");
         } else if (error instanceof MimeHeaders.MaxHeaderCountExceededException) {
             request.setAttribute(DETAIL, "The request has more than " + maxHeaders + " header fields.");
@@ -177,6 +217,30 @@ final class FramingErrorCodec extends HttpServerFilter {
                 .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, answer.body()))
                 .last(true)
                 .build();
+    }
+
+    /**
+     * A request line cut short has no version to answer in (Grizzly takes none for HTTP/0.9, whose answers have no
+     * head): HTTP/1.1 then.
+     */
+    private static void readableProtocol(HttpRequestPacket request) {
+        Protocol protocol;
+        try {
+            protocol = request.getProtocol();
+        } catch (RuntimeException unreadable) {
+            protocol = Protocol.HTTP_0_9;
+        }
+        if (protocol == Protocol.HTTP_0_9) {
+            request.setProtocol(Protocol.HTTP_1_1);
+        }
+    }
+
+    /** A head whose syntax {@link HeadSyntax} refused, with what is wrong. */
+    private static final class MalformedHead extends IllegalStateException {
+
+        MalformedHead(String detail) {
+            super(detail);
+        }
     }
 
     /** The raw path, or "" where the request line broke before it. */
