@@ -201,7 +201,7 @@ class FramingErrorsTest {
     }
 
     /** A raw exchange: the whole answer, and whether the server closed the connection after it. */
-    private record Answer(String text, boolean closed) {
+    record Answer(String text, boolean closed) {
 
         int status() {
             return Integer.parseInt(text.substring(9, 12));
@@ -229,8 +229,13 @@ class FramingErrorsTest {
     }
 
     private static Answer exchange(String request) throws IOException {
+        return exchange(stub.server().port(), request);
+    }
+
+    /** Sends the request, and reads until the server closes the connection or 5 s pass without a byte. */
+    static Answer exchange(int port, String request) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", stub.server().port()));
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();

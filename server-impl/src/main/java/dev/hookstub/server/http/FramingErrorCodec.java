@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
+import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.ContentEncoding;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpContext;
+import org.glassfish.grizzly.http.HttpEvents;
 import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpPacketParsing;
 import org.glassfish.grizzly.http.HttpRequestPacket;
@@ -34,9 +40,9 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * <p>
  * It also refuses what Grizzly's codec lets through or waits on: a head whose lines break their syntax
  * ({@link HeadSyntax}), more than one Host (RFC 9112 §3.2), a Transfer-Encoding other than chunked (RFC 9112 §6.1,
- * §6.3: the body's length could not be told, and what follows would be read as the next request). A request with
- * both Transfer-Encoding and Content-Length is read by its chunks and answered, and its connection closed (RFC 9112
- * §6.1).
+ * §6.3: the body's length could not be told, and what follows would be read as the next request), and a head that
+ * stops arriving for the listener's read timeout (a 408, {@link StalledHead}). A request with both
+ * Transfer-Encoding and Content-Length is read by its chunks and answered, and its connection closed (RFC 9112 §6.1).
  */
 final class FramingErrorCodec extends HttpServerFilter {
 
@@ -44,9 +50,14 @@ final class FramingErrorCodec extends HttpServerFilter {
     private static final String DETAIL = FramingErrorCodec.class.getName() + ".detail";
     /** The request's {@link HeadSyntax}, while its head arrives. */
     private static final String SYNTAX = FramingErrorCodec.class.getName() + ".syntax";
+    /** The request's {@link StalledHead}, once its head has begun to arrive and until it has in full. */
+    private static final String STALL = FramingErrorCodec.class.getName() + ".stall";
+    static final String HEAD_STALLED = "The request's head did not arrive in full.";
 
     private final FrontDoor frontDoor;
     private final int maxHeaders;
+    /** How long a head may go without a byte arriving: the listener's read timeout, or forever where it has none. */
+    private final long stallNanos;
 
     @SuppressWarnings("deprecation") // the constructor Grizzly's HttpServer itself uses (there is no builder yet)
     FramingErrorCodec(NetworkListener listener, HttpServerFilter grizzly, FrontDoor frontDoor) {
@@ -56,6 +67,7 @@ final class FramingErrorCodec extends HttpServerFilter {
                 listener.getMaxResponseHeaders());
         this.frontDoor = frontDoor;
         this.maxHeaders = listener.getMaxRequestHeaders();
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(listener.getTransport().getReadTimeout(TimeUnit.MILLISECONDS));
         for (ContentEncoding encoding : grizzly.getContentEncodings()) {
             addContentEncoding(encoding);
         }
@@ -64,10 +76,15 @@ final class FramingErrorCodec extends HttpServerFilter {
         getMonitoringConfig().addProbes(grizzly.getMonitoringConfig().getProbes());
     }
 
-    /** The head's syntax is checked on its raw bytes, as they arrive. */
+    /** The head's syntax is checked on its raw bytes, as they arrive; a head that stops arriving is watched. */
     @Override
     protected boolean decodeHttpPacket(FilterChainContext ctx, HttpPacketParsing packet, Buffer input) {
         HttpRequestPacket request = (HttpRequestPacket) packet;
+        StalledHead stall = (StalledHead) request.getAttribute(STALL);
+        if (stall != null && !stall.progressed()) {
+            // Refused as stalled while these bytes were on their way: the connection is closing.
+            return false;
+        }
         HeadSyntax syntax = (HeadSyntax) request.getAttribute(SYNTAX);
         if (syntax == null) {
             syntax = new HeadSyntax(packet.getHeaderParsingState().offset);
@@ -76,12 +93,28 @@ final class FramingErrorCodec extends HttpServerFilter {
         String problem = syntax.read(input);
         // Grizzly reads what it can even of a broken head, so that the refusal knows the API and the journal the
         // request; it changes bytes it has read, so it reads them after the check.
-        boolean whole = super.decodeHttpPacket(ctx, packet, input);
+        boolean whole;
+        try {
+            whole = super.decodeHttpPacket(ctx, packet, input);
+        } catch (RuntimeException refusedByGrizzly) {
+            // A head too large, say: Grizzly's own refusal, and nothing more to watch.
+            if (stall != null) {
+                stall.end();
+            }
+            throw refusedByGrizzly;
+        }
         if (problem != null || whole) {
             request.removeAttribute(SYNTAX);
+            request.removeAttribute(STALL);
+            if (stall != null) {
+                stall.end();
+            }
             if (problem != null) {
                 throw new MalformedHead(problem);
             }
+        } else if (stall == null && stallNanos > 0) {
+            Connection<?> connection = ctx.getConnection();
+            request.setAttribute(STALL, StalledHead.watch(stallNanos, () -> refuseStalled(connection, request)));
         }
         return whole;
     }
@@ -150,6 +183,40 @@ final class FramingErrorCodec extends HttpServerFilter {
             codings.removeIf(String::isEmpty);
         }
         return codings;
+    }
+
+    /** A stalled head's 408, written from the watch's thread; the connection is closed after it. */
+    private void refuseStalled(Connection<?> connection, HttpRequestPacket request) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        try {
+            refuse(request, 408, HEAD_STALLED);
+            request.getProcessingState().setKeepAlive(false);
+            readableProtocol(request);
+            @SuppressWarnings({"rawtypes", "unchecked"}) // Connection's write takes a handler of its own address type
+            Connection raw = connection;
+            raw.write(customizeErrorResponse(request.getResponse()), new CloseAfterWrite<>(connection));
+        } catch (RuntimeException e) {
+            connection.closeSilently();
+        }
+    }
+
+    /**
+     * A stalled body's 408 says the connection closes: it is closed once the answer is written (RFC 9112 §9.6), not
+     * after the rest of a body that is not coming, which Grizzly would wait for until the idle timeout.
+     */
+    @Override
+    public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
+        HttpContext context = event.type() == HttpEvents.ResponseCompleteEvent.TYPE ? HttpContext.get(ctx) : null;
+        HttpRequestPacket request = context == null ? null : context.getRequest();
+        boolean stalledBody = request != null && request.isExpectContent()
+                && request.getResponse().getStatus() == 408 && !request.getProcessingState().isKeepAlive();
+        NextAction next = super.handleEvent(ctx, event);
+        if (stalledBody) {
+            ctx.getConnection().closeSilently();
+        }
+        return next;
     }
 
     @Override
