@@ -93,7 +93,6 @@ public final class StubServer implements AutoCloseable {
     /** The APIs the stub serves, as they appear in URLs, configuration and fixture file names. */
     public static final java.util.Set<String> API_IDS = java.util.Set.of("mijnklantportaal", "equalsmoney", "partoo", "mollie");
 
-    static final int READ_TIMEOUT_SECONDS = 10;
     /** In-flight requests get this long to finish on shutdown; SIGTERM must exit within five seconds. */
     static final int GRACE_SECONDS = 3;
     static final int KEEP_ALIVE_IDLE_SECONDS = 30;
@@ -364,8 +363,9 @@ public final class StubServer implements AutoCloseable {
         listener.registerAddOn(new UnreadBodyAddOn());
         listener.setMaxHttpHeaderSize(RequestLimits.MAX_HEADER_BLOCK_BYTES);
         // A client that stops sending mid-body, or idles on a kept-alive connection, is cut off, not waited for.
-        listener.getTransport().setReadTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        listener.getTransport().setWriteTimeout(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        long stall = RequestLimits.stallTimeout().toMillis();
+        listener.getTransport().setReadTimeout(stall, TimeUnit.MILLISECONDS);
+        listener.getTransport().setWriteTimeout(stall, TimeUnit.MILLISECONDS);
         listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
         return listener;
     }

@@ -89,7 +89,49 @@ class FramingErrorsTest {
                 // The body held back, as a client that expects an answer first would: one sent along is simply read.
                 Arguments.of("an Expect other than 100-continue", mkp + "Expect: something-odd\r\n"
                                 + "Content-Length: 2\r\n\r\n",
-                        417, Shape.MESSAGE, "The Expect header may only ask for 100-continue."));
+                        417, Shape.MESSAGE, "The Expect header may only ask for 100-continue."),
+                // RFC 9112 §6.3: a body whose length the server cannot tell (chunked not last) is a 400, and the
+                // connection closed; each body here is a request that would otherwise be answered as the next one.
+                Arguments.of("Transfer-Encoding not ending in chunked", partoo("gzip") + SMUGGLED,
+                        400, Shape.PARTOO, TRANSFER_ENCODING_NOT_CHUNKED),
+                Arguments.of("Transfer-Encoding chunked then gzip", partoo("chunked, gzip") + SMUGGLED,
+                        400, Shape.PARTOO, TRANSFER_ENCODING_NOT_CHUNKED),
+                Arguments.of("two Transfer-Encodings, gzip last", partoo("chunked\r\nTransfer-Encoding: gzip")
+                                + SMUGGLED, 400, Shape.PARTOO, TRANSFER_ENCODING_NOT_CHUNKED),
+                Arguments.of("chunked applied twice", partoo("chunked, chunked") + "0\r\n\r\n" + SMUGGLED,
+                        400, Shape.PARTOO, "The request's Transfer-Encoding applies chunked more than once."),
+                // RFC 9112 §6.1: a transfer coding the server does not implement is a 501.
+                Arguments.of("a transfer coding not implemented", partoo("gzip, chunked") + "0\r\n\r\n" + SMUGGLED,
+                        501, Shape.PARTOO, "The request's transfer coding gzip is not implemented: only chunked is."),
+                Arguments.of("header line without a colon", PARTOO_GET + "BadHeader\r\n\r\n",
+                        400, Shape.PARTOO, "A header line has no colon: each must be a name, a colon and a value."),
+                Arguments.of("lines ended by a lone CR", "GET /partoo/v2/webhooks/1 HTTP/1.1\rHost: 127.0.0.1\r\r",
+                        400, Shape.PARTOO, BARE_CR),
+                // RFC 9112 §3.2: more than one Host is a 400.
+                Arguments.of("two Host headers", PARTOO_GET + "Host: 127.0.0.2\r\n\r\n",
+                        400, Shape.PARTOO, "The request has more than one Host header."),
+                // RFC 9112 §5.1: whitespace between a field name and its colon is a 400.
+                Arguments.of("whitespace before a colon", PARTOO_GET + "X-Test : v\r\n\r\n",
+                        400, Shape.PARTOO, "A header field name is followed by whitespace before its colon."),
+                Arguments.of("a field name that is no token", PARTOO_GET + "X(Test): v\r\n\r\n",
+                        400, Shape.PARTOO, "A header field name holds a character that is not allowed in one."),
+                // RFC 9110 §5.5 and RFC 9112 §2.2: NUL and a bare CR in a field value are refused, not passed on.
+                Arguments.of("NUL in a field value", PARTOO_GET + "X-Test: a\0b\r\n\r\n",
+                        400, Shape.PARTOO, "A header field value holds a NUL."),
+                Arguments.of("bare CR in a field value", PARTOO_GET + "X-Test: a\rb\r\n\r\n",
+                        400, Shape.PARTOO, BARE_CR));
+    }
+
+    private static final String PARTOO_GET = "GET /partoo/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "x-APIKey: partoo_test_key\r\n";
+    private static final String SMUGGLED = "GET /partoo/v2/webhooks/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    private static final String TRANSFER_ENCODING_NOT_CHUNKED =
+            "The request's Transfer-Encoding does not end in chunked, so its body's length cannot be told.";
+    private static final String BARE_CR = "The request's head holds a CR that does not end a line.";
+
+    private static String partoo(String transferEncoding) {
+        return "POST /partoo/v2/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nx-APIKey: partoo_test_key\r\n"
+                + "Transfer-Encoding: " + transferEncoding + "\r\n\r\n";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,7 +147,29 @@ class FramingErrorsTest {
                 () -> assertEquals(detail, JSON.readTree(answer.body()).at(shape.pointer).asText(), answer.text),
                 () -> assertEquals("close", answer.header("Connection"), answer.text),
                 () -> DateHeaderTest.assertSent(String.valueOf(answer.header("Date")), before, Instant.now()),
-                () -> assertTrue(answer.closed, "the connection stayed open after a broken frame"));
+                () -> assertTrue(answer.closed, "the connection stayed open after a broken frame"),
+                () -> assertEquals(1, answer.statusLines(), "what followed the broken frame was answered too: "
+                        + answer.text));
+    }
+
+    /**
+     * RFC 9112 §6.1: a request with both Transfer-Encoding and Content-Length is read by its chunks, answered, and its
+     * connection closed, as an intermediary may have framed it by the Content-Length: the request behind it is not
+     * answered.
+     */
+    @Test
+    void aRequestWithTransferEncodingAndContentLengthIsAnsweredThenTheConnectionClosed() throws IOException {
+        Answer answer = exchange("POST /mijnklantportaal/v1/webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer mkp_test_key\r\nContent-Type: application/json\r\nContent-Length: 7\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+
+        // The API reads the body {} (its chunks), and refuses it as it would any such body.
+        assertAll(() -> assertEquals(400, answer.status() / 100 * 100, answer.text),
+                () -> assertTrue(JSON.readTree(answer.body()).at(Shape.MESSAGE.pointer).asText().contains("url"),
+                        answer.text),
+                () -> assertEquals("close", answer.header("Connection"), answer.text),
+                () -> assertTrue(answer.closed, "the connection stayed open"),
+                () -> assertEquals(1, answer.statusLines(), "the request behind it was answered: " + answer.text));
     }
 
     @Test
@@ -137,7 +201,7 @@ class FramingErrorsTest {
     }
 
     /** A raw exchange: the whole answer, and whether the server closed the connection after it. */
-    private record Answer(String text, boolean closed) {
+    record Answer(String text, boolean closed) {
 
         int status() {
             return Integer.parseInt(text.substring(9, 12));
@@ -157,11 +221,21 @@ class FramingErrorsTest {
         String body() {
             return text.substring(text.indexOf("\r\n\r\n") + 4);
         }
+
+        /** How many answers the text holds. */
+        long statusLines() {
+            return text.lines().filter(line -> line.startsWith("HTTP/1.1 ")).count();
+        }
     }
 
     private static Answer exchange(String request) throws IOException {
+        return exchange(stub.server().port(), request);
+    }
+
+    /** Sends the request, and reads until the server closes the connection or 5 s pass without a byte. */
+    static Answer exchange(int port, String request) throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", stub.server().port()));
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();

@@ -3,9 +3,19 @@ package dev.hookstub.server.http;
 import dev.hookstub.server.error.ApiProblem;
 import dev.hookstub.server.operation.Answer;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
+import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.ContentEncoding;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpContext;
+import org.glassfish.grizzly.http.HttpEvents;
 import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpPacketParsing;
 import org.glassfish.grizzly.http.HttpRequestPacket;
@@ -27,14 +37,27 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * one's carry the error body of the API the request's path names ({@link FrontDoor#refusalAt}) and a detail saying
  * what is wrong; a header block too large is the 431 of RFC 6585. {@link FrontDoorAddOn} puts it in the chain.
  * The connection is closed after such an answer, as before: what follows a broken frame is not a next request.
+ * <p>
+ * It also refuses what Grizzly's codec lets through or waits on: a head whose lines break their syntax
+ * ({@link HeadSyntax}), more than one Host (RFC 9112 §3.2), a Transfer-Encoding other than chunked (RFC 9112 §6.1,
+ * §6.3: the body's length could not be told, and what follows would be read as the next request), and a head that
+ * stops arriving for the listener's read timeout (a 408, {@link StalledHead}). A request with both
+ * Transfer-Encoding and Content-Length is read by its chunks and answered, and its connection closed (RFC 9112 §6.1).
  */
 final class FramingErrorCodec extends HttpServerFilter {
 
     /** What {@code customizeErrorResponse} should say; set on the request by the error callback just before. */
     private static final String DETAIL = FramingErrorCodec.class.getName() + ".detail";
+    /** The request's {@link HeadSyntax}, while its head arrives. */
+    private static final String SYNTAX = FramingErrorCodec.class.getName() + ".syntax";
+    /** The request's {@link StalledHead}, once its head has begun to arrive and until it has in full. */
+    private static final String STALL = FramingErrorCodec.class.getName() + ".stall";
+    static final String HEAD_STALLED = "The request's head did not arrive in full.";
 
     private final FrontDoor frontDoor;
     private final int maxHeaders;
+    /** How long a head may go without a byte arriving: the listener's read timeout, or forever where it has none. */
+    private final long stallNanos;
 
     @SuppressWarnings("deprecation") // the constructor Grizzly's HttpServer itself uses (there is no builder yet)
     FramingErrorCodec(NetworkListener listener, HttpServerFilter grizzly, FrontDoor frontDoor) {
@@ -44,6 +67,7 @@ final class FramingErrorCodec extends HttpServerFilter {
                 listener.getMaxResponseHeaders());
         this.frontDoor = frontDoor;
         this.maxHeaders = listener.getMaxRequestHeaders();
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(listener.getTransport().getReadTimeout(TimeUnit.MILLISECONDS));
         for (ContentEncoding encoding : grizzly.getContentEncodings()) {
             addContentEncoding(encoding);
         }
@@ -52,12 +76,158 @@ final class FramingErrorCodec extends HttpServerFilter {
         getMonitoringConfig().addProbes(grizzly.getMonitoringConfig().getProbes());
     }
 
+    /** The head's syntax is checked on its raw bytes, as they arrive; a head that stops arriving is watched. */
+    @Override
+    protected boolean decodeHttpPacket(FilterChainContext ctx, HttpPacketParsing packet, Buffer input) {
+        HttpRequestPacket request = (HttpRequestPacket) packet;
+        StalledHead stall = (StalledHead) request.getAttribute(STALL);
+        if (stall != null && !stall.progressed()) {
+            // Refused as stalled while these bytes were on their way: the connection is closing.
+            return false;
+        }
+        HeadSyntax syntax = (HeadSyntax) request.getAttribute(SYNTAX);
+        if (syntax == null) {
+            syntax = new HeadSyntax(packet.getHeaderParsingState().offset);
+            request.setAttribute(SYNTAX, syntax);
+        }
+        String problem = syntax.read(input);
+        // Grizzly reads what it can even of a broken head, so that the refusal knows the API and the journal the
+        // request; it changes bytes it has read, so it reads them after the check.
+        boolean whole;
+        try {
+            whole = super.decodeHttpPacket(ctx, packet, input);
+        } catch (RuntimeException refusedByGrizzly) {
+            // A head too large, say: Grizzly's own refusal, and nothing more to watch.
+            if (stall != null) {
+                stall.end();
+            }
+            throw refusedByGrizzly;
+        }
+        if (problem != null || whole) {
+            request.removeAttribute(SYNTAX);
+            request.removeAttribute(STALL);
+            if (stall != null) {
+                stall.end();
+            }
+            if (problem != null) {
+                throw new MalformedHead(problem);
+            }
+        } else if (stall == null && stallNanos > 0) {
+            Connection<?> connection = ctx.getConnection();
+            request.setAttribute(STALL, StalledHead.watch(stallNanos, () -> refuseStalled(connection, request)));
+        }
+        return whole;
+    }
+
+    /** What Grizzly's codec does not check once the head is read: Host, Transfer-Encoding. */
+    @Override
+    protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
+        if (super.onHttpHeaderParsed(header, buffer, ctx)) {
+            return true;
+        }
+        HttpRequestPacket request = (HttpRequestPacket) header;
+        MimeHeaders headers = request.getHeaders();
+        if (count(headers.values(Header.Host)) > 1) {
+            return refuse(request, 400, "The request has more than one Host header.");
+        }
+        List<String> codings = transferCodings(headers);
+        if (codings.isEmpty()) {
+            return false;
+        }
+        if (!"chunked".equals(codings.get(codings.size() - 1))) {
+            return refuse(request, 400,
+                    "The request's Transfer-Encoding does not end in chunked, so its body's length cannot be told.");
+        }
+        if (codings.indexOf("chunked") != codings.size() - 1) {
+            return refuse(request, 400, "The request's Transfer-Encoding applies chunked more than once.");
+        }
+        if (codings.size() > 1) {
+            return refuse(request, 501, "The request's transfer coding " + codings.get(0)
+                    + " is not implemented: only chunked is.");
+        }
+        // Grizzly drops a Content-Length that came before the Transfer-Encoding, but has counted it.
+        if (headers.getValue(Header.ContentLength) != null
+                || ((HttpPacketParsing) request).getHeaderParsingState().contentLengthHeadersCount > 0) {
+            // Read by its chunks (Grizzly's rule too), but a party before us may have read it by its length.
+            request.getProcessingState().setKeepAlive(false);
+        }
+        return false;
+    }
+
+    private static boolean refuse(HttpRequestPacket request, int status, String detail) {
+        request.setAttribute(DETAIL, detail);
+        request.getResponse().setStatus(status);
+        request.getProcessingState().setError(true);
+        return true;
+    }
+
+    private static int count(Iterable<String> values) {
+        int count = 0;
+        for (String ignored : values) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The codings of every Transfer-Encoding field, in order, lower case and without parameters. */
+    private static List<String> transferCodings(MimeHeaders headers) {
+        List<String> codings = new ArrayList<>(1);
+        for (String field : headers.values(Header.TransferEncoding)) {
+            for (String element : field.split(",")) {
+                String coding = element.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+                codings.add(coding);
+            }
+        }
+        // An empty list element is allowed (RFC 9110 §5.6.1), but a field with no coding at all is not.
+        if (codings.size() > 1) {
+            codings.removeIf(String::isEmpty);
+        }
+        return codings;
+    }
+
+    /** A stalled head's 408, written from the watch's thread; the connection is closed after it. */
+    private void refuseStalled(Connection<?> connection, HttpRequestPacket request) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        try {
+            refuse(request, 408, HEAD_STALLED);
+            request.getProcessingState().setKeepAlive(false);
+            readableProtocol(request);
+            @SuppressWarnings({"rawtypes", "unchecked"}) // Connection's write takes a handler of its own address type
+            Connection raw = connection;
+            raw.write(customizeErrorResponse(request.getResponse()), new CloseAfterWrite<>(connection));
+        } catch (RuntimeException e) {
+            connection.closeSilently();
+        }
+    }
+
+    /**
+     * A stalled body's 408 says the connection closes: it is closed once the answer is written (RFC 9112 §9.6), not
+     * after the rest of a body that is not coming, which Grizzly would wait for until the idle timeout.
+     */
+    @Override
+    public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
+        HttpContext context = event.type() == HttpEvents.ResponseCompleteEvent.TYPE ? HttpContext.get(ctx) : null;
+        HttpRequestPacket request = context == null ? null : context.getRequest();
+        boolean stalledBody = request != null && request.isExpectContent()
+                && request.getResponse().getStatus() == 408 && !request.getProcessingState().isKeepAlive();
+        NextAction next = super.handleEvent(ctx, event);
+        if (stalledBody) {
+            ctx.getConnection().closeSilently();
+        }
+        return next;
+    }
+
     @Override
     protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable error)
             throws IOException {
         String message = String.valueOf(error.getMessage());
         HttpRequestPacket request = (HttpRequestPacket) header;
-        if (error instanceof NumberFormatException) {
+        readableProtocol(request);
+        if (error instanceof MalformedHead) {
+            request.setAttribute(DETAIL, message);
+        } else if (error instanceof NumberFormatException) {
             request.setAttribute(DETAIL, "The request's Content-Length is not a number.");
         } else if (error instanceof MimeHeaders.MaxHeaderCountExceededException) {
             request.setAttribute(DETAIL, "The request has more than " + maxHeaders + " header fields.");
@@ -99,7 +269,7 @@ final class FramingErrorCodec extends HttpServerFilter {
             // Grizzly's answer to a request line it cannot split: a 400 (RFC 9112 §3), as no version is refused.
             detail = MalformedRequestLineAddOn.DETAIL;
         }
-        if (status < 400 || status >= 500) {
+        if (status < 400 || status >= 500 && status != 501) {
             status = 400;
         }
         ApiProblem problem = ApiProblem.invalid(status, null,
@@ -114,6 +284,30 @@ final class FramingErrorCodec extends HttpServerFilter {
                 .content(Buffers.wrap(MemoryManager.DEFAULT_MEMORY_MANAGER, answer.body()))
                 .last(true)
                 .build();
+    }
+
+    /**
+     * A request line cut short has no version to answer in (Grizzly takes none for HTTP/0.9, whose answers have no
+     * head): HTTP/1.1 then.
+     */
+    private static void readableProtocol(HttpRequestPacket request) {
+        Protocol protocol;
+        try {
+            protocol = request.getProtocol();
+        } catch (RuntimeException unreadable) {
+            protocol = Protocol.HTTP_0_9;
+        }
+        if (protocol == Protocol.HTTP_0_9) {
+            request.setProtocol(Protocol.HTTP_1_1);
+        }
+    }
+
+    /** A head whose syntax {@link HeadSyntax} refused, with what is wrong. */
+    private static final class MalformedHead extends IllegalStateException {
+
+        MalformedHead(String detail) {
+            super(detail);
+        }
     }
 
     /** The raw path, or "" where the request line broke before it. */

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
@@ -89,17 +87,7 @@ public final class MalformedRequestLineAddOn implements AddOn {
                 return ctx.getInvokeAction();
             }
             String line = buffer.toStringContent(StandardCharsets.ISO_8859_1, buffer.position(), end);
-            ctx.write(Buffers.wrap(ctx.getMemoryManager(), refusal(line)), new EmptyCompletionHandler<>() {
-                @Override
-                public void completed(WriteResult result) {
-                    connection.closeSilently();
-                }
-
-                @Override
-                public void failed(Throwable error) {
-                    connection.closeSilently();
-                }
-            });
+            ctx.write(Buffers.wrap(ctx.getMemoryManager(), refusal(line)), new CloseAfterWrite<>(connection));
             return ctx.getStopAction();
         }
     }

@@ -1,6 +1,7 @@
 package dev.hookstub.server.http;
 
 import dev.hookstub.server.error.ApiProblem;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -13,8 +14,23 @@ public final class RequestLimits {
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     public static final int MAX_HEADER_BLOCK_BYTES = 256 * 1024;
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** How long a request may go without a byte arriving, head or body, before it is cut off (a 408). */
+    public static final Duration STALL_TIMEOUT = Duration.ofSeconds(10);
+
+    /** {@link #STALL_TIMEOUT}, unless a test of the HTTP layer set a shorter one for the servers it starts. */
+    private static volatile Duration stallTimeout = STALL_TIMEOUT;
 
     private RequestLimits() {
+    }
+
+    /** The stall timeout of a server started now: its listener's read and write timeout. */
+    public static Duration stallTimeout() {
+        return stallTimeout;
+    }
+
+    /** For tests of the HTTP layer, which should not wait 10 s for a stall: null restores the default. */
+    static void stallTimeoutForTests(Duration timeout) {
+        stallTimeout = timeout == null ? STALL_TIMEOUT : timeout;
     }
 
     /** Whether a request's headers (each name and value, plus four bytes) stay within {@link #MAX_HEADER_BYTES}. */
