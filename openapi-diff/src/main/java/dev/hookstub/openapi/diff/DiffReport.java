@@ -8,9 +8,11 @@ import java.util.Map;
 /**
  * What {@code hookstub diff} found between two documents, worst first.
  *
- * @param oldName and {@code newName}: how the documents are named in the report (argument, title and version)
+ * @param oldName    and {@code newName}: how the documents are named in the report (argument, title and version)
+ * @param notCompared what differs between the documents in parts the diff does not compare (webhooks, callbacks),
+ *                    one sentence each, so that "No changes." is never said of documents that changed there
  */
-public record DiffReport(String oldName, String newName, List<Change> changes) {
+public record DiffReport(String oldName, String newName, List<Change> changes, List<String> notCompared) {
 
     private static final Comparator<Change> ORDER = Comparator.comparing(Change::severity)
             .thenComparing(change -> change.operations().isEmpty() ? "" : change.operations().get(0))
@@ -20,6 +22,11 @@ public record DiffReport(String oldName, String newName, List<Change> changes) {
 
     public DiffReport {
         changes = changes.stream().sorted(ORDER).toList();
+        notCompared = List.copyOf(notCompared);
+    }
+
+    public DiffReport(String oldName, String newName, List<Change> changes) {
+        this(oldName, newName, changes, List.of());
     }
 
     /** How many changes there are of each severity, every severity present (zero when none). */

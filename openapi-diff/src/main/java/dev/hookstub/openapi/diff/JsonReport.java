@@ -21,6 +21,8 @@ final class JsonReport {
         ObjectNode summary = root.putObject("summary");
         summary.put("changes", report.changes().size());
         report.counts().forEach((severity, count) -> summary.put(severity.label(), count));
+        ArrayNode notCompared = root.putArray("notCompared");
+        report.notCompared().forEach(notCompared::add);
         ArrayNode changes = root.putArray("changes");
         for (Change change : report.changes()) {
             ObjectNode entry = changes.addObject();

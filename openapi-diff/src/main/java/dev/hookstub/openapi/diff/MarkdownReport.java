@@ -11,6 +11,7 @@ final class MarkdownReport {
         markdown.append("## hookstub diff\n\n")
                 .append("From ").append(cell(report.oldName())).append(" to ").append(cell(report.newName()))
                 .append(": **").append(report.changes().isEmpty() ? "no changes" : report.summary()).append("**.\n");
+        report.notCompared().forEach(note -> markdown.append("\n").append(note).append("\n"));
         if (report.changes().isEmpty()) {
             return markdown.toString();
         }

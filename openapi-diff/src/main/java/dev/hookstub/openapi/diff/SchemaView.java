@@ -21,21 +21,26 @@ final class SchemaView {
     private final Document document;
     private final String pointer;
     private final List<String> members;
+    /** The {@code anyOf}/{@code oneOf}s (pointers) that only add null to one other schema: 3.1's nullable. */
+    private final Set<String> nullIdioms;
 
-    private SchemaView(Document document, String pointer, List<String> members) {
+    private SchemaView(Document document, String pointer, List<String> members, Set<String> nullIdioms) {
         this.document = document;
         this.pointer = pointer;
         this.members = members;
+        this.nullIdioms = nullIdioms;
     }
 
     static SchemaView of(Document document, String pointer) {
         String base = document.resolve(pointer);
         List<String> members = new ArrayList<>();
-        collect(document, base, members, new HashSet<>());
-        return new SchemaView(document, base, members);
+        Set<String> nullIdioms = new HashSet<>();
+        collect(document, base, members, nullIdioms, new HashSet<>());
+        return new SchemaView(document, base, members, nullIdioms);
     }
 
-    private static void collect(Document document, String pointer, List<String> members, Set<String> seen) {
+    private static void collect(Document document, String pointer, List<String> members, Set<String> nullIdioms,
+                                Set<String> seen) {
         if (!seen.add(pointer)) {
             return;
         }
@@ -43,9 +48,32 @@ final class SchemaView {
         JsonNode allOf = document.at(pointer).get("allOf");
         if (allOf != null && allOf.isArray()) {
             for (int i = 0; i < allOf.size(); i++) {
-                collect(document, document.resolve(pointer + "/allOf/" + i), members, seen);
+                collect(document, document.resolve(pointer + "/allOf/" + i), members, nullIdioms, seen);
             }
         }
+        // {anyOf: [S, {type: 'null'}]} says what {S, nullable: true} says in 3.0: S is a member, null allowed.
+        for (String keyword : List.of("anyOf", "oneOf")) {
+            JsonNode alternatives = document.at(pointer).get(keyword);
+            if (alternatives != null && alternatives.isArray() && alternatives.size() == 2) {
+                String first = document.resolve(pointer + "/" + keyword + "/0");
+                String second = document.resolve(pointer + "/" + keyword + "/1");
+                boolean firstNull = onlyNull(document.at(first));
+                if (firstNull != onlyNull(document.at(second))) {
+                    nullIdioms.add(pointer + "/" + keyword);
+                    collect(document, firstNull ? second : first, members, nullIdioms, seen);
+                }
+            }
+        }
+    }
+
+    /** A schema whose only value is null: {@code type: 'null'} (or {@code ['null']}), {@code const} or enum null. */
+    private static boolean onlyNull(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        boolean nullType = type.asText("").equals("null") || type.isArray() && type.size() == 1
+                && type.get(0).asText().equals("null");
+        boolean nullValue = schema.has("const") && schema.get("const").isNull() || schema.path("enum").isArray()
+                && schema.path("enum").size() == 1 && schema.path("enum").get(0).isNull();
+        return nullType || nullValue;
     }
 
     String pointer() {
@@ -88,7 +116,7 @@ final class SchemaView {
     boolean nullable() {
         JsonNode type = keyword("type");
         boolean nullType = type.isArray() ? containsNull(type) : type.asText("").equals("null");
-        return nullType || keyword("nullable").asBoolean(false);
+        return nullType || keyword("nullable").asBoolean(false) || !nullIdioms.isEmpty();
     }
 
     private static boolean containsNull(JsonNode array) {
@@ -189,7 +217,7 @@ final class SchemaView {
     /** {@code oneOf} or {@code anyOf}, whichever the schema composes its values with; null for neither. */
     String composition() {
         for (String keyword : List.of("oneOf", "anyOf")) {
-            if (keyword(keyword).isArray()) {
+            if (keyword(keyword).isArray() && !nullIdioms.contains(where(keyword))) {
                 return keyword;
             }
         }

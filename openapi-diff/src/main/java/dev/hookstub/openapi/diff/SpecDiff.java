@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.diff.Endpoints.Endpoint;
 import dev.hookstub.openapi.diff.Endpoints.PathEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The breaking-change report between two versions of an OpenAPI 3.0 or 3.1 document. */
 public final class SpecDiff {
@@ -55,7 +59,44 @@ public final class SpecDiff {
             }
         });
         new SecurityComparison(oldDocument, newDocument, reach).compareSchemes();
-        return new DiffReport(describe(oldName, before), describe(newName, after), reach.changes());
+        return new DiffReport(describe(oldName, before), describe(newName, after), reach.changes(),
+                notCompared(oldDocument, newDocument, oldPaths, newPaths));
+    }
+
+    /**
+     * Webhooks and callbacks are requests the API sends, whose breaking changes run the other way round; they are
+     * not compared (yet), so where they differ the report says so rather than "No changes."
+     */
+    private static List<String> notCompared(Document before, Document after, Map<String, PathEntry> oldPaths,
+                                            Map<String, PathEntry> newPaths) {
+        List<String> notes = new ArrayList<>();
+        if (!before.at("/webhooks").equals(after.at("/webhooks"))) {
+            notes.add("The webhooks differ (" + before.at("/webhooks").size() + " before, " + after.at("/webhooks")
+                    .size() + " after) and are not compared: read their changes in the documents.");
+        }
+        Map<String, JsonNode> oldCallbacks = callbacks(before, oldPaths);
+        Map<String, JsonNode> newCallbacks = callbacks(after, newPaths);
+        if (!oldCallbacks.equals(newCallbacks)) {
+            Set<String> operations = new TreeSet<>(oldCallbacks.keySet());
+            operations.addAll(newCallbacks.keySet());
+            operations.removeIf(operation -> java.util.Objects.equals(oldCallbacks.get(operation),
+                    newCallbacks.get(operation)));
+            notes.add("The callbacks of " + String.join(", ", operations) + " differ and are not compared: read "
+                    + "their changes in the documents.");
+        }
+        return notes;
+    }
+
+    /** Each operation's callbacks, by how reports name the operation. */
+    private static Map<String, JsonNode> callbacks(Document document, Map<String, PathEntry> paths) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        paths.values().forEach(path -> path.operations().values().forEach(endpoint -> {
+            JsonNode callbacks = document.at(endpoint.pointer() + "/callbacks");
+            if (!callbacks.isMissingNode()) {
+                found.put(endpoint.display(), callbacks);
+            }
+        }));
+        return found;
     }
 
     private static List<String> displays(PathEntry path) {

@@ -14,7 +14,9 @@ final class TextReport {
     static String render(DiffReport report) {
         StringBuilder text = new StringBuilder();
         text.append("hookstub diff: ").append(report.oldName()).append(" -> ").append(report.newName()).append('\n');
-        text.append(report.changes().isEmpty() ? "No changes." : report.summary() + ".").append('\n');
+        text.append(report.changes().isEmpty() ? "No changes" + (report.notCompared().isEmpty() ? "." : " in what "
+                + "is compared.") : report.summary() + ".").append('\n');
+        report.notCompared().forEach(note -> text.append(note).append('\n'));
         for (Change change : report.changes()) {
             text.append('\n')
                     .append(String.format("%-8s %s (for %s)%n", change.severity().label(), change.rule().id(),

@@ -20,6 +20,41 @@ class SpecDiffTest {
         return report.changes().stream().map(change -> change.rule().id() + " " + change.pointer()).toList();
     }
 
+    /** Webhooks and callbacks are not compared: where they differ, the report says so instead of "No changes." */
+    @Test
+    void changedWebhooksOrCallbacksAreSaidNotToBeCompared() {
+        String hook = "webhooks:\n  paid: {post: {requestBody: {content: {application/json: {schema: {type: object, "
+                + "properties: {id: {type: %s}}}}}}, responses: {'200': {description: ok}}}}";
+        DiffReport same = diff(api("3.1.0", "{}", hook.formatted("integer")), api("3.1.0", "{}", hook.formatted("integer")));
+        assertEquals(List.of(), same.notCompared());
+        DiffReport webhooks = diff(api("3.1.0", "{}", hook.formatted("integer")), api("3.1.0", "{}", hook.formatted("string")));
+        assertEquals(List.of("The webhooks differ (1 before, 1 after) and are not compared: read their changes in the "
+                + "documents."), webhooks.notCompared());
+        assertEquals(true, TextReport.render(webhooks).contains("No changes in what is compared.\nThe webhooks differ"),
+                TextReport.render(webhooks));
+        String callback = "{/subscribe: {post: {callbacks: {onEvent: {'{$request.body#/url}': {post: {responses: "
+                + "{'%s': {description: ok}}}}}}, responses: {'201': {description: ok}}}}}";
+        DiffReport callbacks = diff(api(callback.formatted("200")), api(callback.formatted("204")));
+        assertEquals(List.of("The callbacks of POST /subscribe differ and are not compared: read their changes in the "
+                + "documents."), callbacks.notCompared());
+        assertEquals(List.of(), diff(api(callback.formatted("200")), api(callback.formatted("200"))).notCompared());
+    }
+
+    /** 3.1's nullable idiom says what 3.0's nullable says: no change either way, and losing it is one. */
+    @Test
+    void anAnyOfOfASchemaAndNullIsThatSchemaNullable() {
+        String nullable30 = "{type: object, properties: {note: {type: string, nullable: true}}}";
+        String nullable31 = "{type: object, properties: {note: {anyOf: [{type: string}, {type: 'null'}]}}}";
+        String oneOf31 = "{type: object, properties: {note: {oneOf: [{type: 'null'}, {type: string}]}}}";
+        assertEquals(List.of(), found(diff(requestSchema("3.0.3", nullable30), requestSchema("3.1.0", nullable31))));
+        assertEquals(List.of(), found(diff(requestSchema("3.1.0", nullable31), requestSchema("3.1.0", oneOf31))));
+        assertEquals(List.of(), found(diff(responseSchema("3.0.3", nullable30), responseSchema("3.1.0", nullable31))));
+        assertEquals(List.of("request-became-not-nullable /paths/~1pets/post/requestBody/content/application~1json/"
+                        + "schema/properties/note"),
+                found(diff(requestSchema("3.1.0", nullable31), requestSchema("3.1.0",
+                        "{type: object, properties: {note: {type: string}}}"))));
+    }
+
     @Test
     void aPathParameterRenamedWithNothingElseChangedIsNoChange() {
         DiffReport report = diff(api(PET_BY_ID.formatted("petId", "petId", "string")),
