@@ -110,6 +110,21 @@ class AdminApiTest {
             assertEquals(400, refused.statusCode(), refused.body());
         }
 
+        /** Partoo's schema takes them; no HTTP request could carry them, and a delivery left them out unsaid. */
+        @Test
+        void aPartooCustomHeaderNoDeliveryCouldSendIsRefusedNamingIt() {
+            for (String headers : new String[] {"{\"X-a\": \"1\\r\\nInjected: yes\"}", "{\"X-b\": \"\u00e9\"}",
+                    "{\"X-\u00e9\": \"1\"}"}) {
+                HttpResponse<String> refused = stub.adminHttp().post("/__admin/partoo/webhooks",
+                        "{\"url\": \"https://example.com/p\", \"event_type\": \"lead_received\", \"custom_headers\": "
+                                + headers + "}");
+                assertEquals(400, refused.statusCode(), headers + " " + refused.body());
+                assertTrue(refused.body().contains("so no delivery could send it"), refused.body());
+            }
+            assertEquals(201, stub.adminHttp().post("/__admin/partoo/webhooks", "{\"url\": \"https://example.com/p\", "
+                    + "\"event_type\": \"lead_received\", \"custom_headers\": {\"X-Trace\": \"a b\\tc\"}}").statusCode());
+        }
+
         @Test
         void aMissingRequiredFieldIsRefused() {
             HttpResponse<String> refused = stub.adminHttp().post("/__admin/mollie/webhooks", "{\"name\": \"no url\"}");

@@ -118,6 +118,7 @@ class FastPathEquivalenceTest {
                 Arguments.of("/partoo/v2/webhooks/1", List.of("x-APIKey=partoo_test_key")),
                 Arguments.of("/partoo/v2/webhooks/1?org_id=1", List.of("x-APIKey=partoo_provider_key")),
                 Arguments.of("/partoo/v2/webhooks/1?org_id=2", List.of("x-APIKey=partoo_provider_key")),
+                Arguments.of("/partoo/v2/webhooks/1", List.of("x-APIKey=partoo_provider_key")),
                 Arguments.of("/partoo/v2/webhooks/1?org_id=2", List.of("x-APIKey=partoo_test_key")),
                 Arguments.of("/partoo/v2/webhooks/01", List.of("x-APIKey=partoo_test_key")),
                 Arguments.of("/partoo/v2/webhooks/99999999999", List.of("x-APIKey=partoo_test_key")),

@@ -154,6 +154,21 @@ class UpstreamWireTest {
         DateHeaderTest.assertSent(dates.get(0), before, Instant.now());
     }
 
+    /** RFC 9110 §15.2: a client takes any 1xx it did not ask for and reads on; Grizzly's codec took a 103 for the answer. */
+    @Test
+    void interimAnswersBeforeTheAnswerArePassedOver() {
+        byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
+        upstream.script(answer("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
+                + "HTTP/1.1 102 Processing\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n",
+                bytes, true), json("{\"id\":2}"));
+        HttpResponse<String> read = http.get(GET, PARTOO);
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals(BODY, read.body());
+        assertEquals("{\"id\":2}", http.get(GET, PARTOO).body(), "and the kept-alive connection reads on");
+        assertEquals(1, upstream.connections.get());
+    }
+
     @Test
     void aBodyWithNeitherLengthNorChunksEndsWhereTheConnectionDoes() {
         upstream.script(answer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n",

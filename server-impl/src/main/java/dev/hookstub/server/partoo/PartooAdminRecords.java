@@ -13,6 +13,9 @@ import java.math.BigDecimal;
 
 final class PartooAdminRecords extends StoredAdminRecords {
 
+    /** What an HTTP token may hold beside letters and digits (RFC 9110 §5.6.2). */
+    private static final String TOKEN_MARKS = "!#$%&'*+-.^_`|~";
+
     /**
      * Partoo ids are integers handed out in sequence; explicit ids move the sequence past them. The store keeps it,
      * so that instances sharing the records never hand out the same id.
@@ -70,5 +73,27 @@ final class PartooAdminRecords extends StoredAdminRecords {
         if (given.has("id")) {
             sequence.taken(record.json("id").asLong());
         }
+        record.json("custom_headers").fields().forEachRemaining(header -> {
+            String problem = unsendable(header.getKey(), header.getValue().asText());
+            if (problem != null) {
+                throw ApiProblem.invalid(400, "custom_headers." + header.getKey(), "The custom header "
+                        + header.getKey() + " " + problem + ", so no delivery could send it.");
+            }
+        });
+    }
+
+    /**
+     * Why a custom header cannot go out with a delivery, or null: Partoo's pattern lets a name hold any character but
+     * a few, and its values any text, while an HTTP field name is a token and a value holds no line break or NUL
+     * (RFC 9110 §5.1, §5.5); the delivery left such a header out, and said nothing.
+     */
+    private static String unsendable(String name, String value) {
+        if (!name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || TOKEN_MARKS.indexOf(c) >= 0))) {
+            return "has a name that is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)";
+        }
+        if (!value.chars().allMatch(c -> c == '\t' || c >= 0x20 && c <= 0x7e)) {
+            return "has a value with a character other than visible ASCII, space or tab";
+        }
+        return null;
     }
 }

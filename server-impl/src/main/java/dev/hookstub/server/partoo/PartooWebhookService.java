@@ -16,14 +16,18 @@ final class PartooWebhookService {
 
     /** Ids and org ids are unbounded integers, as the spec declares them; no record has one beyond 64 bits. */
     SpecRecord get(PartooUser user, BigInteger webhookId, BigInteger orgId) {
+        if (user.isProvider() && orgId == null) {
+            // The spec's org_id: "Organization identifier, only required for PROVIDER users". Its read declares no
+            // 400: refused as what the PROVIDER may not do, in the 403 it declares.
+            throw ApiProblem.forbidden("A PROVIDER user must name the organisation: org_id is required.");
+        }
         if (!user.isProvider() && orgId != null && !orgId.equals(BigInteger.valueOf(user.orgId()))) {
             throw ApiProblem.forbidden("Operation not allowed");
         }
         SpecRecord record = store.find(webhookId.toString())
                 .orElseThrow(() -> ApiProblem.notFound("Resource not found"));
         long recordOrg = record.json("org_id").asLong();
-        BigInteger reachable = user.isProvider() && orgId != null ? orgId : BigInteger.valueOf(
-                user.isProvider() ? recordOrg : user.orgId());
+        BigInteger reachable = user.isProvider() ? orgId : BigInteger.valueOf(user.orgId());
         if (!reachable.equals(BigInteger.valueOf(recordOrg))) {
             throw ApiProblem.forbidden("Operation not allowed");
         }

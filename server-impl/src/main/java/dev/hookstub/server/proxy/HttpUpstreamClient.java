@@ -105,8 +105,8 @@ final class HttpUpstreamClient implements UpstreamClient {
             // What the upstream sent, compressed or not, is what the client gets and what is judged.
             codec.removeContentEncoding(encoding);
         }
-        this.chain = FilterChainBuilder.stateless().add(new TransportFilter()).add(codec).add(new AnswerFilter())
-                .build();
+        this.chain = FilterChainBuilder.stateless().add(new TransportFilter()).add(new InterimAnswers()).add(codec)
+                .add(new AnswerFilter()).build();
         this.sweeping = deadlines.scheduleAtFixedRate(this::endOverdue, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
