@@ -133,6 +133,16 @@ final class Faults {
                 ? response.withJson(node -> JsonNodeFactory.instance.arrayNode().add(node)) : response);
     }
 
+    /**
+     * Every error body moved under a member of another name: still an object, but in none of the API's error formats
+     * ({@code {"error": {"message": ...}}} where MijnKlantportaal's is {@code {"message": ...}}), which error schemas
+     * that require nothing let pass.
+     */
+    static Fault errorBodyOfAnotherApi() {
+        return respond("moves every error body under \"error\"", (request, response) -> response.isClientError()
+                ? response.withJson(node -> JsonNodeFactory.instance.objectNode().set("error", node)) : response);
+    }
+
     /** Input the server should reject makes it crash (the stub's 400/404/422 become 500s). */
     static Fault crashOnInvalidInput() {
         return respond("crashes with 500 where it should reject input",
