@@ -131,6 +131,23 @@ class VirtualTimeDeliveryTest {
         }
     }
 
+    /** A provider makes no attempt for a webhook deleted since the event: the delivery fails, saying why. */
+    @Test
+    void aWebhookDeletedBetweenAttemptsGetsNoMoreAndItsDeliveryFailsSayingWhy() throws Exception {
+        try (DeliveryReceiver failing = DeliveryReceiver.answering(500)) {
+            JsonNode webhook = stub.admin().createWebhook(MOLLIE, "{\"url\": \"" + failing.url("/deleted") + "\"}");
+            setClock("{\"set\": \"" + T0 + "\"}");
+            String id = stub.admin().fireEvent(MOLLIE, "payment-link.paid").get(0);
+            awaitAttempts(MOLLIE, id, 1);
+            stub.admin().deleteWebhook(MOLLIE, webhook.path("id").asText());
+            setClock("{\"advanceSeconds\": 60}");
+            JsonNode failed = stub.admin().awaitDelivery(MOLLIE, id, "failed");
+            assertTrue(failed.path("lastError").asText().contains("was deleted"), failed.toString());
+            Thread.sleep(200);
+            assertEquals(1, failing.received().size(), "nothing sent after the delete");
+        }
+    }
+
     @Test
     void aRetryAfterOn503Or429PutsTheNextAttemptThatFarAheadInStubTime() throws Exception {
         try (DeliveryReceiver receiver = DeliveryReceiver.answering(503).answeringWithHeader("Retry-After", "600")) {

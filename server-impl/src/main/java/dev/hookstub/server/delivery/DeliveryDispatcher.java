@@ -205,7 +205,15 @@ public final class DeliveryDispatcher implements AutoCloseable {
         }
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        AttemptOutcome outcome = sender.send(delivery, started);
+        AttemptOutcome outcome;
+        try {
+            outcome = apis.get(delivery.api()).exists(delivery.webhookId()) ? sender.send(delivery, started)
+                    : AttemptOutcome.refusedLocally("the webhook " + delivery.webhookId() + " was deleted: no attempt "
+                            + "is made for it any more");
+        } catch (StoreException | IllegalStateException unreachable) {
+            // The database is away: make the attempt, as before a webhook could be deleted.
+            outcome = sender.send(delivery, started);
+        }
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         try {
             record(delivery, outcome, started, millis);

@@ -66,6 +66,11 @@ public abstract class StoredWebhookDeliveries<R extends StoredRecord> implements
                 customHeaders(webhook), StandardWebhooks.secret(webhook));
     }
 
+    @Override
+    public final boolean exists(String webhookId) {
+        return store.find(webhookId).isPresent();
+    }
+
     /** Whether the webhook gets events of this type. */
     protected abstract boolean subscribed(R webhook, String type);
 

@@ -23,6 +23,11 @@ public interface WebhookDeliveries {
         return RetrySchedule.backoff(options);
     }
 
+    /** Whether the webhook is still there: a provider makes no attempt for one deleted since the event. */
+    default boolean exists(String webhookId) {
+        return true;
+    }
+
     /** The receiver answered 410 Gone; an API with an enabled flag turns the webhook off, as its provider would. */
     default void webhookGone(String webhookId) {
     }
