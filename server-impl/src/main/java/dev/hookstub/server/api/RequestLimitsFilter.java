@@ -40,6 +40,14 @@ public final class RequestLimitsFilter implements ContainerRequestFilter {
                         "The Content-Type header is not a media type; send application/json.", null);
             }
         }
+        String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            // Read as it came, a gzip body was "not JSON" (an illegal CTRL-CHAR) and a br one taken as plain text.
+            // RFC 9110 §15.5.16: a 415 for a content coding not taken, Accept-Encoding saying which are.
+            throw new ApiProblem(415, "Unsupported Media Type", "The request's Content-Encoding " + encoding.strip()
+                    + " is not supported: send the body unencoded.", null, java.util.Map.of("Accept-Encoding",
+                    "identity"));
+        }
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() > 0
                 && (length.length() > 9 || Long.parseLong(length) > RequestLimits.MAX_BODY_BYTES)) {

@@ -135,7 +135,7 @@ public final class FastPath extends HttpHandler {
         Iterator<String> types = request.getHeaders("Content-Type").iterator();
         long length = request.getContentLengthLong();
         return types.hasNext() && "application/json".equals(types.next()) && !types.hasNext()
-                && request.getHeader("Transfer-Encoding") == null
+                && request.getHeader("Transfer-Encoding") == null && request.getHeader("Content-Encoding") == null
                 && length > 0 && length <= RequestLimits.MAX_BODY_BYTES;
     }
 
