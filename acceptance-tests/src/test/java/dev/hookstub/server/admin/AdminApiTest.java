@@ -81,6 +81,20 @@ class AdminApiTest {
         }
 
         @Test
+        void anIdNoUrlCouldNameIsRefused() {
+            for (String id : new String[] {"", "wbh_a/b", "wbh_" + "x".repeat(253)}) {
+                HttpResponse<String> refused = stub.adminHttp().post("/__admin/mijnklantportaal/webhooks",
+                        "{\"id\": \"" + id + "\", \"url\": \"https://a.example\", \"type\": \"customer-created\"}");
+                assertEquals(400, refused.statusCode(), id + " " + refused.body());
+                assertTrue(refused.body().contains("a segment of the URLs that read and delete it"), refused.body());
+            }
+            String longest = "wbh_" + "x".repeat(252);
+            assertEquals(201, stub.adminHttp().post("/__admin/mijnklantportaal/webhooks", "{\"id\": \"" + longest
+                    + "\", \"url\": \"https://a.example\", \"type\": \"customer-created\"}").statusCode());
+            assertEquals(204, stub.adminHttp().delete("/__admin/mijnklantportaal/webhooks/" + longest).statusCode());
+        }
+
+        @Test
         void aPartooIdWrittenAsADecimalIsTheIntegerItIs() {
             HttpResponse<String> created = stub.adminHttp().post("/__admin/partoo/webhooks",
                     "{\"id\": 1E2, \"org_id\": 1.0, \"url\": \"https://a.example\", \"event_type\": \"lead_received\"}");

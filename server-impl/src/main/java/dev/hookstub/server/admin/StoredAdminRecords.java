@@ -83,8 +83,18 @@ public abstract class StoredAdminRecords implements AdminRecords {
         }
     }
 
+    /** The admin API's own path parameter for a record's id ({@code DELETE /{api}/webhooks/{id}}) takes no more. */
+    private static final int MAX_ID_CHARS = 256;
+
     private SpecRecord inserted(JsonNode fields, Consumer<JsonNode> check, boolean example) {
         ObjectNode given = ((ObjectNode) fields).deepCopy();
+        JsonNode id = given.get("id");
+        if (id != null && id.isTextual() && (id.asText().isEmpty() || id.asText().contains("/")
+                || id.asText().length() > MAX_ID_CHARS)) {
+            // Stored, it could be neither read (a path segment holds no '/', and none is empty) nor deleted.
+            throw ApiProblem.invalid(400, "id", "The id field must be 1 to " + MAX_ID_CHARS + " characters without "
+                    + "'/': a record's id is a segment of the URLs that read and delete it.");
+        }
         prepare(given);
         ObjectNode filled = shape.filled(given.deepCopy(), clock.instant());
         List<String> missing = shape.missing(filled);
