@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * How a credential is sent under one security scheme: HTTP bearer ({@code Authorization: Bearer X}), HTTP basic
@@ -62,20 +63,32 @@ public record SecurityScheme(String in, String name, String prefix) {
     }
 
     /**
-     * Every header that may carry a credential of this spec, lower case: {@code authorization}, {@code cookie} and
-     * each header an {@code apiKey} scheme names. These are masked wherever a request is recorded.
+     * Every header that may carry a credential of this spec, lower case: {@code authorization},
+     * {@code proxy-authorization}, {@code cookie} and each header an {@code apiKey} scheme names. These are masked
+     * wherever a request is recorded, as is any header whose name {@linkplain SecretNames looks secret}.
      */
     public static Set<String> credentialHeaderNames(OpenApiSpec spec) {
         Set<String> names = new TreeSet<>();
         names.add("authorization");
         names.add("cookie");
         names.add("proxy-authorization");
-        spec.node("/components/securitySchemes").forEach(scheme -> {
-            if (scheme.path("type").asText().equals("apiKey") && scheme.path("in").asText().equals("header")) {
-                names.add(scheme.path("name").asText().toLowerCase(Locale.ROOT));
-            }
-        });
+        declared(spec).filter(scheme -> scheme.in().equals("header"))
+                .forEach(scheme -> names.add(scheme.name().toLowerCase(Locale.ROOT)));
         return names;
+    }
+
+    /** Every query parameter an {@code apiKey} scheme of this spec names, as written (query names are exact). */
+    public static Set<String> credentialQueryNames(OpenApiSpec spec) {
+        Set<String> names = new TreeSet<>();
+        declared(spec).filter(SecurityScheme::inQuery).forEach(scheme -> names.add(scheme.name()));
+        return names;
+    }
+
+    private static Stream<SecurityScheme> declared(OpenApiSpec spec) {
+        Stream.Builder<SecurityScheme> schemes = Stream.builder();
+        spec.node("/components/securitySchemes").fieldNames()
+                .forEachRemaining(name -> spec.securityScheme(name).ifPresent(schemes));
+        return schemes.build();
     }
 
     static SecurityScheme from(JsonNode scheme) {

@@ -75,6 +75,18 @@ class RequestJournalTest {
         }
 
         @Test
+        void aHeaderOrQueryParameterNamedLikeASecretIsMaskedThoughTheSpecNamesNeither() {
+            // A sandbox's traffic carries credentials its document never names: only their names give them away.
+            stub.http().get("/partoo/v2/webhooks/1?access_token=sk_live_0123456789abcdef&page=2",
+                    "x-APIKey", "not-the-key", "X-Auth-Token", "tok_9f8e7d6c5b4a39281706");
+            JsonNode entry = only(stub.hookstub(), "partoo");
+            assertEquals("access_token=****cdef&page=2", entry.get("query").asText());
+            assertEquals("****1706", entry.at("/headers/x-auth-token/0").asText());
+            assertFalse(entry.toString().contains("sk_live_0123456789abcdef"), entry.toString());
+            assertFalse(entry.toString().contains("tok_9f8e7d6c5b4a39281706"), entry.toString());
+        }
+
+        @Test
         void anInvalidQueryIsRefusedByTheSpecRuleNamingTheParameter() {
             HttpResponse<String> refused = stub.http().get("/mollie/v2/webhooks/hook_1?testmode=maybe",
                     "Authorization", "Bearer " + MOLLIE_KEY);

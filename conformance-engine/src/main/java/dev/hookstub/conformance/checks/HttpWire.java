@@ -113,7 +113,7 @@ final class HttpWire {
         Map<String, String> headers = written.headers();
         RequestCase.Body body = written.body();
         String url = serverUrl + written.path() + (written.query().isEmpty() ? "" : "?" + written.query());
-        RecordedRequest request = new RecordedRequest(requestCase.method(), masking.scrub(url),
+        RecordedRequest request = new RecordedRequest(requestCase.method(), masking.url(url),
                 masking.headers(headers), body == null ? null : masking.scrub(body.text()));
         long started = System.nanoTime();
         HttpRequest.Builder builder;

@@ -1,7 +1,9 @@
 package dev.hookstub.conformance.checks;
 
 import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.SecretNames;
 import dev.hookstub.openapi.SecurityScheme;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Keeps secrets out of reports and logs: the value of every header that can carry a credential (Authorization and
- * each header the spec's apiKey schemes name), every occurrence of a credential this run sends in any form it may come
+ * Keeps secrets out of reports and logs: the value of every header and query parameter that can carry a credential
+ * (Authorization, each one the spec's apiKey schemes name, and any whose name {@linkplain SecretNames looks secret}),
+ * every occurrence of a credential this run sends in any form it may come
  * back in (as sent, URL-encoded, base64 as HTTP Basic carries it, the password alone), any {@code Bearer} or
  * {@code Basic} value a server echoes, and the value of response members whose name says they hold a secret.
  */
@@ -24,7 +27,7 @@ final class Masking {
     static final String MASK = "***";
     private static final Pattern SCHEME_AND_TOKEN = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*) \\S.*$");
     private static final Pattern SECRET_MEMBER = Pattern.compile(
-            "(\"[^\"]*(?:secret|authorization|token|password|apikey|api_key|credential)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
+            "(\"[^\"]*(?:" + SecretNames.WORDS + ")[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
             Pattern.CASE_INSENSITIVE);
     /** A credential a server echoes in text: {@code Bearer abc.def}, {@code Basic dXNlcjpwYXNz}. */
     private static final Pattern ECHOED_CREDENTIAL = Pattern.compile(
@@ -32,11 +35,13 @@ final class Masking {
     private static final int EXCERPT_CHARS = 300;
 
     private final Set<String> credentialHeaders;
+    private final Set<String> credentialQueryParameters;
     private final List<String> credentials;
 
     /** @param credentials every credential value the run may send, masked wherever it shows up */
     Masking(OpenApiSpec spec, List<String> credentials) {
         this.credentialHeaders = SecurityScheme.credentialHeaderNames(spec);
+        this.credentialQueryParameters = SecurityScheme.credentialQueryNames(spec);
         this.credentials = credentials.stream().filter(c -> c != null && !c.isBlank())
                 .flatMap(Masking::forms)
                 .filter(form -> form.length() >= 3)
@@ -61,8 +66,41 @@ final class Masking {
     Map<String, String> headers(Map<String, String> sent) {
         Map<String, String> masked = new LinkedHashMap<>();
         sent.forEach((name, value) -> masked.put(name,
-                credentialHeaders.contains(name.toLowerCase(Locale.ROOT)) ? maskValue(value) : scrub(value)));
+                credentialHeaders.contains(name.toLowerCase(Locale.ROOT)) || SecretNames.looksSecret(name)
+                        ? maskValue(value) : scrub(value)));
         return masked;
+    }
+
+    /** A URL as sent, the value of each credential query parameter masked, then {@linkplain #scrub scrubbed}. */
+    String url(String url) {
+        if (url == null) {
+            return null;
+        }
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return scrub(url);
+        }
+        int fragment = url.indexOf('#', query);
+        String end = fragment < 0 ? "" : url.substring(fragment);
+        StringBuilder masked = new StringBuilder(url.length()).append(url, 0, query + 1);
+        String[] pairs = url.substring(query + 1, fragment < 0 ? url.length() : fragment).split("&", -1);
+        for (int i = 0; i < pairs.length; i++) {
+            String pair = pairs[i];
+            int equals = pair.indexOf('=');
+            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
+            masked.append(i == 0 ? "" : "&").append(equals >= 0
+                    && (credentialQueryParameters.contains(name) || SecretNames.looksSecret(name))
+                    ? pair.substring(0, equals + 1) + MASK : pair);
+        }
+        return scrub(masked.append(end).toString());
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException brokenEscape) {
+            return name;
+        }
     }
 
     /** {@code Bearer abc} becomes {@code Bearer ***} (the scheme helps a reader), anything else {@code ***}. */

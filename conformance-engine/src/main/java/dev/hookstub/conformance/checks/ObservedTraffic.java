@@ -86,7 +86,7 @@ public final class ObservedTraffic {
         }
         seen.add(operation);
         Masking masking = new Masking(spec, credentials(exchange.requestHeaders()));
-        RecordedRequest request = new RecordedRequest(exchange.method(), masking.scrub(exchange.url()),
+        RecordedRequest request = new RecordedRequest(exchange.method(), masking.url(exchange.url()),
                 masking.headers(headers(exchange.requestHeaders())), masking.scrub(exchange.requestBody()));
         RecordedResponse response = !exchange.forwarded()
                 ? RecordedResponse.none("refused by the proxy (--errors): the request breaks the spec")

@@ -98,6 +98,25 @@ class ObservedTrafficTest {
     }
 
     @Test
+    void credentialsTheSpecDoesNotNameAreMaskedByTheirNames() {
+        // A sandbox's traffic carries credentials its document never names: a token header, a token in the URL.
+        ObservedTraffic traffic = new ObservedTraffic(spec, "here -> there");
+        // A 500, so that the report shows the exchange in full.
+        AnswerValidator.Verdict verdict = answers.validate(getWebhook, true, 500, "application/json", RECORD,
+                Map.of());
+        traffic.observe(new ObservedTraffic.Observed(getWebhook, "GET",
+                "/partoo/v2/webhooks/1?access_token=sk_live_0123456789&Api-Key=k3y_4567&page=2#top",
+                List.of("x-APIKey", "partoo_secret_key_123", "X-Auth-Token", "tok_9f8e7d6c5b4a"), null, List.of(),
+                true, 500, Map.of("content-type", List.of("application/json")), RECORD, verdict, null, 3));
+        String markdown = Reports.markdown(List.of(traffic.result()));
+        assertTrue(markdown.contains("webhooks/1?access_token=***&Api-Key=***&page=2#top"), markdown);
+        assertTrue(markdown.contains("`X-Auth-Token: ***`"), markdown);
+        for (String secret : List.of("sk_live_0123456789", "k3y_4567", "tok_9f8e7d6c5b4a", "partoo_secret_key_123")) {
+            assertFalse(markdown.contains(secret), secret + " in " + markdown);
+        }
+    }
+
+    @Test
     void aRunOfTheEngineMakesNoneOfTheClientRequestChecks() {
         assertFalse(Check.ofTheEngine().contains(Check.REQUEST_PARAMETER_CONFORMANCE));
         assertFalse(RunSettings.defaults().checks().contains(Check.REQUEST_BODY_CONFORMANCE));

@@ -1,41 +1,30 @@
 package dev.hookstub.server.journal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
-import java.util.HashSet;
-import java.util.Locale;
+import dev.hookstub.openapi.SecretNames;
+import dev.hookstub.openapi.SecurityScheme;
 import java.util.Set;
 
 /**
- * Keeps credentials out of the journal and the request log: the usual credential headers, and every header and
- * query parameter one of the API's security schemes names. A value keeps its scheme word ({@code Bearer}) and, when
- * the secret is long enough that four characters say little about it, its last four: {@code Bearer ****lXsM}.
+ * Keeps credentials out of the journal and the request log: the usual credential headers, every header and query
+ * parameter one of the API's security schemes names, and any whose name says it holds a secret
+ * ({@link SecretNames}: a sandbox's traffic carries credentials its document never names). A value keeps its scheme
+ * word ({@code Bearer}) and, when the secret is long enough that four characters say little about it, its last four:
+ * {@code Bearer ****lXsM}.
  */
 public final class CredentialMask {
 
     static final String HIDDEN = "****";
     /** Secrets shorter than this are hidden entirely: the test keys are a dozen characters. */
     private static final int SHOW_TAIL_FROM = 16;
-    private static final Set<String> ALWAYS = Set.of("authorization", "proxy-authorization", "x-api-key", "cookie");
 
     /** Lower case. */
     private final String[] headers;
-    private final Set<String> queryParameters = new HashSet<>();
+    private final Set<String> queryParameters;
 
     public CredentialMask(OpenApiSpec spec) {
-        Set<String> headerNames = new HashSet<>(ALWAYS);
-        for (java.util.Iterator<String> names = spec.node("/components/securitySchemes").fieldNames(); names.hasNext(); ) {
-            JsonNode scheme = spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", names.next())));
-            String name = scheme.path("name").asText("");
-            switch (scheme.path("in").asText("")) {
-                case "header" -> headerNames.add(name.toLowerCase(Locale.ROOT));
-                case "query" -> queryParameters.add(name);
-                default -> {
-                }
-            }
-        }
-        headers = headerNames.toArray(new String[0]);
+        headers = SecurityScheme.credentialHeaderNames(spec).toArray(new String[0]);
+        queryParameters = SecurityScheme.credentialQueryNames(spec);
     }
 
     /** A header's value as the journal keeps it; the name in any case. */
@@ -47,7 +36,7 @@ public final class CredentialMask {
                 return hidden.equals("cookie") ? HIDDEN : masked(value);
             }
         }
-        return value;
+        return SecretNames.looksSecret(name) ? masked(value) : value;
     }
 
     static String masked(String value) {
@@ -63,7 +52,7 @@ public final class CredentialMask {
 
     /** The query string with the value of each credential parameter masked; null stays null. */
     public String query(String query) {
-        if (query == null || queryParameters.isEmpty()) {
+        if (query == null) {
             return query;
         }
         StringBuilder out = new StringBuilder(query.length());
@@ -73,7 +62,7 @@ public final class CredentialMask {
             }
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
-            out.append(queryParameters.contains(name) && equals >= 0
+            out.append(equals >= 0 && (queryParameters.contains(name) || SecretNames.looksSecret(name))
                     ? name + "=" + masked(pair.substring(equals + 1)) : pair);
         }
         return out.toString();

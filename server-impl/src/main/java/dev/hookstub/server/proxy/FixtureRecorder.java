@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookstub.openapi.MediaTypes;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.SecretNames;
 import dev.hookstub.openapi.SecurityScheme;
 import dev.hookstub.server.config.ConfigException;
 import dev.hookstub.server.api.StubApi;
@@ -27,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * {@code --record DIR}: what the upstream answered, written as fixtures in the stub's own format, {@code <api>.json}
@@ -55,9 +55,6 @@ import java.util.regex.Pattern;
 public final class FixtureRecorder {
 
     public static final String PLACEHOLDER = "hookstub-recorded-secret";
-
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "secret|token|password|authorization|api[-_]?key|credential", Pattern.CASE_INSENSITIVE);
 
     private static final Logger LOG = Logger.getLogger(FixtureRecorder.class.getName());
 
@@ -281,7 +278,7 @@ public final class FixtureRecorder {
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode value = object.get(name);
-                if (value.isTextual() && !value.asText().isEmpty() && SECRET_NAME.matcher(name).find()) {
+                if (value.isTextual() && !value.asText().isEmpty() && SecretNames.looksSecret(name)) {
                     object.put(name, PLACEHOLDER);
                 } else {
                     hideSecrets(value);
