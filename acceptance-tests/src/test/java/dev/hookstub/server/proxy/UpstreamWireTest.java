@@ -154,6 +154,27 @@ class UpstreamWireTest {
         DateHeaderTest.assertSent(dates.get(0), before, Instant.now());
     }
 
+    @Test
+    void theUpstreamsReasonPhraseIsPassedOnAndAnEmptyOneIsTheStatussOwn() throws IOException {
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        String head = "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        upstream.script(answer("HTTP/1.1 200 Fine, here it is" + head, body, true),
+                answer("HTTP/1.1 200 " + head, body, true));
+        assertEquals("HTTP/1.1 200 Fine, here it is", statusLine(), "the upstream's own phrase, unchanged");
+        assertEquals("HTTP/1.1 200 OK", statusLine(), "an upstream that gave none: the status's own phrase");
+    }
+
+    /** The status line as a client on the wire reads it (Java's client does not show the reason phrase). */
+    private String statusLine() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET " + GET + " HTTP/1.1\r\nHost: 127.0.0.1\r\nx-APIKey: partoo_test_key"
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return answer.substring(0, answer.indexOf("\r\n"));
+        }
+    }
+
     /** RFC 9110 §15.2: a client takes any 1xx it did not ask for and reads on; Grizzly's codec took a 103 for the answer. */
     @Test
     void interimAnswersBeforeTheAnswerArePassedOver() {

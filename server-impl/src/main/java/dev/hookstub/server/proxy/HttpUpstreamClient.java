@@ -338,7 +338,7 @@ final class HttpUpstreamClient implements UpstreamClient {
                     named.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
                 }
             }
-            return new UpstreamAnswer(head.getStatus(), named,
+            return new UpstreamAnswer(head.getStatus(), head.getReasonPhrase(), named,
                     received == null ? new byte[0] : received.toByteArray());
         }
     }

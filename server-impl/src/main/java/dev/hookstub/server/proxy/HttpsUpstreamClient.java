@@ -113,7 +113,7 @@ final class HttpsUpstreamClient implements UpstreamClient {
                 for (Header header : response.getHeaders()) {
                     headers.computeIfAbsent(header.getName(), name -> new ArrayList<>(1)).add(header.getValue());
                 }
-                return new UpstreamAnswer(response.getCode(), headers, body(response));
+                return new UpstreamAnswer(response.getCode(), response.getReasonPhrase(), headers, body(response));
             });
         } catch (IOException e) {
             throw new CompletionException(e);

@@ -170,7 +170,8 @@ final class ProxyHandler extends HttpHandler {
                     null), mapper);
             return;
         }
-        response.setStatus(answer.status(), ApiProblem.reasonPhrase(answer.status()));
+        response.setStatus(answer.status(),
+                answer.reason() != null ? answer.reason() : ApiProblem.reasonPhrase(answer.status()));
         answer.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (!lower.startsWith(":") && !UpstreamClient.NOT_FORWARDED.contains(lower)) {

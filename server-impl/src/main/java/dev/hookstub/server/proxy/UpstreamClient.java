@@ -24,8 +24,20 @@ interface UpstreamClient extends AutoCloseable {
     Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "expect", "host", "content-length");
 
-    /** The upstream's answer: status, headers (looked up in any case) and the whole body. */
-    record UpstreamAnswer(int status, Map<String, List<String>> headers, byte[] body) {
+    /**
+     * The upstream's answer: status, reason phrase (null when it gave none to pass on), headers (looked up in any
+     * case) and the whole body.
+     */
+    record UpstreamAnswer(int status, String reason, Map<String, List<String>> headers, byte[] body) {
+
+        public UpstreamAnswer {
+            // A reason phrase is passed on as given when it is HTAB, SP and visible ASCII (RFC 9112 §4 allows
+            // obs-text too, which the writer would not carry faithfully); else the status's own phrase is written.
+            if (reason != null && (reason.isBlank()
+                    || !reason.chars().allMatch(c -> c == '\t' || c >= ' ' && c < 0x7F))) {
+                reason = null;
+            }
+        }
 
         String header(String name) {
             List<String> values = headers.get(name);
