@@ -26,6 +26,13 @@ public final class Problems {
     }
 
     public static String describe(Throwable failure) {
+        // Java's HTTP client wraps a name it cannot look up in a ConnectException without a message: the deeper
+        // cause says what is wrong, and "connection refused" would send the reader to look for a server.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return known(cause);
+            }
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String known = known(cause);
             if (known != null) {

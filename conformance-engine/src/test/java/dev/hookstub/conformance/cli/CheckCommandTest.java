@@ -191,6 +191,16 @@ class CheckCommandTest {
             assertEquals(2, run.status());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith("hookstub check: cannot reach http://127.0.0.1:" + port), run.err());
+            assertTrue(run.err().contains("connection refused"), run.err());
+        }
+
+        @Test
+        void aHostNameThatNamesNothingIsSaidSoNotARefusedConnection() throws IOException {
+            // .invalid never resolves (RFC 6761 §6.4).
+            Outcome run = check("--spec", spec().toString(), "--base-url", "http://no-such-host.invalid/api");
+            assertEquals(2, run.status());
+            assertEquals("hookstub check: cannot reach http://no-such-host.invalid/api: unknown host",
+                    run.err().strip());
         }
 
         @Test
