@@ -23,7 +23,8 @@ final class AdminAuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String presented = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (!Secrets.constantTimeEquals(token, presented)) {
-            throw ApiProblem.unauthenticated("The admin API needs Authorization: Bearer <admin token>.");
+            throw ApiProblem.unauthenticated("The admin API needs Authorization: Bearer <admin token>.",
+                    "Bearer realm=\"hookstub admin\"");
         }
     }
 }

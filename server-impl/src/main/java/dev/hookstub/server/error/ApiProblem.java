@@ -25,8 +25,12 @@ public class ApiProblem extends RuntimeException {
         this(status, title, detail, field, Map.of());
     }
 
-    public static ApiProblem unauthenticated(String detail) {
-        return new ApiProblem(401, "Unauthorized Request", detail, null);
+    /**
+     * A 401 with its challenge: RFC 9110 §11.6.1 has a server that sends a 401 send {@code WWW-Authenticate}, saying
+     * how to authenticate ({@code Bearer}).
+     */
+    public static ApiProblem unauthenticated(String detail, String challenge) {
+        return new ApiProblem(401, "Unauthorized Request", detail, null, Map.of("WWW-Authenticate", challenge));
     }
 
     public static ApiProblem forbidden(String detail) {

@@ -70,9 +70,14 @@ public class Authentication<K, I> {
         return credential == null ? null : identity.apply(credential);
     }
 
-    /** The 401 for a request whose header names no configured credential. */
+    /**
+     * The 401 for a request whose header names no configured credential, with its challenge: {@code Bearer} for a
+     * bearer token; an API key has no registered scheme, so its challenge names the header it goes in
+     * ({@code ApiKey header="x-APIKey"}).
+     */
     public final ApiProblem unauthenticated() {
-        return ApiProblem.unauthenticated(unauthenticated);
+        return ApiProblem.unauthenticated(unauthenticated,
+                presented == BEARER ? "Bearer" : "ApiKey header=\"" + header + "\"");
     }
 
     /** The journal's wording of why {@link #authenticate} found no caller in this header value. */

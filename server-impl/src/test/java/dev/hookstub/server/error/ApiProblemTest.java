@@ -14,10 +14,12 @@ class ApiProblemTest {
     private final ApiProblemMapper mapper = new ApiProblemMapper(new MessageErrorFormat());
 
     @Test
-    void unauthenticatedIsA401UnauthorizedRequestNamingNoField() {
-        ApiProblem problem = ApiProblem.unauthenticated("The API key is missing or invalid.");
+    void unauthenticatedIsA401UnauthorizedRequestNamingNoFieldWithItsChallenge() {
+        ApiProblem problem = ApiProblem.unauthenticated("The API key is missing or invalid.", "Bearer");
         assertEquals("Unauthorized Request", problem.title());
-        assertErrorResponse(mapper.toResponse(problem), 401, "application/json", """
+        jakarta.ws.rs.core.Response response = mapper.toResponse(problem);
+        assertEquals("Bearer", response.getHeaderString("WWW-Authenticate"));
+        assertErrorResponse(response, 401, "application/json", """
                 {"message": "The API key is missing or invalid."}
                 """);
     }

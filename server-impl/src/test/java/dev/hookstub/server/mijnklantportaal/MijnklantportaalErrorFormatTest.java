@@ -30,7 +30,7 @@ class MijnklantportaalErrorFormatTest {
     @Test
     void answersAMissingKeyWith401AndItsMessage() {
         assertErrorResponse(new ApiProblemMapper(format).toResponse(
-                ApiProblem.unauthenticated("Missing or invalid API key.")), 401, "application/json", """
+                ApiProblem.unauthenticated("Missing or invalid API key.", "Bearer")), 401, "application/json", """
                 {"message": "Missing or invalid API key."}
                 """);
     }

@@ -25,7 +25,7 @@ class PartooErrorFormatTest {
 
     @Test
     void keysAnAuthenticationFailureAsAuthentication() {
-        assertErrorResponse(problems.toResponse(ApiProblem.unauthenticated("Invalid API key.")), 401,
+        assertErrorResponse(problems.toResponse(ApiProblem.unauthenticated("Invalid API key.", "ApiKey header=\"x-APIKey\"")), 401,
                 "application/json", """
                 {"errors": {"authentication": "Invalid API key."}}
                 """);
