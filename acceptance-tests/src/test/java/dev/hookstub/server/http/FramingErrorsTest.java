@@ -86,6 +86,15 @@ class FramingErrorsTest {
                         400, Shape.MOLLIE, MalformedRequestLineAddOn.DETAIL),
                 Arguments.of("request line that is no request line", "GARBAGE\r\n\r\n",
                         400, Shape.MESSAGE, MalformedRequestLineAddOn.DETAIL),
+                Arguments.of("a version that is none (two digits)", "GET /partoo/v2/webhooks/1 HTTP/11.1\r\n"
+                                + "Host: 127.0.0.1\r\n\r\n",
+                        400, Shape.PARTOO, MalformedRequestLineAddOn.DETAIL),
+                // RFC 9110 §15.6.6: a version the server does not speak is a 505, answered in one it does. Grizzly
+                // served HTTP/2.0 as 1.1, and a line saying HTTP/0.9 as a 0.9 request (which names no version).
+                Arguments.of("HTTP/2.0 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/2.0") + "\r\n",
+                        505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/2.0."),
+                Arguments.of("HTTP/0.9 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/0.9") + "\r\n",
+                        505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/0.9."),
                 // The body held back, as a client that expects an answer first would: one sent along is simply read.
                 Arguments.of("an Expect other than 100-continue", mkp + "Expect: something-odd\r\n"
                                 + "Content-Length: 2\r\n\r\n",

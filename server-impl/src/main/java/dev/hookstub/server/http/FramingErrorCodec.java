@@ -41,7 +41,8 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * It also refuses what Grizzly's codec lets through or waits on: a head whose lines break their syntax
  * ({@link HeadSyntax}), more than one Host (RFC 9112 §3.2), a Transfer-Encoding other than chunked (RFC 9112 §6.1,
  * §6.3: the body's length could not be told, and what follows would be read as the next request), and a head that
- * stops arriving for the listener's read timeout (a 408, {@link StalledHead}). A request with both
+ * stops arriving for the listener's read timeout (a 408, {@link StalledHead}), and a request line naming HTTP/2.0 or
+ * HTTP/0.9 (a 505). A request with both
  * Transfer-Encoding and Content-Length is read by its chunks and answered, and its connection closed (RFC 9112 §6.1).
  */
 final class FramingErrorCodec extends HttpServerFilter {
@@ -126,6 +127,12 @@ final class FramingErrorCodec extends HttpServerFilter {
             return true;
         }
         HttpRequestPacket request = (HttpRequestPacket) header;
+        if (request.getProtocol() == Protocol.HTTP_2_0 || request.getProtocol() == Protocol.HTTP_0_9
+                && !request.getProtocolString().isEmpty()) {
+            // Grizzly reads "HTTP/2.0" as a version it serves, and answers it as 1.1 (an h2 client sends a preface,
+            // not this line); "HTTP/0.9" it reads as a 0.9 request, which carries no version at all.
+            return refuseVersion(request);
+        }
         MimeHeaders headers = request.getHeaders();
         if (count(headers.values(Header.Host)) > 1) {
             return refuse(request, 400, "The request has more than one Host header.");
@@ -152,6 +159,13 @@ final class FramingErrorCodec extends HttpServerFilter {
             request.getProcessingState().setKeepAlive(false);
         }
         return false;
+    }
+
+    /** RFC 9110 §15.6.6: a version whose major number the server does not speak is a 505, answered in 1.1. */
+    private static boolean refuseVersion(HttpRequestPacket request) {
+        String version = request.getProtocolString();
+        request.setProtocol(Protocol.HTTP_1_1);
+        return refuse(request, 505, "The stub speaks HTTP/1.1 and HTTP/1.0, not " + version + ".");
     }
 
     private static boolean refuse(HttpRequestPacket request, int status, String detail) {
@@ -265,11 +279,13 @@ final class FramingErrorCodec extends HttpServerFilter {
         HttpRequestPacket request = response.getRequest();
         int status = response.getStatus();
         Object detail = request.getAttribute(DETAIL);
-        if (status == 505) {
-            // Grizzly's answer to a request line it cannot split: a 400 (RFC 9112 §3), as no version is refused.
+        if (status == 505 && detail == null) {
+            // Grizzly's answer to a request line it cannot read, a version it does not know (HTTP/3.0) among them:
+            // a 400 (RFC 9112 §3). Grizzly keeps nothing of the line's version by then to tell the two apart.
             detail = MalformedRequestLineAddOn.DETAIL;
+            status = 400;
         }
-        if (status < 400 || status >= 500 && status != 501) {
+        if (status < 400 || status >= 500 && status != 501 && status != 505) {
             status = 400;
         }
         ApiProblem problem = ApiProblem.invalid(status, null,
