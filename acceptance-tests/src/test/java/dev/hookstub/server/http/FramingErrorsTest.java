@@ -95,6 +95,8 @@ class FramingErrorsTest {
                         505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/2.0."),
                 Arguments.of("HTTP/0.9 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/0.9") + "\r\n",
                         505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/0.9."),
+                Arguments.of("HTTP/0.9 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/0.9") + "\r\n",
+                        505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/0.9."),
                 // The body held back, as a client that expects an answer first would: one sent along is simply read.
                 Arguments.of("an Expect other than 100-continue", mkp + "Expect: something-odd\r\n"
                                 + "Content-Length: 2\r\n\r\n",
