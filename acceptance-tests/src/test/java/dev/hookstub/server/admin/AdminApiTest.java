@@ -86,7 +86,9 @@ class AdminApiTest {
                 HttpResponse<String> refused = stub.adminHttp().post("/__admin/mijnklantportaal/webhooks",
                         "{\"id\": \"" + id + "\", \"url\": \"https://a.example\", \"type\": \"customer-created\"}");
                 assertEquals(400, refused.statusCode(), id + " " + refused.body());
-                assertTrue(refused.body().contains("a segment of the URLs that read and delete it"), refused.body());
+                // The admin document says so (minLength, maxLength, pattern), so that a client held to it, and
+                // check's valid requests, keep to it; its validator refuses before the store's own rule does.
+                assertTrue(refused.body().contains("\"field\":\"id\""), refused.body());
             }
             String longest = "wbh_" + "x".repeat(252);
             assertEquals(201, stub.adminHttp().post("/__admin/mijnklantportaal/webhooks", "{\"id\": \"" + longest
