@@ -49,6 +49,13 @@ class ReadmeSnippetsTest {
         for (String block : blocks) {
             assertTrue(example.contains(block), "not in examples/hookstub-example:\n" + block);
         }
+        // A project made of exactly what the section shows compiles: each Java file of the example is shown whole
+        // (a class the test used but the page did not show left a reader with a project that did not build).
+        try (Stream<Path> files = Files.walk(ROOT.resolve("examples/hookstub-example/src"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                assertTrue(blocks.contains(read(file)), "docs/junit.md does not show " + file + " whole");
+            }
+        }
     }
 
     private static String read(Path file) {
