@@ -189,7 +189,7 @@ public final class ConformanceRun {
     private List<String> notes(ExchangeJudge judge) {
         int[] share = judge.notFoundShare();
         List<String> notes = new ArrayList<>();
-        if (share[1] >= 2 && share[0] * 10 >= share[1] * 8) {
+        if (share[1] >= 2 && share[0] * 10 >= share[1] * 8 && share[2] == 0) {
             Operation first = spec.operations().get(0);
             notes.add(share[0] + " of " + share[1] + " valid requests were answered 404: the base URL is probably wrong."
                     + " The spec's paths are appended to it (e.g. " + target.serverUrl() + first.pathTemplate()

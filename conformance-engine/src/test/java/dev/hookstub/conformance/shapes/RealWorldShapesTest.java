@@ -564,6 +564,31 @@ class RealWorldShapesTest {
     }
 
     @Test
+    void manyValid404sBesideOneSuccessAreNoWrongBaseUrl() {
+        // Mollie's stub: the example reads a test-mode record with testmode=true (200); the generated reads, whose
+        // testmode is drawn, are 404s. The base URL that served the 200 is right.
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: item
+                      parameters: [{name: id, in: path, required: true, schema: {type: string}, example: known}]
+                      responses:
+                        '200': {description: ok}
+                        '404': {description: none}
+                """;
+        try (ScriptedServer server = new ScriptedServer()) {
+            server.on("GET", "/items/known", Answer.empty(200));
+            Ran ran = run(yaml, server);
+            assertTrue(ran.requests().size() > 5, ran.requests().toString());
+            assertTrue(ran.result().notes().stream().noneMatch(note -> note.contains("base URL")),
+                    ran.result().notes().toString());
+        }
+    }
+
+    @Test
     void aBaseUrlWhereEverythingIs404SaysSo() {
         String yaml = """
                 openapi: 3.0.3
