@@ -48,6 +48,12 @@ final class Secrets {
                 throw new UsageException(given.get(0) + ": cannot read " + value + ": " + Problems.describe(e));
             }
         }
+        if (value.isBlank()) {
+            // Most often a variable that is not set: `--credential "$KEY"` with KEY unset. Sent as it is, every
+            // secured operation would fail on the server's 401.
+            throw new UsageException(option + " is empty (was it given from an environment variable that is not "
+                    + "set?)");
+        }
         return value;
     }
 }

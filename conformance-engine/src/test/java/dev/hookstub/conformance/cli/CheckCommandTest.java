@@ -195,6 +195,15 @@ class CheckCommandTest {
         }
 
         @Test
+        void anEmptyCredentialIsAUsageErrorNotA401PerOperation() throws IOException {
+            for (String option : new String[] {"--credential", "--second-credential"}) {
+                Outcome run = check("--spec", spec().toString(), "--base-url", "http://127.0.0.1:1/api", option, "");
+                assertEquals(2, run.status(), run.err());
+                assertTrue(run.err().contains(option + " is empty"), run.err());
+            }
+        }
+
+        @Test
         void aHostNameThatNamesNothingIsSaidSoNotARefusedConnection() throws IOException {
             // .invalid never resolves (RFC 6761 §6.4).
             Outcome run = check("--spec", spec().toString(), "--base-url", "http://no-such-host.invalid/api");
