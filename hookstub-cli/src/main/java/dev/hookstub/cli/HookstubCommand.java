@@ -32,6 +32,7 @@ public final class HookstubCommand {
     }
 
     public static void main(String[] args) {
+        OneLineLogs.unlessConfigured();
         if (args.length == 0 || args[0].startsWith("-") && !isHelp(args[0])) {
             Main.main(args);
             return;

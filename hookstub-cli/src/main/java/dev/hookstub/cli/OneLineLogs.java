@@ -1,9 +1,9 @@
 package dev.hookstub.cli;
 
 /**
- * The proxy logs one line per violation: java.util.logging's default console format takes two (the time and the
- * logger, then the message). Unless the user set a format of their own, each record is one line:
- * {@code 14:03:07 WARNING partoo GET /partoo/v2/webhooks/1 -> 200: response ...}.
+ * Every command logs one line per record (the stub's {@code --log-requests}, the proxy's violations): java.util.logging's
+ * default console format takes two (the time and the logger, then the message). Unless the user set a format of their
+ * own, each record is one line: {@code 14:03:07 WARNING partoo GET /partoo/v2/webhooks/1 -> 200: response ...}.
  */
 final class OneLineLogs {
 

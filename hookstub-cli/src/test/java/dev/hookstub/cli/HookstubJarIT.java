@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +108,33 @@ class HookstubJarIT {
         } finally {
             second.destroy();
             second.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** docs/stub.md: {@code --log-requests} is one log line per request (java.util.logging's own format takes two). */
+    @Test
+    void logRequestsIsOneLinePerRequest() throws Exception {
+        Process logging = new ProcessBuilder(java(), "-jar", JAR, "serve", "--port", "0", "--log-requests")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(logging.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String other = null;
+            for (String line = lines.readLine(); line != null && other == null; line = lines.readLine()) {
+                Matcher listening = LISTENING.matcher(line);
+                other = listening.find() ? listening.group(1) : null;
+            }
+            assertTrue(other != null, "the stub printed where it listens");
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(other + "/partoo/v2/webhooks/9"))
+                    .header("x-APIKey", "partoo_test_key").build(), HttpResponse.BodyHandlers.discarding());
+            String logged = lines.readLine();
+            while (logged != null && !logged.contains("/partoo/v2/webhooks/9")) {
+                logged = lines.readLine();
+            }
+            assertTrue(logged != null && logged.matches("\\d\\d:\\d\\d:\\d\\d INFO partoo GET /partoo/v2/webhooks/9 -> 404 .*"), logged);
+        } finally {
+            logging.destroy();
+            logging.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
