@@ -24,12 +24,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code hookstub check}: every check on every operation of one spec against one server. Exit status 0 when all
@@ -125,7 +127,10 @@ public final class CheckCommand {
         try {
             spec = preset.map(Preset::spec).orElseGet(() -> OpenApiSpec.load(options.spec));
         } catch (SpecLoadException e) {
-            err.println("hookstub check: " + e.getMessage());
+            // A bare word that names no file was most likely meant as a preset ("molly").
+            boolean bareWord = options.spec.matches("[A-Za-z0-9_-]+") && e.getMessage().endsWith("no such file");
+            err.println("hookstub check: " + e.getMessage() + (bareWord ? ", nor a preset (" + Arrays.stream(
+                    Preset.values()).map(Preset::id).collect(Collectors.joining(", ")) + ")" : ""));
             return USAGE;
         }
         String credential = options.credential != null ? options.credential

@@ -195,6 +195,14 @@ class CheckCommandTest {
         }
 
         @Test
+        void aWordThatIsNeitherAFileNorAPresetListsThePresets() {
+            Outcome run = check("--spec", "molly", "--base-url", "http://127.0.0.1:1/api");
+            assertEquals(2, run.status());
+            assertEquals("hookstub check: cannot read molly: no such file, nor a preset (mijnklantportaal, equalsmoney,"
+                    + " partoo, mollie)", run.err().strip());
+        }
+
+        @Test
         void anEmptyCredentialIsAUsageErrorNotA401PerOperation() throws IOException {
             for (String option : new String[] {"--credential", "--second-credential"}) {
                 Outcome run = check("--spec", spec().toString(), "--base-url", "http://127.0.0.1:1/api", option, "");

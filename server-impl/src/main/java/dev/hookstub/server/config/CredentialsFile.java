@@ -28,7 +28,11 @@ public final class CredentialsFile {
                     ? new YAMLMapper() : new ObjectMapper())
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-            given = mapper.readValue(Files.readAllBytes(file), Credentials.class);
+            byte[] bytes = Files.readAllBytes(file);
+            if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+                throw new ConfigException(file + ": empty");
+            }
+            given = mapper.readValue(bytes, Credentials.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + ": unknown field '" + e.getPropertyName() + "' at "
                     + e.getPathReference().replaceAll("dev\\.hookstub\\.server\\.auth\\.", ""));

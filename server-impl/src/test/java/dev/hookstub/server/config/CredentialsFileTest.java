@@ -68,6 +68,15 @@ class CredentialsFileTest {
         assertTrue(error.getMessage().contains("none.yaml"), error.getMessage());
     }
 
+    @Test
+    void anEmptyFileIsSaidToBeEmpty() throws IOException {
+        for (String name : new String[] {"empty.json", "blank.yaml"}) {
+            Path file = write(name, name.startsWith("blank") ? " \n\n" : "");
+            ConfigException error = assertThrows(ConfigException.class, () -> CredentialsFile.read(file));
+            assertEquals(file + ": empty", error.getMessage());
+        }
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
