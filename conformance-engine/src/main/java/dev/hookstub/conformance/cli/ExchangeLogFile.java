@@ -17,7 +17,9 @@ import java.util.Locale;
 
 /**
  * {@code --exchange-log FILE}: each request and answer of a run as one JSON object a line, in the order sent, with
- * credentials masked as in the reports: what a reader needs to replay or count what a run did.
+ * credentials masked as in the reports: what a reader needs to replay or count what a run did. A request is logged
+ * whole (method, URL, headers, body); an answer by its status, content type and the start of its body (the reports'
+ * excerpt, 300 characters).
  */
 final class ExchangeLogFile implements ExchangeLog, AutoCloseable {
 
@@ -53,8 +55,13 @@ final class ExchangeLogFile implements ExchangeLog, AutoCloseable {
                 .put("description", requestCase.description())
                 .put("method", request.method())
                 .put("url", request.url());
+        ObjectNode headers = line.putObject("requestHeaders");
+        request.headers().forEach(headers::put);
+        line.put("requestBody", request.body());
         line.put("status", response.status());
         line.put("contentType", response.contentType());
+        // The start of the body, masked as the reports show it: a run's answers can be large and hold secrets.
+        line.put("responseBody", response.excerpt());
         line.put("elapsedMillis", elapsedMillis);
         if (!response.answered()) {
             line.put("failure", response.failure());

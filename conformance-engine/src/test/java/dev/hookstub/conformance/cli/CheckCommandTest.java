@@ -53,6 +53,15 @@ class CheckCommandTest {
                 assertEquals(toy.requests() - 1, lines.size(), "one line per request, but the first look at the server");
                 assertTrue(lines.stream().allMatch(line -> line.startsWith("{\"operation\":")), lines.get(0));
                 assertFalse(lines.stream().anyMatch(line -> line.contains(ToyServer.TOKEN)), "masked in the log");
+                // Each exchange in full enough to replay it: the request's headers and body, the answer's start.
+                com.fasterxml.jackson.databind.JsonNode create = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(lines.stream().filter(line -> line.contains("\"method\":\"POST\"")
+                                && line.contains("\"status\":201")).findFirst().orElseThrow());
+                assertEquals("***", create.at("/requestHeaders/X-Token").asText(), create.toString());
+                assertTrue(create.at("/requestHeaders/Content-Type").asText().startsWith("application/json"),
+                        create.toString());
+                assertTrue(create.get("requestBody").asText().startsWith("{"), create.toString());
+                assertTrue(create.get("responseBody").asText().contains("\"id\""), create.toString());
             }
         }
 
