@@ -257,7 +257,8 @@ public final class StubServer implements AutoCloseable {
                 ProxyReport report = proxies == null ? ProxyReport.NONE : proxies.report();
                 frontDoor.open(new FrontDoor.Route(AdminApplication.CONTEXT_PATH, jersey.of(() -> AdminApplication
                         .create(apis, adminDocument, config.credentials().adminToken(), mapper, deliveries, journal,
-                                Map.copyOf(faults), clock, resets, report)), new MessageErrorFormat()),
+                                Map.copyOf(faults), clock, resets, report)), new MessageErrorFormat())
+                                .servedApart(),
                         ops.documentPaths());
                 if (proxies != null) {
                     // Last, and below every other route: the stub's own paths stay the stub's.

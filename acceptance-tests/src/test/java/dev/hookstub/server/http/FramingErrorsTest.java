@@ -98,6 +98,11 @@ class FramingErrorsTest {
                 Arguments.of("HTTP/0.9 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/0.9") + "\r\n",
                         505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/0.9."),
                 // The body held back, as a client that expects an answer first would: one sent along is simply read.
+                // The same with the body sent along: Grizzly asked nothing then, and the record was created.
+                Arguments.of("an Expect other than 100-continue, the body sent along", mkp
+                                + "Expect: something-odd\r\nContent-Length: 54\r\n\r\n"
+                                + "{\"url\":\"https://example.com/x\",\"type\":\"offer-created\"}",
+                        417, Shape.MESSAGE, "The Expect header may only ask for 100-continue."),
                 Arguments.of("an Expect other than 100-continue", mkp + "Expect: something-odd\r\n"
                                 + "Content-Length: 2\r\n\r\n",
                         417, Shape.MESSAGE, "The Expect header may only ask for 100-continue."),

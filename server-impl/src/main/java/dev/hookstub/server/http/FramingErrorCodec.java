@@ -137,6 +137,13 @@ final class FramingErrorCodec extends HttpServerFilter {
         if (count(headers.values(Header.Host)) > 1) {
             return refuse(request, 400, "The request has more than one Host header.");
         }
+        String expect = headers.getHeader(Header.Expect);
+        if (expect != null && !"100-continue".equalsIgnoreCase(expect.strip())) {
+            // RFC 9110 §10.1.1: 417. Refused here, before any handler: Grizzly asks about an expectation only when
+            // the body has not arrived with the head, and a request whose body had was served as if it were fine.
+            request.getProcessingState().setKeepAlive(false);
+            return refuse(request, 417, "The Expect header may only ask for 100-continue.");
+        }
         List<String> codings = transferCodings(headers);
         if (codings.isEmpty()) {
             return false;

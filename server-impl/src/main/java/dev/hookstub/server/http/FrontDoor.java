@@ -9,7 +9,7 @@ import dev.hookstub.server.journal.ApiJournal;
 import dev.hookstub.server.journal.RequestJournal;
 import dev.hookstub.server.journal.RequestNotes;
 import dev.hookstub.server.fault.ApiFaults;
-import java.io.IOException;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -42,10 +42,25 @@ public final class FrontDoor extends HttpHandler {
      * An API (or the admin API) mounted at a context path, with its error format, and the API's fault rules and
      * {@code Prefer} answers (null for the admin API).
      */
-    public record Route(String contextPath, HttpHandler handler, ErrorFormat format, ApiFaults faults) {
+    public record Route(String contextPath, HttpHandler handler, ErrorFormat format, ApiFaults faults,
+                        boolean apart) {
+
+        public Route(String contextPath, HttpHandler handler, ErrorFormat format, ApiFaults faults) {
+            this(contextPath, handler, format, faults, false);
+        }
 
         public Route(String contextPath, HttpHandler handler, ErrorFormat format) {
-            this(contextPath, handler, format, null);
+            this(contextPath, handler, format, null, false);
+        }
+
+        /**
+         * The same route, each request that would be served on the thread that read it served on a thread apart:
+         * for answers that may be larger than the socket's buffers (the admin API's listings). Written on a thread
+         * that reads connections, such an answer parked that thread in a blocking write until its client read, every
+         * connection the thread served waited with it, and the write timeout cut the answer off after its 200.
+         */
+        public Route servedApart() {
+            return new Route(contextPath, handler, format, faults, true);
         }
     }
 
@@ -53,16 +68,25 @@ public final class FrontDoor extends HttpHandler {
 
     /** The routes open so far; an API's opens once it is loaded, while the server already answers the others. */
     private volatile RouteTable table = RouteTable.EMPTY;
+    /** The context paths of the routes {@linkplain Route#servedApart served apart}. */
+    private volatile String[] servedApart = new String[0];
     /** What no route takes; done once every route is open, and until then a request that no route takes waits. */
     private final CompletableFuture<HttpHandler> fallback = new CompletableFuture<>();
     /** The threads of the requests that arrive while the APIs load, made as needed; idle ones end after a minute. */
-    private final ExecutorService startWaits = Executors.newCachedThreadPool(StartThread::new);
+    private final ExecutorService startWaits = Executors.newCachedThreadPool(
+            runnable -> new ApartThread(runnable, "hookstub-start-request"));
+    /**
+     * Where the requests of a route {@linkplain Route#servedApart served apart} go: a thread each, as their answers may
+     * wait on their clients for long (a bounded pool would let a few slow readers hold up the rest).
+     */
+    private final ExecutorService apart = Executors.newCachedThreadPool(
+            runnable -> new ApartThread(runnable, "hookstub-large-answer"));
 
-    /** A thread of {@link #startWaits}. */
-    private static final class StartThread extends Thread {
+    /** A thread of {@link #startWaits} or {@link #apart}, not one of the pools that read connections. */
+    private static final class ApartThread extends Thread {
 
-        StartThread(Runnable runnable) {
-            super(runnable, "hookstub-start-request");
+        ApartThread(Runnable runnable, String name) {
+            super(runnable, name);
             setDaemon(true);
         }
     }
@@ -85,12 +109,25 @@ public final class FrontDoor extends HttpHandler {
                 // waiting requests could fill ahead of ones answered at once).
                 return startWaits;
             }
-            if (Thread.currentThread() instanceof StartThread) {
-                // A connection served on a start-up thread goes on reading there: hand it to the worker pool, or
-                // it would keep one of those threads (and its core) for as long as it stays open.
+            boolean cannotBlock = request.getMethod() == Method.GET || bodyInHand(request);
+            if (cannotBlock && underRouteServedApart(request.getRequestURI())) {
+                return apart;
+            }
+            if (Thread.currentThread() instanceof ApartThread) {
+                // A connection served on a thread apart goes on reading there: hand it to the worker pool, or it
+                // would keep that thread (and its core) for as long as it stays open.
                 return workers.getExecutor(request);
             }
-            return request.getMethod() == Method.GET || bodyInHand(request) ? null : workers.getExecutor(request);
+            return cannotBlock ? null : workers.getExecutor(request);
+        }
+
+        private boolean underRouteServedApart(String path) {
+            for (String contextPath : servedApart) {
+                if (path != null && path.startsWith(contextPath)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean bodyInHand(Request request) {
@@ -121,9 +158,14 @@ public final class FrontDoor extends HttpHandler {
      */
     public synchronized void open(Route route, Set<String> notTheRoutes) {
         Route guarded = new Route(route.contextPath(), new StoreFailureGuard(route.handler(), route.format(), mapper),
-                route.format(), route.faults());
+                route.format(), route.faults(), route.apart());
         guarded.handler().start();
         table = table.with(guarded, notTheRoutes);
+        if (route.apart()) {
+            String[] more = Arrays.copyOf(servedApart, servedApart.length + 1);
+            more[servedApart.length] = route.contextPath();
+            servedApart = more;
+        }
         notifyAll();
     }
 
@@ -239,26 +281,6 @@ public final class FrontDoor extends HttpHandler {
         }
     }
 
-    /**
-     * An {@code Expect} other than 100-continue: 417 (RFC 9110 §10.1.1) in the API's format, where Grizzly's own is
-     * bare. Its body is not read, so the connection is closed after it.
-     */
-    @Override
-    protected boolean sendAcknowledgment(Request request, Response response) throws IOException {
-        if ("100-continue".equalsIgnoreCase(request.getHeader(Header.Expect))) {
-            return super.sendAcknowledgment(request, response);
-        }
-        DateAtCommit.stamp(response);
-        request.getRequest().getProcessingState().setKeepAlive(false);
-        response.setHeader(Header.Connection, "close");
-        GrizzlyAnswers.refuse(response, formatAt(request.getRequestURI()), ApiProblem.invalid(417, null,
-                "The Expect header may only ask for 100-continue."), mapper);
-        // The client holds its body back until it hears from us; the connection would wait for it otherwise.
-        response.finish();
-        request.getContext().getConnection().closeSilently();
-        return false;
-    }
-
     @Override
     public void start() {
         // Each route and the fallback start as they open.
@@ -280,6 +302,7 @@ public final class FrontDoor extends HttpHandler {
         fallback.thenAccept(HttpHandler::destroy);
         faults.close();
         startWaits.shutdown();
+        apart.shutdown();
     }
 
     private static ApiProblem refusal(Request request, String path) {
