@@ -141,6 +141,24 @@ class ClockApiTest {
             assertEquals(Y2030, clock.path("now").asText(), "nothing changed");
         }
 
+        /** Past 9999 the APIs wrote +10099-12-31T23:59:59Z: no RFC 3339 date-time. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "9999-12-31T23:59:59Z | set | {\"set\": \"9999-12-31T23:59:59Z\"}",
+            "0000-01-01T00:00:00Z | set | {\"set\": \"0000-01-01T00:00:00Z\"}",
+            "a day past the end | advance | {\"advance\": \"P2D\"}",
+            "a day past the end in seconds | advanceSeconds | {\"advanceSeconds\": 172800}"})
+        void aClockBeyondFourDigitYearsIsRefused(String name, String field, String body) {
+            change("{\"set\": \"9999-12-29T00:00:00Z\"}");
+            HttpResponse<String> refused = stub.adminHttp().post("/__admin/clock", body);
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals(field, json(refused.body()).path("field").asText(), refused.body());
+            assertTrue(refused.body().contains("four-digit years"), refused.body());
+            assertEquals("9999-12-29T00:00:00Z", clock().path("now").asText(), "nothing changed");
+            assertEquals(200, stub.adminHttp().post("/__admin/clock", "{\"advance\": \"P1D\"}").statusCode(),
+                    "up to the end is fine");
+        }
+
         @ParameterizedTest(name = "{0}")
         @CsvSource(delimiter = '|', value = {"{}", "[]", "'\"freeze\"'", "'{\"freeze\": true'"})
         void aBodyWithoutOneActionIs400AndChangesNothing(String body) {

@@ -81,10 +81,23 @@ public final class ClockResource implements ClockApi {
         return given.get(0);
     }
 
+    /**
+     * The clock's span: RFC 3339 writes four-digit years, and every API's timestamps must stay RFC 3339 in any offset
+     * they are written in (MijnKlantportaal's Amsterdam time among them); past 9999 they came out as +10099-...
+     */
+    static final Instant FIRST = Instant.parse("0000-01-02T00:00:00Z");
+    static final Instant LAST = Instant.parse("9999-12-30T23:59:59.999999999Z");
+
     private static Instant instant(JsonNode value) {
         try {
             if (value.isTextual()) {
-                return Timestamps.parse(value.asText());
+                Instant at = Timestamps.parse(value.asText());
+                if (at.isBefore(FIRST) || at.isAfter(LAST)) {
+                    throw ApiProblem.invalid(400, "set", "The set field must lie from " + FIRST + " to "
+                            + LAST.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + ": timestamps are written with four-digit years.");
+                }
+                return at;
             }
         } catch (DateTimeException unreadable) {
             // Answered below.
@@ -115,11 +128,16 @@ public final class ClockResource implements ClockApi {
     }
 
     private void advance(String field, Duration by) {
+        boolean beyond;
         try {
-            clock.instant().plus(by).toString();
-        } catch (DateTimeException | ArithmeticException beyond) {
-            throw ApiProblem.invalid(400, field, "The " + field + " field moves the clock past the last instant "
-                    + "it can hold.");
+            beyond = clock.instant().plus(by).isAfter(LAST);
+        } catch (DateTimeException | ArithmeticException overflow) {
+            beyond = true;
+        }
+        if (beyond) {
+            throw ApiProblem.invalid(400, field, "The " + field + " field moves the clock past "
+                    + LAST.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + ": timestamps are written with four-digit years.");
         }
         clock.advance(by);
     }
