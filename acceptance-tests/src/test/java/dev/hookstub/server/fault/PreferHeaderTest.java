@@ -88,6 +88,19 @@ class PreferHeaderTest extends WithAndWithoutFastPath {
                 .statusCode());
     }
 
+    /** RFC 9110 §9.3.2: a HEAD is its GET without the body; Prefer and a rule for the GET's operation held for GETs only. */
+    @ParameterizedTest(name = "fast path {0}")
+    @ValueSource(booleans = {true, false})
+    void aHeadIsAnsweredAsItsGetWouldBe(boolean fastPath) {
+        FaultStub stub = stub(fastPath);
+        HttpResponse<String> preferred = stub.http.send("HEAD", MKP_GET, null, "Prefer", "code=404", MKP[0], MKP[1]);
+        assertEquals(404, preferred.statusCode());
+        assertEquals("", preferred.body(), "no body for a HEAD");
+        stub.addRule("mijnklantportaal", "{\"operation\": \"get-webhook\", \"status\": 429, \"times\": 1}");
+        assertEquals(429, stub.http.send("HEAD", MKP_GET, null, MKP[0], MKP[1]).statusCode());
+        assertEquals(200, stub.http.send("HEAD", MKP_GET, null, MKP[0], MKP[1]).statusCode(), "once, as the rule says");
+    }
+
     @Test
     void aFaultRuleComesBeforePreferAndADelayThenLetsPreferAnswer() {
         fast.addRule("mollie", "{\"status\": 503, \"times\": 1}");

@@ -58,7 +58,7 @@ public final class ApiFaults {
         if (rules.isEmpty()) {
             return null;
         }
-        Operation operation = RequestPaths.operation(spec, method, path);
+        Operation operation = RequestPaths.operation(spec, asRead(method), path);
         String presented = credential.from(headers);
         for (FaultRule rule : rules) {
             if (rule.appliesTo(operation == null ? null : operation.label(), presented)) {
@@ -70,6 +70,11 @@ public final class ApiFaults {
 
     /** The answer a {@code Prefer} header chose for a request, or null to serve it as usual. */
     public PreferredResponse preferred(String method, String path, String prefer) {
-        return prefer == null ? null : preferred.choose(method, path, prefer);
+        return prefer == null ? null : preferred.choose(asRead(method), path, prefer);
+    }
+
+    /** A HEAD is its path's GET without the body (RFC 9110 §9.3.2): the GET's rules and answers are its. */
+    private static String asRead(String method) {
+        return "HEAD".equals(method) ? "GET" : method;
     }
 }
