@@ -78,6 +78,12 @@ class AdminApiTest {
                     "{\"url\": \"https://example.com/e\", \"webhookEventTypeName\": \"X\", \"id\": \"not-a-uuid\"}");
             assertEquals(400, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("\"field\":\"id\""), refused.body());
+            // One sentence: the validator glued its format's words to its own ("...the uuid pattern must be...").
+            assertTrue(refused.body().contains("is not a valid uuid: it must be a valid RFC 4122 UUID."), refused.body());
+            HttpResponse<String> read = stub.http().get("/equalsmoney/v2/webhooks/not-a-uuid",
+                    "Authorization", "equals_test_key");
+            assertTrue(read.body().contains("The webhookId parameter is invalid: is not a valid uuid: it must be a"
+                    + " valid RFC 4122 UUID."), read.body());
         }
 
         @Test

@@ -93,12 +93,21 @@ final class Messages {
     static String reason(Error error) {
         String message = error.getMessage();
         int colon = message.indexOf(": ");
-        return colon >= 0 && message.startsWith("$") ? message.substring(colon + 2) : message;
+        String reason = colon >= 0 && message.startsWith("$") ? message.substring(colon + 2) : message;
+        // The library glues a format's own words to its template: "does not match the uuid pattern must be a valid
+        // RFC 4122 UUID".
+        return FORMAT_GLUE.matcher(reason).replaceFirst("is not a valid $1: it $2");
     }
+
+    private static final java.util.regex.Pattern FORMAT_GLUE =
+            java.util.regex.Pattern.compile("^does not match the (\\S+) pattern (must .*)$");
 
     /** What the parser objected to, in its own words, without source excerpts or class names. */
     static String parseProblem(tools.jackson.core.JacksonException e) {
         String message = e.getOriginalMessage() == null ? "unreadable input" : e.getOriginalMessage();
+        if (message.startsWith("Trailing token")) {
+            return "more follows the JSON value: a body is one value";
+        }
         message = message.lines().findFirst().orElse("unreadable input")
                 .replaceAll("\\s*\\(?(start marker at )?\\[Source:.*$", "")
                 .replaceAll(",? ?from `[^`]*`", "")

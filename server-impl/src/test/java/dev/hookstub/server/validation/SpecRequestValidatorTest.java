@@ -32,6 +32,16 @@ class SpecRequestValidatorTest {
     }
 
     @Test
+    void aBodyOfTwoJsonValuesIsSaidToBeSoWithoutTheParsersInternals() {
+        dev.hookstub.server.error.ApiProblem refused = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.hookstub.server.error.ApiProblem.class, () -> validator.validateBody("POST", "/webhooks",
+                        "{\"url\":\"https://e.com/x\",\"type\":\"invoice-paid\"}{}".getBytes()));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "The request body is not valid JSON: more follows the JSON value: a body is one value.",
+                refused.getMessage());
+    }
+
+    @Test
     void anOperationTheSpecDoesNotHaveHasNoBody() {
         assertFalse(validator.hasBody("put", "/webhooks"));
     }
