@@ -216,6 +216,15 @@ class FramingErrorsTest {
                 () -> assertTrue(body.at(Shape.PARTOO.pointer).isTextual(), answer.text));
     }
 
+    /** RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole; it was refused as a target that is no path. */
+    @Test
+    void optionsAsteriskSaysWhatTheServerTakes() throws IOException {
+        Answer answer = exchange("OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertAll(() -> assertEquals(200, answer.status(), answer.text),
+                () -> assertEquals("GET, HEAD, POST, DELETE, OPTIONS", answer.header("Allow"), answer.text),
+                () -> assertEquals("0", answer.header("Content-Length"), answer.text));
+    }
+
     /** A raw exchange: the whole answer, and whether the server closed the connection after it. */
     record Answer(String text, boolean closed) {
 

@@ -218,6 +218,10 @@ class RequestJournalTest {
             assertEquals(404, stub.adminHttp().delete("/__admin/stripe/requests").statusCode());
             assertEquals(404, stub.adminHttp().post("/__admin/stripe/requests/count", "{}").statusCode());
             assertEquals(401, stub.http().get("/__admin/partoo/requests").statusCode());
+            // The admin document lists document among the APIs: it is the proxy's, which says so.
+            HttpResponse<String> document = stub.adminHttp().get("/__admin/document/requests");
+            assertEquals(404, document.statusCode());
+            assertTrue(document.body().contains("hookstub proxy --spec FILE forwards"), document.body());
         }
     }
 

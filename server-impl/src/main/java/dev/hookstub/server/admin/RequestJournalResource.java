@@ -66,7 +66,9 @@ public final class RequestJournalResource implements RequestsApi {
 
     private void known(String api) {
         if (!journal.knows(api)) {
-            throw ApiProblem.notFound("No API named " + api + ".");
+            throw ApiProblem.notFound("No API named " + api + "." + (api.equals("document")
+                    ? " document is the document hookstub proxy --spec FILE forwards at /; this stub forwards none."
+                    : ""));
         }
     }
 

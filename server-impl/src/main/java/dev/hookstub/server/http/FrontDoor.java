@@ -243,6 +243,13 @@ public final class FrontDoor extends HttpHandler {
         if (apiJournal != null) {
             apiJournal.begin(request);
         }
+        if (request.getMethod() == Method.OPTIONS && "*".equals(path)) {
+            // RFC 9110 §9.3.7: the server as a whole; what it takes is every method of its APIs and the admin API's.
+            response.setStatus(200);
+            response.setHeader(Header.Allow, SERVER_METHODS);
+            response.setContentLength(0);
+            return;
+        }
         ApiProblem refused = refusal(request, path);
         if (refused != null) {
             RequestNotes.refusal(request, RequestNotes.reason("request", refused.field(), refused.detail()));
@@ -304,6 +311,9 @@ public final class FrontDoor extends HttpHandler {
         startWaits.shutdown();
         apart.shutdown();
     }
+
+    /** Every method some route of the server takes, for {@code OPTIONS *}. */
+    static final String SERVER_METHODS = "GET, HEAD, POST, DELETE, OPTIONS";
 
     private static ApiProblem refusal(Request request, String path) {
         if (request.getMethod() == Method.CONNECT) {
