@@ -164,6 +164,38 @@ class UpstreamWireTest {
         assertEquals("HTTP/1.1 200 OK", statusLine(), "an upstream that gave none: the status's own phrase");
     }
 
+    /** A client that leaves before its answer comes back is no failure of the proxy's, and no warning in its log. */
+    @Test
+    void aClientThatLeavesBeforeItsAnswerIsNoWarning() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        upstream.script(out -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return json(BODY).write(out);
+        }, json(BODY));
+        List<java.util.logging.LogRecord> logged = dev.hookstub.server.error.CapturedLog.during(ProxyHandler.class,
+                () -> {
+                    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+                        socket.getOutputStream().write(("GET " + GET + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "x-APIKey: partoo_test_key\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        for (long end = System.nanoTime() + 5_000_000_000L; upstream.requests.isEmpty()
+                                && System.nanoTime() < end; ) {
+                            Thread.onSpinWait();
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    release.countDown();
+                    // The proxy has the answer a moment later and finds its client gone.
+                    assertEquals(200, http.get(GET, PARTOO).statusCode(), "the proxy serves on");
+                });
+        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING
+                .intValue()), logged.stream().map(java.util.logging.LogRecord::getMessage).toList().toString());
+    }
+
     /** The status line as a client on the wire reads it (Java's client does not show the reason phrase). */
     private String statusLine() throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {

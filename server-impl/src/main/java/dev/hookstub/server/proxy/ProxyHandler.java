@@ -122,6 +122,13 @@ final class ProxyHandler extends HttpHandler {
                     answered(exchange, answer, request, response);
                 }
             } catch (Exception | Error e) {
+                if (!request.getContext().getConnection().isOpen()) {
+                    // The client left before its answer came back (a load generator stopping, a user's timeout):
+                    // nothing went wrong here, and there is nobody to answer.
+                    LOG.fine(() -> "The client of " + method + " " + exchange.target(route.mask())
+                            + " closed its connection before the answer: " + e);
+                    return;
+                }
                 LOG.log(Level.WARNING, "The proxy could not answer " + method + " " + exchange.target(route.mask()), e);
                 if (!response.isCommitted()) {
                     response.reset();
