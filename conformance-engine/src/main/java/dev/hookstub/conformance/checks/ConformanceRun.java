@@ -185,13 +185,16 @@ public final class ConformanceRun {
                 compared.map(CompareTarget::serverUrl), differences);
     }
 
+    /** The words of the note that says so, for a caller that knows more about where the API is served. */
+    public static final String WRONG_BASE_URL = "the base URL is probably wrong";
+
     /** What a reader should know about the run as a whole: a base URL that is probably wrong, say. */
     private List<String> notes(ExchangeJudge judge) {
         int[] share = judge.notFoundShare();
         List<String> notes = new ArrayList<>();
         if (share[1] >= 2 && share[0] * 10 >= share[1] * 8 && share[2] == 0) {
             Operation first = spec.operations().get(0);
-            notes.add(share[0] + " of " + share[1] + " valid requests were answered 404: the base URL is probably wrong."
+            notes.add(share[0] + " of " + share[1] + " valid requests were answered 404: " + WRONG_BASE_URL + "."
                     + " The spec's paths are appended to it (e.g. " + target.serverUrl() + first.pathTemplate()
                     + "); give the URL its server entry stands for" + (spec.serverBasePath().isEmpty() ? ""
                     : ", which for this spec ends in " + spec.serverBasePath()) + ".");

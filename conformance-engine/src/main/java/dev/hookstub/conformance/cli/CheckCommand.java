@@ -189,6 +189,9 @@ public final class CheckCommand {
                             + " ..."))
                     .loggingExchangesTo(log)
                     .run();
+            if (preset.isPresent()) {
+                result = withStubMount(result, preset.get(), options.baseUrl);
+            }
         } catch (UncheckedIOException e) {
             err.println("hookstub check: " + e.getMessage());
             return USAGE;
@@ -260,6 +263,21 @@ public final class CheckCommand {
             case FAILED -> "  FAIL " + r.displayName() + " (" + r.failureCount() + " of " + r.cases() + "): "
                     + r.firstReason();
         };
+    }
+
+    /**
+     * A preset's wrong base URL is most often the stub's root, or the provider's path without the stub's mount: the
+     * note says where the stub serves the API ({@code /partoo/v2}, not the spec's {@code /v2}).
+     */
+    private static RunResult withStubMount(RunResult result, Preset preset, String baseUrl) {
+        URI given = URI.create(baseUrl);
+        String root = given.getScheme() + "://" + given.getRawAuthority();
+        List<String> notes = result.notes().stream().map(note -> note.contains(ConformanceRun.WRONG_BASE_URL)
+                ? note + " On a hookstub stub at " + root + ", " + preset.id() + " is at " + preset.stubServerUrl(root)
+                + "." : note).toList();
+        return new RunResult(result.spec(), result.settings(), result.target(), result.readOnly(), result.operations(),
+                result.cases(), result.elapsedMillis(), result.results(), notes, result.comparedWith(),
+                result.differences());
     }
 
     /** Any HTTP answer at all means the server is there; only a failure to connect is a problem. */

@@ -66,6 +66,18 @@ class CheckCommandTest {
         }
 
         @Test
+        void aPresetsWrongBaseUrlNoteSaysWhereTheStubServesTheApi() {
+            try (ToyServer toy = new ToyServer(Breakage.NONE)) {
+                String root = toy.baseUrl().replace("/api", "");
+                // The provider's own path, without the stub's mount: every valid read is a 404.
+                Outcome run = check("--spec", "partoo", "--base-url", root + "/v2", "--seed", "7");
+                assertTrue(run.out().contains("the base URL is probably wrong"), run.out());
+                assertTrue(run.out().contains("On a hookstub stub at " + root + ", partoo is at " + root
+                        + "/partoo/v2."), run.out());
+            }
+        }
+
+        @Test
         void aServerThatKeepsTheSpecPassesEveryCheckThatApplies() throws IOException {
             try (ToyServer toy = new ToyServer(Breakage.NONE)) {
                 Outcome run = check("--spec", spec().toString(), "--base-url", toy.baseUrl(),
