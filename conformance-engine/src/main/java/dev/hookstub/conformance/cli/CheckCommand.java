@@ -173,7 +173,7 @@ public final class CheckCommand {
         out.println("Checking " + spec.name() + " (" + spec.title() + ", " + spec.operations().size()
                 + " operation(s)) at " + target.serverUrl() + (target.readOnly() ? ", read-only" : "") + "; seed "
                 + settings.seed() + " (replay with --seed " + settings.seed() + ")");
-        RunResult result;
+        RunResult checked;
         try (ExchangeLogFile log = ExchangeLogFile.open(options.exchangeLog)) {
             ConformanceRun run = new ConformanceRun(spec, target, settings);
             if (options.compareWith != null) {
@@ -184,18 +184,16 @@ public final class CheckCommand {
                         : options.compareCredential == null ? second : null;
                 run.comparingWith(new CompareTarget(options.compareWith, otherCredential, otherSecond));
             }
-            result = run
+            checked = run
                     .reportingProgressTo(line -> out.println("  " + line.replaceFirst("^(\\[\\d+/\\d+\\]) ", "$1 checking ")
                             + " ..."))
                     .loggingExchangesTo(log)
                     .run();
-            if (preset.isPresent()) {
-                result = withStubMount(result, preset.get(), options.baseUrl);
-            }
         } catch (UncheckedIOException e) {
             err.println("hookstub check: " + e.getMessage());
             return USAGE;
         }
+        RunResult result = preset.isPresent() ? withStubMount(checked, preset.get(), options.baseUrl) : checked;
         boolean full = spec.operations().size() <= OPERATIONS_LISTED_IN_FULL;
         result.results().stream()
                 .filter(r -> full || r.outcome() == Outcome.FAILED || r.outcome() == Outcome.ERROR)

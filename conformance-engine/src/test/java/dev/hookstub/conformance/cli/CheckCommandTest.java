@@ -66,7 +66,7 @@ class CheckCommandTest {
         }
 
         @Test
-        void aPresetsWrongBaseUrlNoteSaysWhereTheStubServesTheApi() {
+        void aPresetsWrongBaseUrlNoteSaysWhereTheStubServesTheApi() throws IOException {
             try (ToyServer toy = new ToyServer(Breakage.NONE)) {
                 String root = toy.baseUrl().replace("/api", "");
                 // The provider's own path, without the stub's mount: every valid read is a 404.
