@@ -103,6 +103,19 @@ class AdminApiTest {
         }
 
         @Test
+        void partoosIdsRunToTheLargestA64BitIntegerHoldsAndThenSaySo() {
+            String record = "\"url\": \"https://a.example\", \"event_type\": \"lead_received\"";
+            assertEquals(201, stub.adminHttp().post("/__admin/partoo/webhooks",
+                    "{\"id\": 9223372036854775806, " + record + "}").statusCode());
+            HttpResponse<String> last = stub.adminHttp().post("/__admin/partoo/webhooks", "{" + record + "}");
+            assertEquals(201, last.statusCode(), last.body());
+            assertTrue(last.body().contains("\"id\":9223372036854775807,"), "the last id is handed out: " + last.body());
+            HttpResponse<String> none = stub.adminHttp().post("/__admin/partoo/webhooks", "{" + record + "}");
+            assertEquals(409, none.statusCode(), none.body());
+            assertTrue(none.body().contains("used up"), none.body());
+        }
+
+        @Test
         void aPartooIdWrittenAsADecimalIsTheIntegerItIs() {
             HttpResponse<String> created = stub.adminHttp().post("/__admin/partoo/webhooks",
                     "{\"id\": 1E2, \"org_id\": 1.0, \"url\": \"https://a.example\", \"event_type\": \"lead_received\"}");

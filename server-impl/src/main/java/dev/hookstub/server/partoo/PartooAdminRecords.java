@@ -39,7 +39,8 @@ final class PartooAdminRecords extends StoredAdminRecords {
         }
         if (!fields.has("id")) {
             long next = sequence.next();
-            if (next == Long.MAX_VALUE) {
+            // The sequence stays at 2^63-1 once there: that id is the last one to hand out, used up once taken.
+            if (next == Long.MAX_VALUE && store.find(shape.key(String.valueOf(next))).isPresent()) {
                 throw ApiProblem.conflict("Partoo's ids are used up to " + Long.MAX_VALUE + ", the largest a 64-bit "
                         + "integer holds: give the record an id.");
             }
