@@ -1,17 +1,14 @@
 package dev.hookstub.conformance.checks;
 
+import dev.hookstub.openapi.CredentialNames;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.SecretNames;
-import dev.hookstub.openapi.SecurityScheme;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -34,14 +31,12 @@ final class Masking {
             "\\b(Bearer|Basic|Token|Digest)(\\s+|%20|\\+)[A-Za-z0-9._~+/=-]{4,}", Pattern.CASE_INSENSITIVE);
     private static final int EXCERPT_CHARS = 300;
 
-    private final Set<String> credentialHeaders;
-    private final Set<String> credentialQueryParameters;
+    private final CredentialNames names;
     private final List<String> credentials;
 
     /** @param credentials every credential value the run may send, masked wherever it shows up */
     Masking(OpenApiSpec spec, List<String> credentials) {
-        this.credentialHeaders = SecurityScheme.credentialHeaderNames(spec);
-        this.credentialQueryParameters = SecurityScheme.credentialQueryNames(spec);
+        this.names = CredentialNames.of(spec);
         this.credentials = credentials.stream().filter(c -> c != null && !c.isBlank())
                 .flatMap(Masking::forms)
                 .filter(form -> form.length() >= 3)
@@ -66,8 +61,7 @@ final class Masking {
     Map<String, String> headers(Map<String, String> sent) {
         Map<String, String> masked = new LinkedHashMap<>();
         sent.forEach((name, value) -> masked.put(name,
-                credentialHeaders.contains(name.toLowerCase(Locale.ROOT)) || SecretNames.looksSecret(name)
-                        ? maskValue(value) : scrub(value)));
+                names.header(name) ? maskValue(value) : scrub(value)));
         return masked;
     }
 
@@ -87,20 +81,10 @@ final class Masking {
         for (int i = 0; i < pairs.length; i++) {
             String pair = pairs[i];
             int equals = pair.indexOf('=');
-            String name = decoded(equals < 0 ? pair : pair.substring(0, equals));
-            masked.append(i == 0 ? "" : "&").append(equals >= 0
-                    && (credentialQueryParameters.contains(name) || SecretNames.looksSecret(name))
+            masked.append(i == 0 ? "" : "&").append(equals >= 0 && names.queryParameter(pair.substring(0, equals))
                     ? pair.substring(0, equals + 1) + MASK : pair);
         }
         return scrub(masked.append(end).toString());
-    }
-
-    private static String decoded(String name) {
-        try {
-            return URLDecoder.decode(name, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException brokenEscape) {
-            return name;
-        }
     }
 
     /** {@code Bearer abc} becomes {@code Bearer ***} (the scheme helps a reader), anything else {@code ***}. */

@@ -39,4 +39,10 @@ public record RunResult(String spec, RunSettings settings, String target, boolea
     public List<CheckResult> errors() {
         return results.stream().filter(r -> r.outcome() == Outcome.ERROR).toList();
     }
+
+    /** The same run with other notes: what a caller that knows more than the engine adds to them. */
+    public RunResult withNotes(List<String> newNotes) {
+        return new RunResult(spec, settings, target, readOnly, operations, cases, elapsedMillis, results, newNotes,
+                comparedWith, differences);
+    }
 }

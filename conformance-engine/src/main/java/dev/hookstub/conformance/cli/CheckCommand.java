@@ -270,12 +270,9 @@ public final class CheckCommand {
     private static RunResult withStubMount(RunResult result, Preset preset, String baseUrl) {
         URI given = URI.create(baseUrl);
         String root = given.getScheme() + "://" + given.getRawAuthority();
-        List<String> notes = result.notes().stream().map(note -> note.contains(ConformanceRun.WRONG_BASE_URL)
+        return result.withNotes(result.notes().stream().map(note -> note.contains(ConformanceRun.WRONG_BASE_URL)
                 ? note + " On a hookstub stub at " + root + ", " + preset.id() + " is at " + preset.stubServerUrl(root)
-                + "." : note).toList();
-        return new RunResult(result.spec(), result.settings(), result.target(), result.readOnly(), result.operations(),
-                result.cases(), result.elapsedMillis(), result.results(), notes, result.comparedWith(),
-                result.differences());
+                + "." : note).toList());
     }
 
     /** Any HTTP answer at all means the server is there; only a failure to connect is a problem. */

@@ -87,15 +87,15 @@ public final class ClockResource implements ClockApi {
      */
     static final Instant FIRST = Instant.parse("0000-01-02T00:00:00Z");
     static final Instant LAST = Instant.parse("9999-12-30T23:59:59.999999999Z");
+    private static final String SPAN = "the clock's span, " + FIRST + " to "
+            + LAST.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": timestamps are written with four-digit years.";
 
     private static Instant instant(JsonNode value) {
         try {
             if (value.isTextual()) {
                 Instant at = Timestamps.parse(value.asText());
                 if (at.isBefore(FIRST) || at.isAfter(LAST)) {
-                    throw ApiProblem.invalid(400, "set", "The set field must lie from " + FIRST + " to "
-                            + LAST.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                            + ": timestamps are written with four-digit years.");
+                    throw ApiProblem.invalid(400, "set", "The set field must lie within " + SPAN);
                 }
                 return at;
             }
@@ -135,9 +135,7 @@ public final class ClockResource implements ClockApi {
             beyond = true;
         }
         if (beyond) {
-            throw ApiProblem.invalid(400, field, "The " + field + " field moves the clock past "
-                    + LAST.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                    + ": timestamps are written with four-digit years.");
+            throw ApiProblem.invalid(400, field, "The " + field + " field moves the clock beyond " + SPAN);
         }
         clock.advance(by);
     }

@@ -1,9 +1,7 @@
 package dev.hookstub.server.journal;
 
+import dev.hookstub.openapi.CredentialNames;
 import dev.hookstub.openapi.OpenApiSpec;
-import dev.hookstub.openapi.SecretNames;
-import dev.hookstub.openapi.SecurityScheme;
-import java.util.Set;
 
 /**
  * Keeps credentials out of the journal and the request log: the usual credential headers, every header and query
@@ -18,25 +16,19 @@ public final class CredentialMask {
     /** Secrets shorter than this are hidden entirely: the test keys are a dozen characters. */
     private static final int SHOW_TAIL_FROM = 16;
 
-    /** Lower case. */
-    private final String[] headers;
-    private final Set<String> queryParameters;
+    private final CredentialNames names;
 
     public CredentialMask(OpenApiSpec spec) {
-        headers = SecurityScheme.credentialHeaderNames(spec).toArray(new String[0]);
-        queryParameters = SecurityScheme.credentialQueryNames(spec);
+        names = CredentialNames.of(spec);
     }
 
     /** A header's value as the journal keeps it; the name in any case. */
     public String header(String name, String value) {
-        // A scan of a handful of names, rather than lower-casing every header name of every request.
-        for (String hidden : headers) {
-            if (hidden.equalsIgnoreCase(name)) {
-                // A cookie header holds several name=value pairs, any of which may be the secret.
-                return hidden.equals("cookie") ? HIDDEN : masked(value);
-            }
+        if (!names.header(name)) {
+            return value;
         }
-        return SecretNames.looksSecret(name) ? masked(value) : value;
+        // A cookie header holds several name=value pairs, any of which may be the secret.
+        return name.equalsIgnoreCase("cookie") ? HIDDEN : masked(value);
     }
 
     static String masked(String value) {
@@ -62,7 +54,7 @@ public final class CredentialMask {
             }
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
-            out.append(equals >= 0 && (queryParameters.contains(name) || SecretNames.looksSecret(name))
+            out.append(equals >= 0 && names.queryParameter(name)
                     ? name + "=" + masked(pair.substring(equals + 1)) : pair);
         }
         return out.toString();
