@@ -59,7 +59,8 @@ public final class DeclaredErrorFormat {
      */
     public static List<Violation> noneOfItsMembers(OpenApiSpec spec, Operation operation, String responseKey,
                                                    String contentType, String body) {
-        if (contentType == null || !responseKey.matches("[45].*")) {
+        char kind = responseKey.isEmpty() ? ' ' : responseKey.charAt(0);
+        if (contentType == null || kind != '4' && kind != '5') {
             return List.of();
         }
         Optional<String> media = spec.contentTypes(operation, responseKey).stream()

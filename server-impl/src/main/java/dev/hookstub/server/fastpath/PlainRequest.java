@@ -4,7 +4,6 @@ import dev.hookstub.openapi.PathTemplate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What the fast path takes of a request's path and query: a path that is exactly one of the spec's templates
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class PlainRequest {
 
-    private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    /** The longest plain value: anything longer is Jersey's to judge. */
+    static final int MAX_PLAIN_LENGTH = 256;
 
     private PlainRequest() {
     }
@@ -26,7 +26,7 @@ final class PlainRequest {
             return null;
         }
         for (String value : values.get().values()) {
-            if (!PLAIN_VALUE.matcher(value).matches()) {
+            if (!plain(value)) {
                 return null;
             }
         }
@@ -46,11 +46,29 @@ final class PlainRequest {
             }
             String name = pair.substring(0, equals);
             String value = pair.substring(equals + 1);
-            if (!PLAIN_VALUE.matcher(name).matches() || !PLAIN_VALUE.matcher(value).matches()
+            if (!plain(name) || !plain(value)
                     || values.put(name, value) != null) {
                 return null;
             }
         }
         return values;
+    }
+
+    /**
+     * Whether a value is 1 to 256 of {@code [A-Za-z0-9_-]}. Written out rather than a regular expression: this runs
+     * on every value of every GET the fast path carries, and the regex engine was 3 % of a GET's CPU time.
+     */
+    static boolean plain(String value) {
+        int length = value.length();
+        if (length == 0 || length > MAX_PLAIN_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,10 +1,14 @@
 package dev.hookstub.server.fastpath;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hookstub.openapi.PathTemplate;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,5 +42,25 @@ class PlainRequestTest {
     @ValueSource(strings = {"a=1&a=2", "a=", "=1", "a", "a=%41", "a=1&", "a=b+c", "a b=1"})
     void anyOtherQueryIsNotTaken(String query) {
         assertNull(PlainRequest.query(query), query);
+    }
+
+    /** The hand-written test takes exactly what {@code [A-Za-z0-9_-]{1,256}} does, on the edges and at random. */
+    @Test
+    void aPlainValueIsOneTo256OfTheCharacterClass() {
+        Pattern plain = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+        assertTrue(PlainRequest.plain("a".repeat(256)));
+        assertFalse(PlainRequest.plain("a".repeat(257)));
+        assertFalse(PlainRequest.plain(""));
+        String alphabet = "azAZ09_-./%+~ \u00e9\u0130\uff21:@[]{}`^";
+        Random random = new Random(20261206);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            int length = i % 100 == 0 ? 250 + random.nextInt(10) : random.nextInt(6);
+            for (int c = 0; c < length; c++) {
+                value.append(random.nextInt(8) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : alphabet.charAt(random.nextInt(8)));
+            }
+            assertEquals(plain.matcher(value).matches(), PlainRequest.plain(value.toString()), value::toString);
+        }
     }
 }

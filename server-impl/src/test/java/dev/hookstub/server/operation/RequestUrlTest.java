@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +23,31 @@ class RequestUrlTest {
     @ValueSource(strings = {"", "a b", "evil.example/x", "user@host", "host:port", "host:123456", "[::1", "h\"st"})
     void hostHeadersThatAreNotEchoedBack(String host) {
         assertFalse(RequestUrl.usableHost(host), host);
+    }
+
+    /**
+     * The hand-written test takes exactly what RFC 9110's host and port do as this regular expression reads them (the
+     * form the stub used before), on the limits and on random mixes of the characters that matter.
+     */
+    @Test
+    void aUsableHostIsANameOrBracketedAddressWithAnOptionalPort() {
+        Pattern host = Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+        assertTrue(RequestUrl.usableHost("a".repeat(253) + ":65535"));
+        assertFalse(RequestUrl.usableHost("a".repeat(254)));
+        assertTrue(RequestUrl.usableHost("[" + "0".repeat(45) + "]"));
+        assertFalse(RequestUrl.usableHost("[" + "0".repeat(46) + "]"));
+        assertFalse(RequestUrl.usableHost("[:]"));
+        assertFalse(RequestUrl.usableHost(null));
+        String alphabet = "a0.-:[]fFgZ9 /@\u00e9_";
+        Random random = new Random(20261206);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder value = new StringBuilder(random.nextInt(3) == 0 ? "[" : "");
+            int length = i % 200 == 0 ? 240 + random.nextInt(20) : random.nextInt(9);
+            for (int c = 0; c < length; c++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertEquals(host.matcher(value).matches(), RequestUrl.usableHost(value.toString()), value::toString);
+        }
     }
 
     @Test
