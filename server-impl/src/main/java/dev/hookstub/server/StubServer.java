@@ -96,6 +96,8 @@ public final class StubServer implements AutoCloseable {
     /** In-flight requests get this long to finish on shutdown; SIGTERM must exit within five seconds. */
     static final int GRACE_SECONDS = 3;
     static final int KEEP_ALIVE_IDLE_SECONDS = 30;
+    /** Grizzly's word for no limit on the requests one kept-alive connection carries. */
+    private static final int UNLIMITED_REQUESTS_PER_CONNECTION = -1;
 
     private final HttpServer server;
     private final NetworkListener listener;
@@ -368,6 +370,10 @@ public final class StubServer implements AutoCloseable {
         listener.getTransport().setReadTimeout(stall, TimeUnit.MILLISECONDS);
         listener.getTransport().setWriteTimeout(stall, TimeUnit.MILLISECONDS);
         listener.getKeepAlive().setIdleTimeoutInSeconds(KEEP_ALIVE_IDLE_SECONDS);
+        // Grizzly closes a kept-alive connection after 256 requests; a stub has nothing to reclaim by that, and its
+        // clients (a test suite's pool, a load generator, the proxy's connections to an upstream stub) would open a
+        // new connection every 256 requests. Jetty, and so WireMock, sets no such limit either.
+        listener.getKeepAlive().setMaxRequestsCount(UNLIMITED_REQUESTS_PER_CONNECTION);
         return listener;
     }
 
