@@ -90,13 +90,14 @@ class FramingErrorsTest {
                                 + "Host: 127.0.0.1\r\n\r\n",
                         400, Shape.PARTOO, MalformedRequestLineAddOn.DETAIL),
                 // RFC 9110 §15.6.6: a version the server does not speak is a 505, answered in one it does. Grizzly
-                // served HTTP/2.0 as 1.1, and a line saying HTTP/0.9 as a 0.9 request (which names no version).
+                // served HTTP/2.0 as 1.1, a line saying HTTP/0.9 as a 0.9 request (which names no version), and
+                // refused HTTP/3.0, a version it does not know, as a malformed line.
                 Arguments.of("HTTP/2.0 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/2.0") + "\r\n",
                         505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/2.0."),
                 Arguments.of("HTTP/0.9 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/0.9") + "\r\n",
                         505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/0.9."),
-                Arguments.of("HTTP/0.9 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/0.9") + "\r\n",
-                        505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/0.9."),
+                Arguments.of("HTTP/3.0 in the request line", PARTOO_GET.replace("HTTP/1.1", "HTTP/3.0") + "\r\n",
+                        505, Shape.PARTOO, "The stub speaks HTTP/1.1 and HTTP/1.0, not HTTP/3.0."),
                 // The body held back, as a client that expects an answer first would: one sent along is simply read.
                 // The same with the body sent along: Grizzly asked nothing then, and the record was created.
                 Arguments.of("an Expect other than 100-continue, the body sent along", mkp
@@ -214,6 +215,20 @@ class FramingErrorsTest {
         assertAll(() -> assertEquals(405, answer.status(), answer.text),
                 () -> assertEquals("HEAD,GET,OPTIONS", answer.header("Allow"), answer.text),
                 () -> assertTrue(body.at(Shape.PARTOO.pointer).isTextual(), answer.text));
+    }
+
+    /**
+     * RFC 9110 §2.5: a later minor version of HTTP/1 is served as HTTP/1.1, on a connection kept alive as 1.1's are.
+     * Grizzly knows no HTTP/1.2, and it was refused as a malformed request line.
+     */
+    @Test
+    void aLaterMinorVersionIsServedAsHttp11() throws IOException {
+        Answer answer = exchange(PARTOO_GET.replace("HTTP/1.1", "HTTP/1.2") + "\r\n"
+                + PARTOO_GET.replace("HTTP/1.1", "HTTP/1.9") + "Connection: close\r\n\r\n");
+        assertAll(() -> assertTrue(answer.text.startsWith("HTTP/1.1 200 "), answer.text),
+                () -> assertEquals(2, answer.text.split("HTTP/1.1 200 OK\r\n", -1).length - 1, answer.text),
+                () -> assertEquals(1, JSON.readTree(answer.text.substring(answer.text.lastIndexOf("\r\n\r\n") + 4))
+                        .path("id").asInt(), answer.text));
     }
 
     /** RFC 9110 §9.3.7: OPTIONS * asks about the server as a whole; it was refused as a target that is no path. */

@@ -41,8 +41,9 @@ import org.glassfish.grizzly.memory.MemoryManager;
  * It also refuses what Grizzly's codec lets through or waits on: a head whose lines break their syntax
  * ({@link HeadSyntax}), more than one Host (RFC 9112 §3.2), a Transfer-Encoding other than chunked (RFC 9112 §6.1,
  * §6.3: the body's length could not be told, and what follows would be read as the next request), and a head that
- * stops arriving for the listener's read timeout (a 408, {@link StalledHead}), and a request line naming HTTP/2.0 or
- * HTTP/0.9 (a 505). A request with both
+ * stops arriving for the listener's read timeout (a 408, {@link StalledHead}), and a request line naming a major
+ * version other than 1, such as HTTP/2.0, HTTP/3.0 or HTTP/0.9 (a 505); a later minor version (HTTP/1.2) is served as
+ * HTTP/1.1. A request with both
  * Transfer-Encoding and Content-Length is read by its chunks and answered, and its connection closed (RFC 9112 §6.1).
  */
 final class FramingErrorCodec extends HttpServerFilter {
@@ -123,15 +124,21 @@ final class FramingErrorCodec extends HttpServerFilter {
     /** What Grizzly's codec does not check once the head is read: Host, Transfer-Encoding. */
     @Override
     protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
+        HttpRequestPacket request = (HttpRequestPacket) header;
+        String version = request.getProtocolString();
+        if (otherMajorVersion(version)) {
+            // Grizzly reads "HTTP/2.0" as a version it serves, and answers it as 1.1 (an h2 client sends a preface,
+            // not this line); "HTTP/0.9" it reads as a 0.9 request, which carries no version at all; and one it does
+            // not know (HTTP/3.0) it refused as a malformed request line.
+            return refuseVersion(request);
+        }
+        if (laterMinorOfHttp1(version)) {
+            // RFC 9110 §2.5: a later minor version of a major version the server speaks is served as the highest one
+            // it speaks. Grizzly knows no HTTP/1.2, and refused it as a malformed request line.
+            request.setProtocol(Protocol.HTTP_1_1);
+        }
         if (super.onHttpHeaderParsed(header, buffer, ctx)) {
             return true;
-        }
-        HttpRequestPacket request = (HttpRequestPacket) header;
-        if (request.getProtocol() == Protocol.HTTP_2_0 || request.getProtocol() == Protocol.HTTP_0_9
-                && !request.getProtocolString().isEmpty()) {
-            // Grizzly reads "HTTP/2.0" as a version it serves, and answers it as 1.1 (an h2 client sends a preface,
-            // not this line); "HTTP/0.9" it reads as a 0.9 request, which carries no version at all.
-            return refuseVersion(request);
         }
         MimeHeaders headers = request.getHeaders();
         if (count(headers.values(Header.Host)) > 1) {
@@ -166,6 +173,21 @@ final class FramingErrorCodec extends HttpServerFilter {
             request.getProcessingState().setKeepAlive(false);
         }
         return false;
+    }
+
+    /** {@code HTTP/1.2} to {@code HTTP/1.9}: RFC 9112 §2.3 gives a version one digit on each side of the dot. */
+    private static boolean laterMinorOfHttp1(String version) {
+        return wellFormedVersion(version) && version.charAt(5) == '1' && version.charAt(7) >= '2';
+    }
+
+    /** {@code HTTP/0.9}, {@code HTTP/2.0}, {@code HTTP/3.0} and the like: a major version other than 1. */
+    private static boolean otherMajorVersion(String version) {
+        return wellFormedVersion(version) && version.charAt(5) != '1';
+    }
+
+    private static boolean wellFormedVersion(String version) {
+        return version != null && version.length() == 8 && version.startsWith("HTTP/") && version.charAt(6) == '.'
+                && Character.isDigit(version.charAt(5)) && Character.isDigit(version.charAt(7));
     }
 
     /** RFC 9110 §15.6.6: a version whose major number the server does not speak is a 505, answered in 1.1. */
