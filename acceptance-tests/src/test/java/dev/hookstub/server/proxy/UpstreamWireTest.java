@@ -113,6 +113,58 @@ class UpstreamWireTest {
         assertEquals(1, upstream.connections.get(), "both on one connection, kept alive");
     }
 
+    /**
+     * Answers of several MB to clients that do not read them yet (more such clients than the proxy has threads
+     * reading connections) hold up nobody else, and each comes whole once read.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void largeAnswersNobodyReadsYetHoldUpNoOtherRequestAndComeWhole() throws Exception {
+        int readers = Runtime.getRuntime().availableProcessors() + 1;
+        String large = "{\"id\":1,\"url\":\"https://example.com/hook\",\"pad\":\"" + "x".repeat(9_000_000) + "\"}";
+        byte[] largeBytes = large.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < readers; i++) {
+            upstream.script(json(large));
+        }
+        List<Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < readers; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.port()));
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("GET " + GET + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "x-APIKey: partoo_test_key\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                stalled.add(socket);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (upstream.requests.size() < readers && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(readers, upstream.requests.size(), "every large read reached the upstream");
+            Thread.sleep(1000); // each large answer read back, judged, and on its way to its client
+
+            upstream.script(json(BODY));
+            long started = System.nanoTime();
+            HttpResponse<String> other = http.get(GET, PARTOO);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(200, other.statusCode(), other.body());
+            assertTrue(millis < 2000, "another client waited " + millis + " ms");
+
+            for (Socket socket : stalled) {
+                byte[] answer = socket.getInputStream().readAllBytes();
+                String text = new String(answer, StandardCharsets.ISO_8859_1);
+                int head = text.indexOf("\r\n\r\n") + 4;
+                assertTrue(text.startsWith("HTTP/1.1 200 "), text.substring(0, Math.min(200, text.length())));
+                assertEquals(largeBytes.length, answer.length - head, "the large answer came whole");
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
     @Test
     void aReadOnAKeptAliveConnectionTheUpstreamClosedIsSentOnceMoreOnANewOne() {
         upstream.script(json(BODY), CLOSE_WITHOUT_ANSWERING, json(BODY));
