@@ -1,14 +1,11 @@
 package dev.hookstub.openapi;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,16 +134,17 @@ public final class ResponseValidator {
         if (body.isBlank()) {
             return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "", "body is empty, expected JSON"));
         }
+        List<Error> errors;
         try {
-            if (!oneJsonValue(body)) {
-                STRICT_JSON.readTree(body); // throws, with the message a reader of the body would give
-            }
-        } catch (JsonProcessingException e) {
+            // The validator reads the text itself (its own Jackson, which refuses a second value after the first),
+            // so the body is read once, not once more to check that it is JSON.
+            errors = spec.schemas().validate(schemaPointer, body, Direction.RESPONSE);
+        } catch (tools.jackson.core.JacksonException unreadable) {
             return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "",
-                    "body is not valid JSON: " + e.getOriginalMessage()));
+                    "body is not valid JSON: " + whyNotJson(body, unreadable)));
         }
         List<Violation> violations = new ArrayList<>();
-        for (Error error : spec.schemas().validate(schemaPointer, body, Direction.RESPONSE)) {
+        for (Error error : errors) {
             violations.add(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, pointerOf(error),
                     error.getMessage() + " [" + error.getKeyword() + " at #" + error.getSchemaLocation().getFragment() + "]"));
         }
@@ -154,22 +152,16 @@ public final class ResponseValidator {
     }
 
     /**
-     * Whether the text is one JSON value and nothing after it, read as tokens: the validator reads the body as text
-     * again, and building a tree here only to drop it cost as much as the reading.
+     * Why the text is no JSON, as the reader of our own JSON says it (with line and column, and without the
+     * validator's note that it hides the source).
      */
-    private static boolean oneJsonValue(String body) {
-        if (body.length() > StreamReadConstraints.defaults().getMaxStringLength()) {
-            return false; // a string this long fails the reader only when it is read as a value, as a tree does
+    private static String whyNotJson(String body, tools.jackson.core.JacksonException unreadable) {
+        try {
+            STRICT_JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return e.getOriginalMessage();
         }
-        try (JsonParser parser = STRICT_JSON.createParser(body)) {
-            if (parser.nextToken() == null) {
-                return false;
-            }
-            parser.skipChildren();
-            return parser.nextToken() == null;
-        } catch (IOException e) {
-            return false;
-        }
+        return unreadable.getOriginalMessage();
     }
 
     private static String pointerOf(Error error) {

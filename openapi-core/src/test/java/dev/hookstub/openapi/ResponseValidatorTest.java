@@ -56,6 +56,17 @@ class ResponseValidatorTest {
             assertEquals(List.of(), validator.validate(getWebhook, 404, JSON, "{\"message\":\"Not found\"}"));
         }
 
+        /** A body that is not one JSON value is said to be so, in the words of a JSON reader, and judged no further. */
+        @ParameterizedTest
+        @ValueSource(strings = {"{} {}", "{\"id\":\"wbh_1\"}{", "[1] 2", "not json", "{\"id\":", "{\"id\" \"x\"}"})
+        void aBodyThatIsNotOneJsonValueIsNamedSo(String body) {
+            List<Violation> violations = validator.validate(getWebhook, 200, JSON, body);
+            assertEquals(List.of(SCHEMA + " "), found(violations), body);
+            String reason = violations.get(0).reason();
+            org.junit.jupiter.api.Assertions.assertTrue(reason.startsWith("body is not valid JSON: ")
+                    && !reason.contains("REDACTED") && !reason.contains("\n"), reason);
+        }
+
         @Test
         void numberWhereStringIsDeclaredFails() {
             assertEquals(List.of(SCHEMA + " /id"), found(validator.validate(getWebhook, 200, JSON, webhook().put("id", 5).toString())));
