@@ -36,9 +36,11 @@ import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.filterchain.TransportFilter;
 import org.glassfish.grizzly.http.ContentEncoding;
+import org.glassfish.grizzly.http.HttpBrokenContent;
 import org.glassfish.grizzly.http.HttpClientFilter;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpPacketParsing;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.Protocol;
@@ -355,25 +357,39 @@ final class HttpUpstreamClient implements UpstreamClient {
             super(MAX_ANSWER_HEAD_BYTES);
         }
 
+        /**
+         * RFC 9112 §6.3: an answer whose Content-Length headers differ has no framing a proxy may trust, and it must
+         * close the connection and answer 502. Grizzly notes the difference and reads the body by the first.
+         */
         @Override
-        protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable cause)
-                throws IOException {
+        protected boolean onHttpHeaderParsed(HttpHeader header, Buffer buffer, FilterChainContext ctx) {
+            if (header instanceof HttpPacketParsing parsing && parsing.getHeaderParsingState().contentLengthsDiffer) {
+                throw new IllegalStateException("its Content-Length headers disagree");
+            }
+            return super.onHttpHeaderParsed(header, buffer, ctx);
+        }
+
+        @Override
+        protected void onHttpHeaderError(HttpHeader header, FilterChainContext ctx, Throwable cause) {
             unreadable(ctx, UnreadableAnswerException.of(header, true, cause, MAX_ANSWER_HEAD_BYTES));
-            super.onHttpHeaderError(header, ctx, cause);
         }
 
         @Override
-        protected void onHttpContentError(HttpHeader header, FilterChainContext ctx, Throwable cause)
-                throws IOException {
+        protected void onHttpContentError(HttpHeader header, FilterChainContext ctx, Throwable cause) {
             unreadable(ctx, UnreadableAnswerException.of(header, false, cause, MAX_ANSWER_HEAD_BYTES));
-            super.onHttpContentError(header, ctx, cause);
         }
 
+        /**
+         * The exchange learns why, and the connection closes, which ends the exchange with a 502 naming it. Not by
+         * throwing, as Grizzly's own client codec does: the filter chain logged each such answer as a warning with
+         * a stack trace, while the proxy's answer and its journal already say what was wrong.
+         */
         private void unreadable(FilterChainContext ctx, UnreadableAnswerException why) {
             Exchange exchange = exchangeOf.get(ctx.getConnection());
             if (exchange != null) {
                 exchange.unreadable = why;
             }
+            ctx.getConnection().closeSilently();
         }
     }
 
@@ -384,6 +400,10 @@ final class HttpUpstreamClient implements UpstreamClient {
         public NextAction handleRead(FilterChainContext ctx) {
             Connection<?> connection = ctx.getConnection();
             Exchange exchange = exchangeOf.get(connection);
+            if (ctx.getMessage() instanceof HttpBrokenContent) {
+                // A body the codec could not read: the codec has closed the connection, which ends the exchange.
+                return ctx.getStopAction();
+            }
             if (exchange != null) {
                 exchange.received(ctx.getMessage(), connection);
             }
