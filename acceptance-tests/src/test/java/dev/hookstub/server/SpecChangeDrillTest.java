@@ -140,7 +140,7 @@ class SpecChangeDrillTest {
             Files.writeString(specs.resolve("mollie.json"), "[{\"url\": \"https://example.com/m\", \"nmae\": \"x\"}]");
             RuntimeException failure = assertThrows(RuntimeException.class, () -> Hookstub.start(Hookstub
                     .defaultConfig().withFixtures(Fixtures.read(specs, StubServer.API_IDS))));
-            assertOneLineNaming(failure, "mollie.json: record 0, field nmae");
+            assertOneLineNaming(failure, "mollie.json: record at index 0, field nmae");
         }
 
         @Test

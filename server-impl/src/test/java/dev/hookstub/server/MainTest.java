@@ -91,7 +91,7 @@ class MainTest {
         // Fixtures are seeded without the admin view of the record, but held to the schema all the same.
         Files.writeString(dir.resolve("mijnklantportaal.json"),
                 "[{\"url\": \"https://example.com/h\", \"type\": \"customer-created\", \"secret\": 5}]");
-        assertRefused(new String[]{"--fixtures", dir.toString(), "--port", "0"}, "mijnklantportaal.json", "record 0",
+        assertRefused(new String[]{"--fixtures", dir.toString(), "--port", "0"}, "mijnklantportaal.json", "record at index 0",
                 "field secret", "schema");
     }
 

@@ -148,7 +148,7 @@ class FixtureRecordingTest {
         assertTrue(written.path("url").isMissingNode(), "never changed: " + written);
         ConfigException refused = assertThrows(ConfigException.class, () -> Hookstub.start(Hookstub.defaultConfig()
                 .withFixtures(Fixtures.read(folder, StubServer.API_IDS))).close());
-        assertTrue(refused.getMessage().contains("partoo.json: record 0, field url"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("partoo.json: record at index 0 (id 1), field url"), refused.getMessage());
     }
 
     @Test

@@ -120,10 +120,19 @@ public interface StubApi {
                 }
             } catch (ApiProblem problem) {
                 throw new ConfigException((exampleCheckedLater ? id() + ": " + fixtureSource() : fixtureSource()
-                        + ": record " + i) + (problem.field() == null ? "" : ", field " + problem.field()) + ": "
-                        + problem.detail());
+                        + ": " + placeInFile(records.get(i), i)) + (problem.field() == null ? ""
+                        : ", field " + problem.field()) + ": " + problem.detail());
             }
         }
+    }
+
+    /**
+     * Where a fixture file's record is: its place in the array, and its id when it has one. "record 3" alone read as
+     * the record whose id is 3, which in Partoo's small integer ids is another record.
+     */
+    private static String placeInFile(JsonNode record, int index) {
+        JsonNode id = record.path("id");
+        return "record at index " + index + (id.isValueNode() && !id.isNull() ? " (id " + id + ")" : "");
     }
 
     /**
