@@ -165,6 +165,48 @@ class UpstreamWireTest {
         }
     }
 
+    /** An answer whose head came but whose body is still arriving at the timeout is a 504 that says it began. */
+    @Test
+    void anAnswerStillArrivingAtTheTimeoutIsA504SayingItDidNotFinish() {
+        upstream.script(out -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"id\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            try {
+                Thread.sleep(4_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        });
+        HttpResponse<String> read = http.get(GET, PARTOO);
+        assertEquals(504, read.statusCode(), read.body());
+        assertTrue(read.body().contains("did not finish its answer within 3000 ms."), read.body());
+    }
+
+    /**
+     * With {@code --errors}, an undeclared 429 or 503 is passed on with its Retry-After and its violation noted, not
+     * replaced by a 502: the upstream is saying "not now", and a client should back off, not fail.
+     */
+    @Test
+    void withErrorsTheUpstreamsNotNowIsPassedOnWithItsViolationNoted() {
+        try (Hookstub refusing = Hookstub.start(Hookstub.defaultConfig().withProxy(ProxySettings.forApi("partoo",
+                Upstream.of(upstream.url() + "/partoo/v2").withTimeout(Duration.ofSeconds(3))).withErrors(true)))) {
+            for (int status : new int[] {429, 503}) {
+                upstream.script(answer("HTTP/1.1 " + status + " Not Now\r\nRetry-After: 7\r\nContent-Type: "
+                        + "application/json\r\nContent-Length: 2\r\n\r\n", "{}".getBytes(StandardCharsets.UTF_8), true));
+                HttpResponse<String> read = refusing.http().get(GET, PARTOO);
+                assertEquals(status, read.statusCode(), read.body());
+                assertEquals("7", read.headers().firstValue("Retry-After").orElse(null));
+                assertTrue(read.headers().firstValue(ViolationsHeader.NAME).orElse("").contains("status_code"),
+                        read.headers().map().toString());
+            }
+            upstream.script(answer("HTTP/1.1 500 Broken\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                    + "\r\n", "{}".getBytes(StandardCharsets.UTF_8), true));
+            assertEquals(502, refusing.http().get(GET, PARTOO).statusCode(), "any other undeclared status is replaced");
+        }
+    }
+
     @Test
     void aReadOnAKeptAliveConnectionTheUpstreamClosedIsSentOnceMoreOnANewOne() {
         upstream.script(json(BODY), CLOSE_WITHOUT_ANSWERING, json(BODY));

@@ -220,7 +220,7 @@ final class HttpUpstreamClient implements UpstreamClient {
                 Connection<?> connection = exchange.connection;
                 boolean ended = exchange.fail(connection == null
                         ? new ConnectTimeoutException("no connection within " + upstream.timeout().toMillis() + " ms")
-                        : new TimeoutException());
+                        : exchange.head != null ? new AnswerUnfinishedException() : new TimeoutException());
                 if (ended && connection != null) {
                     // Only when this ended it: an exchange that was answered meanwhile freed its connection.
                     connection.closeSilently();
@@ -260,7 +260,7 @@ final class HttpUpstreamClient implements UpstreamClient {
         boolean retried;
         volatile Connection<?> connection;
         volatile boolean reused;
-        HttpResponsePacket head;
+        volatile HttpResponsePacket head;
         ByteArrayOutputStream received;
         /** Why the codec could not read the answer, when it could not: the connection closes after it. */
         volatile UnreadableAnswerException unreadable;

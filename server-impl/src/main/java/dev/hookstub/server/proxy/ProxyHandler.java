@@ -42,6 +42,12 @@ import org.glassfish.grizzly.http.util.Header;
 final class ProxyHandler extends HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class.getName());
+    /**
+     * The upstream saying "not now" (too many requests, unavailable): with {@code --errors} these are passed on with
+     * their violations noted rather than replaced by a 502, which would hide their {@code Retry-After} and turn a
+     * client's back-off into a failure. Few specs declare them.
+     */
+    private static final java.util.Set<Integer> NOT_NOW = java.util.Set.of(429, 503);
     /** A proxy for webhook APIs and their kin: a body beyond this is refused rather than held in memory. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -171,7 +177,7 @@ final class ProxyHandler extends HttpHandler {
             recording.answered(exchange.judged(), exchange.method(), exchange.path(), exchange.query(),
                     exchange.headers(), answer.status(), contentType, text, answerViolations);
         }
-        if (errors && !answerViolations.isEmpty()) {
+        if (errors && !answerViolations.isEmpty() && !NOT_NOW.contains(answer.status())) {
             GrizzlyAnswers.refuse(response, route.format(), new ApiProblem(502, "Bad Gateway",
                     "The upstream's answer (" + answer.status() + ") breaks the spec: " + named(answerViolations),
                     null), mapper);

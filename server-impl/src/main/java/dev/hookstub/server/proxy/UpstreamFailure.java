@@ -28,7 +28,9 @@ record UpstreamFailure(int status, String detail) {
                     + millis(upstream) + ".");
         }
         if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
-            return new UpstreamFailure(504, where + " did not answer within " + millis(upstream) + ".");
+            // An answer whose head came but whose body was still arriving is not one that never came.
+            return new UpstreamFailure(504, where + (AnswerUnfinishedException.class.isInstance(cause)
+                    ? " did not finish its answer within " : " did not answer within ") + millis(upstream) + ".");
         }
         if (cause instanceof ConnectException) {
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
