@@ -28,6 +28,10 @@ public enum DiffRule {
             "a new operation on a known path; a generated server interface gains a method to implement"),
     OPERATION_REMOVED("operation-removed", ERROR, List.of(CLIENT, GENERATED_JAVA_CLIENT),
             "an operation is gone: calls fail, the generated client loses its method"),
+    OPERATION_ID_CHANGED("operation-id-changed", WARNING, List.of(GENERATED_JAVA_CLIENT, SERVER),
+            "an operationId changed, was added or was removed: requests stay the same, but the generated client's "
+                    + "method and the generated server interface's are renamed, so code that calls or implements "
+                    + "them stops compiling, and a server that maps operations by id no longer finds it"),
 
     REQUEST_PARAMETER_ADDED_REQUIRED("request-parameter-added-required", ERROR, List.of(CLIENT, GENERATED_JAVA_CLIENT),
             "a new required parameter: requests without it are refused"),
@@ -46,6 +50,10 @@ public enum DiffRule {
             "a request body may come in a new media type; a server must read it"),
     REQUEST_MEDIA_TYPE_REMOVED("request-media-type-removed", ERROR, List.of(CLIENT),
             "a request body media type is no longer accepted"),
+    REQUEST_BODY_BECAME_REQUIRED("request-body-became-required", ERROR, List.of(CLIENT),
+            "a request body is now required: requests without one are refused"),
+    REQUEST_BODY_BECAME_OPTIONAL("request-body-became-optional", INFO, List.of(SERVER),
+            "a required request body is now optional; a server must do without it"),
     RESPONSE_MEDIA_TYPE_ADDED("response-media-type-added", INFO, List.of(SERVER),
             "a response may come in a new media type"),
     RESPONSE_MEDIA_TYPE_REMOVED("response-media-type-removed", ERROR, List.of(CLIENT, GENERATED_JAVA_CLIENT),

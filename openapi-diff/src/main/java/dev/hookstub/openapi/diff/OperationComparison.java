@@ -36,6 +36,7 @@ final class OperationComparison {
 
     void compare(Endpoint before, Endpoint after) {
         String operation = after.display();
+        compareOperationIds(operation, before, after);
         compareParameters(operation, parameters(oldDocument, before), parameters(newDocument, after));
         compareRequestBodies(operation, before, after);
         compareResponses(operation, before, after);
@@ -108,11 +109,35 @@ final class OperationComparison {
         return types.hasNext() ? Document.append(contentPointer, types.next()) + "/schema" : null;
     }
 
+    /** Generated code names an operation's method after its operationId (or its path and method without one). */
+    private void compareOperationIds(String operation, Endpoint before, Endpoint after) {
+        String oldId = oldDocument.at(before.pointer() + "/operationId").asText(null);
+        String newId = newDocument.at(after.pointer() + "/operationId").asText(null);
+        if (java.util.Objects.equals(oldId, newId)) {
+            return;
+        }
+        String what = oldId == null ? "operationId '" + newId + "' added"
+                : newId == null ? "operationId '" + oldId + "' removed"
+                : "operationId '" + oldId + "' became '" + newId + "'";
+        reach.change(DiffRule.OPERATION_ID_CHANGED, List.of(operation),
+                newId == null ? after.pointer() : after.pointer() + "/operationId", what);
+    }
+
     private void compareRequestBodies(String operation, Endpoint before, Endpoint after) {
         String oldBody = body(oldDocument, before.pointer() + "/requestBody");
         String newBody = body(newDocument, after.pointer() + "/requestBody");
         if (oldBody == null && newBody == null) {
             return;
+        }
+        // OpenAPI: a request body is optional unless it says required.
+        boolean wasRequired = oldBody != null && oldDocument.at(oldBody).path("required").asBoolean(false);
+        boolean isRequired = newBody != null && newDocument.at(newBody).path("required").asBoolean(false);
+        if (isRequired && !wasRequired) {
+            reach.change(DiffRule.REQUEST_BODY_BECAME_REQUIRED, List.of(operation), newBody,
+                    oldBody == null ? "a required request body added" : "the request body became required");
+        } else if (wasRequired && !isRequired && newBody != null) {
+            reach.change(DiffRule.REQUEST_BODY_BECAME_OPTIONAL, List.of(operation), newBody,
+                    "the request body became optional");
         }
         compareContent(operation, oldBody, newBody, Direction.REQUEST, "the request body");
     }
