@@ -49,8 +49,8 @@ public final class ResponseValidator {
         Optional<String> responseKey = spec.responseKeyFor(op, status);
         if (responseKey.isEmpty()) {
             return List.of(new Violation(Violation.STATUS_CODE_CONFORMANCE, "",
-                    "status " + status + " is not declared for " + op.label()
-                            + "; declared: " + String.join(", ", op.responseStatuses())));
+                    "status " + status + " is not declared for " + op.label() + (op.responseStatuses().isEmpty()
+                            ? ", which declares no responses" : "; declared: " + String.join(", ", op.responseStatuses()))));
         }
         List<String> declaredTypes = spec.contentTypes(op, responseKey.get());
         boolean hasBody = body != null && !body.isEmpty();

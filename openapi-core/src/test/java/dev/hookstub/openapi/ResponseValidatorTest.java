@@ -33,6 +33,20 @@ class ResponseValidatorTest {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /** OpenAPI 3.1 lets an operation declare no responses: the message says so, not "declared: " and nothing. */
+    @Test
+    void anOperationThatDeclaresNoResponsesSaysSo() {
+        OpenApiSpec spec = OpenApiSpec.fromBytes("bare", """
+                openapi: 3.1.0
+                info: {title: bare, version: '1'}
+                paths: {/ping: {get: {operationId: ping}}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<Violation> violations = new ResponseValidator(spec).validate(spec.operation("ping"), 200, JSON, "{}");
+        assertEquals(1, violations.size(), violations.toString());
+        assertEquals("status 200 is not declared for " + spec.operation("ping").label() + ", which declares no responses",
+                violations.get(0).reason());
+    }
+
     @Nested
     class MijnKlantportaal {
         private final OpenApiSpec spec = ShippedSpec.MIJNKLANTPORTAAL.spec();

@@ -126,10 +126,28 @@ final class InvalidValues {
         return invalid;
     }
 
-    /** Text that is not JSON at all: a valid body cut short. */
+    /**
+     * Text that is not JSON at all: a valid body cut short, or, where what is left is still JSON (a number cut short
+     * is a shorter number: {@code 8389} became {@code 83}, which a schema of numbers takes), that opened as an array
+     * and never closed.
+     */
     static String malformed(String validJson) {
-        return validJson.length() < 2 ? "{" : validJson.substring(0, validJson.length() / 2);
+        String cut = validJson.length() < 2 ? "{" : validJson.substring(0, validJson.length() / 2);
+        return isJson(cut) ? "[" + cut : cut;
     }
+
+    private static boolean isJson(String text) {
+        try {
+            STRICT_JSON.readTree(text);
+            return !text.isBlank();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            return false;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper STRICT_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper().enable(
+                    com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static JsonNode wrongTypeFor(List<String> types) {
         if (types.contains("integer") || types.contains("number") || types.contains("boolean")) {

@@ -140,6 +140,45 @@ class RealWorldShapesTest {
         }
     }
 
+    /**
+     * An operation whose only declared answers are errors (petstore's deleteOrder: 400 and 404) gives no status that
+     * could show a valid request accepted: positive_data_acceptance is skipped, saying so. It failed the server for
+     * answering as the spec says, and called a request made of required values "the spec's example request".
+     */
+    @Test
+    void anOperationThatDeclaresOnlyErrorsIsNotHeldToAcceptingAValidRequest() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /orders/{orderId}:
+                    delete:
+                      operationId: deleteOrder
+                      parameters: [{name: orderId, in: path, required: true, schema: {type: integer, minimum: 1}}]
+                      responses:
+                        '400': {description: invalid id}
+                        '404': {description: no such order}
+                    get:
+                      operationId: getOrder
+                      parameters: [{name: orderId, in: path, required: true, schema: {type: integer, minimum: 1}}]
+                      responses:
+                        '200': {description: the order, content: {application/json: {schema: {type: object}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("DELETE", "/orders/[^/]+", m -> Answer.json(404, "{}"))
+                .on("GET", "/orders/[^/]+", m -> Answer.json(400, "{}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            CheckResult deleted = ran.result("deleteOrder", Check.POSITIVE_DATA_ACCEPTANCE);
+            assertEquals(Outcome.SKIPPED, deleted.outcome(), deleted.toString());
+            assertTrue(deleted.toString().contains("declares no answer below 400"), deleted.toString());
+            CheckResult read = ran.result("getOrder", Check.POSITIVE_DATA_ACCEPTANCE);
+            assertEquals(Outcome.FAILED, read.outcome(), read.toString());
+            assertTrue(read.toString().contains("a valid request (required values only) was rejected with 400"),
+                    read.toString());
+        }
+    }
+
     @Test
     void aTopLevelOneOfBodyAPatternBeyondAPrefixAndAnIntegerFormatGiveValidRequests() {
         String yaml = """
