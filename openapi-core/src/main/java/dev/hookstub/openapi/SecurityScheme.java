@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -48,8 +49,30 @@ public record SecurityScheme(String in, String name, String prefix) {
      * sent where the spec does not ask for one.
      */
     public static Optional<SecurityScheme> forOperation(OpenApiSpec spec, Operation operation) {
+        return forOperation(spec, operation, null);
+    }
+
+    /**
+     * As {@link #forOperation(OpenApiSpec, Operation)}, choosing among the alternatives one that a single credential
+     * can meet (one declared scheme sent in HTTP, not {@code mutualTLS}) and that this credential fits: a value
+     * without a colon is no HTTP Basic credential (RFC 7617 §2), so a bearer or API key alternative is taken first.
+     *
+     * @param credential the credential to present, or null when any will do
+     */
+    public static Optional<SecurityScheme> forOperation(OpenApiSpec spec, Operation operation, String credential) {
         if (operation.securityOptional()) {
             return Optional.empty();
+        }
+        Optional<SecurityScheme> presentable = Optional.empty();
+        for (SecurityRequirement requirement : operation.security()) {
+            Optional<SecurityScheme> scheme = presentable(spec, requirement);
+            if (scheme.isPresent() && (credential == null || scheme.get().fits(credential))) {
+                return scheme;
+            }
+            presentable = presentable.or(() -> scheme);
+        }
+        if (presentable.isPresent()) {
+            return presentable;
         }
         for (SecurityRequirement requirement : operation.security()) {
             for (String name : requirement.schemes().keySet()) {
@@ -60,6 +83,58 @@ public record SecurityScheme(String in, String name, String prefix) {
             }
         }
         return Optional.of(BEARER);
+    }
+
+    /**
+     * Why one credential cannot meet the operation's security, or empty when it can or none is needed: every
+     * alternative asks for several schemes together, a TLS client certificate, or a scheme the document does not
+     * declare (which the OpenAPI Specification says it MUST).
+     */
+    public static Optional<String> unmetByOneCredential(OpenApiSpec spec, Operation operation) {
+        if (operation.securityOptional()
+                || operation.security().stream().anyMatch(r -> presentable(spec, r).isPresent())) {
+            return Optional.empty();
+        }
+        SecurityRequirement first = operation.security().get(0);
+        List<String> names = List.copyOf(first.schemes().keySet());
+        if (names.size() > 1) {
+            return Optional.of("its security asks for " + String.join(" and ", names)
+                    + " together, and one credential presents one scheme");
+        }
+        if (!spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", names.get(0)))).isObject()) {
+            return Optional.of("its security names the scheme '" + names.get(0) + "', which the document does not "
+                    + "declare in components.securitySchemes");
+        }
+        return Optional.of("its security is a TLS client certificate (mutualTLS), which no HTTP header carries");
+    }
+
+    /**
+     * Whether any alternative of the operation's security is a credential sent in HTTP (a header, query parameter
+     * or cookie): a request without one, or with a wrong one, is then one to refuse. Not so for {@code mutualTLS},
+     * refused in the TLS handshake if at all, nor for a scheme the document does not declare.
+     */
+    public static boolean asksForHttpCredential(OpenApiSpec spec, Operation operation) {
+        return operation.security().stream().flatMap(r -> r.schemes().keySet().stream())
+                .anyMatch(name -> sentInHttp(spec, name));
+    }
+
+    /** The requirement's one scheme, when it names one declared scheme sent in HTTP. */
+    private static Optional<SecurityScheme> presentable(OpenApiSpec spec, SecurityRequirement requirement) {
+        if (requirement.schemes().size() != 1) {
+            return Optional.empty();
+        }
+        String name = requirement.schemes().keySet().iterator().next();
+        return sentInHttp(spec, name) ? spec.securityScheme(name) : Optional.empty();
+    }
+
+    private static boolean sentInHttp(OpenApiSpec spec, String name) {
+        JsonNode scheme = spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", name)));
+        return scheme.isObject() && !scheme.path("type").asText().equals("mutualTLS");
+    }
+
+    /** Whether the credential can be presented this way: HTTP Basic needs {@code user:password}. */
+    private boolean fits(String credential) {
+        return !prefix.equals("Basic ") || credential.indexOf(':') >= 0;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.hookstub.conformance.checks.RequestCase.Kind;
 import dev.hookstub.conformance.spec.ResponseObserver;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.SecurityScheme;
 import dev.hookstub.openapi.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -283,11 +284,14 @@ public final class ConformanceRun {
         if (!settings.makes(Check.IGNORED_AUTH)) {
             return;
         }
-        if (!operation.securityOptional()) {
-            CaseGenerator.credentialCases(base).forEach(requestCase -> judge.judge(sender.send(requestCase)));
-        } else {
+        if (operation.securityOptional()) {
             ledger.skip(operation, Check.IGNORED_AUTH, operation.security().isEmpty()
                     ? "the operation declares no security" : "the operation's security is optional (an empty requirement)");
+        } else if (!SecurityScheme.asksForHttpCredential(spec, operation)) {
+            ledger.skip(operation, Check.IGNORED_AUTH, "no credential sent in HTTP is asked for: "
+                    + SecurityScheme.unmetByOneCredential(spec, operation).orElse("none of its schemes is declared"));
+        } else {
+            CaseGenerator.credentialCases(base).forEach(requestCase -> judge.judge(sender.send(requestCase)));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.hookstub.openapi.AnswerValidator;
 import dev.hookstub.openapi.DeclaredErrorFormat;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
+import dev.hookstub.openapi.SecurityScheme;
 import dev.hookstub.openapi.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,13 @@ final class ExchangeJudge {
             // Not a valid request: the spec asks for a credential the run does not have.
             ledger.skip(requestCase.operation(), Check.POSITIVE_DATA_ACCEPTANCE, "the operation asks for a "
                     + "credential and none was given (--credential)");
+            return;
+        }
+        Optional<String> unmet = SecurityScheme.unmetByOneCredential(spec, requestCase.operation());
+        if ((requestCase.kind() == Kind.EXAMPLE || requestCase.kind() == Kind.GENERATED) && unmet.isPresent()) {
+            // Sent with what one credential can present, it is no valid request, whatever the server answers.
+            ledger.skip(requestCase.operation(), Check.POSITIVE_DATA_ACCEPTANCE, "no valid request can be made: "
+                    + unmet.get());
             return;
         }
         if ((requestCase.kind() == Kind.EXAMPLE || requestCase.kind() == Kind.GENERATED)

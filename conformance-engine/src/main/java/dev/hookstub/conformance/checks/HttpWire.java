@@ -87,7 +87,7 @@ final class HttpWire {
         requestCase.cookieParams().forEach((name, value) ->
                 cookies.add(ParameterCodec.cookiePair(parameter(operation, "cookie", name), value)));
         String presented = credentials.presented(requestCase.credential());
-        Optional<SecurityScheme> scheme = SecurityScheme.forOperation(spec, operation);
+        Optional<SecurityScheme> scheme = SecurityScheme.forOperation(spec, operation, presented);
         if (presented != null && scheme.isPresent()) {
             SecurityScheme how = scheme.get();
             if (how.inQuery()) {

@@ -179,6 +179,54 @@ class RealWorldShapesTest {
         }
     }
 
+    /**
+     * Security one credential cannot meet is said so, not sent in part and called valid: several schemes together
+     * (the request went with the API key alone), a TLS client certificate (sent as a bearer token, and ignored_auth
+     * failed the server for not answering 401), a scheme the document does not declare (taken for bearer). Where
+     * alternatives allow, the credential goes by one it fits: a value without a colon is no Basic credential.
+     */
+    @Test
+    void securityOneCredentialCannotMeetIsSkippedSayingWhyAndACredentialGoesByASchemeItFits() {
+        String yaml = """
+                openapi: 3.1.0
+                info: {title: shape, version: '1'}
+                paths:
+                  /and: {get: {operationId: both, security: [{key: [], basic: []}], responses: {'200': {description: ok}}}}
+                  /tls: {get: {operationId: tls, security: [{mtls: []}], responses: {'200': {description: ok}}}}
+                  /nowhere: {get: {operationId: nowhere, security: [{api_key: []}], responses: {'200': {description: ok}}}}
+                  /either: {get: {operationId: either, security: [{basic: []}, {bearer: []}], responses: {'200': {description: ok}}}}
+                components:
+                  securitySchemes:
+                    key: {type: apiKey, in: header, name: X-Key}
+                    basic: {type: http, scheme: basic}
+                    bearer: {type: http, scheme: bearer}
+                    mtls: {type: mutualTLS}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("GET", "/(and|tls|nowhere)", Answer.json(200, "{}"))
+                .on("GET", "/either", m -> Answer.json(200, "{}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            CheckResult both = ran.result("both", Check.POSITIVE_DATA_ACCEPTANCE);
+            assertEquals(Outcome.SKIPPED, both.outcome(), both.toString());
+            assertTrue(both.toString().contains("asks for key and basic together"), both.toString());
+            assertEquals(Outcome.FAILED, ran.outcome("both", Check.IGNORED_AUTH),
+                    "a request without any credential is still one to refuse, and this server took it");
+            for (String operation : List.of("tls", "nowhere")) {
+                CheckResult auth = ran.result(operation, Check.IGNORED_AUTH);
+                assertEquals(Outcome.SKIPPED, auth.outcome(), auth.toString());
+                assertEquals(Outcome.SKIPPED, ran.outcome(operation, Check.POSITIVE_DATA_ACCEPTANCE), operation);
+            }
+            assertTrue(ran.result("tls", Check.IGNORED_AUTH).toString().contains("mutualTLS"));
+            assertTrue(ran.result("nowhere", Check.IGNORED_AUTH).toString().contains("'api_key', which the document "
+                    + "does not declare"));
+            List<Request> either = ran.valid().stream().filter(r -> r.path().equals("/either")).toList();
+            assertFalse(either.isEmpty(), "no valid request to /either");
+            either.forEach(request -> assertEquals("Bearer token-123", request.header("Authorization"),
+                    request.toString()));
+        }
+    }
+
     @Test
     void aTopLevelOneOfBodyAPatternBeyondAPrefixAndAnIntegerFormatGiveValidRequests() {
         String yaml = """
