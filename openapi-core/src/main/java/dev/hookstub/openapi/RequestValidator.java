@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * Checks one HTTP request, as it travels, against what its operation declares: every parameter read back from the
  * wire by its {@code style} and {@code explode} and held to its schema, required parameters present, and the body's
  * media type and schema (JSON, forms and text; other media types are checked for their type only). Credentials are
- * not judged here: whether one is valid is the server's to say.
+ * not judged here: whether one is valid is the server's to say, and whether one is there at all
+ * {@link CredentialPresence}'s.
  * <p>
  * A violation of a parameter points at it as {@code /<in>/<name>} ({@code /query/testmode}); one of the body at the
  * member of the body it is about.

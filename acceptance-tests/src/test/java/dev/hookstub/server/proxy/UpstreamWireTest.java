@@ -207,6 +207,35 @@ class UpstreamWireTest {
         }
     }
 
+    /**
+     * A request without the credential its operation's security asks for (Partoo's x-APIKey) breaks the spec: the
+     * violation is noted, and with {@code --errors} it is refused with the 401 the stub answers, its challenge
+     * naming the header, and never sent. It was forwarded without a word, which is what an application that forgot
+     * its key most needs to hear.
+     */
+    @Test
+    void aRequestWithoutItsCredentialBreaksTheSpecAndWithErrorsIsA401() {
+        upstream.script(answer("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                + "\r\n", "{}".getBytes(StandardCharsets.UTF_8), true));
+        HttpResponse<String> forwarded = http.get(GET);
+        assertEquals(401, forwarded.statusCode(), forwarded.body());
+        String violations = forwarded.headers().firstValue(ViolationsHeader.NAME).orElse("");
+        assertTrue(violations.contains("carries no credential its security asks for: the header x-APIKey"),
+                violations);
+        assertEquals(1, upstream.requests.size(), "without --errors it is forwarded");
+        try (Hookstub refusing = Hookstub.start(Hookstub.defaultConfig().withProxy(ProxySettings.forApi("partoo",
+                Upstream.of(upstream.url() + "/partoo/v2").withTimeout(Duration.ofSeconds(3))).withErrors(true)))) {
+            HttpResponse<String> refused = refusing.http().get(GET);
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals("ApiKey header=\"x-APIKey\"", refused.headers().firstValue("WWW-Authenticate").orElse(null));
+            assertTrue(refused.body().contains("carries no credential"), refused.body());
+            assertEquals(1, upstream.requests.size(), "refused before it left");
+            upstream.script(json(BODY));
+            refusing.http().get(GET, PARTOO);
+            assertEquals(2, upstream.requests.size(), "with its key it goes");
+        }
+    }
+
     @Test
     void aReadOnAKeptAliveConnectionTheUpstreamClosedIsSentOnceMoreOnANewOne() {
         upstream.script(json(BODY), CLOSE_WITHOUT_ANSWERING, json(BODY));

@@ -2,6 +2,7 @@ package dev.hookstub.server.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookstub.openapi.AnswerValidator;
+import dev.hookstub.openapi.CredentialPresence;
 import dev.hookstub.openapi.RequestValidator;
 import dev.hookstub.openapi.Violation;
 import dev.hookstub.server.error.ApiProblem;
@@ -223,7 +224,10 @@ final class ProxyHandler extends HttpHandler {
         int status;
         String field = null;
         Map<String, String> headers = Map.of();
-        if (first.check().equals(RequestValidator.OPERATION)) {
+        if (first.pointer().equals(CredentialPresence.POINTER)) {
+            status = 401;
+            headers = Map.of("WWW-Authenticate", route.judge().challenge(exchange.judged().operation()));
+        } else if (first.check().equals(RequestValidator.OPERATION)) {
             List<String> methods = route.judge().methodsOn(exchange.path());
             status = methods.isEmpty() ? 404 : 405;
             headers = methods.isEmpty() ? Map.of() : Map.of("Allow", String.join(", ", methods));

@@ -1,6 +1,7 @@
 package dev.hookstub.server.proxy;
 
 import dev.hookstub.openapi.AnswerValidator;
+import dev.hookstub.openapi.CredentialPresence;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.RequestValidator;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * Holds what passes through the proxy to one spec, with the validators {@code hookstub check} uses (openapi-core's):
- * the request, before it leaves (its operation, parameters and body), and the upstream's answer (status, content
+ * the request, before it leaves (its operation, the credential its security asks for, parameters and body), and the upstream's answer (status, content
  * type, schema, headers; an undeclared 401, 403 or 404 in the API's error format is forgiven as {@code check}
  * forgives it).
  */
@@ -29,11 +30,13 @@ final class SpecJudge {
     private final OpenApiSpec spec;
     private final RequestValidator requests;
     private final AnswerValidator answers;
+    private final CredentialPresence credentials;
 
     SpecJudge(OpenApiSpec spec) {
         this.spec = spec;
         this.requests = new RequestValidator(spec);
         this.answers = new AnswerValidator(spec);
+        this.credentials = new CredentialPresence(spec);
     }
 
     OpenApiSpec spec() {
@@ -47,8 +50,17 @@ final class SpecJudge {
         if (operation == null) {
             return new JudgedRequest(null, List.of(requests.undocumented(method, path)));
         }
-        return new JudgedRequest(operation, requests.validate(operation,
-                new RequestValidator.WireRequest(path, rawQuery, headers, body)));
+        RequestValidator.WireRequest wire = new RequestValidator.WireRequest(path, rawQuery, headers, body);
+        List<Violation> violations = new ArrayList<>(1);
+        // First: a request without its credential is refused for that before anything else, as the stub does.
+        credentials.missing(operation, wire).ifPresent(violations::add);
+        violations.addAll(requests.validate(operation, wire));
+        return new JudgedRequest(operation, violations);
+    }
+
+    /** The challenge of a 401 for a request that carried no credential the operation's security asks for. */
+    String challenge(Operation operation) {
+        return credentials.challenge(operation);
     }
 
     /** The answer's verdict; null for a request the spec does not document, which has no answer to hold it to. */

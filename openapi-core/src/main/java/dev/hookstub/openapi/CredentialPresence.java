@@ -1,0 +1,126 @@
+package dev.hookstub.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Whether a request carries a credential its operation's security asks for: for some alternative of its
+ * {@code security}, each scheme's credential is there (an API key's header, query parameter or cookie; an
+ * {@code Authorization} header with the HTTP scheme's word, {@code Bearer} for OAuth2 and OpenID Connect). Whether it
+ * is a good one is the server's to say. A TLS client certificate, or a scheme the document does not declare, cannot be
+ * seen in a request and counts as there.
+ */
+public final class CredentialPresence {
+
+    /** Where a missing credential points, beside the parameters' {@code /<in>/<name>}. */
+    public static final String POINTER = "/security";
+
+    private final OpenApiSpec spec;
+
+    public CredentialPresence(OpenApiSpec spec) {
+        this.spec = spec;
+    }
+
+    /** The violation of a request that carries none of the credentials its operation asks for; empty otherwise. */
+    public Optional<Violation> missing(Operation operation, RequestValidator.WireRequest request) {
+        if (operation.securityOptional()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers());
+        for (SecurityRequirement requirement : operation.security()) {
+            if (requirement.schemes().keySet().stream().allMatch(name -> carries(name, headers, request.rawQuery()))) {
+                return Optional.empty();
+            }
+        }
+        String asked = operation.security().stream()
+                .map(requirement -> requirement.schemes().keySet().stream().map(this::described)
+                        .collect(Collectors.joining(" and ")))
+                .collect(Collectors.joining(", or "));
+        return Optional.of(new Violation(RequestValidator.PARAMETERS, POINTER,
+                "the request carries no credential its security asks for: " + asked));
+    }
+
+    /**
+     * The {@code WWW-Authenticate} challenge a 401 for the operation carries (RFC 9110 §11.6.1): its first
+     * alternative's scheme; an API key has no registered scheme, so {@code ApiKey} with where the key goes.
+     */
+    public String challenge(Operation operation) {
+        String name = operation.security().isEmpty() || operation.security().get(0).schemes().isEmpty() ? ""
+                : operation.security().get(0).schemes().keySet().iterator().next();
+        JsonNode scheme = scheme(name);
+        return switch (scheme.path("type").asText()) {
+            case "apiKey" -> "ApiKey " + scheme.path("in").asText("header") + "=\"" + scheme.path("name").asText() + "\"";
+            case "http" -> capitalised(scheme.path("scheme").asText("Bearer"));
+            default -> "Bearer";
+        };
+    }
+
+    private boolean carries(String name, Map<String, List<String>> headers, String rawQuery) {
+        JsonNode scheme = scheme(name);
+        if (!scheme.isObject()) {
+            return true;
+        }
+        String authorization = first(headers, "Authorization").toLowerCase(Locale.ROOT);
+        return switch (scheme.path("type").asText()) {
+            case "apiKey" -> switch (scheme.path("in").asText("header")) {
+                case "query" -> queryNames(rawQuery).contains(scheme.path("name").asText());
+                case "cookie" -> cookieNames(headers).contains(scheme.path("name").asText());
+                default -> !first(headers, scheme.path("name").asText()).isBlank();
+            };
+            case "http" -> authorization.startsWith(scheme.path("scheme").asText().toLowerCase(Locale.ROOT) + " ");
+            case "oauth2", "openIdConnect" -> authorization.startsWith("bearer ");
+            default -> true;
+        };
+    }
+
+    private String described(String name) {
+        JsonNode scheme = scheme(name);
+        return switch (scheme.path("type").asText()) {
+            case "apiKey" -> "the " + scheme.path("in").asText("header") + " " + (scheme.path("in").asText("header")
+                    .equals("query") ? "parameter " : "") + scheme.path("name").asText() + " (" + name + ")";
+            case "http" -> "Authorization: " + capitalised(scheme.path("scheme").asText()) + " (" + name + ")";
+            case "oauth2", "openIdConnect" -> "Authorization: Bearer (" + name + ")";
+            default -> name;
+        };
+    }
+
+    private JsonNode scheme(String name) {
+        return spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", name)));
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+    }
+
+    private static List<String> queryNames(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(rawQuery.split("&")).map(pair -> pair.split("=", 2)[0])
+                .map(name -> {
+                    try {
+                        return URLDecoder.decode(name, StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException malformed) {
+                        return name;
+                    }
+                }).toList();
+    }
+
+    private static List<String> cookieNames(Map<String, List<String>> headers) {
+        return headers.getOrDefault("Cookie", List.of()).stream().flatMap(cookie -> java.util.Arrays.stream(cookie.split(";")))
+                .map(pair -> pair.split("=", 2)[0].strip()).toList();
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? "Bearer" : Character.toUpperCase(word.charAt(0)) + word.substring(1).toLowerCase(Locale.ROOT);
+    }
+}
