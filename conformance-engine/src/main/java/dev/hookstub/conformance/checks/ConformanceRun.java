@@ -6,8 +6,8 @@ import dev.hookstub.conformance.checks.RequestCase.Kind;
 import dev.hookstub.conformance.spec.ResponseObserver;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
-import dev.hookstub.openapi.SecurityScheme;
 import dev.hookstub.openapi.Parameter;
+import dev.hookstub.openapi.SecurityScheme;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -310,6 +310,15 @@ public final class ConformanceRun {
             return;
         }
         ReadBacks.Plan read = plan.get();
+        Optional<String> unfitting = unfitting(read);
+        if (unfitting.isPresent()) {
+            // Sent anyway, a refusal would say nothing of the server: the request itself would break the spec.
+            String why = "the record the create answered cannot be read back with a valid request: "
+                    + unfitting.get() + " breaks the read's parameter schema (" + read.read().label() + ")";
+            ledger.skip(create, Check.ENSURE_RESOURCE_AVAILABILITY, why);
+            ledger.skip(create, Check.USE_AFTER_FREE, why);
+            return;
+        }
         RequestCase readCase = new RequestCase(read.read(), Kind.READ_BACK, "read back what " + create.label()
                 + " created, found by " + read.how() + " (" + created.requestCase().description() + ")",
                 "GET", read.pathParams(), read.queryParams(), Map.of(), Map.of(), Credential.VALID, null);
@@ -344,6 +353,30 @@ public final class ConformanceRun {
         judge.verdict(create, after, Check.USE_AFTER_FREE, after.answered() && (after.status() == 404 || after.status() == 410),
                 after.answered() ? "a deleted record can still be read: " + after.status() + ", not 404 or 410"
                         : "no answer: " + after.response().failure());
+    }
+
+    /**
+     * A value the read-back would send that its parameter's schema refuses ({@code orderId=-9007199254740991} for
+     * petstore's {@code getOrderById}, whose ids run 1 to 10), as {@code name=value}; empty when all fit.
+     */
+    private Optional<String> unfitting(ReadBacks.Plan plan) {
+        Map<String, JsonNode> values = new java.util.LinkedHashMap<>(plan.pathParams());
+        values.putAll(plan.queryParams());
+        for (Map.Entry<String, JsonNode> value : values.entrySet()) {
+            Optional<String> schema = plan.read().parameters().stream()
+                    .filter(p -> p.name().equals(value.getKey()) && (p.inPath() || p.inQuery()))
+                    .findFirst().flatMap(Parameter::schemaPointer);
+            if (schema.isEmpty()) {
+                continue;
+            }
+            String text = dev.hookstub.openapi.ParameterCodec.text(value.getValue());
+            JsonNode typed = dev.hookstub.openapi.ParameterCodec.typed(text, dev.hookstub.openapi.SchemaTypes.of(spec,
+                    schema.get()));
+            if (!spec.schemas().conforms(schema.get(), typed, dev.hookstub.openapi.SchemaCatalog.Direction.REQUEST)) {
+                return Optional.of(value.getKey() + "=" + text);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The same record: the values the read was made with appear in what it answered. */

@@ -226,6 +226,43 @@ class RealWorldShapesTest {
         }
     }
 
+    /**
+     * A create whose answer names a record the read's parameter schema refuses (petstore's placeOrder answering an
+     * id of -9007199254740991 where getOrderById takes 1 to 10) cannot be read back with a valid request: the
+     * read-back is skipped saying so. It was sent, called valid, and its 400 failed ensure_resource_availability.
+     */
+    @Test
+    void aRecordTheReadCannotAskForIsNotReadBackWithAnInvalidRequest() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /orders:
+                    post:
+                      operationId: placeOrder
+                      requestBody: {required: true, content: {application/json: {schema: {type: object}}}}
+                      responses:
+                        '200': {description: placed, content: {application/json: {schema: {type: object, properties: {id: {type: integer}}}}}}
+                  /orders/{orderId}:
+                    get:
+                      operationId: getOrder
+                      parameters: [{name: orderId, in: path, required: true, schema: {type: integer, minimum: 1, maximum: 10}}]
+                      responses:
+                        '200': {description: the order, content: {application/json: {schema: {type: object}}}}
+                        '400': {description: invalid id}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("POST", "/orders", Answer.json(200, "{\"id\":-9007199254740991}"))
+                .on("GET", "/orders/[^/]+", m -> Answer.json(200, "{}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.skipped("placeOrder", Check.ENSURE_RESOURCE_AVAILABILITY, "orderId=-9007199254740991 breaks the read's "
+                    + "parameter schema");
+            assertTrue(ran.requests().stream().noneMatch(r -> r.path().equals("/orders/-9007199254740991")),
+                    "the read-back was sent");
+        }
+    }
+
     @Test
     void aTopLevelOneOfBodyAPatternBeyondAPrefixAndAnIntegerFormatGiveValidRequests() {
         String yaml = """
