@@ -96,6 +96,18 @@ final class CaseGenerator {
     }
 
     /** Why no valid body could be made, when {@link #example()} and {@link #generated} made none. */
+    /**
+     * Why {@link #negative} made nothing of {@code base}: its parameters set no rule to break, and its body is none
+     * (the operation has none, or none valid could be made from the schema, so the request went without one) or not
+     * JSON, which is the only body this breaks.
+     */
+    String noNegativeReason(RequestCase base) {
+        String body = operation.requestBody().isEmpty() ? "the operation takes no body"
+                : base.body() == null ? "no valid request body could be made from its schema, so none went to break"
+                : "its body is " + base.body().contentType() + ", and only JSON bodies are broken";
+        return "the spec sets no rule a request could break: every parameter is an unconstrained string, and " + body;
+    }
+
     Optional<String> noBodyReason() {
         return Optional.ofNullable(noBodyReason);
     }

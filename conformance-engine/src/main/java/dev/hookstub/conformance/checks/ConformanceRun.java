@@ -268,8 +268,7 @@ public final class ConformanceRun {
         if (settings.makes(Check.NEGATIVE_DATA_REJECTION)) {
             List<RequestCase> negative = generator.negative(base);
             if (negative.isEmpty()) {
-                ledger.skip(operation, Check.NEGATIVE_DATA_REJECTION,
-                        "the spec sets no rule a request could break (every parameter is an unconstrained string, no body)");
+                ledger.skip(operation, Check.NEGATIVE_DATA_REJECTION, generator.noNegativeReason(base));
             }
             negative.stream().filter(unanswered::allows).forEach(requestCase -> judge.judge(sender.send(requestCase)));
         }

@@ -263,6 +263,32 @@ class RealWorldShapesTest {
         }
     }
 
+    /**
+     * An optional body no valid value of which can be made (a node that requires a parent node, all the way up) goes
+     * untested, and the skip says so; it said "no body", though the operation has one.
+     */
+    @Test
+    void aBodyNoValidValueCanBeMadeForIsNamedInTheSkipNotCalledAbsent() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /nodes:
+                    post:
+                      operationId: addNode
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Node'}}}}
+                      responses: {'200': {description: ok}}
+                components:
+                  schemas:
+                    Node: {type: object, required: [parent], properties: {parent: {$ref: '#/components/schemas/Node'}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("POST", "/nodes", Answer.json(200, "{}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.skipped("addNode", Check.NEGATIVE_DATA_REJECTION, "no valid request body could be made from its schema");
+        }
+    }
+
     @Test
     void aTopLevelOneOfBodyAPatternBeyondAPrefixAndAnIntegerFormatGiveValidRequests() {
         String yaml = """
