@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A body value written as its media type says: JSON as JSON, {@code text/*} as the text itself, a form as
- * {@code application/x-www-form-urlencoded} pairs, {@code multipart/form-data} as one part per member. Other media
+ * {@code application/x-www-form-urlencoded} pairs, {@code multipart/form-data} as one part per member (per item of an
+ * array member). Other media
  * types (XML, binary) are written only from a string the spec gives; a value of another shape cannot be sent as them.
  */
 final class BodyEncoder {
@@ -49,11 +50,15 @@ final class BodyEncoder {
         }
         if (type.equals("multipart/form-data") && value.isObject()) {
             StringBuilder text = new StringBuilder();
-            value.fields().forEachRemaining(member -> text.append("--").append(BOUNDARY).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(member.getKey()).append('"')
-                    .append(member.getValue().isContainerNode() ? "\r\nContent-Type: application/json" : "")
-                    .append("\r\n\r\n").append(member.getValue().isContainerNode() ? member.getValue().toString()
-                            : ParameterCodec.text(member.getValue())).append("\r\n"));
+            value.fields().forEachRemaining(member -> {
+                if (member.getValue().isArray()) {
+                    // OpenAPI's Encoding Object: an array's parts take their type from its items, one part each
+                    // (the spec's own multiple-file upload); one JSON part was refused as "must be array".
+                    member.getValue().forEach(item -> part(text, member.getKey(), item));
+                } else {
+                    part(text, member.getKey(), member.getValue());
+                }
+            });
             text.append("--").append(BOUNDARY).append("--\r\n");
             return Optional.of(new RequestCase.Body("multipart/form-data; boundary=" + BOUNDARY, text.toString()));
         }
@@ -61,6 +66,15 @@ final class BodyEncoder {
             return Optional.of(new RequestCase.Body(contentType, value.asText()));
         }
         return Optional.empty();
+    }
+
+    /** One part: an object as JSON, anything else as its text ({@code text/plain}, the default of a part). */
+    private static void part(StringBuilder text, String name, JsonNode value) {
+        text.append("--").append(BOUNDARY).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append('"')
+                .append(value.isContainerNode() ? "\r\nContent-Type: application/json" : "")
+                .append("\r\n\r\n").append(value.isContainerNode() ? value.toString() : ParameterCodec.text(value))
+                .append("\r\n");
     }
 
     private static String pair(String name, JsonNode value) {

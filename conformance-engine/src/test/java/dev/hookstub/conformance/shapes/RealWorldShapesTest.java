@@ -289,6 +289,43 @@ class RealWorldShapesTest {
         }
     }
 
+    /**
+     * A multipart array goes as one part per item, as OpenAPI's Encoding Object gives an array's parts the type of its
+     * items (the specification's own multiple-file upload); an object member as one JSON part. The array went as one
+     * JSON part, which Prism refused ("must be array").
+     */
+    @Test
+    void aMultipartArrayGoesAsOnePartPerItem() throws Exception {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /upload:
+                    post:
+                      operationId: upload
+                      requestBody:
+                        required: true
+                        content:
+                          multipart/form-data:
+                            schema:
+                              type: object
+                              required: [files, meta]
+                              properties:
+                                files: {type: array, minItems: 2, maxItems: 2, items: {type: string, format: binary}}
+                                meta: {type: object, required: [a], properties: {a: {type: string, enum: [x]}}}
+                      responses: {'200': {description: ok}}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("POST", "/upload", Answer.json(200, "{}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            Request sent = ran.valid().get(0);
+            assertEquals(2, sent.body().split("name=\"files\"\r\n\r\n", -1).length - 1, sent.body());
+            assertTrue(sent.body().contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"a\":\"x\"}"),
+                    sent.body());
+            assertFalse(sent.body().contains("[\""), "an array sent as JSON: " + sent.body());
+        }
+    }
+
     @Test
     void aTopLevelOneOfBodyAPatternBeyondAPrefixAndAnIntegerFormatGiveValidRequests() {
         String yaml = """
