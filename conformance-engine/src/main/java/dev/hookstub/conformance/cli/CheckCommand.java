@@ -229,7 +229,9 @@ public final class CheckCommand {
         if (failed == 0 && errors == 0 && result.count(Outcome.PASSED) == 0) {
             // Nothing judged is no pass: a CI reading "All checks passed" would take it for one.
             out.println("Nothing was checked (" + result.count(Outcome.SKIPPED) + " skipped, " + result.cases()
-                    + " requests): the SKIP lines say why.");
+                    + " requests): " + (result.count(Outcome.SKIPPED) > 0 ? "the SKIP lines say why."
+                    : "the document has no operation to send a request to (its paths are empty, or it describes "
+                    + "webhooks only)."));
             return PASSED;
         }
         if (failed == 0 && errors == 0) {
@@ -451,7 +453,9 @@ public final class CheckCommand {
                 }
                 return Optional.of(parsed);
             } catch (NumberFormatException e) {
-                throw new UsageException(name + " must be a whole number, got '" + value + "'");
+                // A whole number too large for a long is out of range, not "no whole number".
+                throw new UsageException(value.trim().matches("[+-]?\\d+") ? name + " out of range: " + value
+                        : name + " must be a whole number, got '" + value + "'");
             }
         }
     }

@@ -144,6 +144,19 @@ class CheckCommandTest {
             }
         }
 
+        /** A document of webhooks only has nothing to send: the last line says that, not "the SKIP lines" (none). */
+        @Test
+        void aDocumentWithoutOperationsSaysSoWhenNothingIsChecked() throws IOException {
+            Path webhooksOnly = Files.writeString(dir.resolve("webhooks.yaml"), "openapi: 3.1.0\n"
+                    + "info: {title: hooks, version: '1'}\nwebhooks:\n  ping: {post: {responses: {'200': {description: ok}}}}\n");
+            try (ToyServer toy = new ToyServer(Breakage.NONE)) {
+                Outcome run = check("--spec", webhooksOnly.toString(), "--base-url", toy.baseUrl());
+                assertEquals(0, run.status(), run.out() + run.err());
+                assertTrue(run.out().contains("Nothing was checked (0 skipped, 0 requests): the document has no "
+                        + "operation to send a request to"), run.out());
+            }
+        }
+
         @Test
         void withoutASecondCredentialTenantIsolationIsSkippedAndSaysWhy() throws IOException {
             try (ToyServer toy = new ToyServer(Breakage.TENANTS_SHARE_ITEMS)) {
@@ -176,6 +189,13 @@ class CheckCommandTest {
             assertEquals(2, run.status());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().contains("unknown check(s) nope"), run.err());
+        }
+
+        @Test
+        void aWholeNumberTooLargeIsOutOfRangeNotNoNumber() {
+            Outcome run = check("--spec", "mollie", "--base-url", "http://127.0.0.1:1", "--seed", "99999999999999999999");
+            assertEquals(2, run.status());
+            assertTrue(run.err().contains("--seed out of range: 99999999999999999999"), run.err());
         }
 
         @Test
