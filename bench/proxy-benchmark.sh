@@ -5,6 +5,7 @@
 # front of the same stub, in one run. Builds the jar if missing, installs wrk and nginx from Debian's packages and Prism from
 # the npm registry (into target/bench/proxy) on the first run, then runs bench/proxy_benchmark.py.
 # Options: --duration S (per wrk run, default 10), --rounds N (default 3), --connections C (throughput, default 32),
+# --warm-up S (load on each target before its rounds, default 20: the proxy's JVM compiles for about 15 s),
 # --baseline-jar JAR (another build of hookstub.jar as one more proxy in the same run: before and after a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,7 +9,7 @@ target/bench/proxy.md and proxy.json.
 - latency: wrk -t1 -c1, one request at a time: p50 and p99, and what each proxy adds to going straight;
 - throughput: wrk -t1 -c<connections>: requests per second, and each proxy's share of going straight.
 
-Usage: bench/proxy-benchmark.sh [--duration 10] [--rounds 3] [--connections 32]
+Usage: bench/proxy-benchmark.sh [--duration 10] [--rounds 3] [--connections 32] [--warm-up 20]
 """
 import argparse
 import json
@@ -89,6 +89,10 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections for throughput (default 32)")
+    parser.add_argument("--warm-up", type=int, default=20,
+                        help="seconds of load on each target before its rounds (default 20): a proxy's JVM needs about "
+                             "15 s of load on two cores before its compiled code is in place (successive 8-s runs gave "
+                             "4.5k, 9.6k, then 18k req/s), and a warm-up of a few seconds measured its compiler")
     parser.add_argument("--baseline-jar", help="another build of hookstub.jar, measured as one more proxy in the same "
                                                "run (before and after a change, on a machine others share)")
     args = parser.parse_args()
@@ -118,8 +122,7 @@ def main():
                      "Prism proxy": (prism_port, below)}
             try:
                 for target in targets:  # warm-up, not recorded
-                    measure(ports[target][0], ports[target][1], headers, max(2, args.duration // 2),
-                            args.connections)
+                    measure(ports[target][0], ports[target][1], headers, args.warm_up, args.connections)
                 runs = {t: {"latency": [], "throughput": [], "cpu_us": []} for t in targets}
                 for _ in range(args.rounds):
                     for target in targets:
@@ -184,13 +187,14 @@ def render(results, args):
         lines.append("%s: the same proxy from %s, in the same run." % (BASELINE, args.baseline_jar))
     errors = {api: {t: v["errors"] for t, v in by.items() if v["errors"]} for api, by in results.items()}
     errors = {k: v for k, v in errors.items() if v}
-    lines += ["", "Latency: wrk -t1 -c1 (one request at a time); throughput: wrk -t1 -c%d; %d s per run, median of %d "
-              "interleaved rounds (%s), loopback, %s. nginx (one worker, connections "
+    lines += ["", "Latency: wrk -t1 -c1 (one request at a time); throughput: wrk -t1 -c%d; %d s per run after %d s of "
+              "load on each target, median of %d interleaved rounds (%s), loopback, %s. nginx (one worker, connections "
               "to the upstream kept alive) only forwards: what any proxy reaches here. Prism 5.16's proxy validates "
               "requests and answers as hookstub's does (its `sl-violations` header). Every proxy forwards to the "
               "same stub (`java @hookstub.args -jar hookstub.jar`), hookstub's with the stub's JVM options, Prism "
               "with Node's defaults."
-              % (args.connections, args.duration, args.rounds, ", ".join(next(iter(results.values()))), machine()),
+              % (args.connections, args.duration, args.warm_up, args.rounds, ", ".join(next(iter(results.values()))),
+                 machine()),
               "Errors (non-2xx or socket errors): %s." % (errors if errors else "none")]
     return "\n".join(lines) + "\n"
 
