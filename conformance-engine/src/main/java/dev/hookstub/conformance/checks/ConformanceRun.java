@@ -119,6 +119,9 @@ public final class ConformanceRun {
                 new HttpWire.Credentials(credential, invalidCredential, target.secondCredential()),
                 new Masking(spec, secrets), settings.requestTimeout());
         int[] sent = {0};
+        // Requests refused in a row (no listener any more), and the operation the first of them was for.
+        int[] refusedInARow = {0};
+        String[] firstRefused = {null};
         Optional<HttpWire> otherWire = compared.map(other -> {
             String otherInvalid = invalidVariantOf(other.credential(), random("credential"));
             List<String> otherSecrets = new ArrayList<>(secrets);
@@ -138,6 +141,13 @@ public final class ConformanceRun {
                 differences.addAll(found.subList(0, Math.min(found.size(), MOST_DIFFERENCES - differences.size())));
             }
             unanswered.record(exchange);
+            if (!exchange.answered() && String.valueOf(exchange.response().failure()).contains("connection refused")) {
+                if (refusedInARow[0]++ == 0) {
+                    firstRefused[0] = requestCase.operation().label();
+                }
+            } else {
+                refusedInARow[0] = 0;
+            }
             if (TRACE) {
                 System.out.println("[conformance] " + name + " " + requestCase.operation().label() + " "
                         + requestCase.kind() + " (" + requestCase.description() + "): " + exchange.request().method() + " "
@@ -158,10 +168,20 @@ public final class ConformanceRun {
         List<Operation> operations = spec.operations();
         String timeUp = settings.maxDuration().map(limit -> "not reached: the run's time limit (--max-duration "
                 + limit.toSeconds() + " s) ran out first").orElse("");
+        String gone = null;
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
             if (System.nanoTime() > deadline) {
                 skipAll(ledger, operation, timeUp);
+                continue;
+            }
+            if (gone == null && refusedInARow[0] >= SERVER_GONE_AFTER) {
+                // The server went away mid-run: every operation after it would fail on "connection refused" alone.
+                gone = "not reached: the server stopped taking connections (the last " + refusedInARow[0]
+                        + " requests were refused, from " + firstRefused[0] + " on)";
+            }
+            if (gone != null) {
+                skipAll(ledger, operation, gone);
                 continue;
             }
             progress.accept("[" + (i + 1) + "/" + operations.size() + "] " + name + " " + operation.httpMethod() + " "
@@ -173,7 +193,11 @@ public final class ConformanceRun {
             }
         }
         if (settings.makes(Check.UNSUPPORTED_METHOD)) {
-            checkUndocumentedMethods(sender, judge, ledger, deadline, timeUp);
+            if (gone != null) {
+                checkUndocumentedMethods(sender, judge, ledger, Long.MIN_VALUE, gone);
+            } else {
+                checkUndocumentedMethods(sender, judge, ledger, deadline, timeUp);
+            }
         }
         checkTenantIsolation(sender, judge, ledger);
         if (settings.maxResponseTime().isEmpty()) {
@@ -181,10 +205,18 @@ public final class ConformanceRun {
         }
         operations.forEach(op -> ledger.skip(op, Check.RESPONSE_HEADERS_CONFORMANCE,
                 "no answer it got declares a response header"));
+        List<String> notes = new ArrayList<>(notes(judge));
+        if (gone != null) {
+            notes.add("The server stopped taking connections during the run (from " + firstRefused[0]
+                    + " on): the operations after it were not reached.");
+        }
         return new RunResult(name, settings, target.serverUrl(), target.readOnly(), operations.size(), sent[0],
-                (System.nanoTime() - started) / 1_000_000, ledger.results(), notes(judge),
+                (System.nanoTime() - started) / 1_000_000, ledger.results(), notes,
                 compared.map(CompareTarget::serverUrl), differences);
     }
+
+    /** Requests refused in a row after which the server is taken to have gone, and the run stops sending. */
+    static final int SERVER_GONE_AFTER = 10;
 
     /** The words of the note that says so, for a caller that knows more about where the API is served. */
     public static final String WRONG_BASE_URL = "the base URL is probably wrong";

@@ -326,6 +326,43 @@ class RealWorldShapesTest {
         }
     }
 
+    /**
+     * A server that goes away mid-run: once requests are refused ten in a row, the operations after are reported as
+     * not reached, saying why, and the run says so once. Each was failed on "connection refused" (270 failures in an
+     * outside run whose mock crashed part-way).
+     */
+    @Test
+    void aServerThatGoesAwayMidRunLeavesTheRestNotReachedSayingWhy() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /a: {get: {operationId: getA, parameters: [{name: q, in: query, schema: {type: integer}}], responses: {'200': {description: ok}}}}
+                  /b: {get: {operationId: getB, parameters: [{name: q, in: query, schema: {type: integer}}], responses: {'200': {description: ok}}}}
+                  /c: {get: {operationId: getC, parameters: [{name: q, in: query, schema: {type: integer}}], responses: {'200': {description: ok}}}}
+                  /d: {get: {operationId: getD, parameters: [{name: q, in: query, schema: {type: integer}}], responses: {'200': {description: ok}}}}
+                  /e: {get: {operationId: getE, parameters: [{name: q, in: query, schema: {type: integer}}], responses: {'200': {description: ok}}}}
+                """;
+        java.util.concurrent.atomic.AtomicReference<ScriptedServer> running = new java.util.concurrent.atomic.AtomicReference<>();
+        ScriptedServer server = new ScriptedServer()
+                .on("GET", "/a", Answer.json(200, "{}"))
+                .on("GET", "/b", m -> {
+                    new Thread(() -> running.get().close()).start();
+                    return Answer.json(200, "{}");
+                });
+        running.set(server);
+        try (server) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            assertEquals(Outcome.PASSED, ran.outcome("getA", Check.POSITIVE_DATA_ACCEPTANCE));
+            ran.skipped("getE", Check.POSITIVE_DATA_ACCEPTANCE, "not reached: the server stopped taking connections");
+            ran.skipped("getE", Check.UNSUPPORTED_METHOD, "the server stopped taking connections");
+            ran.skipped("getE", Check.NOT_A_SERVER_ERROR, "not reached"); // it was a failure: "connection refused"
+            assertTrue(ran.result().notes().stream().anyMatch(note -> note.startsWith("The server stopped taking "
+                    + "connections during the run")), ran.result().notes().toString());
+        }
+    }
+
     @Test
     void aTopLevelOneOfBodyAPatternBeyondAPrefixAndAnIntegerFormatGiveValidRequests() {
         String yaml = """
