@@ -1,8 +1,6 @@
 package dev.hookstub.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +53,7 @@ public final class CredentialPresence {
     public String challenge(Operation operation) {
         String name = operation.security().isEmpty() || operation.security().get(0).schemes().isEmpty() ? ""
                 : operation.security().get(0).schemes().keySet().iterator().next();
-        JsonNode scheme = scheme(name);
+        JsonNode scheme = spec.securitySchemeNode(name);
         return switch (scheme.path("type").asText()) {
             case "apiKey" -> "ApiKey " + scheme.path("in").asText("header") + "=\"" + scheme.path("name").asText() + "\"";
             case "http" -> capitalised(scheme.path("scheme").asText("Bearer"));
@@ -64,15 +62,16 @@ public final class CredentialPresence {
     }
 
     private boolean carries(String name, Map<String, List<String>> headers, String rawQuery) {
-        JsonNode scheme = scheme(name);
+        JsonNode scheme = spec.securitySchemeNode(name);
         if (!scheme.isObject()) {
             return true;
         }
         String authorization = first(headers, "Authorization").toLowerCase(Locale.ROOT);
         return switch (scheme.path("type").asText()) {
             case "apiKey" -> switch (scheme.path("in").asText("header")) {
-                case "query" -> queryNames(rawQuery).contains(scheme.path("name").asText());
-                case "cookie" -> cookieNames(headers).contains(scheme.path("name").asText());
+                case "query" -> RequestValidator.query(rawQuery).containsKey(scheme.path("name").asText());
+                case "cookie" -> RequestValidator.cookies(headers.getOrDefault("Cookie", List.of()))
+                        .containsKey(scheme.path("name").asText());
                 default -> !first(headers, scheme.path("name").asText()).isBlank();
             };
             case "http" -> authorization.startsWith(scheme.path("scheme").asText().toLowerCase(Locale.ROOT) + " ");
@@ -82,7 +81,7 @@ public final class CredentialPresence {
     }
 
     private String described(String name) {
-        JsonNode scheme = scheme(name);
+        JsonNode scheme = spec.securitySchemeNode(name);
         return switch (scheme.path("type").asText()) {
             case "apiKey" -> "the " + scheme.path("in").asText("header") + " " + (scheme.path("in").asText("header")
                     .equals("query") ? "parameter " : "") + scheme.path("name").asText() + " (" + name + ")";
@@ -92,32 +91,9 @@ public final class CredentialPresence {
         };
     }
 
-    private JsonNode scheme(String name) {
-        return spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", name)));
-    }
-
     private static String first(Map<String, List<String>> headers, String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
-    }
-
-    private static List<String> queryNames(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(rawQuery.split("&")).map(pair -> pair.split("=", 2)[0])
-                .map(name -> {
-                    try {
-                        return URLDecoder.decode(name, StandardCharsets.UTF_8);
-                    } catch (IllegalArgumentException malformed) {
-                        return name;
-                    }
-                }).toList();
-    }
-
-    private static List<String> cookieNames(Map<String, List<String>> headers) {
-        return headers.getOrDefault("Cookie", List.of()).stream().flatMap(cookie -> java.util.Arrays.stream(cookie.split(";")))
-                .map(pair -> pair.split("=", 2)[0].strip()).toList();
     }
 
     private static String capitalised(String word) {

@@ -413,9 +413,16 @@ public final class OpenApiSpec {
 
     /** The {@code components/securitySchemes} entry called {@code name}, if there is one. */
     public Optional<SecurityScheme> securityScheme(String schemeName) {
-        String pointer = resolve(JsonPointers.append("/components/securitySchemes", schemeName));
-        JsonNode scheme = document.at(pointer);
+        JsonNode scheme = securitySchemeNode(schemeName);
         return scheme.isObject() ? Optional.of(SecurityScheme.from(scheme)) : Optional.empty();
+    }
+
+    /**
+     * The {@code components/securitySchemes} entry called {@code name} as written, its {@code $ref} followed; a
+     * missing node when the document declares none of that name.
+     */
+    public JsonNode securitySchemeNode(String schemeName) {
+        return document.at(resolve(JsonPointers.append("/components/securitySchemes", schemeName)));
     }
 
     private List<Operation> readOperations() {

@@ -338,7 +338,8 @@ public final class RequestValidator {
         return fields;
     }
 
-    private static Map<String, String> cookies(List<String> headers) {
+    /** The cookies of {@code Cookie} headers by name, each value decoded; the first of a name wins. */
+    static Map<String, String> cookies(List<String> headers) {
         Map<String, String> cookies = new LinkedHashMap<>();
         for (String header : headers) {
             for (String pair : header.split(";")) {

@@ -101,7 +101,7 @@ public record SecurityScheme(String in, String name, String prefix) {
             return Optional.of("its security asks for " + String.join(" and ", names)
                     + " together, and one credential presents one scheme");
         }
-        if (!spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", names.get(0)))).isObject()) {
+        if (!spec.securitySchemeNode(names.get(0)).isObject()) {
             return Optional.of("its security names the scheme '" + names.get(0) + "', which the document does not "
                     + "declare in components.securitySchemes");
         }
@@ -128,7 +128,7 @@ public record SecurityScheme(String in, String name, String prefix) {
     }
 
     private static boolean sentInHttp(OpenApiSpec spec, String name) {
-        JsonNode scheme = spec.node(spec.resolve(JsonPointers.append("/components/securitySchemes", name)));
+        JsonNode scheme = spec.securitySchemeNode(name);
         return scheme.isObject() && !scheme.path("type").asText().equals("mutualTLS");
     }
 

@@ -7,6 +7,9 @@ import dev.hookstub.conformance.spec.ResponseObserver;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.Parameter;
+import dev.hookstub.openapi.ParameterCodec;
+import dev.hookstub.openapi.SchemaCatalog.Direction;
+import dev.hookstub.openapi.SchemaTypes;
 import dev.hookstub.openapi.SecurityScheme;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -193,11 +196,9 @@ public final class ConformanceRun {
             }
         }
         if (settings.makes(Check.UNSUPPORTED_METHOD)) {
-            if (gone != null) {
-                checkUndocumentedMethods(sender, judge, ledger, Long.MIN_VALUE, gone);
-            } else {
-                checkUndocumentedMethods(sender, judge, ledger, deadline, timeUp);
-            }
+            // A server gone is a deadline passed, with its own reason.
+            checkUndocumentedMethods(sender, judge, ledger, gone != null ? Long.MIN_VALUE : deadline,
+                    gone != null ? gone : timeUp);
         }
         checkTenantIsolation(sender, judge, ledger);
         if (settings.maxResponseTime().isEmpty()) {
@@ -391,7 +392,7 @@ public final class ConformanceRun {
      * petstore's {@code getOrderById}, whose ids run 1 to 10), as {@code name=value}; empty when all fit.
      */
     private Optional<String> unfitting(ReadBacks.Plan plan) {
-        Map<String, JsonNode> values = new java.util.LinkedHashMap<>(plan.pathParams());
+        Map<String, JsonNode> values = new LinkedHashMap<>(plan.pathParams());
         values.putAll(plan.queryParams());
         for (Map.Entry<String, JsonNode> value : values.entrySet()) {
             Optional<String> schema = plan.read().parameters().stream()
@@ -400,10 +401,9 @@ public final class ConformanceRun {
             if (schema.isEmpty()) {
                 continue;
             }
-            String text = dev.hookstub.openapi.ParameterCodec.text(value.getValue());
-            JsonNode typed = dev.hookstub.openapi.ParameterCodec.typed(text, dev.hookstub.openapi.SchemaTypes.of(spec,
-                    schema.get()));
-            if (!spec.schemas().conforms(schema.get(), typed, dev.hookstub.openapi.SchemaCatalog.Direction.REQUEST)) {
+            String text = ParameterCodec.text(value.getValue());
+            JsonNode typed = ParameterCodec.typed(text, SchemaTypes.of(spec, schema.get()));
+            if (!spec.schemas().conforms(schema.get(), typed, Direction.REQUEST)) {
                 return Optional.of(value.getKey() + "=" + text);
             }
         }
@@ -420,7 +420,7 @@ public final class ConformanceRun {
         String idName = path.get(path.size() - 1).name();
         JsonNode wanted = plan.pathParams().get(idName);
         Optional<String> found = new ExampleRecord(body).idFor(idName);
-        return found.isEmpty() || wanted == null || found.get().equals(dev.hookstub.openapi.ParameterCodec.text(wanted));
+        return found.isEmpty() || wanted == null || found.get().equals(ParameterCodec.text(wanted));
     }
 
     /**
@@ -487,7 +487,7 @@ public final class ConformanceRun {
         String path = template;
         for (Map.Entry<String, JsonNode> value : values.entrySet()) {
             path = path.replace("{" + value.getKey() + "}",
-                    dev.hookstub.openapi.ParameterCodec.encode(dev.hookstub.openapi.ParameterCodec.text(value.getValue())));
+                    ParameterCodec.encode(ParameterCodec.text(value.getValue())));
         }
         return path;
     }

@@ -68,20 +68,12 @@ final class ExchangeJudge {
                     + "credential and none was given (--credential)");
             return;
         }
-        Optional<String> unmet = SecurityScheme.unmetByOneCredential(spec, requestCase.operation());
-        if ((requestCase.kind() == Kind.EXAMPLE || requestCase.kind() == Kind.GENERATED) && unmet.isPresent()) {
-            // Sent with what one credential can present, it is no valid request, whatever the server answers.
-            ledger.skip(requestCase.operation(), Check.POSITIVE_DATA_ACCEPTANCE, "no valid request can be made: "
-                    + unmet.get());
-            return;
-        }
-        if ((requestCase.kind() == Kind.EXAMPLE || requestCase.kind() == Kind.GENERATED)
-                && declaresNoAcceptance(requestCase.operation())) {
-            // The spec's only answers are errors (petstore's deleteOrder: 400 and 404): no answer it allows could
-            // show a valid request accepted, and the server's declared error is what the spec says to expect.
-            ledger.skip(requestCase.operation(), Check.POSITIVE_DATA_ACCEPTANCE, "the operation declares no answer "
-                    + "below 400, so none can show a valid request accepted");
-            return;
+        if (requestCase.kind() == Kind.EXAMPLE || requestCase.kind() == Kind.GENERATED) {
+            Optional<String> unacceptable = whyNoAcceptanceCanShow(requestCase.operation());
+            if (unacceptable.isPresent()) {
+                ledger.skip(requestCase.operation(), Check.POSITIVE_DATA_ACCEPTANCE, unacceptable.get());
+                return;
+            }
         }
         switch (requestCase.kind()) {
             case EXAMPLE -> verdict(exchange, Check.POSITIVE_DATA_ACCEPTANCE, accepted(exchange)
@@ -116,11 +108,22 @@ final class ExchangeJudge {
     }
 
     /** A success, or any other status the operation declares below 400 (a documented redirect, say). */
-    /** Every status the operation declares is 400 or above (a {@code default} alone declares nothing here). */
-    private static boolean declaresNoAcceptance(Operation operation) {
+    /**
+     * Why no answer to a valid request of the operation could show it accepted, or empty when one could: no valid
+     * request can be made (one credential cannot meet its security: sent with what one can present, it is none,
+     * whatever the server answers), or every status it declares is 400 or above (petstore's deleteOrder: 400 and
+     * 404; the server's declared error is what the spec says to expect; a {@code default} declares nothing here).
+     */
+    private Optional<String> whyNoAcceptanceCanShow(Operation operation) {
+        Optional<String> unmet = SecurityScheme.unmetByOneCredential(spec, operation);
+        if (unmet.isPresent()) {
+            return Optional.of("no valid request can be made: " + unmet.get());
+        }
         List<String> statuses = operation.responseStatuses();
-        return !statuses.isEmpty() && statuses.stream().allMatch(status -> status.charAt(0) == '4'
+        boolean onlyErrors = !statuses.isEmpty() && statuses.stream().allMatch(status -> status.charAt(0) == '4'
                 || status.charAt(0) == '5');
+        return onlyErrors ? Optional.of("the operation declares no answer below 400, so none can show a valid "
+                + "request accepted") : Optional.empty();
     }
 
     boolean accepted(Exchange exchange) {
