@@ -137,6 +137,17 @@ class RequestJournalTest {
         }
 
         @Test
+        void aBodyMemberNamedLikeASecretIsListedMaskedAndCountedAsSent() {
+            String body = "{\"url\": \"https://example.com/s\", \"type\": \"offer-created\","
+                    + " \"signingSecret\": \"whsec_0123456789abcdef\"}";
+            stub.http().post("/mijnklantportaal/v1/webhooks", body, MKP);
+            JsonNode entry = only(stub.hookstub(), "mijnklantportaal");
+            assertEquals(body.replace("whsec_0123456789abcdef", "****"), entry.get("body").asText());
+            assertEquals(1, count(stub.hookstub(), "{\"bodyPointer\": \"/signingSecret\", "
+                    + "\"bodyEquals\": \"whsec_0123456789abcdef\"}"));
+        }
+
+        @Test
         void aBodyBeyondEightKibIsCutAndMarked() {
             String body = "{\"url\": \"https://example.com/" + "a".repeat(9000) + "\", \"type\": \"offer-created\"}";
             stub.http().post("/mijnklantportaal/v1/webhooks", body, MKP);

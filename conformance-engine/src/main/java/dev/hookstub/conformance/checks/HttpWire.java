@@ -114,7 +114,7 @@ final class HttpWire {
         RequestCase.Body body = written.body();
         String url = serverUrl + written.path() + (written.query().isEmpty() ? "" : "?" + written.query());
         RecordedRequest request = new RecordedRequest(requestCase.method(), masking.url(url),
-                masking.headers(headers), body == null ? null : masking.scrub(body.text()));
+                masking.headers(headers), body == null ? null : masking.requestBody(body.text(), body.contentType()));
         long started = System.nanoTime();
         HttpRequest.Builder builder;
         try {

@@ -2,6 +2,7 @@ package dev.hookstub.conformance.checks;
 
 import dev.hookstub.openapi.CredentialNames;
 import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.SecretMembers;
 import dev.hookstub.openapi.SecretNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +18,13 @@ import java.util.stream.Stream;
  * (Authorization, each one the spec's apiKey schemes name, and any whose name {@linkplain SecretNames looks secret}),
  * every occurrence of a credential this run sends in any form it may come
  * back in (as sent, URL-encoded, base64 as HTTP Basic carries it, the password alone), any {@code Bearer} or
- * {@code Basic} value a server echoes, and the value of response members whose name says they hold a secret.
+ * {@code Basic} value a server echoes, and the value of body members whose name says they hold a secret
+ * ({@link SecretMembers}).
  */
 final class Masking {
 
     static final String MASK = "***";
     private static final Pattern SCHEME_AND_TOKEN = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*) \\S.*$");
-    private static final Pattern SECRET_MEMBER = Pattern.compile(
-            "(\"[^\"]*(?:" + SecretNames.WORDS + ")[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
-            Pattern.CASE_INSENSITIVE);
     /** A credential a server echoes in text: {@code Bearer abc.def}, {@code Basic dXNlcjpwYXNz}. */
     private static final Pattern ECHOED_CREDENTIAL = Pattern.compile(
             "\\b(Bearer|Basic|Token|Digest)(\\s+|%20|\\+)[A-Za-z0-9._~+/=-]{4,}", Pattern.CASE_INSENSITIVE);
@@ -104,13 +103,22 @@ final class Masking {
         return ECHOED_CREDENTIAL.matcher(scrubbed).replaceAll("$1 " + MASK);
     }
 
+    /**
+     * A request body as a report shows it: {@linkplain #scrub scrubbed}, and the value of each member (JSON) or field
+     * (a form) whose name looks secret masked, as the journal lists it.
+     */
+    String requestBody(String body, String contentType) {
+        return SecretMembers.mask(scrub(body), contentType, MASK);
+    }
+
     /** The start of a response body, safe to print. */
     String excerpt(String body) {
         if (body == null || body.isEmpty()) {
             return "";
         }
         String start = body.length() > 4 * EXCERPT_CHARS ? body.substring(0, 4 * EXCERPT_CHARS) : body;
-        String masked = SECRET_MEMBER.matcher(scrub(start)).replaceAll("$1\"" + MASK + "\"");
+        // A response body: JSON members, whatever its media type says (an excerpt is read, not parsed).
+        String masked = SecretMembers.mask(scrub(start), null, MASK);
         return masked.length() <= EXCERPT_CHARS ? masked : masked.substring(0, EXCERPT_CHARS) + "…";
     }
 }

@@ -87,7 +87,8 @@ public final class ObservedTraffic {
         seen.add(operation);
         Masking masking = new Masking(spec, credentials(exchange.requestHeaders()));
         RecordedRequest request = new RecordedRequest(exchange.method(), masking.url(exchange.url()),
-                masking.headers(headers(exchange.requestHeaders())), masking.scrub(exchange.requestBody()));
+                masking.headers(headers(exchange.requestHeaders())),
+                masking.requestBody(exchange.requestBody(), contentType(exchange.requestHeaders())));
         RecordedResponse response = !exchange.forwarded()
                 ? RecordedResponse.none("refused by the proxy (--errors): the request breaks the spec")
                 : exchange.failure() != null ? RecordedResponse.none(exchange.failure())
@@ -188,6 +189,15 @@ public final class ObservedTraffic {
             }
         }
         return found;
+    }
+
+    private static String contentType(List<String> pairs) {
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            if (pairs.get(i).equalsIgnoreCase("content-type")) {
+                return pairs.get(i + 1);
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> headers(List<String> pairs) {

@@ -117,6 +117,30 @@ class ObservedTrafficTest {
     }
 
     @Test
+    void aRequestBodyShowsWithItsSecretMembersMasked() {
+        // A create that breaks the spec (no url), so that the report shows the request in full.
+        OpenApiSpec mkp = Preset.MIJNKLANTPORTAAL.spec();
+        Operation create = mkp.operation("create-webhook");
+        String body = "{\"type\":\"customer-created\",\"signing_secret\":\"whsec_live_5f4e3d2c\",\"org_id\":1}";
+        String markdown = traffic(mkp, create, body, "application/json");
+        String form = "client_id=app&client_secret=cs_live_9a8b7c&grant_type=client_credentials";
+        markdown += traffic(mkp, create, form, "application/x-www-form-urlencoded");
+        assertTrue(markdown.contains("\"signing_secret\":\"***\",\"org_id\":1"), markdown);
+        assertTrue(markdown.contains("client_id=app&client_secret=***&grant_type"), markdown);
+        assertFalse(markdown.contains("whsec_live_5f4e3d2c") || markdown.contains("cs_live_9a8b7c"), markdown);
+    }
+
+    private static String traffic(OpenApiSpec mkp, Operation create, String body, String contentType) {
+        ObservedTraffic traffic = new ObservedTraffic(mkp, "here -> there");
+        traffic.observe(new ObservedTraffic.Observed(create, "POST", "/mijnklantportaal/v1/webhooks",
+                List.of("Authorization", "Bearer mkp_test_key", "Content-Type", contentType), body,
+                List.of(new Violation(RequestValidator.BODY, "", "required property 'url' not found")), true, 400,
+                Map.of("content-type", List.of("application/json")), "{\"error\":\"url is required\"}",
+                null, null, 3));
+        return Reports.markdown(List.of(traffic.result()));
+    }
+
+    @Test
     void aRunOfTheEngineMakesNoneOfTheClientRequestChecks() {
         assertFalse(Check.ofTheEngine().contains(Check.REQUEST_PARAMETER_CONFORMANCE));
         assertFalse(RunSettings.defaults().checks().contains(Check.REQUEST_BODY_CONFORMANCE));

@@ -83,7 +83,7 @@ public final class RequestJournalResource implements RequestsApi {
                 .query(entry.query())
                 .pathTemplate(entry.pathTemplate())
                 .headers(new LinkedHashMap<>(entry.headerMap()))
-                .body(entry.bodyText())
+                .body(entry.bodyListed())
                 .bodyTruncated(entry.bodyTruncated())
                 .status((long) entry.status())
                 .durationMs(entry.durationMs())

@@ -2,11 +2,13 @@ package dev.hookstub.server.journal;
 
 import dev.hookstub.openapi.CredentialNames;
 import dev.hookstub.openapi.OpenApiSpec;
+import dev.hookstub.openapi.SecretMembers;
 
 /**
  * Keeps credentials out of the journal and the request log: the usual credential headers, every header and query
  * parameter one of the API's security schemes names, and any whose name says it holds a secret
- * ({@link SecretNames}: a sandbox's traffic carries credentials its document never names). A value keeps its scheme
+ * ({@link SecretNames}: a sandbox's traffic carries credentials its document never names), and, when an entry is
+ * listed, the body members and form fields so named. A header's value keeps its scheme
  * word ({@code Bearer}) and, when the secret is long enough that four characters say little about it, its last four:
  * {@code Bearer ****lXsM}.
  */
@@ -29,6 +31,11 @@ public final class CredentialMask {
         }
         // A cookie header holds several name=value pairs, any of which may be the secret.
         return name.equalsIgnoreCase("cookie") ? HIDDEN : masked(value);
+    }
+
+    /** A body with each member or form field whose name looks secret masked ({@link SecretMembers}). */
+    static String body(String body, String contentType) {
+        return SecretMembers.mask(body, contentType, HIDDEN);
     }
 
     static String masked(String value) {

@@ -44,6 +44,21 @@ public record JournalEntry(long id, String api, long receivedAtMillis, String me
         return body == null ? null : new String(body, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The body as the journal lists it: the value of each member (JSON) or field (a form) whose name looks secret
+     * masked, as headers are. Masked only here, where it is shown: {@code count} matches on the body as sent.
+     */
+    public String bodyListed() {
+        String contentType = null;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("content-type")) {
+                contentType = headers[i + 1];
+                break;
+            }
+        }
+        return CredentialMask.body(bodyText(), contentType);
+    }
+
     /** The headers by lower-case name, values in the order they came. */
     public Map<String, List<String>> headerMap() {
         Map<String, List<String>> map = new LinkedHashMap<>();
