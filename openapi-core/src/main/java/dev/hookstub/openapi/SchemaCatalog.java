@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
@@ -36,6 +37,9 @@ public final class SchemaCatalog {
     private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_POINTER)
+            // A pattern is ECMA-262: read by the JDK's engine as JavaScript reads it (EcmaPatterns), not refused.
+            .regularExpressionFactory(regex -> JDKRegularExpressionFactory.getInstance()
+                    .getRegularExpression(EcmaPatterns.toJava(regex)))
             .build();
 
     /**

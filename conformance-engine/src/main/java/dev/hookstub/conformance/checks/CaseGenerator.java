@@ -41,6 +41,8 @@ final class CaseGenerator {
     private final Optional<ExampleRecord> record;
     private final Optional<String> givenId;
     private String noBodyReason;
+    /** The first parameter no valid value could be made for, and why, when one stopped a request. */
+    private String noValueReason;
 
     /** @param givenId the record to read given for this run, instead of the spec's example record */
     CaseGenerator(OpenApiSpec spec, Operation operation, Optional<String> givenId, Random random) {
@@ -78,6 +80,7 @@ final class CaseGenerator {
                 continue;
             }
             if (value.isEmpty()) {
+                noValueFor(parameter);
                 return Optional.empty();
             }
             params.get(parameter.in()).put(parameter.name(), value.get());
@@ -108,8 +111,21 @@ final class CaseGenerator {
         return "the spec sets no rule a request could break: every parameter is an unconstrained string, and " + body;
     }
 
-    Optional<String> noBodyReason() {
-        return Optional.ofNullable(noBodyReason);
+    /** Why {@link #example()} and {@link #generated} made no request, when they made none. */
+    String whyNoRequest() {
+        return noValueReason != null ? noValueReason
+                : noBodyReason != null ? noBodyReason : "no valid request could be made from the spec";
+    }
+
+    /** The request cannot go without this parameter, and no valid value was found for it: say which, and why. */
+    private void noValueFor(Parameter parameter) {
+        if (noValueReason == null) {
+            noValueReason = "no valid value could be made for the " + parameter.in() + " parameter "
+                    + parameter.name() + parameter.schemaPointer().flatMap(values::patternOf)
+                    .map(pattern -> ": no string within its lengths matched its pattern " + pattern
+                            + " (read as ECMA-262 by the JDK's engine), and it has no example that does")
+                    .orElse("");
+        }
     }
 
     /** Up to {@code count} distinct requests with generated valid values, none equal to one in {@code seen}. */
@@ -144,6 +160,7 @@ final class CaseGenerator {
                 value = generatedValue(parameter);
             }
             if (value.isEmpty()) {
+                noValueFor(parameter);
                 return Optional.empty();
             }
             params.get(parameter.in()).put(parameter.name(), value.get());

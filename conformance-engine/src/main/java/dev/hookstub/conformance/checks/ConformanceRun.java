@@ -11,6 +11,7 @@ import dev.hookstub.openapi.ParameterCodec;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
 import dev.hookstub.openapi.SchemaTypes;
 import dev.hookstub.openapi.SecurityScheme;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -170,7 +171,7 @@ public final class ConformanceRun {
         ReadBacks readBacks = new ReadBacks(spec, target.serverUrl());
         List<Operation> operations = spec.operations();
         String timeUp = settings.maxDuration().map(limit -> "not reached: the run's time limit (--max-duration "
-                + limit.toSeconds() + " s) ran out first").orElse("");
+                + written(limit) + ") ran out first").orElse("");
         String gone = null;
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
@@ -197,8 +198,12 @@ public final class ConformanceRun {
         }
         if (settings.makes(Check.UNSUPPORTED_METHOD)) {
             // A server gone is a deadline passed, with its own reason.
+            // The probes run after every operation: an operation checked in time may still miss them.
+            String probesTimeUp = settings.maxDuration().map(limit -> "not probed: the run's time limit"
+                    + " (--max-duration " + written(limit) + ") ran out before the undocumented-method probes,"
+                    + " which run after every operation is checked").orElse("");
             checkUndocumentedMethods(sender, judge, ledger, gone != null ? Long.MIN_VALUE : deadline,
-                    gone != null ? gone : timeUp);
+                    gone != null ? gone : probesTimeUp);
         }
         checkTenantIsolation(sender, judge, ledger);
         if (settings.maxResponseTime().isEmpty()) {
@@ -214,6 +219,11 @@ public final class ConformanceRun {
         return new RunResult(name, settings, target.serverUrl(), target.readOnly(), operations.size(), sent[0],
                 (System.nanoTime() - started) / 1_000_000, ledger.results(), notes,
                 compared.map(CompareTarget::serverUrl), differences);
+    }
+
+    /** A duration as the command line takes it: {@code 90 s}, {@code 1500 ms}. */
+    private static String written(Duration limit) {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }
 
     /** Requests refused in a row after which the server is taken to have gone, and the run stops sending. */
@@ -291,7 +301,7 @@ public final class ConformanceRun {
             }
         }
         if (positive.isEmpty()) {
-            String reason = generator.noBodyReason().orElse("no valid request could be made from the spec");
+            String reason = generator.whyNoRequest();
             for (Check check : Check.values()) {
                 ledger.skip(operation, check, reason);
             }

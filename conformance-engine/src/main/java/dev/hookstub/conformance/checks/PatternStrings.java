@@ -5,6 +5,7 @@ import com.github.curiousoddman.rgxgen.config.RgxGenOption;
 import com.github.curiousoddman.rgxgen.config.RgxGenProperties;
 import com.github.curiousoddman.rgxgen.model.RgxGenCharsDefinition;
 import com.github.curiousoddman.rgxgen.model.SymbolRange;
+import dev.hookstub.openapi.EcmaPatterns;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Strings that match a schema's {@code pattern}, generated from the expression itself (RgxGen), within the schema's
  * lengths. JSON Schema's {@code pattern} is not anchored, and a full match is also a match; each candidate is checked
- * with the JDK's own engine before it is handed out, and an expression neither can read gives nothing. A {@code .}
+ * with the JDK's own engine (the expression {@linkplain EcmaPatterns read as JavaScript reads it}) before it is handed
+ * out, and an expression neither can read gives nothing. A {@code .}
  * stands for a letter, a digit, '-' or '_': any character would do for the expression, but a '/' or a control
  * character in a path or a header tests the transport, not the contract.
  */
@@ -61,9 +63,10 @@ final class PatternStrings {
 
     private static Optional<Compiled> compile(String expression) {
         try {
-            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, expression), Pattern.compile(expression)));
+            String java = EcmaPatterns.toJava(expression);
+            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, java), Pattern.compile(java)));
         } catch (RuntimeException e) {
-            // Not a Java expression (ECMA-262 differs in places), or one RgxGen cannot generate from.
+            // Not an expression the JDK reads even as JavaScript would, or one RgxGen cannot generate from.
             return Optional.empty();
         }
     }

@@ -142,6 +142,12 @@ final class SchemaValues {
         return candidates.stream().filter(value -> valid(pointer, value, Direction.REQUEST)).toList();
     }
 
+    /** The pattern of the string schema at {@code pointer}, if it has one. */
+    Optional<String> patternOf(String pointer) {
+        JsonNode pattern = schema(pointer).path("pattern");
+        return pattern.isTextual() ? Optional.of(pattern.asText()) : Optional.empty();
+    }
+
     private JsonNode schema(String pointer) {
         return spec.node(spec.resolve(pointer));
     }

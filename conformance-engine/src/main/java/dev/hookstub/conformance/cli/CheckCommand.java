@@ -144,6 +144,12 @@ public final class CheckCommand {
             err.println("hookstub check: cannot write the report to " + options.report + ": " + unwritable.get());
             return USAGE;
         }
+        Optional<String> noLog = options.exchangeLog == null ? Optional.empty()
+                : ExchangeLogFile.problem(options.exchangeLog);
+        if (noLog.isPresent()) {
+            err.println("hookstub check: cannot write the exchange log " + options.exchangeLog + ": " + noLog.get());
+            return USAGE;
+        }
         for (String server : options.compareWith == null ? List.of(target.serverUrl())
                 : List.of(target.serverUrl(), options.compareWith)) {
             Optional<String> unreachable = unreachable(server, options.requestTimeout);

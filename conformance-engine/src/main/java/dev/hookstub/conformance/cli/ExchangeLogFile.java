@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code --exchange-log FILE}: each request and answer of a run as one JSON object a line, in the order sent, with
@@ -32,6 +34,23 @@ final class ExchangeLogFile implements ExchangeLog, AutoCloseable {
     }
 
     /** A log into {@code file}, or one that writes nothing when {@code file} is null. */
+    /**
+     * Why {@code file} cannot be written; empty when it can. Tried before the run, as the report folder is: found
+     * when the run began, it was reported after the run's first line.
+     */
+    static Optional<String> problem(Path file) {
+        try {
+            boolean existed = Files.exists(file);
+            Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+            if (!existed) {
+                Files.delete(file);
+            }
+            return Optional.empty();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return Optional.of(Problems.describe(e));
+        }
+    }
+
     static ExchangeLogFile open(Path file) {
         if (file == null) {
             return new ExchangeLogFile(null);

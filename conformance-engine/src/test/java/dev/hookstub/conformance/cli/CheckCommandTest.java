@@ -208,6 +208,23 @@ class CheckCommandTest {
         }
 
         @Test
+        void aReportFolderOrExchangeLogThatCannotBeWrittenIsRefusedBeforeAnyRequest() throws IOException {
+            // Under a regular file, so that no folder can be made there whoever runs the test (root included).
+            Path file = Files.writeString(dir.resolve("a-file"), "x");
+            Outcome report = check("--spec", "mollie", "--base-url", "http://127.0.0.1:1",
+                    "--report", file.resolve("reports").toString());
+            assertEquals(2, report.status());
+            assertTrue(report.err().contains("cannot write the report to " + file.resolve("reports")),
+                    report.err());
+            assertFalse(report.out().contains("Checking"), "refused before the run: " + report.out());
+            Outcome log = check("--spec", "mollie", "--base-url", "http://127.0.0.1:1",
+                    "--exchange-log", file.resolve("exchanges.jsonl").toString());
+            assertEquals(2, log.status());
+            assertTrue(log.err().contains("cannot write the exchange log"), log.err());
+            assertFalse(log.out().contains("Checking"), "refused before the run: " + log.out());
+        }
+
+        @Test
         void aMissingSpecFileIsNamed() {
             Outcome run = check("--spec", dir.resolve("missing.yaml").toString(), "--base-url", "http://127.0.0.1:1");
             assertEquals(2, run.status());

@@ -363,6 +363,82 @@ class RealWorldShapesTest {
         }
     }
 
+    /**
+     * {@code --max-duration}: an operation checked in time whose method probes (run after every operation) were
+     * cut off is told so; it was called "not reached", as if the operation itself had not run.
+     */
+    @Test
+    void anOperationCheckedInTimeWhoseMethodProbesWereCutOffIsNotCalledNotReached() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /slow: {get: {operationId: getSlow, responses: {'200': {description: ok}}}}
+                  /later: {get: {operationId: getLater, responses: {'200': {description: ok}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("GET", "/slow", m -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.json(200, "{}");
+        }).on("GET", "/later", Answer.json(200, "{}"))) {
+            Ran ran = run(yaml, server, SETTINGS.withMaxDuration(java.time.Duration.ofMillis(100)), "token-123");
+            ran.noErrors();
+            assertEquals(Outcome.PASSED, ran.outcome("getSlow", Check.POSITIVE_DATA_ACCEPTANCE));
+            ran.skipped("getSlow", Check.UNSUPPORTED_METHOD, "not probed: the run's time limit (--max-duration 100 ms)"
+                    + " ran out before the undocumented-method probes");
+            ran.skipped("getLater", Check.UNSUPPORTED_METHOD, "not reached: the run's time limit (--max-duration"
+                    + " 100 ms) ran out first");
+        }
+    }
+
+    /**
+     * Patterns are ECMA-262, and a brace that starts no quantifier is a literal there ({@code {guid}} ids): Java's
+     * engine refused the expression, no request could be made, and the skip said only "no valid request could be
+     * made from the spec". An answer that breaks such a pattern is caught too. A pattern nothing can be generated for
+     * is named in the skip.
+     */
+    @Test
+    void anEcmaPatternJavaRefusesGivesValidRequestsAndAPatternNothingMeetsIsNamed() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /things/{thingId}:
+                    get:
+                      operationId: getThing
+                      parameters:
+                        - {name: thingId, in: path, required: true, schema: {type: string, pattern: '^{[0-9a-f]{8}}$'}}
+                      responses:
+                        '200':
+                          description: a thing
+                          content:
+                            application/json:
+                              schema: {type: object, required: [id], properties: {id: {type: string, pattern: '^{[0-9a-f]{8}}$'}}}
+                  /codes/{code}:
+                    get:
+                      operationId: getCode
+                      parameters:
+                        - {name: code, in: path, required: true, schema: {type: string, pattern: '^a(?=b)c$'}}
+                      responses: {'200': {description: a code}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("GET", "/things/.*", Answer.json(200, "{\"id\": \"0123abcd\"}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.validRequestsAreValid();
+            assertTrue(ran.valid().stream().allMatch(r -> r.path().matches("/things/%7B[0-9a-f]{8}%7D")),
+                    () -> "ids in braces: " + ran.valid());
+            assertEquals(Outcome.FAILED, ran.outcome("getThing", Check.RESPONSE_SCHEMA_CONFORMANCE),
+                    "an id without its braces breaks the pattern");
+            ran.skipped("getCode", Check.POSITIVE_DATA_ACCEPTANCE,
+                    "no valid value could be made for the path parameter code: no string within its lengths matched"
+                            + " its pattern ^a(?=b)c$");
+        }
+    }
+
     @Test
     void aTopLevelOneOfBodyAPatternBeyondAPrefixAndAnIntegerFormatGiveValidRequests() {
         String yaml = """

@@ -1,0 +1,71 @@
+package dev.hookstub.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EcmaPatternsTest {
+
+    /**
+     * Each expected result is what node 20's {@code new RegExp(pattern).test(input)} answered: the meaning a spec's
+     * author saw. Java's engine refused most of these expressions as written.
+     */
+    static Stream<Arguments> asJavaScriptReadsThem() {
+        return Stream.of(
+                Arguments.of("^{[a-z]+}$", "{abc}", true),
+                Arguments.of("^{[a-z]+}$", "abc", false),
+                Arguments.of("^{[a-z]+}$", "{ab1}", false),
+                Arguments.of("^\\{?[0-9a-f]{8}-[0-9a-f]{4}\\}?$", "{0123abcd-ef01}", true),
+                Arguments.of("^\\{?[0-9a-f]{8}-[0-9a-f]{4}\\}?$", "0123abcd-ef01", true),
+                Arguments.of("^\\{?[0-9a-f]{8}-[0-9a-f]{4}\\}?$", "0123abcd-ef0", false),
+                Arguments.of("^{?[0-9a-f]{8}}?$", "{0123abcd}", true),
+                Arguments.of("^{?[0-9a-f]{8}}?$", "0123abcd", true),
+                Arguments.of("^{?[0-9a-f]{8}}?$", "0123abc", false),
+                Arguments.of("^a{2,}b{,3}$", "aab{,3}", true),
+                Arguments.of("^a{2,}b{,3}$", "aaab", false),
+                Arguments.of("^a{2,}b{,3}$", "ab{,3}", false),
+                Arguments.of("^x{1,2}}$", "x}", true),
+                Arguments.of("^x{1,2}}$", "xx}", true),
+                Arguments.of("^x{1,2}}$", "xxx}", false),
+                Arguments.of("^[^]+$", "a\nb", true),
+                Arguments.of("^[^]+$", "", false),
+                Arguments.of("^a[]b$", "ab", false),
+                Arguments.of("^a[]b$", "a]b", false),
+                Arguments.of("^[a[b]+$", "a[b", true),
+                Arguments.of("^[a[b]+$", "ab]", false),
+                Arguments.of("^[a&&b]+$", "a&b", true),
+                Arguments.of("^[a&&b]+$", "&&", true),
+                Arguments.of("^[a&&b]+$", "ab", true),
+                Arguments.of("^a\\0b$", "a\u0000b", true),
+                Arguments.of("^a\\0b$", "a0b", false),
+                Arguments.of("^[\\]a]+$", "]a", true),
+                Arguments.of("^[\\]a]+$", "b", false),
+                Arguments.of("^\\d{3}$", "123", true),
+                Arguments.of("^\\d{3}$", "12", false),
+                Arguments.of("^[{}]+$", "{}", true),
+                Arguments.of("^[{}]+$", "a", false),
+                Arguments.of("^{}$", "{}", true),
+                Arguments.of("^{}$", "", false),
+                Arguments.of("^a{b$", "a{b", true),
+                Arguments.of("^a{b$", "ab", false));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}: {2}")
+    @MethodSource("asJavaScriptReadsThem")
+    void anExpressionMeansInJavaWhatItMeansInJavaScript(String pattern, String input, boolean matches) {
+        assertEquals(matches, Pattern.compile(EcmaPatterns.toJava(pattern)).matcher(input).find());
+    }
+
+    @Test
+    void whatBothEnginesReadAlikeIsLeftAsWritten() {
+        for (String same : new String[] {"^[a-z]{2,8}$", "^\\d+(\\.\\d{1,2})?$", "[^a-z]", "^(?<id>[A-Z]{3})-\\1$",
+                "a{2}?b", "\\\\{2}"}) {
+            assertEquals(same, EcmaPatterns.toJava(same));
+        }
+    }
+}
