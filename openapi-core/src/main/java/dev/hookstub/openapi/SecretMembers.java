@@ -3,8 +3,6 @@ package dev.hookstub.openapi;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Hides, in a body's text, the value of each member whose name {@linkplain SecretNames looks secret}: a JSON
@@ -13,14 +11,6 @@ import java.util.regex.Pattern;
  * shows it to a reader masks it here, while what matches on it (the journal's {@code count}) reads it as sent.
  */
 public final class SecretMembers {
-
-    /**
-     * A member whose name holds a secret word, and its string value. Only a member name is followed by a colon, so
-     * a string value that holds a word is left alone.
-     */
-    private static final Pattern JSON_MEMBER = Pattern.compile(
-            "(\"[^\"]*(?:" + SecretNames.WORDS + ")[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
-            Pattern.CASE_INSENSITIVE);
 
     private SecretMembers() {
     }
@@ -38,8 +28,65 @@ public final class SecretMembers {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("x-www-form-urlencoded")) {
             return form(body, mask);
         }
-        Matcher members = JSON_MEMBER.matcher(body);
-        return members.find() ? members.replaceAll("$1" + Matcher.quoteReplacement("\"" + mask + "\"")) : body;
+        return json(body, mask);
+    }
+
+    /**
+     * One pass over the text, string by string: a string followed by a colon is a member name, and the string value
+     * after a secret one is replaced (to the end of the text when it was cut short inside it). A string value that
+     * holds a word is no name. Not a regular expression: Java's engine recurses per character of a repeated group,
+     * and a value of a few thousand characters overflowed the stack.
+     */
+    private static String json(String body, String mask) {
+        StringBuilder out = null;
+        int copied = 0;
+        int length = body.length();
+        for (int i = 0; i < length; ) {
+            if (body.charAt(i) != '"') {
+                i++;
+                continue;
+            }
+            int nameEnd = stringEnd(body, i);
+            int colon = skipSpace(body, nameEnd);
+            if (colon >= length || body.charAt(colon) != ':'
+                    || !SecretNames.looksSecret(body.subSequence(i + 1, Math.max(i + 1, nameEnd - 1)))) {
+                i = nameEnd;
+                continue;
+            }
+            int value = skipSpace(body, colon + 1);
+            if (value >= length || body.charAt(value) != '"') {
+                i = value;
+                continue;
+            }
+            int valueEnd = stringEnd(body, value);
+            out = out == null ? new StringBuilder(length) : out;
+            out.append(body, copied, value).append('"').append(mask).append('"');
+            copied = valueEnd;
+            i = valueEnd;
+        }
+        return out == null ? body : out.append(body, copied, length).toString();
+    }
+
+    /** Just past the closing quote of the string that opens at {@code quote}; the text's end if it has none. */
+    private static int stringEnd(String text, int quote) {
+        for (int i = quote + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    private static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n'
+                || text.charAt(i) == '\r')) {
+            i++;
+        }
+        return i;
     }
 
     private static String form(String body, String mask) {

@@ -1,5 +1,6 @@
 package dev.hookstub.openapi;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -30,6 +31,31 @@ class SecretMembersTest {
     void aBodyCutShortIsMaskedAsFarAsItGoes() {
         assertEquals("{\"url\": \"https://e.com\", \"secret\": \"****\", \"type\": \"offer-cr",
                 SecretMembers.mask("{\"url\": \"https://e.com\", \"secret\": \"s3cr3t\", \"type\": \"offer-cr",
+                        JSON, "****"));
+    }
+
+    @Test
+    void aBodyCutShortInsideASecretIsMaskedToItsEnd() {
+        assertEquals("{\"url\": \"https://e.com\", \"api_key\": \"****\"",
+                SecretMembers.mask("{\"url\": \"https://e.com\", \"api_key\": \"sk_live_01234", JSON, "****"));
+    }
+
+    @Test
+    void aLongValueIsMaskedWithoutRecursingPerCharacter() {
+        // A regular expression's repeated group overflowed a 512 KiB stack on a value of 8000 characters.
+        String value = "x".repeat(8000) + "\\\"".repeat(2000);
+        String[] masked = new String[1];
+        Thread small = new Thread(null, () -> masked[0] = SecretMembers.mask("{\"token\": \"" + value + "\", \"a\": 1}",
+                JSON, "****"), "small-stack", 256 * 1024);
+        small.start();
+        assertDoesNotThrow(() -> small.join());
+        assertEquals("{\"token\": \"****\", \"a\": 1}", masked[0]);
+    }
+
+    @Test
+    void aMemberWhoseSecretValueIsNoStringIsLeftAndItsMembersLookedInto() {
+        assertEquals("{\"credentials\": {\"password\": \"****\", \"user\": \"ann\"}, \"token\": 42}",
+                SecretMembers.mask("{\"credentials\": {\"password\": \"pw\", \"user\": \"ann\"}, \"token\": 42}",
                         JSON, "****"));
     }
 
