@@ -12,6 +12,10 @@ import java.util.logging.Logger;
 public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+    /** What a client is told of a failure of the stub's own: that it failed, nothing of how. */
+    public static ApiProblem problem() {
+        return new ApiProblem(500, "Internal Server Error", "The stub server failed to answer this request.", null);
+    }
 
     private final ErrorFormat format;
     @jakarta.ws.rs.core.Context
@@ -24,7 +28,6 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     @Override
     public Response toResponse(Throwable exception) {
         LOG.log(Level.SEVERE, "Unexpected failure while serving a request", exception);
-        return ApiProblemMapper.render(format,
-                new ApiProblem(500, "Internal Server Error", "The stub server failed to answer this request.", null), request);
+        return ApiProblemMapper.render(format, problem(), request);
     }
 }

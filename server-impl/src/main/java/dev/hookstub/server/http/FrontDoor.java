@@ -157,7 +157,7 @@ public final class FrontDoor extends HttpHandler {
      * @param notTheRoutes paths under the route's context path that the fallback serves (its spec document)
      */
     public synchronized void open(Route route, Set<String> notTheRoutes) {
-        Route guarded = new Route(route.contextPath(), new StoreFailureGuard(route.handler(), route.format(), mapper),
+        Route guarded = new Route(route.contextPath(), new RouteGuard(route.handler(), route.format(), mapper),
                 route.format(), route.faults(), route.apart());
         guarded.handler().start();
         table = table.with(guarded, notTheRoutes);
