@@ -1,5 +1,8 @@
 package dev.hookstub.openapi;
 
+import com.networknt.schema.regex.RegularExpressions;
+import java.util.regex.Pattern;
+
 /**
  * A schema's {@code pattern} is an ECMA-262 regular expression (JSON Schema, OpenAPI), and specs are written for
  * JavaScript's engine, which takes in its web-compatible grammar (Annex B) what Java's refuses or reads otherwise:
@@ -7,15 +10,28 @@ package dev.hookstub.openapi;
  *   <li>a {@code {} that starts no quantifier is a literal ({@code ^{[a-z]+}$}); Java refuses it;</li>
  *   <li>{@code [^]} is any character and {@code []} none; Java refuses both;</li>
  *   <li>in a class, {@code [} and {@code &&} are literals; Java reads a nested class and an intersection;</li>
- *   <li>{@code \0} is the NUL character; Java wants octal digits after it.</li>
+ *   <li>{@code \0} is the NUL character; Java wants octal digits after it;</li>
+ *   <li>{@code \s} is Unicode's whitespace (a no-break space too), Java's only ASCII's;</li>
+ *   <li>{@code \\u{1F600}} (a code point, in Unicode mode) is Java's {@code \\x{1F600}}.</li>
  * </ul>
- * {@link #toJava} rewrites those and leaves the rest as written, so that one expression means the same to the
- * validator and to what generates values for it. (The JSON Schema library rewrites {@code $} and long Unicode
- * property names itself.)
+ * {@link #toJava} rewrites those and leaves the rest as written; {@link #compile} adds what the JSON Schema
+ * library rewrites for the JDK's engine ({@code $} as the end of the text, long Unicode property names), so that one
+ * expression means the same to the validator and to what generates values for it. {@link BoundedMatch} evaluates
+ * it on a value from anyone.
  */
 public final class EcmaPatterns {
 
+    /** ECMA-262's WhiteSpace and LineTerminator, what its {@code \s} matches, as the members of a Java class. */
+    private static final String SPACE =
+            "\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+
     private EcmaPatterns() {
+    }
+
+    /** The expression compiled for the JDK's engine, as JavaScript reads it. */
+    public static Pattern compile(String ecma) {
+        return Pattern.compile(RegularExpressions.replaceLongformCharacterProperties(
+                RegularExpressions.replaceDollarAnchors(toJava(ecma))));
     }
 
     /** The expression as Java's {@link java.util.regex.Pattern} reads it with ECMA-262's meaning. */
@@ -26,13 +42,7 @@ public final class EcmaPatterns {
         for (int i = 0; i < length; i++) {
             char c = ecma.charAt(i);
             if (c == '\\' && i + 1 < length) {
-                char next = ecma.charAt(i + 1);
-                if (next == '0' && (i + 2 >= length || !isAsciiDigit(ecma.charAt(i + 2)))) {
-                    java.append("\\x00");
-                } else {
-                    java.append(c).append(next);
-                }
-                i++;
+                i = escape(ecma, i, inClass, java);
             } else if (inClass) {
                 if (c == ']') {
                     inClass = false;
@@ -74,6 +84,36 @@ public final class EcmaPatterns {
             }
         }
         return java.toString();
+    }
+
+    /**
+     * The escape at {@code at} (a backslash and what follows) as Java reads it; returns the index of its last
+     * character. {@code \p{L}} and {@code \P{...}} go as written, {@code \\u{1F600}} as {@code \\x{1F600}}, {@code \0} as
+     * NUL, and {@code \s} and {@code \S} as ECMA-262's whitespace, which is Unicode's (Java's is ASCII's).
+     */
+    private static int escape(String ecma, int at, boolean inClass, StringBuilder java) {
+        char next = ecma.charAt(at + 1);
+        boolean braced = at + 2 < ecma.length() && ecma.charAt(at + 2) == '{';
+        int close = braced ? ecma.indexOf('}', at + 3) : -1;
+        if ((next == 'p' || next == 'P') && close > 0) {
+            java.append(ecma, at, close + 1);
+            return close;
+        }
+        if (next == 'u' && close > 0) {
+            java.append("\\x{").append(ecma, at + 3, close).append('}');
+            return close;
+        }
+        if (next == 's') {
+            java.append(inClass ? SPACE : "[" + SPACE + "]");
+        } else if (next == 'S') {
+            // In a class too: Java takes a class within a class as their union.
+            java.append("[^").append(SPACE).append(']');
+        } else if (next == '0' && (at + 2 >= ecma.length() || !isAsciiDigit(ecma.charAt(at + 2)))) {
+            java.append("\\x00");
+        } else {
+            java.append('\\').append(next);
+        }
+        return at + 1;
     }
 
     /** Where a quantifier {@code {n}}, {@code {n,}} or {@code {n,m}} that starts at {@code at} ends; -1 if none does. */

@@ -8,7 +8,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
@@ -37,9 +36,9 @@ public final class SchemaCatalog {
     private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
             .pathType(PathType.JSON_POINTER)
-            // A pattern is ECMA-262: read by the JDK's engine as JavaScript reads it (EcmaPatterns), not refused.
-            .regularExpressionFactory(regex -> JDKRegularExpressionFactory.getInstance()
-                    .getRegularExpression(EcmaPatterns.toJava(regex)))
+            // A pattern is ECMA-262: read as JavaScript reads it, matched within bounds, and one no engine here can
+            // read does not fail its schema.
+            .regularExpressionFactory(BoundedMatch::of)
             .build();
 
     /**
@@ -47,8 +46,23 @@ public final class SchemaCatalog {
      * on its caller's thread: a server with a spare thread can do it before its first request that needs a schema.
      */
     public static void prepare() {
-        Dialects.getOpenApi31().getId();
-        Dialects.getOpenApi30().getId();
+        OurDialects.OPENAPI_31.getId();
+    }
+
+    /** The library's dialects, each with RFC 5321's {@code email} by its grammar ({@link MailboxFormat}). */
+    private static final class OurDialects {
+
+        static final Dialect OPENAPI_30 = ours(Dialects.getOpenApi30());
+        static final Dialect OPENAPI_31 = ours(Dialects.getOpenApi31());
+        static final Dialect DRAFT_2020_12 = ours(Dialects.getDraft202012());
+        static final Dialect DRAFT_2019_09 = ours(Dialects.getDraft201909());
+        static final Dialect DRAFT_7 = ours(Dialects.getDraft7());
+        static final Dialect DRAFT_6 = ours(Dialects.getDraft6());
+        static final Dialect DRAFT_4 = ours(Dialects.getDraft4());
+
+        private static Dialect ours(Dialect theLibrarys) {
+            return Dialect.builder(theLibrarys).format(MailboxFormat.EMAIL).format(MailboxFormat.IDN_EMAIL).build();
+        }
     }
 
     private final OpenApiSpec spec;
@@ -72,10 +86,10 @@ public final class SchemaCatalog {
      */
     private static List<Dialect> dialects(OpenApiSpec spec) {
         if (spec.openApi30()) {
-            return List.of(Dialects.getOpenApi30(), Dialects.getDraft4());
+            return List.of(OurDialects.OPENAPI_30, OurDialects.DRAFT_4);
         }
-        List<Dialect> all = new java.util.ArrayList<>(List.of(Dialects.getOpenApi31(), Dialects.getDraft202012(),
-                Dialects.getDraft201909(), Dialects.getDraft7(), Dialects.getDraft6(), Dialects.getDraft4()));
+        List<Dialect> all = new java.util.ArrayList<>(List.of(OurDialects.OPENAPI_31, OurDialects.DRAFT_2020_12,
+                OurDialects.DRAFT_2019_09, OurDialects.DRAFT_7, OurDialects.DRAFT_6, OurDialects.DRAFT_4));
         String declared = dialectKey(spec.node("/jsonSchemaDialect").asText(""));
         all.stream().filter(dialect -> dialectKey(dialect.getId()).equals(declared)).findFirst()
                 .ifPresent(chosen -> {

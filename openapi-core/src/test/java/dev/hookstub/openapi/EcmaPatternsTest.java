@@ -55,6 +55,35 @@ class EcmaPatternsTest {
                 Arguments.of("^a{b$", "ab", false));
     }
 
+    /** The same, with the Unicode flag JSON Schema's validators set (its property classes and code points). */
+    static Stream<Arguments> inUnicodeMode() {
+        return Stream.of(
+                Arguments.of("^\\p{L}+$", "h\u00E9llo", true),
+                Arguments.of("^\\p{L}+$", "h3llo", false),
+                Arguments.of("^\\P{Lu}+$", "abc", true),
+                Arguments.of("^\\P{Lu}+$", "aBc", false),
+                Arguments.of("^[\\p{Lu}\\d]+$", "AB1", true),
+                Arguments.of("^[\\p{Lu}\\d]+$", "ab", false),
+                Arguments.of("^\\u{1F600}$", "\uD83D\uDE00", true),
+                Arguments.of("^\\u{1F600}$", "x", false),
+                Arguments.of("^\\s$", "\u00A0", true),
+                Arguments.of("^\\s$", "\uFEFF", true),
+                Arguments.of("^\\s$", " ", true),
+                Arguments.of("^\\s$", "x", false),
+                Arguments.of("^\\S+$", "a\u00A0b", false),
+                Arguments.of("^\\S+$", "ab", true),
+                Arguments.of("^[\\s,]+$", "\u3000,", true),
+                Arguments.of("^[\\s,]+$", "a", false),
+                Arguments.of("^[^\\S]+$", "\u2028 ", true),
+                Arguments.of("^[^\\S]+$", "a", false));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}: {2}")
+    @MethodSource("inUnicodeMode")
+    void aUnicodeExpressionMeansInJavaWhatItMeansInJavaScript(String pattern, String input, boolean matches) {
+        assertEquals(matches, Pattern.compile(EcmaPatterns.toJava(pattern)).matcher(input).find());
+    }
+
     @ParameterizedTest(name = "{0} on {1}: {2}")
     @MethodSource("asJavaScriptReadsThem")
     void anExpressionMeansInJavaWhatItMeansInJavaScript(String pattern, String input, boolean matches) {
@@ -67,5 +96,11 @@ class EcmaPatternsTest {
                 "a{2}?b", "\\\\{2}"}) {
             assertEquals(same, EcmaPatterns.toJava(same));
         }
+    }
+
+    @Test
+    void dollarIsTheEndOfTheTextAsInJavaScript() {
+        assertEquals(false, EcmaPatterns.compile("^a$").matcher("a\n").find());
+        assertEquals(true, EcmaPatterns.compile("^a$").matcher("a").find());
     }
 }

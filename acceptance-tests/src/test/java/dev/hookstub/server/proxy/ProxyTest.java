@@ -443,6 +443,62 @@ class ProxyTest {
         }
     }
 
+    /**
+     * A pattern whose repeated group the JDK's engine follows by recursion, on a value of 50,000 characters: the
+     * request's validation overflowed the stack and the client got no answer at all. Now it is judged, both ways.
+     */
+    @Nested
+    class ALongValueAgainstAPatternOfRepeatedGroups {
+
+        @Test
+        void isJudgedAndAnsweredWhetherItMatchesOrNot(@TempDir Path folder) throws IOException {
+            Path document = Files.writeString(folder.resolve("codes.yaml"), """
+                    openapi: 3.0.3
+                    info: {title: codes, version: '1'}
+                    paths:
+                      /items:
+                        post:
+                          requestBody:
+                            required: true
+                            content:
+                              application/json:
+                                schema: {type: object, properties: {code: {type: string, pattern: '^(?:[a-z]|[0-9])*$'}}}
+                          responses:
+                            '201':
+                              description: made
+                              content:
+                                application/json:
+                                  schema: {type: object, properties: {code: {type: string, pattern: '^(?:[a-z]|[0-9])*$'}}}
+                    """);
+            com.sun.net.httpserver.HttpServer echo = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            echo.createContext("/", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(201, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            echo.start();
+            Upstream echoing = Upstream.of("http://127.0.0.1:" + echo.getAddress().getPort());
+            try (Hookstub strict = Hookstub.start(Hookstub.defaultConfig()
+                    .withProxy(ProxySettings.forDocument(OpenApiSpec.load(document.toString()), echoing)
+                            .withErrors(true)))) {
+                String[] json = {"Content-Type", "application/json"};
+                HttpResponse<String> kept = strict.http().post("/items", "{\"code\": \"" + "a1".repeat(25_000) + "\"}",
+                        json);
+                assertEquals(201, kept.statusCode(), kept.body());
+                assertEquals(List.of(), headerViolations(kept));
+                HttpResponse<String> broken = strict.http().post("/items",
+                        "{\"code\": \"" + "a1".repeat(25_000) + "-\"}", json);
+                assertEquals(400, broken.statusCode(), broken.body());
+                assertTrue(json(broken.body()).path("detail").asText().contains("/code"), broken.body());
+            } finally {
+                echo.stop(0);
+            }
+        }
+    }
+
     /** A report that keeps what it is handed. */
     record CollectingReport(List<ProxiedExchange> exchanges) implements ProxyReport {
 

@@ -63,8 +63,8 @@ final class PatternStrings {
 
     private static Optional<Compiled> compile(String expression) {
         try {
-            String java = EcmaPatterns.toJava(expression);
-            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, java), Pattern.compile(java)));
+            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, EcmaPatterns.toJava(expression)),
+                    EcmaPatterns.compile(expression)));
         } catch (RuntimeException e) {
             // Not an expression the JDK reads even as JavaScript would, or one RgxGen cannot generate from.
             return Optional.empty();
