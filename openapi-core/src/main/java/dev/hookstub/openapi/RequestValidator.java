@@ -43,7 +43,7 @@ public final class RequestValidator {
                 || violation.reason().contains(UNDECLARED_MEDIA_TYPE));
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonBodies.READER;
 
     private final OpenApiSpec spec;
 
@@ -160,7 +160,7 @@ public final class RequestValidator {
             try {
                 value = Optional.of(JSON.readTree(body));
             } catch (JsonProcessingException e) {
-                violations.add(new Violation(BODY, "", "the body is not valid JSON: " + e.getOriginalMessage()));
+                violations.add(new Violation(BODY, "", "the body " + JsonBodies.unreadable(e)));
                 return;
             }
         } else if (type.equals("application/x-www-form-urlencoded")) {
@@ -199,15 +199,26 @@ public final class RequestValidator {
             return parsedOrText(raw);
         }
         String value = raw;
+        String delimiter = ",";
         switch (parameter.style()) {
-            case "label" -> value = value.startsWith(".") ? value.substring(1) : value;
+            case "label" -> {
+                value = value.startsWith(".") ? value.substring(1) : value;
+                // Exploded, each item or member after a dot of its own: .1.2.3, .R=100.G=200
+                delimiter = parameter.explode() ? "." : ",";
+            }
             case "matrix" -> {
                 String prefix = ";" + parameter.name() + "=";
-                value = value.startsWith(prefix) ? value.substring(prefix.length()).replace(prefix, ",") : value;
+                if (value.startsWith(prefix)) {
+                    value = value.substring(prefix.length()).replace(prefix, ",");
+                } else if (parameter.explode() && value.startsWith(";")) {
+                    // An exploded object names its members, not itself: ;R=100;G=200
+                    value = value.substring(1);
+                    delimiter = ";";
+                }
             }
             default -> { }
         }
-        return delimited(parameter, value, parameter.style().equals("label") && parameter.explode() ? "." : ",");
+        return delimited(parameter, value, delimiter);
     }
 
     private Optional<JsonNode> fromQuery(Parameter parameter, Map<String, List<String>> query) {
@@ -276,7 +287,7 @@ public final class RequestValidator {
         if (types.contains("object") && !types.contains("string")) {
             ObjectNode object = JSON.createObjectNode();
             String at = spec.resolve(parameter.schemaPointer().orElse(""));
-            String[] parts = raw.split(",", -1);
+            String[] parts = raw.split(java.util.regex.Pattern.quote(delimiter), -1);
             boolean exploded = raw.contains("=");
             for (int i = 0; i < parts.length; i++) {
                 String name;

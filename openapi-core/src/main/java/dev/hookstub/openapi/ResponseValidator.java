@@ -1,7 +1,6 @@
 package dev.hookstub.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
@@ -24,8 +23,7 @@ public final class ResponseValidator {
     private static final Set<String> MEMBER_KEYWORDS = Set.of(
             "required", "dependentRequired", "propertyNames", "additionalProperties", "unevaluatedProperties");
 
-    private static final ObjectMapper STRICT_JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper STRICT_JSON = JsonBodies.READER;
 
     private final OpenApiSpec spec;
 
@@ -140,8 +138,7 @@ public final class ResponseValidator {
             // so the body is read once, not once more to check that it is JSON.
             errors = spec.schemas().validate(schemaPointer, body, Direction.RESPONSE);
         } catch (tools.jackson.core.JacksonException unreadable) {
-            return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "",
-                    "body is not valid JSON: " + whyNotJson(body, unreadable)));
+            return List.of(new Violation(Violation.RESPONSE_SCHEMA_CONFORMANCE, "", "body " + whyNotJson(body, unreadable)));
         }
         List<Violation> violations = new ArrayList<>();
         for (Error error : errors) {
@@ -152,16 +149,16 @@ public final class ResponseValidator {
     }
 
     /**
-     * Why the text is no JSON, as the reader of our own JSON says it (with line and column, and without the
+     * Why the text could not be read, as the reader of our own JSON says it (with line and column, and without the
      * validator's note that it hides the source).
      */
     private static String whyNotJson(String body, tools.jackson.core.JacksonException unreadable) {
         try {
             STRICT_JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            return e.getOriginalMessage();
+            return JsonBodies.unreadable(e);
         }
-        return unreadable.getOriginalMessage();
+        return "is not valid JSON: " + unreadable.getOriginalMessage();
     }
 
     private static String pointerOf(Error error) {
