@@ -74,6 +74,24 @@ public final class AnswerValidator {
     }
 
     /**
+     * The answer to a HEAD of the operation's GET: judged as the GET's answer would be, but for its body, which a
+     * HEAD's answer does not have (an undeclared 401, 403 or 404 is tolerated as ever; having no body, it shows no
+     * error format).
+     */
+    public Verdict validateHead(Operation get, boolean withinContract, int status, String contentType,
+                                Map<String, List<String>> headers) {
+        boolean declared = spec.responseKeyFor(get, status).isPresent();
+        List<Violation> violations = new ArrayList<>(!declared && toleratedUndeclared(withinContract, status)
+                ? List.of() : responses.validateHead(get, status, contentType));
+        List<String> checks = new ArrayList<>(ALWAYS_JUDGED);
+        if (declared && !spec.responseHeaders(get, spec.responseKeyFor(get, status).get()).isEmpty()) {
+            checks.add(Violation.RESPONSE_HEADERS_CONFORMANCE);
+            violations.addAll(responses.validateHeaders(get, status, headers));
+        }
+        return new Verdict(checks, violations);
+    }
+
+    /**
      * An error answer to a method the spec does not document on the operation's path: none of the operation's own
      * answers, so only the API's error format applies to it.
      */

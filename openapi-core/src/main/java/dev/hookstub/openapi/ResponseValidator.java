@@ -37,6 +37,19 @@ public final class ResponseValidator {
      * @return every violation found, empty when the response conforms
      */
     public List<Violation> validate(Operation op, int status, String contentTypeHeader, String body) {
+        return validate(op, status, contentTypeHeader, body, true);
+    }
+
+    /**
+     * The answer to a HEAD of the operation's GET (RFC 9110 §9.3.2: the GET's answer without its content): its status
+     * and, when it gives one, its content type; there is no body to hold to the schema.
+     */
+    public List<Violation> validateHead(Operation op, int status, String contentTypeHeader) {
+        return validate(op, status, contentTypeHeader, null, false);
+    }
+
+    private List<Violation> validate(Operation op, int status, String contentTypeHeader, String body,
+                                     boolean withContent) {
         if (!op.spec().equals(spec.name())) {
             throw new IllegalArgumentException(op + " is not an operation of " + spec.name());
         }
@@ -59,8 +72,8 @@ public final class ResponseValidator {
                     : List.of();
         }
         if (contentTypeHeader == null || contentTypeHeader.isBlank()) {
-            return List.of(new Violation(Violation.CONTENT_TYPE_CONFORMANCE, "",
-                    "no Content-Type header; declared: " + String.join(", ", declaredTypes)));
+            return withContent ? List.of(new Violation(Violation.CONTENT_TYPE_CONFORMANCE, "",
+                    "no Content-Type header; declared: " + String.join(", ", declaredTypes))) : List.of();
         }
         Optional<String> matchedType = declaredTypes.stream()
                 .filter(declared -> MediaTypes.matches(declared, contentTypeHeader))
@@ -72,7 +85,7 @@ public final class ResponseValidator {
         }
         // Only JSON bodies can be checked against a JSON Schema; other declared types pass as is.
         Optional<String> schemaPointer = spec.responseSchemaPointer(op, responseKey.get(), matchedType.get());
-        if (schemaPointer.isEmpty() || !MediaTypes.isJson(matchedType.get())) {
+        if (schemaPointer.isEmpty() || !MediaTypes.isJson(matchedType.get()) || !withContent) {
             return List.of();
         }
         return validateJson(schemaPointer.get(), hasBody ? body : "");

@@ -36,6 +36,18 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aHeadOfTheGetIsJudgedByStatusAndContentTypeWithoutABody() {
+        assertEquals(List.of(), found(answers.validateHead(getWebhook, true, 200, JSON, Map.of())));
+        assertEquals(List.of(), found(answers.validateHead(getWebhook, true, 200, null, Map.of())),
+                "a HEAD's answer may leave its Content-Type out");
+        assertEquals(List.of(), found(answers.validateHead(getWebhook, true, 404, null, Map.of())));
+        assertEquals(List.of(Violation.CONTENT_TYPE_CONFORMANCE + " "),
+                found(answers.validateHead(getWebhook, true, 200, "text/html", Map.of())));
+        assertEquals(List.of(Violation.STATUS_CODE_CONFORMANCE + " "),
+                found(answers.validateHead(getWebhook, true, 500, null, Map.of())));
+    }
+
+    @Test
     void anUndeclaredRefusalOfTheCallerIsForgivenWhenInTheErrorFormat() {
         assertEquals(List.of(), found(answers.validate(getWebhook, true, 401, JSON, "{\"message\":\"no key\"}",
                 Map.of())));

@@ -1,6 +1,7 @@
 package dev.hookstub.server.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import dev.hookstub.server.journal.SpecViolation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +154,26 @@ class ProxyTest {
             JsonNode entry = lastJournalEntry(viaProxy, api);
             assertEquals(200, entry.path("status").asInt());
             assertTrue(entry.path("violations").isArray() && entry.path("violations").isEmpty(), entry.toString());
+        }
+
+        /**
+         * RFC 9110 has a server that serves a GET serve its HEAD, and the four specs (like most) document only the
+         * GET: a HEAD was an undocumented request, refused with a 405 under {@code --errors}.
+         */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("exampleReads")
+        void aHeadOfADocumentedGetIsThatGetsWithoutItsBody(String api, String path, String[] credential) {
+            HttpResponse<String> head = viaRefusing.send(HttpRequest.newBuilder(viaRefusing.uri(path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()), credential);
+            assertEquals(200, head.statusCode(), head.body());
+            assertEquals("", head.body());
+            assertEquals(List.of(), headerViolations(head));
+            HttpResponse<String> unknown = viaRefusing.send(HttpRequest.newBuilder(viaRefusing.uri(path + "x"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()), credential);
+            // Refused as the GET with that path would be (--errors): a 404, or the API's status for invalid input.
+            assertTrue(unknown.statusCode() >= 400 && unknown.statusCode() < 500, "judged as the GET: "
+                    + unknown.statusCode());
+            assertFalse(headerViolations(unknown).isEmpty() && unknown.statusCode() != 404, "named or not found");
         }
 
         @Test

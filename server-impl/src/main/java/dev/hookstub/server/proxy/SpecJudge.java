@@ -19,8 +19,16 @@ import java.util.Map;
  */
 final class SpecJudge {
 
-    /** A request as judged: its operation (null when the spec documents none) and what it breaks. */
-    record JudgedRequest(Operation operation, List<Violation> violations) {
+    /**
+     * A request as judged: its operation (null when the spec documents none) and what it breaks. A HEAD where the
+     * spec documents only a GET is that GET's ({@code headOfGet}): RFC 9110 has every server that serves a GET serve
+     * its HEAD, and specs rarely write it down.
+     */
+    record JudgedRequest(Operation operation, List<Violation> violations, boolean headOfGet) {
+
+        JudgedRequest(Operation operation, List<Violation> violations) {
+            this(operation, violations, false);
+        }
 
         boolean keepsToTheSpec() {
             return violations.isEmpty();
@@ -47,6 +55,11 @@ final class SpecJudge {
     JudgedRequest request(String method, String path, String rawQuery, Map<String, List<String>> headers,
                           String body) {
         Operation operation = spec.findOperation(method, path).orElse(null);
+        boolean headOfGet = false;
+        if (operation == null && method.equals("HEAD")) {
+            operation = spec.findOperation("GET", path).orElse(null);
+            headOfGet = operation != null;
+        }
         if (operation == null) {
             return new JudgedRequest(null, List.of(requests.undocumented(method, path)));
         }
@@ -55,7 +68,7 @@ final class SpecJudge {
         // First: a request without its credential is refused for that before anything else, as the stub does.
         credentials.missing(operation, wire).ifPresent(violations::add);
         violations.addAll(requests.validate(operation, wire));
-        return new JudgedRequest(operation, violations);
+        return new JudgedRequest(operation, violations, headOfGet);
     }
 
     /** The challenge of a 401 for a request that carried no credential the operation's security asks for. */
@@ -66,8 +79,12 @@ final class SpecJudge {
     /** The answer's verdict; null for a request the spec does not document, which has no answer to hold it to. */
     AnswerValidator.Verdict answer(JudgedRequest request, int status, String contentType, String body,
                                    Map<String, List<String>> headers) {
-        return request.operation() == null ? null : answers.validate(request.operation(), request.keepsToTheSpec(),
-                status, contentType, body, headers);
+        if (request.operation() == null) {
+            return null;
+        }
+        return request.headOfGet()
+                ? answers.validateHead(request.operation(), request.keepsToTheSpec(), status, contentType, headers)
+                : answers.validate(request.operation(), request.keepsToTheSpec(), status, contentType, body, headers);
     }
 
     /** The methods the spec documents on a path, for the {@code Allow} header of a refusal. */
