@@ -47,18 +47,23 @@ public final class CredentialPresence {
     }
 
     /**
-     * The {@code WWW-Authenticate} challenge a 401 for the operation carries (RFC 9110 §11.6.1): its first
-     * alternative's scheme; an API key has no registered scheme, so {@code ApiKey} with where the key goes.
+     * The {@code WWW-Authenticate} challenges a 401 for the operation carries (RFC 9110 §11.6.1): one for each scheme
+     * of each alternative its security offers, in its order, comma-separated as the header takes several; an API key
+     * has no registered scheme, so {@code ApiKey} with where the key goes.
      */
     public String challenge(Operation operation) {
-        String name = operation.security().isEmpty() || operation.security().get(0).schemes().isEmpty() ? ""
-                : operation.security().get(0).schemes().keySet().iterator().next();
-        JsonNode scheme = spec.securitySchemeNode(name);
-        return switch (scheme.path("type").asText()) {
-            case "apiKey" -> "ApiKey " + scheme.path("in").asText("header") + "=\"" + scheme.path("name").asText() + "\"";
-            case "http" -> capitalised(scheme.path("scheme").asText("Bearer"));
-            default -> "Bearer";
-        };
+        java.util.LinkedHashSet<String> challenges = new java.util.LinkedHashSet<>();
+        operation.security().forEach(alternative -> alternative.schemes().keySet().forEach(name -> {
+            JsonNode scheme = spec.securitySchemeNode(name);
+            switch (scheme.path("type").asText()) {
+                case "apiKey" -> challenges.add("ApiKey " + scheme.path("in").asText("header") + "=\""
+                        + scheme.path("name").asText() + "\"");
+                case "http" -> challenges.add(capitalised(scheme.path("scheme").asText("Bearer")));
+                case "oauth2", "openIdConnect" -> challenges.add("Bearer");
+                default -> { }
+            }
+        }));
+        return challenges.isEmpty() ? "Bearer" : String.join(", ", challenges);
     }
 
     private boolean carries(String name, Map<String, List<String>> headers, String rawQuery) {

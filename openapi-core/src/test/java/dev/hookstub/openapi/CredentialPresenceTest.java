@@ -57,8 +57,8 @@ class CredentialPresenceTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {"key; ApiKey header=\"X-Key\"", "query; ApiKey query=\"api_key\"",
-            "either; Basic", "both; ApiKey header=\"X-Key\"", "tls; Bearer"})
-    void aRefusalChallengesWithTheFirstAlternativesScheme(String operation, String challenge) {
+            "either; Basic, Bearer", "both; ApiKey header=\"X-Key\", Bearer", "tls; Bearer"})
+    void aRefusalChallengesWithEachSchemeItsSecurityOffers(String operation, String challenge) {
         assertEquals(challenge, new CredentialPresence(SPEC).challenge(SPEC.operation(operation)));
     }
 }
