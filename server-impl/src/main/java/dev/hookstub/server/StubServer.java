@@ -217,8 +217,8 @@ public final class StubServer implements AutoCloseable {
             jersey.later(() -> checkExamples(api));
             if (proxies != null && proxies.forwards(api.id())) {
                 // Forwarded unchanged: no fault rule or Prefer answer of the stub's stands in the way.
-                frontDoor.open(new FrontDoor.Route(api.contextPath(), proxies.handler(api), api.errorFormat()),
-                        Set.of(api.documentPath()));
+                frontDoor.open(new FrontDoor.Route(api.contextPath(), proxies.handler(api), api.errorFormat())
+                        .forwarding(), Set.of(api.documentPath()));
                 return;
             }
             HttpHandler handler = jersey.of(api::application);
@@ -266,8 +266,8 @@ public final class StubServer implements AutoCloseable {
                     // Last, and below every other route: the stub's own paths stay the stub's.
                     proxies.document().ifPresent(document -> {
                         journal.add(new RequestJournal.Api(ProxySettings.Document.ID, "", document.spec()));
-                        frontDoor.open(new FrontDoor.Route("", document.handler(), new ProblemDetailsErrorFormat()),
-                                Set.of(OpsHandler.HEALTH));
+                        frontDoor.open(new FrontDoor.Route("", document.handler(), new ProblemDetailsErrorFormat())
+                                .forwarding(), Set.of(OpsHandler.HEALTH));
                     });
                 }
                 frontDoor.complete(ops);

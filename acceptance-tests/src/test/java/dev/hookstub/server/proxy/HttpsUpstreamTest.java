@@ -4,6 +4,7 @@ import static dev.hookstub.server.proxy.ProxyTest.PARTOO;
 import static dev.hookstub.server.proxy.ProxyTest.PARTOO_GET;
 import static dev.hookstub.server.proxy.ProxyTest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import dev.hookstub.server.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -102,6 +104,23 @@ class HttpsUpstreamTest {
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals(stub.http().get(PARTOO_GET, PARTOO).body(), answer.body());
             assertEquals(false, answer.headers().firstValue("Hookstub-Violations").isPresent());
+        }
+    }
+
+    /**
+     * A query with raw brackets (as browsers send them) goes to an HTTPS upstream as it came: building the request's
+     * URI from it failed, and the proxy answered 502 "Illegal character in query" without sending it. The upstream
+     * here (the JDK's server) refuses such a target itself, with a 400 the proxy passes on.
+     */
+    @Test
+    void aQueryWithRawBracketsReachesTheUpstream() throws IOException {
+        try (Hookstub proxy = proxy(Upstream.of(https.url() + "/partoo/v2").withCertificateAuthority(authority));
+             java.net.Socket socket = new java.net.Socket("127.0.0.1", proxy.baseUri().getPort())) {
+            socket.getOutputStream().write(("GET " + PARTOO_GET + "?x[a]=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "x-APIKey: partoo_test_key\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertFalse(answer.contains("Illegal character"), answer);
         }
     }
 

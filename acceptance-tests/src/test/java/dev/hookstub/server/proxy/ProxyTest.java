@@ -521,6 +521,79 @@ class ProxyTest {
         }
     }
 
+    /**
+     * A query as browsers and many clients write it, brackets raw (OpenAPI's own deepObject example,
+     * {@code color[R]=100}): forwarded as it came and judged, where the stub's own routes refuse it. It was a 400 the
+     * upstream never saw. Raw sockets on both sides: Java's URI takes no raw bracket in a query.
+     */
+    @Nested
+    class AQueryWithRawBrackets {
+
+        @Test
+        void isForwardedAsItCameAndJudged(@TempDir Path folder) throws Exception {
+            Path document = Files.writeString(folder.resolve("colors.yaml"), """
+                    openapi: 3.0.3
+                    info: {title: colors, version: '1'}
+                    paths:
+                      /colors:
+                        get:
+                          parameters:
+                            - name: color
+                              in: query
+                              style: deepObject
+                              explode: true
+                              schema: {type: object, properties: {R: {type: integer}, G: {type: integer}}}
+                          responses: {'204': {description: painted}}
+                    """);
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            try (java.net.ServerSocket upstreamSocket = new java.net.ServerSocket(0, 50,
+                         java.net.InetAddress.getLoopbackAddress())) {
+                Thread answering = new Thread(() -> {
+                    while (!upstreamSocket.isClosed()) {
+                        try (java.net.Socket client = upstreamSocket.accept()) {
+                            var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                                    java.nio.charset.StandardCharsets.ISO_8859_1));
+                            seen.add(in.readLine());
+                            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                                // the rest of the head
+                            }
+                            client.getOutputStream().write(("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                });
+                answering.setDaemon(true);
+                answering.start();
+                Upstream raw = Upstream.of("http://127.0.0.1:" + upstreamSocket.getLocalPort());
+                try (Hookstub strict = Hookstub.start(Hookstub.defaultConfig()
+                        .withProxy(ProxySettings.forDocument(OpenApiSpec.load(document.toString()), raw)
+                                .withErrors(true)))) {
+                    String kept = rawGet(strict, "/colors?color[R]=100&color[G]=200");
+                    assertTrue(kept.startsWith("HTTP/1.1 204"), kept);
+                    assertFalse(kept.toLowerCase(java.util.Locale.ROOT).contains("hookstub-violations"), kept);
+                    assertEquals("GET /colors?color[R]=100&color[G]=200 HTTP/1.1", seen.get(0), "as it came");
+                    String broken = rawGet(strict, "/colors?color[R]=red");
+                    assertTrue(broken.startsWith("HTTP/1.1 400"), broken);
+                    assertTrue(broken.contains("color"), broken);
+                    assertEquals(1, seen.size(), "the broken one was not forwarded");
+                    assertTrue(rawGet(strict, "/partoo/v2/webhooks/1?x[a]=1").startsWith("HTTP/1.1 400"),
+                            "the stub's own routes refuse it as ever");
+                }
+            }
+        }
+
+        private static String rawGet(Hookstub stub, String target) throws IOException {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", stub.baseUri().getPort())) {
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "x-APIKey: partoo_test_key\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+        }
+    }
+
     /** A report that keeps what it is handed. */
     record CollectingReport(List<ProxiedExchange> exchanges) implements ProxyReport {
 

@@ -43,14 +43,22 @@ public final class FrontDoor extends HttpHandler {
      * {@code Prefer} answers (null for the admin API).
      */
     public record Route(String contextPath, HttpHandler handler, ErrorFormat format, ApiFaults faults,
-                        boolean apart) {
+                        boolean apart, boolean forwards) {
 
         public Route(String contextPath, HttpHandler handler, ErrorFormat format, ApiFaults faults) {
-            this(contextPath, handler, format, faults, false);
+            this(contextPath, handler, format, faults, false, false);
         }
 
         public Route(String contextPath, HttpHandler handler, ErrorFormat format) {
-            this(contextPath, handler, format, null, false);
+            this(contextPath, handler, format, null, false, false);
+        }
+
+        /**
+         * The same route, its requests forwarded as they came (the proxy): a query may hold what browsers send raw
+         * ({@code deep[a]=3}, {@code a|b}), which the stub's own routes refuse and an upstream may well take.
+         */
+        public Route forwarding() {
+            return new Route(contextPath, handler, format, faults, apart, true);
         }
 
         /**
@@ -60,7 +68,7 @@ public final class FrontDoor extends HttpHandler {
          * connection the thread served waited with it, and the write timeout cut the answer off after its 200.
          */
         public Route servedApart() {
-            return new Route(contextPath, handler, format, faults, true);
+            return new Route(contextPath, handler, format, faults, true, forwards);
         }
     }
 
@@ -158,7 +166,7 @@ public final class FrontDoor extends HttpHandler {
      */
     public synchronized void open(Route route, Set<String> notTheRoutes) {
         Route guarded = new Route(route.contextPath(), new RouteGuard(route.handler(), route.format(), mapper),
-                route.format(), route.faults(), route.apart());
+                route.format(), route.faults(), route.apart(), route.forwards());
         guarded.handler().start();
         table = table.with(guarded, notTheRoutes);
         if (route.apart()) {
@@ -250,7 +258,7 @@ public final class FrontDoor extends HttpHandler {
             response.setContentLength(0);
             return;
         }
-        ApiProblem refused = refusal(request, path);
+        ApiProblem refused = refusal(request, path, route != null && route.forwards());
         if (refused != null) {
             RequestNotes.refusal(request, RequestNotes.reason("request", refused.field(), refused.detail()));
             // The connection may hold bytes the HTTP layer did not read (a body it ignored, a tunnel): close it.
@@ -315,11 +323,11 @@ public final class FrontDoor extends HttpHandler {
     /** Every method some route of the server takes, for {@code OPTIONS *}. */
     static final String SERVER_METHODS = "GET, HEAD, POST, DELETE, OPTIONS";
 
-    private static ApiProblem refusal(Request request, String path) {
+    private static ApiProblem refusal(Request request, String path, boolean forwarded) {
         if (request.getMethod() == Method.CONNECT) {
             return new ApiProblem(405, "Method Not Allowed", "CONNECT is not supported.", null);
         }
-        String target = RequestTarget.problem(path, request.getQueryString());
+        String target = RequestTarget.problem(path, request.getQueryString(), forwarded);
         if (target != null) {
             return ApiProblem.invalid(400, null, target);
         }

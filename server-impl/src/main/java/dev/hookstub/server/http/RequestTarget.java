@@ -17,12 +17,22 @@ final class RequestTarget {
     private static final boolean[] PATH = allowed("-._~!$&'()*+,;=:@/%");
     /** Query characters: pchar, "/" and "?". */
     private static final boolean[] QUERY = allowed("-._~!$&'()*+,;=:@/?%");
+    /**
+     * A query as browsers send it (the WHATWG URL standard encodes only controls, space, '"', '#', '<' and '>'
+     * there), for a request that is forwarded as it came: {@code deep[a]=3}, OpenAPI's own deepObject example.
+     */
+    private static final boolean[] QUERY_AS_SENT = allowed("-._~!$&'()*+,;=:@/?%[]{}|\\^`");
 
     private RequestTarget() {
     }
 
     /** Why the target cannot be served, or null when it is well-formed. */
     static String problem(String rawPath, String rawQuery) {
+        return problem(rawPath, rawQuery, false);
+    }
+
+    /** @param forwarded the request is forwarded as it came: its query may be as browsers send it */
+    static String problem(String rawPath, String rawQuery, boolean forwarded) {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return "The request target must be an absolute path.";
         }
@@ -30,7 +40,7 @@ final class RequestTarget {
         if (pathProblem != null) {
             return pathProblem;
         }
-        return rawQuery == null ? null : check(rawQuery, QUERY, false);
+        return rawQuery == null ? null : check(rawQuery, forwarded ? QUERY_AS_SENT : QUERY, false);
     }
 
     /** A Host header the URL of a response can be built from (or none): the rule Jersey and the fast path build URLs by. */

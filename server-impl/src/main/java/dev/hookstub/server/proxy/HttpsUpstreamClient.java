@@ -86,6 +86,8 @@ final class HttpsUpstreamClient implements UpstreamClient {
                                                  byte[] body, Transport transport) {
         URI target = upstream.resolve(path, rawQuery);
         HttpUriRequestBase request = new HttpUriRequestBase(method, target);
+        // The target as the client wrote it: a URI percent-encodes what a browser sends raw in a query.
+        request.setPath(upstream.target(path, rawQuery));
         for (int i = 0; i + 1 < headers.size(); i += 2) {
             if (!NOT_FORWARDED.contains(headers.get(i).toLowerCase(Locale.ROOT))) {
                 request.addHeader(headers.get(i), headers.get(i + 1));

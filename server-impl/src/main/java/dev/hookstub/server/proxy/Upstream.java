@@ -55,13 +55,38 @@ public record Upstream(URI url, Duration timeout, Path certificateAuthority) {
         return new Upstream(url, timeout, file);
     }
 
-    /** The URL a request's path below the API's mount, and its raw query, go to. */
+    /**
+     * The URL a request's path below the API's mount, and its raw query, go to. A query may hold what browsers send
+     * raw and a URI cannot ({@code color[R]=100}): here those are percent-encoded; {@link #target} keeps them.
+     */
     URI resolve(String path, String rawQuery) {
         String base = url.toString();
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return URI.create(base + path + (rawQuery == null ? "" : "?" + rawQuery));
+        return URI.create(base + path + (rawQuery == null ? "" : "?" + uriSafe(rawQuery)));
+    }
+
+    /** The request target sent upstream, path and query as the client wrote them (the mount's path before them). */
+    String target(String path, String rawQuery) {
+        String base = url.getRawPath() == null ? "" : url.getRawPath();
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + path + (rawQuery == null ? "" : "?" + rawQuery);
+    }
+
+    private static String uriSafe(String rawQuery) {
+        StringBuilder safe = new StringBuilder(rawQuery.length());
+        for (int i = 0; i < rawQuery.length(); i++) {
+            char c = rawQuery.charAt(i);
+            if ("[]{}|\\^`".indexOf(c) >= 0) {
+                safe.append('%').append(String.format("%02X", (int) c));
+            } else {
+                safe.append(c);
+            }
+        }
+        return safe.toString();
     }
 
     @Override

@@ -46,6 +46,21 @@ class RequestTargetTest {
         assertEquals(reason, RequestTarget.problem("/a", query), query);
     }
 
+    /** What browsers send raw in a query: the stub refuses it, a route that forwards as it came takes it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"color[R]=100&color[G]=200", "p=blue|black", "q={x}", "a=1^2", "b=`c`", "c=a\\b"})
+    void aQueryAsBrowsersSendItIsTakenOnlyWhereTheRequestIsForwarded(String query) {
+        assertEquals("The request URL contains a character that must be percent-encoded.",
+                RequestTarget.problem("/a", query), query);
+        assertNull(RequestTarget.problem("/a", query, true), query);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=<b>", "a=\"b\"", "a=b c", "a=%zz"})
+    void whatBrowsersEncodeIsRefusedEvenWhereTheRequestIsForwarded(String query) {
+        assertTrue(RequestTarget.problem("/a", query, true) != null, query);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"localhost:8080", "Stub.Example", "[::1]:80"})
     void hostsAUrlIsBuiltFromPass(String host) {
