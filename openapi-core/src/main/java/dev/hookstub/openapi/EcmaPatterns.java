@@ -37,12 +37,17 @@ public final class EcmaPatterns {
     /** The expression as Java's {@link java.util.regex.Pattern} reads it with ECMA-262's meaning. */
     public static String toJava(String ecma) {
         StringBuilder java = new StringBuilder(ecma.length() + 8);
+        java.util.Map<String, String> groups = groupNames(ecma);
         boolean inClass = false;
         int length = ecma.length();
         for (int i = 0; i < length; i++) {
             char c = ecma.charAt(i);
             if (c == '\\' && i + 1 < length) {
-                i = escape(ecma, i, inClass, java);
+                i = escape(ecma, i, inClass, java, groups);
+            } else if (!inClass && c == '(' && ecma.startsWith("(?<", i) && groupNameAt(ecma, i + 3) != null) {
+                String name = groupNameAt(ecma, i + 3);
+                java.append("(?<").append(groups.get(name)).append('>');
+                i += 3 + name.length();
             } else if (inClass) {
                 if (c == ']') {
                     inClass = false;
@@ -91,8 +96,16 @@ public final class EcmaPatterns {
      * character. {@code \p{L}} and {@code \P{...}} go as written, {@code \\u{1F600}} as {@code \\x{1F600}}, {@code \0} as
      * NUL, and {@code \s} and {@code \S} as ECMA-262's whitespace, which is Unicode's (Java's is ASCII's).
      */
-    private static int escape(String ecma, int at, boolean inClass, StringBuilder java) {
+    private static int escape(String ecma, int at, boolean inClass, StringBuilder java,
+                              java.util.Map<String, String> groups) {
         char next = ecma.charAt(at + 1);
+        if (next == 'k' && at + 2 < ecma.length() && ecma.charAt(at + 2) == '<') {
+            String name = groupNameAt(ecma, at + 3);
+            if (name != null && groups.containsKey(name)) {
+                java.append("\\k<").append(groups.get(name)).append('>');
+                return at + 3 + name.length();
+            }
+        }
         boolean braced = at + 2 < ecma.length() && ecma.charAt(at + 2) == '{';
         int close = braced ? ecma.indexOf('}', at + 3) : -1;
         if ((next == 'p' || next == 'P') && close > 0) {
@@ -114,6 +127,31 @@ public final class EcmaPatterns {
             java.append('\\').append(next);
         }
         return at + 1;
+    }
+
+    /**
+     * Each named group's name as Java takes it: ECMA-262 allows '_', '$' and any letter in a name, Java only ASCII
+     * letters then digits. A name Java refuses gets one of its own, which {@code \\k<name>} follows.
+     */
+    private static java.util.Map<String, String> groupNames(String ecma) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (int at = ecma.indexOf("(?<"); at >= 0; at = ecma.indexOf("(?<", at + 3)) {
+            String name = groupNameAt(ecma, at + 3);
+            if (name != null && (at == 0 || ecma.charAt(at - 1) != '\\')) {
+                names.computeIfAbsent(name, n -> n.matches("[A-Za-z][A-Za-z0-9]*") ? n
+                        : "g" + names.size() + n.replaceAll("[^A-Za-z0-9]", ""));
+            }
+        }
+        return names;
+    }
+
+    /** The group name that starts at {@code at} and ends with '>', or null (a lookbehind, or no name). */
+    private static String groupNameAt(String text, int at) {
+        if (at >= text.length() || text.charAt(at) == '=' || text.charAt(at) == '!') {
+            return null;
+        }
+        int end = text.indexOf('>', at);
+        return end > at ? text.substring(at, end) : null;
     }
 
     /** Where a quantifier {@code {n}}, {@code {n,}} or {@code {n,m}} that starts at {@code at} ends; -1 if none does. */

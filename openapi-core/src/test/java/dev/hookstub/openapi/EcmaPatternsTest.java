@@ -58,6 +58,16 @@ class EcmaPatternsTest {
     /** The same, with the Unicode flag JSON Schema's validators set (its property classes and code points). */
     static Stream<Arguments> inUnicodeMode() {
         return Stream.of(
+                Arguments.of("^(?<first_name>[a-z]+)-\\k<first_name>$", "ab-ab", true),
+                Arguments.of("^(?<first_name>[a-z]+)-\\k<first_name>$", "ab-cd", false),
+                Arguments.of("^(?<$x>a)\\k<$x>$", "aa", true),
+                Arguments.of("^(?<$x>a)\\k<$x>$", "ab", false),
+                Arguments.of("(?<=a)b", "ab", true),
+                Arguments.of("(?<=a)b", "cb", false),
+                Arguments.of("(?<!a)b", "ab", false),
+                Arguments.of("(?<!a)b", "cb", true),
+                Arguments.of("^(?<year>\\d{4})-(?<mo>\\d{2})$", "2024-05", true),
+                Arguments.of("^(?<year>\\d{4})-(?<mo>\\d{2})$", "24-05", false),
                 Arguments.of("^\\p{L}+$", "h\u00E9llo", true),
                 Arguments.of("^\\p{L}+$", "h3llo", false),
                 Arguments.of("^\\P{Lu}+$", "abc", true),
