@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -50,8 +51,14 @@ final class JerseyBuilds implements AutoCloseable {
     /** Builds from now on. */
     void begin() {
         if (beginning.compareAndSet(false, true)) {
-            // Queued on the one thread ahead of every build, which completing begun queues after it.
-            thread.execute(beforeBuilds);
+            try {
+                // Queued on the one thread ahead of every build, which completing begun queues after it.
+                thread.execute(beforeBuilds);
+            } catch (RejectedExecutionException closed) {
+                // Closed before the builds began (a test's stub started and closed within the idle second):
+                // nothing to build for. It was an uncaught exception, printed with its stack trace.
+                return;
+            }
             begun.complete(null);
         }
     }
