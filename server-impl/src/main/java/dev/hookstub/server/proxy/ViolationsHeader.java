@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The {@code Hookstub-Violations} response header, as Prism's {@code sl-violations}: a JSON array of what the
  * request and the answer break, each {@code {"in", "check", "pointer", "reason"}}. A header is no place for a
- * schema's hundred complaints: it carries the first {@value #MOST} with reasons of at most {@value #REASON_CHARS}
- * characters, in ASCII; the journal keeps every one in full.
+ * schema's hundred complaints: it carries the first {@value #MOST} with pointers and reasons of at most
+ * {@value #REASON_CHARS} characters, in ASCII; the journal keeps every one in full.
  */
 final class ViolationsHeader {
 
@@ -35,7 +35,10 @@ final class ViolationsHeader {
             Map<String, String> item = new LinkedHashMap<>();
             item.put("in", violation.in());
             item.put("check", violation.check());
-            item.put("pointer", violation.pointer());
+            // A pointer into a deep body is long (/children/0 five hundred times): its end says where.
+            String pointer = violation.pointer();
+            item.put("pointer", pointer.length() <= REASON_CHARS ? pointer
+                    : "..." + pointer.substring(pointer.length() - REASON_CHARS));
             String reason = violation.reason().replaceAll("\\s+", " ");
             item.put("reason", reason.length() <= REASON_CHARS ? reason : reason.substring(0, REASON_CHARS) + "...");
             shown.add(item);

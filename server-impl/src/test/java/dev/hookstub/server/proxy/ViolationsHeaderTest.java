@@ -36,4 +36,14 @@ class ViolationsHeaderTest {
         assertEquals("é wrong " + "x".repeat(ViolationsHeader.REASON_CHARS - 8) + "...",
                 header.path(0).path("reason").asText());
     }
+
+    @Test
+    void aDeepPointerKeepsItsEnd() throws Exception {
+        String deep = "/children/0".repeat(500) + "/name";
+        String value = ViolationsHeader.value(List.of(new SpecViolation("request", "request_body_conformance", deep,
+                "string found, integer expected")));
+        String shown = JSON.readTree(value).path(0).path("pointer").asText();
+        assertEquals("..." + deep.substring(deep.length() - ViolationsHeader.REASON_CHARS), shown);
+        assertTrue(value.length() < 1_000, "a header of " + value.length() + " characters");
+    }
 }
