@@ -3,8 +3,6 @@ package dev.hookstub.openapi;
 import com.networknt.schema.regex.RegularExpression;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -26,8 +24,6 @@ public final class BoundedMatch {
     /** What one match may take: real patterns on real values take microseconds. */
     static final long BUDGET_MILLIS = 200;
     private static final Logger LOG = Logger.getLogger(BoundedMatch.class.getName());
-    /** Reserved, not taken: a thread's stack is committed as deep as it goes. About half a million characters. */
-    private static final long DEEP_STACK_BYTES = 512L * 1024 * 1024;
     private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
 
     private BoundedMatch() {
@@ -66,18 +62,17 @@ public final class BoundedMatch {
     }
 
     private static boolean findOnADeepStack(Pattern pattern, String value, long deadline) {
-        FutureTask<Boolean> found = new FutureTask<>(() -> pattern.matcher(new Budgeted(value, deadline)).find());
-        Thread deep = new Thread(null, found, "hookstub-deep-pattern", DEEP_STACK_BYTES);
-        deep.setDaemon(true);
-        deep.start();
         try {
-            return found.get();
-        } catch (ExecutionException e) {
-            return notHeld(pattern, value, e.getCause() instanceof OverBudget
-                    ? "it took longer than " + BUDGET_MILLIS + " ms" : "the engine ran out of stack");
+            return DeepStack.call(() -> pattern.matcher(new Budgeted(value, deadline)).find());
+        } catch (OverBudget slow) {
+            return notHeld(pattern, value, "it took longer than " + BUDGET_MILLIS + " ms");
+        } catch (StackOverflowError deeper) {
+            return notHeld(pattern, value, "the engine ran out of stack");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
+        } catch (Exception unexpected) {
+            return notHeld(pattern, value, unexpected.toString());
         }
     }
 

@@ -145,11 +145,29 @@ public final class SchemaCatalog {
 
     /** As {@link #validate(String, JsonNode, Direction)}, for JSON text (the validator reads text: it has its own Jackson). */
     public List<Error> validate(String pointer, String json, Direction direction) {
-        List<Error> errors = at(pointer).validate(json, InputFormat.JSON);
+        Schema schema = at(pointer);
+        List<Error> errors;
+        try {
+            errors = schema.validate(json, InputFormat.JSON);
+        } catch (StackOverflowError deep) {
+            // A document within the depth we read, under a schema whose $ref and oneOf recurse many frames a level:
+            // once more on a deep stack (what the caller had left is not what it may need).
+            errors = onADeepStack(schema, json);
+        }
         if (direction == Direction.NONE || errors.isEmpty()) {
             return errors;
         }
         return errors.stream().filter(error -> !excused(error, direction)).toList();
+    }
+
+    private static List<Error> onADeepStack(Schema schema, String json) {
+        try {
+            return DeepStack.call(() -> schema.validate(json, InputFormat.JSON));
+        } catch (RuntimeException | java.lang.Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean conforms(String pointer, JsonNode value, Direction direction) {

@@ -70,4 +70,39 @@ class DeepBodiesTest {
         assertEquals(1, answered.size(), answered.toString());
         assertTrue(answered.get(0).reason().startsWith("body nests deeper than the 500 levels"), answered.toString());
     }
+
+    /**
+     * A schema that recurses through $ref and oneOf at each level takes many frames a level: an answer 499 levels
+     * deep, within what we read, overflowed the stack (check: "the engine could not check this operation"). It is
+     * judged on a deep stack instead; here the caller's stack is made small so that the first try overflows.
+     */
+    @Test
+    void aDeepAnswerUnderARecursiveOneOfIsJudgedThoughTheCallersStackIsSmall() throws InterruptedException {
+        OpenApiSpec any = OpenApiSpec.fromBytes("any", """
+                openapi: 3.1.0
+                info: {title: any, version: '1'}
+                paths:
+                  /any:
+                    get:
+                      operationId: any
+                      responses:
+                        '200':
+                          description: anything
+                          content: {application/json: {schema: {$ref: '#/components/schemas/Any'}}}
+                components:
+                  schemas:
+                    Any:
+                      oneOf:
+                        - {type: object, additionalProperties: {$ref: '#/components/schemas/Any'}}
+                        - {type: array, items: {$ref: '#/components/schemas/Any'}}
+                        - {type: [string, number, boolean, 'null']}
+                """.getBytes(StandardCharsets.UTF_8));
+        String nested = "[".repeat(499) + "1" + "]".repeat(499);
+        List<List<Violation>> found = new java.util.ArrayList<>();
+        Thread small = new Thread(null, () -> found.add(new ResponseValidator(any).validate(any.operation("any"), 200,
+                "application/json", nested)), "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertEquals(List.of(List.of()), found, "judged, and valid");
+    }
 }
