@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,10 @@ import java.util.regex.Pattern;
 final class PatternStrings {
 
     private static final int ATTEMPTS = 12;
+    /** {@code \\x{HEX}}, or a high and a low surrogate each written {@code \\uHHHH}. */
+    private static final Pattern ASTRAL = Pattern.compile(
+            "\\\\x\\{([0-9A-Fa-f]{5,6})\\}|\\\\u(D[89AB][0-9A-F]{2})\\\\u(D[C-F][0-9A-F]{2})",
+            Pattern.CASE_INSENSITIVE);
     private static final Map<String, Optional<Compiled>> COMPILED = new ConcurrentHashMap<>();
     private static final RgxGenProperties PLAIN_DOT = new RgxGenProperties();
 
@@ -61,9 +66,41 @@ final class PatternStrings {
         return Optional.empty();
     }
 
+    /**
+     * A character beyond the 16-bit range outside a class ({@code \\x{1F600}}, or the surrogate pair
+     * {@code \\uD83D\\uDE00}) as the character itself, in a group of its own: RgxGen reads neither escape as one
+     * character, and reads the character as two, so that a quantifier after it repeated half of it. (In a class it
+     * stays as it is: RgxGen cannot make such a class's characters, and nothing is generated.)
+     */
+    static String astralAsWritten(String java) {
+        StringBuilder out = new StringBuilder(java.length());
+        boolean inClass = false;
+        for (int i = 0; i < java.length(); i++) {
+            char c = java.charAt(i);
+            if (c == '\\' && i + 1 < java.length()) {
+                Matcher escape = ASTRAL.matcher(java).region(i, java.length());
+                if (!inClass && escape.lookingAt()) {
+                    int codePoint = escape.group(1) != null ? Integer.parseInt(escape.group(1), 16)
+                            : Character.toCodePoint((char) Integer.parseInt(escape.group(2), 16),
+                                    (char) Integer.parseInt(escape.group(3), 16));
+                    if (codePoint > 0xFFFF) {
+                        out.append("(?:").appendCodePoint(codePoint).append(')');
+                        i = escape.end() - 1;
+                        continue;
+                    }
+                }
+                out.append(c).append(java.charAt(++i));
+            } else {
+                inClass = c == '[' || inClass && c != ']';
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static Optional<Compiled> compile(String expression) {
         try {
-            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, EcmaPatterns.toJava(expression)),
+            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, astralAsWritten(EcmaPatterns.toJava(expression))),
                     EcmaPatterns.compile(expression)));
         } catch (RuntimeException e) {
             // Not an expression the JDK reads even as JavaScript would, or one RgxGen cannot generate from.
