@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  *   <li>in a class, {@code [} and {@code &&} are literals; Java reads a nested class and an intersection;</li>
  *   <li>{@code \0} is the NUL character; Java wants octal digits after it;</li>
  *   <li>{@code \s} is Unicode's whitespace (a no-break space too), Java's only ASCII's;</li>
- *   <li>{@code \\u{1F600}} (a code point, in Unicode mode) is Java's {@code \\x{1F600}}.</li>
+ *   <li>{@code \\u{1F600}} (a code point, in Unicode mode) is Java's {@code \\x{1F600}};</li>
+ *   <li>{@code .} leaves out U+0085 in Java, {@code \b} is a boundary of Unicode's letters there and of ASCII's word
+ *       characters in JavaScript, {@code \v} is one character there and a class in Java, and a letter no escape
+ *       names ({@code \A}, {@code \z}, {@code \h}) is the letter itself in JavaScript.</li>
  * </ul>
  * {@link #toJava} rewrites those and leaves the rest as written; {@link #compile} adds what the JSON Schema
  * library rewrites for the JDK's engine ({@code $} as the end of the text, long Unicode property names), so that one
@@ -24,6 +27,12 @@ public final class EcmaPatterns {
     /** ECMA-262's WhiteSpace and LineTerminator, what its {@code \s} matches, as the members of a Java class. */
     private static final String SPACE =
             "\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+
+    /** What ECMA-262's {@code .} matches, as Java writes it. */
+    public static final String ANY_BUT_LINE_TERMINATORS = "[^\\n\\r\\u2028\\u2029]";
+
+    /** The letters an escape may name in ECMA-262: classes, controls, code units, back-references, properties. */
+    private static final String ECMA_LETTER_ESCAPES = "dDwWsSbBfnrtvcxukpP";
 
     private EcmaPatterns() {
     }
@@ -81,6 +90,9 @@ public final class EcmaPatterns {
                     java.append(ecma, i, end + 1);
                     i = end;
                 }
+            } else if (c == '.') {
+                // Any character but ECMA-262's line terminators (Java's '.' leaves out U+0085 too).
+                java.append(ANY_BUT_LINE_TERMINATORS);
             } else if (c == '}') {
                 // Not a quantifier's end (that is taken with its '{'): a literal, which Java reads too; escaped anyway.
                 java.append("\\}");
@@ -116,7 +128,16 @@ public final class EcmaPatterns {
             java.append("\\x{").append(ecma, at + 3, close).append('}');
             return close;
         }
-        if (next == 's') {
+        if (next == 'b' || next == 'B') {
+            // A word boundary of ASCII's word characters (Java's own reads é as one); in a class, a backspace.
+            java.append(inClass ? "\\x08" : next == 'b' ? "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))"
+                    : "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))");
+        } else if (next == 'v') {
+            java.append("\\x0B");
+        } else if (Character.isLetter(next) && next < 128 && ECMA_LETTER_ESCAPES.indexOf(next) < 0) {
+            // No escape in ECMA-262 (Annex B reads it as the letter itself); Java's \A, \z, \h, \Q... mean more.
+            java.append(next);
+        } else if (next == 's') {
             java.append(inClass ? SPACE : "[" + SPACE + "]");
         } else if (next == 'S') {
             // In a class too: Java takes a class within a class as their union.

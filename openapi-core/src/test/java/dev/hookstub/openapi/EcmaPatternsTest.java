@@ -17,6 +17,23 @@ class EcmaPatternsTest {
      */
     static Stream<Arguments> asJavaScriptReadsThem() {
         return Stream.of(
+                Arguments.of("^a.b$", "a\u0085b", true),
+                Arguments.of("^a.b$", "a\nb", false),
+                Arguments.of("^a.b$", "a\u2028b", false),
+                Arguments.of("^a.b$", "axb", true),
+                Arguments.of("\\bfoo\\b", "\u00E9foo", true),
+                Arguments.of("\\bfoo\\b", "afoo", false),
+                Arguments.of("\\bfoo\\b", "foo bar", true),
+                Arguments.of("\\Bfoo", "\u00E9foo", false),
+                Arguments.of("\\Bfoo", "afoo", true),
+                Arguments.of("^\\h$", "h", true),
+                Arguments.of("^\\h$", " ", false),
+                Arguments.of("^\\A\\z$", "Az", true),
+                Arguments.of("^\\A\\z$", "z", false),
+                Arguments.of("^[\\b]$", "\u0008", true),
+                Arguments.of("^[\\b]$", "b", false),
+                Arguments.of("^\\v$", "\u000B", true),
+                Arguments.of("^\\v$", "\n", false),
                 Arguments.of("^{[a-z]+}$", "{abc}", true),
                 Arguments.of("^{[a-z]+}$", "abc", false),
                 Arguments.of("^{[a-z]+}$", "{ab1}", false),

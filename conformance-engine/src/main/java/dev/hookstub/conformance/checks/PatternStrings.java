@@ -100,7 +100,10 @@ final class PatternStrings {
 
     private static Optional<Compiled> compile(String expression) {
         try {
-            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, astralAsWritten(EcmaPatterns.toJava(expression))),
+            // RgxGen makes '.' of plain characters (PLAIN_DOT); the rewrite of '.' as "not a line terminator" would
+            // let it draw any other, '/' and controls too.
+            String forGeneration = EcmaPatterns.toJava(expression).replace(EcmaPatterns.ANY_BUT_LINE_TERMINATORS, ".");
+            return Optional.of(new Compiled(RgxGen.parse(PLAIN_DOT, astralAsWritten(forGeneration)),
                     EcmaPatterns.compile(expression)));
         } catch (RuntimeException e) {
             // Not an expression the JDK reads even as JavaScript would, or one RgxGen cannot generate from.
