@@ -361,9 +361,32 @@ public final class ConformanceRun {
             ledger.skip(create, Check.USE_AFTER_FREE, why);
             return;
         }
+        // What the read requires beyond the record's id (a query parameter, a header) is not the record's: generated.
+        Map<String, Map<String, JsonNode>> required = new LinkedHashMap<>();
+        required.put("query", new LinkedHashMap<>(read.queryParams()));
+        required.put("header", new LinkedHashMap<>());
+        required.put("cookie", new LinkedHashMap<>());
+        CaseGenerator values = new CaseGenerator(spec, read.read(), Optional.empty(), random(read.read().label()));
+        for (String in : required.keySet()) {
+            for (Parameter parameter : read.read().parameters(in)) {
+                if (!parameter.required() || required.get(in).containsKey(parameter.name())) {
+                    continue;
+                }
+                Optional<JsonNode> value = values.generatedValue(parameter);
+                if (value.isEmpty()) {
+                    String why = "the read " + read.read().label() + " requires the " + in + " parameter "
+                            + parameter.name() + ", and no valid value could be made for it";
+                    ledger.skip(create, Check.ENSURE_RESOURCE_AVAILABILITY, why);
+                    ledger.skip(create, Check.USE_AFTER_FREE, why);
+                    return;
+                }
+                required.get(in).put(parameter.name(), value.get());
+            }
+        }
         RequestCase readCase = new RequestCase(read.read(), Kind.READ_BACK, "read back what " + create.label()
                 + " created, found by " + read.how() + " (" + created.requestCase().description() + ")",
-                "GET", read.pathParams(), read.queryParams(), Map.of(), Map.of(), Credential.VALID, null);
+                "GET", read.pathParams(), required.get("query"), required.get("header"), required.get("cookie"),
+                Credential.VALID, null);
         Exchange readBack = sender.send(readCase);
         judge.judge(readBack);
         boolean sameRecord = readBack.succeeded() && sameRecord(read, readBack);

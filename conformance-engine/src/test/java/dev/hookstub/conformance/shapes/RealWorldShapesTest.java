@@ -148,6 +148,51 @@ class RealWorldShapesTest {
     }
 
     /**
+     * A read that requires more than the record's id (a query parameter, a header): the read-back went without it,
+     * was called valid, and a server that refused it (Prism, 400) failed ensure_resource_availability.
+     */
+    @Test
+    void aReadBackCarriesWhatTheReadRequiresBesideTheId() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /items:
+                    post:
+                      operationId: createItem
+                      requestBody: {required: true, content: {application/json: {schema: {type: object, properties: {label: {type: string}}}}}}
+                      responses:
+                        '201': {description: created, content: {application/json: {schema: {type: object, required: [code], properties: {code: {type: string}}}}}}
+                  /items/{code}:
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: code, in: path, required: true, schema: {type: string}}
+                        - {name: locale, in: query, required: true, schema: {type: string, enum: [nl, en]}}
+                        - {name: X-Tenant, in: header, required: true, schema: {type: string, pattern: '^t-[0-9]+$'}}
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {code: {type: string}}}}}}
+                        '400': {description: bad, content: {application/json: {schema: {type: object}}}}
+                """;
+        try (ScriptedServer server = new ScriptedServer()
+                .on("POST", "/items", Answer.json(201, "{\"code\":\"c-1\"}"))
+                .on("GET", "/items/c-1", Answer.json(200, "{\"code\":\"c-1\"}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.validRequestsAreValid();
+            assertEquals(Outcome.PASSED, ran.outcome("createItem", Check.ENSURE_RESOURCE_AVAILABILITY));
+            Request readBack = ran.requests().stream().filter(r -> r.method().equals("GET")
+                    && r.path().equals("/items/c-1") && r.query() != null && r.query().startsWith("locale="))
+                    .findFirst().orElseThrow(() -> new AssertionError("no read-back with its query: " + ran.requests()));
+            assertTrue(readBack.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("X-Tenant")),
+                    readBack.headers().toString());
+            RequestValidator validator = new RequestValidator(ran.spec());
+            assertEquals(List.of(), validator.validate(ran.spec().operation("getItem"), new RequestValidator.WireRequest(
+                    readBack.path(), readBack.query(), readBack.headers(), null)), "the read-back keeps to the spec");
+        }
+    }
+
+    /**
      * An operation whose only declared answers are errors (petstore's deleteOrder: 400 and 404) gives no status that
      * could show a valid request accepted: positive_data_acceptance is skipped, saying so. It failed the server for
      * answering as the spec says, and called a request made of required values "the spec's example request".
