@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hookstub.openapi.BoundedMatch;
+import dev.hookstub.openapi.EcmaPatterns;
 import dev.hookstub.openapi.JsonPointers;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
@@ -304,7 +306,16 @@ final class SchemaValues {
         String format = schema.path("format").asText("");
         Optional<String> formatted = formatted(format);
         if (formatted.isPresent()) {
-            return formatted.map(TextNode::valueOf);
+            if (fits(formatted.get(), schema, min, max)) {
+                return formatted.map(TextNode::valueOf);
+            }
+            // A format with a rule of the schema's own beside it (a length, a pattern): another of its shapes, or
+            // what the pattern makes.
+            Optional<String> other = otherShapes(format, min, max).stream()
+                    .filter(shape -> fits(shape, schema, min, max)).findFirst();
+            if (other.isPresent() || !schema.has("pattern")) {
+                return other.map(TextNode::valueOf);
+            }
         }
         if (schema.has("pattern")) {
             Optional<JsonNode> matching = patterns.matching(schema.get("pattern").asText(), min, max)
@@ -326,6 +337,31 @@ final class SchemaValues {
         int low = Math.max(1, min);
         int high = Math.max(low, Math.min(max, low + 16));
         return Optional.of(TextNode.valueOf(letters(low + random.nextInt(high - low + 1))));
+    }
+
+    private static boolean fits(String value, JsonNode schema, int min, int max) {
+        int length = value.codePointCount(0, value.length());
+        if (length < min || length > max || !schema.has("pattern")) {
+            return length >= min && length <= max;
+        }
+        try {
+            return BoundedMatch.find(EcmaPatterns.compile(schema.get("pattern").asText()), value);
+        } catch (IllegalArgumentException unreadable) {
+            // A pattern no engine here reads holds no value to it (docs/adr/014).
+            return true;
+        }
+    }
+
+    /** More values of a format, short and long, for a schema that asks more of it than the usual one gives. */
+    private List<String> otherShapes(String format, int min, int max) {
+        int padding = Math.max(1, Math.min(60, min - 12));
+        return switch (format) {
+            case "email", "idn-email" -> List.of("a@b.co", "alice@example.test", "x@example.com",
+                    letters(padding) + "@example.com", letters(Math.max(1, Math.min(63, max - 12))) + "@example.com");
+            case "hostname", "idn-hostname" -> List.of("a.test", "example.test", "localhost",
+                    letters(padding) + ".example.com");
+            default -> List.of();
+        };
     }
 
     private Optional<String> formatted(String format) {

@@ -148,6 +148,42 @@ class RealWorldShapesTest {
     }
 
     /**
+     * A format with a rule of the schema's own beside it: the generator made one shape of email
+     * ({@code conformance+…@example.com}, 31 characters), so a maxLength of 20 or a pattern on the domain left the
+     * operation with no valid request.
+     */
+    @Test
+    void aFormatWithALengthOrPatternBesideItStillGivesValidRequests() {
+        String yaml = """
+                openapi: 3.1.0
+                info: {title: shape, version: '1'}
+                paths:
+                  /people:
+                    post:
+                      operationId: addPerson
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema:
+                              type: object
+                              required: [short, test, plain, host]
+                              properties:
+                                short: {type: string, format: email, maxLength: 20}
+                                test: {type: string, format: email, pattern: '@example\\.test$'}
+                                plain: {type: string, format: email, pattern: '^[^+]+$'}
+                                host: {type: string, format: hostname, pattern: '\\.test$'}
+                      responses: {'204': {description: added}}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("POST", "/people", Answer.empty(204))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.validRequestsAreValid();
+            assertEquals(Outcome.PASSED, ran.outcome("addPerson", Check.POSITIVE_DATA_ACCEPTANCE));
+        }
+    }
+
+    /**
      * A read that requires more than the record's id (a query parameter, a header): the read-back went without it,
      * was called valid, and a server that refused it (Prism, 400) failed ensure_resource_availability.
      */
