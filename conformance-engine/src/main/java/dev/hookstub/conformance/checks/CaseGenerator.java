@@ -8,6 +8,7 @@ import dev.hookstub.conformance.checks.RequestCase.Kind;
 import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.Parameter;
+import dev.hookstub.openapi.SchemaTypes;
 import dev.hookstub.openapi.RequestBody;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
 import java.util.ArrayList;
@@ -108,7 +109,14 @@ final class CaseGenerator {
         String body = operation.requestBody().isEmpty() ? "the operation takes no body"
                 : base.body() == null ? "no valid request body could be made from its schema, so none went to break"
                 : "its body is " + base.body().contentType() + ", and only JSON bodies are broken";
-        return "the spec sets no rule a request could break: every parameter is an unconstrained string, and " + body;
+        List<String> composite = sent().stream().filter(parameter -> parameter.schemaPointer()
+                .map(pointer -> SchemaTypes.of(spec, pointer)).filter(types -> types.contains("object")
+                        || types.contains("array")).isPresent()).map(Parameter::name).toList();
+        String parameters = composite.isEmpty() ? "every parameter is an unconstrained string"
+                : "the parameters it breaks are scalars (a wrong type, a bound, a pattern, an enum), and "
+                        + String.join(", ", composite) + (composite.size() == 1 ? " is" : " are")
+                        + " an object or array whose members it does not break";
+        return "no rule a request could break was found: " + parameters + "; and " + body;
     }
 
     /** Why {@link #example()} and {@link #generated} made no request, when they made none. */

@@ -183,6 +183,33 @@ class RealWorldShapesTest {
         }
     }
 
+    /** The skip of negative_data_rejection called an object path parameter with bounded members "unconstrained". */
+    @Test
+    void anObjectParameterWhoseMembersAreNotBrokenIsNamedInTheSkipNotCalledUnconstrained() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: shape, version: '1'}
+                paths:
+                  /points/{pt}:
+                    get:
+                      operationId: getPoint
+                      parameters:
+                        - name: pt
+                          in: path
+                          required: true
+                          style: matrix
+                          explode: true
+                          schema: {type: object, required: [x], properties: {x: {type: integer, minimum: 0, maximum: 100}}}
+                      responses: {'200': {description: ok}}
+                """;
+        try (ScriptedServer server = new ScriptedServer().on("GET", "/points/.*", Answer.json(200, "{}"))) {
+            Ran ran = run(yaml, server);
+            ran.noErrors();
+            ran.skipped("getPoint", Check.NEGATIVE_DATA_REJECTION,
+                    "pt is an object or array whose members it does not break");
+        }
+    }
+
     /**
      * A read that requires more than the record's id (a query parameter, a header): the read-back went without it,
      * was called valid, and a server that refused it (Prism, 400) failed ensure_resource_availability.
