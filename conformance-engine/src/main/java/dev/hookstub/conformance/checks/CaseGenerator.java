@@ -131,7 +131,7 @@ final class CaseGenerator {
             noValueReason = "no valid value could be made for the " + parameter.in() + " parameter "
                     + parameter.name() + parameter.schemaPointer().flatMap(values::patternOf)
                     .map(pattern -> ": no string within its lengths matched its pattern " + pattern
-                            + " (read as ECMA-262 by the JDK's engine), and it has no example that does")
+                            + ", and it has no example that does")
                     .orElse("");
         }
     }
