@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  *   <li>it recurses once per character a repeated group takes: {@code ^(?:[a-z]|[0-9])*$} on a value of 50,000
  *       characters overflowed the stack of the thread that judged it, and the client got a 500. It is tried once
  *       more on a thread with a deep stack;</li>
- *   <li>it backtracks without limit: {@code ^(a+)+$} on thirty {@code a} and a {@code b} takes minutes, and the
- *       proxy judges a GET on a thread that reads many connections. A match may take {@link #BUDGET_MILLIS}.</li>
+ *   <li>it backtracks without limit where its memo of loops cannot help: {@code ^((a+)+)\2$} on thirty {@code a}
+ *       and a {@code !} takes 24 s, and the proxy judges a GET on a thread that reads many connections. A match may
+ *       take {@link #BUDGET_MILLIS}.</li>
  * </ul>
  * A value beyond either is not held to the pattern (logged once per pattern), rather than refused for a fault of
  * the engine or waited for.
@@ -34,7 +35,7 @@ public final class BoundedMatch {
      * reads it (its syntax, a property class Java lacks) holds no value to it and is logged once: a 500 for every
      * request of the operation, and the upstream's answer lost, was what it cost.
      */
-    static RegularExpression of(String ecma) {
+    public static RegularExpression of(String ecma) {
         Pattern pattern;
         try {
             pattern = EcmaPatterns.compile(ecma);

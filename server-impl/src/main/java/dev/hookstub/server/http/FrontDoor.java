@@ -39,6 +39,12 @@ import org.glassfish.grizzly.http.util.Header;
 public final class FrontDoor extends HttpHandler {
 
     /**
+     * What browsers leave raw in a query and RFC 3986 does not allow there (the WHATWG URL standard encodes only
+     * controls, space, '"', '#', '<' and '>'): a forwarded route takes them, and a URI cannot hold them.
+     */
+    public static final String RAW_IN_BROWSERS_QUERIES = "[]{}|\\^`";
+
+    /**
      * An API (or the admin API) mounted at a context path, with its error format, and the API's fault rules and
      * {@code Prefer} answers (null for the admin API).
      */
@@ -55,7 +61,8 @@ public final class FrontDoor extends HttpHandler {
 
         /**
          * The same route, its requests forwarded as they came (the proxy): a query may hold what browsers send raw
-         * ({@code deep[a]=3}, {@code a|b}), which the stub's own routes refuse and an upstream may well take.
+         * ({@link #RAW_IN_BROWSERS_QUERIES}: {@code deep[a]=3}, {@code a|b}), which the stub's own routes refuse and
+         * an upstream may well take.
          */
         public Route forwarding() {
             return new Route(contextPath, handler, format, faults, apart, true);

@@ -17,11 +17,9 @@ final class RequestTarget {
     private static final boolean[] PATH = allowed("-._~!$&'()*+,;=:@/%");
     /** Query characters: pchar, "/" and "?". */
     private static final boolean[] QUERY = allowed("-._~!$&'()*+,;=:@/?%");
-    /**
-     * A query as browsers send it (the WHATWG URL standard encodes only controls, space, '"', '#', '<' and '>'
-     * there), for a request that is forwarded as it came: {@code deep[a]=3}, OpenAPI's own deepObject example.
-     */
-    private static final boolean[] QUERY_AS_SENT = allowed("-._~!$&'()*+,;=:@/?%[]{}|\\^`");
+    /** A query as browsers send it, for a request forwarded as it came: {@code deep[a]=3} (OpenAPI's deepObject). */
+    private static final boolean[] QUERY_AS_SENT =
+            allowed("-._~!$&'()*+,;=:@/?%" + FrontDoor.RAW_IN_BROWSERS_QUERIES);
 
     private RequestTarget() {
     }

@@ -100,8 +100,7 @@ final class HttpUpstreamClient implements UpstreamClient {
         this.literalAddress = needsNoLookup(host);
         this.port = upstream.url().getPort() == -1 ? 80 : upstream.url().getPort();
         this.authority = upstream.url().getPort() == -1 ? host : host + ":" + port;
-        String path = upstream.url().getRawPath() == null ? "" : upstream.url().getRawPath();
-        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.basePath = upstream.basePath();
         HttpClientFilter codec = new AnswerCodec();
         for (ContentEncoding encoding : codec.getContentEncodings()) {
             // What the upstream sent, compressed or not, is what the client gets and what is judged.

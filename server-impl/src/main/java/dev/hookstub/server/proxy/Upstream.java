@@ -1,6 +1,7 @@
 package dev.hookstub.server.proxy;
 
 import dev.hookstub.server.config.ConfigException;
+import dev.hookstub.server.http.FrontDoor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,18 +70,20 @@ public record Upstream(URI url, Duration timeout, Path certificateAuthority) {
 
     /** The request target sent upstream, path and query as the client wrote them (the mount's path before them). */
     String target(String path, String rawQuery) {
-        String base = url.getRawPath() == null ? "" : url.getRawPath();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + path + (rawQuery == null ? "" : "?" + rawQuery);
+        return basePath() + path + (rawQuery == null ? "" : "?" + rawQuery);
+    }
+
+    /** The URL's path without a trailing slash: what stands for the spec's server URL ahead of a request's path. */
+    String basePath() {
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static String uriSafe(String rawQuery) {
         StringBuilder safe = new StringBuilder(rawQuery.length());
         for (int i = 0; i < rawQuery.length(); i++) {
             char c = rawQuery.charAt(i);
-            if ("[]{}|\\^`".indexOf(c) >= 0) {
+            if (FrontDoor.RAW_IN_BROWSERS_QUERIES.indexOf(c) >= 0) {
                 safe.append('%').append(String.format("%02X", (int) c));
             } else {
                 safe.append(c);
