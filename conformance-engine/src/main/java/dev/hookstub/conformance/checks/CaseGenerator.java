@@ -44,6 +44,10 @@ final class CaseGenerator {
     private String noBodyReason;
     /** The first parameter no valid value could be made for, and why, when one stopped a request. */
     private String noValueReason;
+    /** Whether a value of the request being made came from the spec's examples (its description says so). */
+    private boolean tookExample;
+    /** Whether the request being made names the record given for the run. */
+    private boolean tookGivenId;
 
     /** @param givenId the record to read given for this run, instead of the spec's example record */
     CaseGenerator(OpenApiSpec spec, Operation operation, Optional<String> givenId, Random random) {
@@ -59,6 +63,8 @@ final class CaseGenerator {
 
     /** The request the spec's own examples make; empty when no valid value can be found for something it needs. */
     Optional<RequestCase> example() {
+        tookExample = false;
+        tookGivenId = false;
         Map<String, Map<String, JsonNode>> params = new LinkedHashMap<>();
         for (String in : LOCATIONS) {
             params.put(in, new LinkedHashMap<>());
@@ -68,8 +74,10 @@ final class CaseGenerator {
             if (parameter.inPath() && parameter.name().equals(recordIdParameter())) {
                 value = givenId.or(() -> record.flatMap(r -> r.idFor(parameter.name())))
                         .map(id -> (JsonNode) TextNode.valueOf(id))
-                        .filter(id -> acceptsText(parameter, id))
-                        .or(() -> exampleOrGenerated(parameter));
+                        .filter(id -> acceptsText(parameter, id));
+                tookGivenId |= value.isPresent() && givenId.isPresent();
+                tookExample |= value.isPresent() && givenId.isEmpty();
+                value = value.or(() -> exampleOrGenerated(parameter));
             } else if (parameter.required()) {
                 value = exampleOrGenerated(parameter);
             } else if (parameter.inQuery() && givenId.isEmpty()
@@ -77,6 +85,7 @@ final class CaseGenerator {
                 // Only for the spec's own record: the mode of a record given for the run is unknown, and the
                 // default (no parameter) is the live mode a provider's real records are in.
                 value = Optional.of(com.fasterxml.jackson.databind.node.BooleanNode.TRUE);
+                tookExample = true;
             } else {
                 continue;
             }
@@ -93,13 +102,25 @@ final class CaseGenerator {
                 return Optional.empty();
             }
         }
-        String description = record.isPresent() || operation.requestBody().isPresent()
-                ? "the spec's example" + (givenId.isPresent() ? " (record given for this run)" : "")
-                : "required values only";
-        return Optional.of(request(Kind.EXAMPLE, description, params, body.orElse(null)));
+        return Optional.of(request(Kind.EXAMPLE, exampleDescription(body.isPresent()), params, body.orElse(null)));
     }
 
-    /** Why no valid body could be made, when {@link #example()} and {@link #generated} made none. */
+    /**
+     * What {@link #example()} sent: the spec's example where any value of it came from the spec's examples (or the
+     * record given for the run), else what the values were. A document without examples gets generated values, and
+     * its report must not say they were the spec's.
+     */
+    private String exampleDescription(boolean withBody) {
+        if (tookGivenId) {
+            return "the spec's example (record given for this run)";
+        }
+        if (tookExample) {
+            return "the spec's example";
+        }
+        return withBody ? "required values and a body made from the schema (the spec gives no example)"
+                : "required values only";
+    }
+
     /**
      * Why {@link #negative} made nothing of {@code base}: its parameters set no rule to break, and its body is none
      * (the operation has none, or none valid could be made from the schema, so the request went without one) or not
@@ -109,14 +130,8 @@ final class CaseGenerator {
         String body = operation.requestBody().isEmpty() ? "the operation takes no body"
                 : base.body() == null ? "no valid request body could be made from its schema, so none went to break"
                 : "its body is " + base.body().contentType() + ", and only JSON bodies are broken";
-        List<String> composite = sent().stream().filter(parameter -> parameter.schemaPointer()
-                .map(pointer -> SchemaTypes.of(spec, pointer)).filter(types -> types.contains("object")
-                        || types.contains("array")).isPresent()).map(Parameter::name).toList();
-        String parameters = composite.isEmpty() ? "every parameter is an unconstrained string"
-                : "the parameters it breaks are scalars (a wrong type, a bound, a pattern, an enum), and "
-                        + String.join(", ", composite) + (composite.size() == 1 ? " is" : " are")
-                        + " an object or array whose members it does not break";
-        return "no rule a request could break was found: " + parameters + "; and " + body;
+        return "no rule a request could break was found: no parameter it sends has one (a type, a bound, a pattern, "
+                + "an enum, a format, a required member); and " + body;
     }
 
     /** Why {@link #example()} and {@link #generated} made no request, when they made none. */
@@ -225,6 +240,16 @@ final class CaseGenerator {
                 broken.params(parameter.in()).put(parameter.name(), TextNode.valueOf(wire));
                 cases.add(broken);
             });
+            JsonNode sentValue = base.params(parameter.in()).get(parameter.name());
+            if (sentValue != null && sentValue.isContainerNode()) {
+                invalid.forMembers(parameter.schemaPointer().get(), sentValue, parameter.inPath())
+                        .forEach((why, value) -> {
+                            RequestCase broken = base.as(Kind.NEGATIVE, parameter.in() + " parameter "
+                                    + parameter.name() + ": " + why, Credential.VALID);
+                            broken.params(parameter.in()).put(parameter.name(), value);
+                            cases.add(broken);
+                        });
+            }
             if ((parameter.inQuery() || parameter.inCookie()) && parameter.required()) {
                 RequestCase missing = base.as(Kind.NEGATIVE, "required " + parameter.in() + " parameter "
                         + parameter.name() + " missing", Credential.VALID);
@@ -291,14 +316,15 @@ final class CaseGenerator {
     }
 
     private Optional<JsonNode> exampleOrGenerated(Parameter parameter) {
-        Optional<JsonNode> own = parameterExamples(parameter).stream().filter(value -> fitsLocation(parameter, value))
-                .findFirst();
-        if (own.isPresent()) {
-            return own;
+        Optional<JsonNode> example = parameterExamples(parameter).stream()
+                .filter(value -> fitsLocation(parameter, value)).findFirst()
+                .or(() -> parameter.schemaPointer().flatMap(pointer -> values.example(pointer, Direction.REQUEST))
+                        .filter(value -> fitsLocation(parameter, value)));
+        if (example.isPresent()) {
+            tookExample = true;
+            return example;
         }
-        return parameter.schemaPointer().flatMap(pointer -> values.example(pointer, Direction.REQUEST))
-                .filter(value -> fitsLocation(parameter, value))
-                .or(() -> generatedValue(parameter));
+        return generatedValue(parameter);
     }
 
     /** The parameter's own {@code example} and {@code examples}, those valid for its schema. */
@@ -333,7 +359,7 @@ final class CaseGenerator {
     private boolean acceptsText(Parameter parameter, JsonNode id) {
         return parameter.schemaPointer().isEmpty() || values.valid(parameter.schemaPointer().get(),
                 dev.hookstub.openapi.ParameterCodec.typed(id.asText(),
-                        dev.hookstub.openapi.SchemaTypes.of(spec, parameter.schemaPointer().get())), Direction.REQUEST);
+                        SchemaTypes.of(spec, parameter.schemaPointer().get())), Direction.REQUEST);
     }
 
     /** A body in the first media type a value can be written in: the spec's example first when asked, else generated. */
@@ -345,8 +371,13 @@ final class CaseGenerator {
             if (media.schemaPointer().isPresent()) {
                 String schema = media.schemaPointer().get();
                 examples.removeIf(example -> !values.valid(schema, example, Direction.REQUEST));
+                if (examples.isEmpty() && exampleFirst) {
+                    // No example of the media type: the schema's own (or one made of its members' examples).
+                    examples.addAll(values.examples(schema, Direction.REQUEST));
+                }
                 Optional<JsonNode> value = exampleFirst && !examples.isEmpty() ? Optional.of(examples.get(0))
                         : values.generate(schema, Direction.REQUEST).or(() -> examples.stream().findFirst());
+                tookExample |= exampleFirst && !examples.isEmpty();
                 Optional<Body> body = value.flatMap(v -> BodyEncoder.encode(media.contentType(), v));
                 if (body.isPresent()) {
                     return body;
@@ -354,6 +385,7 @@ final class CaseGenerator {
                 unwritable.add(value.isEmpty() ? media.contentType() + " (no valid value could be made from its schema)"
                         : media.contentType() + " (not a media type hookstub can write from a value)");
             } else {
+                tookExample |= !examples.isEmpty();
                 Optional<Body> body = examples.stream().findFirst()
                         .flatMap(example -> BodyEncoder.encode(media.contentType(), example))
                         .or(() -> Optional.of(new Body(media.contentType(), "{}"))

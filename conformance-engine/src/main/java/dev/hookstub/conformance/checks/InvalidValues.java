@@ -87,6 +87,65 @@ final class InvalidValues {
     }
 
     /**
+     * Values of an object or array parameter that its schema rejects, derived from the valid value the request sent:
+     * a required member left out, a member or an item (the first) with a value {@link #forParameter} makes for its
+     * schema. Members are typed as the server reads them from the wire, and each value is kept only when the schema
+     * refuses the whole of it. Keys say what is wrong.
+     */
+    Map<String, JsonNode> forMembers(String schemaPointer, JsonNode valid, boolean inPath) {
+        String at = spec.resolve(schemaPointer);
+        JsonNode schema = spec.node(at);
+        Map<String, JsonNode> candidates = new LinkedHashMap<>();
+        if (valid instanceof ObjectNode object) {
+            for (String name : SchemaValues.required(schema)) {
+                if (object.has(name) && object.size() > 1) {
+                    ObjectNode missing = object.deepCopy();
+                    missing.remove(name);
+                    candidates.put("required member '" + name + "' missing", missing);
+                }
+            }
+            schema.path("properties").fieldNames().forEachRemaining(name -> {
+                String member = at + "/properties/" + JsonPointers.escape(name);
+                List<String> types = SchemaTypes.of(spec, member);
+                forParameter(member, inPath).forEach((why, wire) -> {
+                    if (delimits(wire)) {
+                        return;
+                    }
+                    ObjectNode broken = object.deepCopy();
+                    broken.set(name, ParameterCodec.typed(wire, types));
+                    candidates.put("member '" + name + "' " + why, broken);
+                });
+            });
+        } else if (valid instanceof ArrayNode array && !array.isEmpty() && schema.has("items")) {
+            List<String> types = SchemaTypes.of(spec, at + "/items");
+            forParameter(at + "/items", inPath).forEach((why, wire) -> {
+                if (delimits(wire)) {
+                    return;
+                }
+                ArrayNode broken = array.deepCopy();
+                broken.set(0, ParameterCodec.typed(wire, types));
+                candidates.put("an item " + why, broken);
+            });
+        }
+        Map<String, JsonNode> invalid = new LinkedHashMap<>();
+        candidates.forEach((why, value) -> {
+            if (!spec.schemas().conforms(schemaPointer, value, Direction.REQUEST)) {
+                invalid.put(why, value);
+            }
+        });
+        return invalid;
+    }
+
+    /**
+     * Whether a member's value holds what some style separates members or items with ({@code .} in label, {@code ;}
+     * and {@code =} in matrix, {@code ,} in form and simple, {@code &}, {@code |}, a space, deepObject's brackets):
+     * {@code 1.5} as a label member reads as two members, not as a number that is not an integer.
+     */
+    private static boolean delimits(String wire) {
+        return wire.chars().anyMatch(c -> ".,;=&|[]/ ".indexOf(c) >= 0);
+    }
+
+    /**
      * Bodies that break the body schema, derived from a valid body: a member missing, a member of the wrong type, an
      * enum value not listed, a body that is not an object. Keys say what is wrong.
      */

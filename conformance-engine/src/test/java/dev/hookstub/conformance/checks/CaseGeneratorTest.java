@@ -152,4 +152,113 @@ class CaseGeneratorTest {
             }
         }
     }
+
+    /**
+     * The example request is named for where its values came from: a document without examples (Scalar's Galaxy's
+     * createPlanet) gets generated ones, and a report calling them "the spec's example" would send a reader looking
+     * for an example that is not there.
+     */
+    @org.junit.jupiter.api.Test
+    void theExampleRequestSaysTheSpecsExampleOnlyWhenItTookOne() {
+        String document = """
+                openapi: 3.1.0
+                info: {title: planets, version: '1'}
+                paths:
+                  /planets:
+                    post:
+                      operationId: createPlanet
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema: {type: object, required: [name], properties: {name: {type: string}}%s}
+                      responses: {'201': {description: created}}
+                  /planets/{planetId}:
+                    get:
+                      operationId: getPlanet
+                      parameters:
+                        - {name: planetId, in: path, required: true, schema: {type: integer}%s}
+                      responses: {'200': {description: ok}}
+                """;
+        OpenApiSpec without = OpenApiSpec.fromBytes("planets", document.formatted("", "")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        OpenApiSpec with = OpenApiSpec.fromBytes("planets", document.formatted(
+                ", example: {name: Mars}", ", example: 4")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("required values and a body made from the schema (the spec gives no example)",
+                exampleOf(without, "createPlanet").description());
+        assertEquals("required values only", exampleOf(without, "getPlanet").description());
+        RequestCase created = exampleOf(with, "createPlanet");
+        assertEquals("the spec's example", created.description());
+        assertEquals("{\"name\":\"Mars\"}", created.body().text());
+        RequestCase read = exampleOf(with, "getPlanet");
+        assertEquals("the spec's example", read.description());
+        assertEquals(4, read.pathParams().get("planetId").asInt());
+    }
+
+    private static RequestCase exampleOf(OpenApiSpec spec, String operationId) {
+        return new CaseGenerator(spec, spec.operation(operationId), Optional.empty(), new Random(1)).example()
+                .orElseThrow();
+    }
+
+    /**
+     * Members of object and array parameters are broken as scalars are (a bound, an enum, a format, a required
+     * member left out), in every style they go on the wire in, and each such request breaks the spec as the
+     * validator reads it from the wire.
+     */
+    @org.junit.jupiter.api.Test
+    void membersOfObjectAndArrayParametersAreBrokenAndEachBreaksTheSpecOnTheWire() {
+        OpenApiSpec spec = OpenApiSpec.fromBytes("composite", """
+                openapi: 3.0.3
+                info: {title: composite, version: '1'}
+                paths:
+                  /colors/{rgb}:
+                    get:
+                      operationId: findColors
+                      parameters:
+                        - name: rgb
+                          in: path
+                          required: true
+                          style: label
+                          explode: true
+                          schema:
+                            type: object
+                            required: [R, G]
+                            properties: {R: {type: integer, minimum: 0, maximum: 255}, G: {type: integer, minimum: 0, maximum: 255}}
+                        - name: filter
+                          in: query
+                          required: true
+                          style: deepObject
+                          schema:
+                            type: object
+                            required: [status]
+                            properties:
+                              status: {type: string, enum: [open, closed]}
+                              since: {type: string, format: date}
+                        - name: ids
+                          in: query
+                          required: true
+                          style: form
+                          explode: false
+                          schema: {type: array, minItems: 1, items: {type: integer, minimum: 1}}
+                      responses: {'200': {description: ok}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Operation operation = spec.operations().get(0);
+        for (long seed = 0; seed < 5; seed++) {
+            CaseGenerator generator = new CaseGenerator(spec, operation, Optional.empty(), new Random(seed));
+            RequestCase example = generator.example().orElseThrow();
+            assertTrue(isValid(spec, operation, example), example.toString());
+            List<RequestCase> negative = generator.negative(example);
+            List<String> named = negative.stream().map(RequestCase::description).toList();
+            for (String expected : List.of("path parameter rgb: member 'R' above maximum",
+                    "path parameter rgb: required member 'G' missing",
+                    "query parameter filter: member 'status' not in enum",
+                    "query parameter ids: an item below minimum")) {
+                assertTrue(named.contains(expected), "seed " + seed + ": " + named);
+            }
+            for (RequestCase broken : negative) {
+                assertFalse(isValid(spec, operation, broken), "negative but valid: " + broken);
+            }
+        }
+    }
 }

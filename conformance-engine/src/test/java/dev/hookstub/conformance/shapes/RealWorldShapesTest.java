@@ -183,9 +183,13 @@ class RealWorldShapesTest {
         }
     }
 
-    /** The skip of negative_data_rejection called an object path parameter with bounded members "unconstrained". */
+    /**
+     * An object parameter's members are broken like any parameter: the check only skipped such an operation (saying
+     * so, since an earlier fix), so a server that took any point at all passed unseen. Now a server that takes an
+     * {@code x} out of its bounds fails, and one that refuses it passes.
+     */
     @Test
-    void anObjectParameterWhoseMembersAreNotBrokenIsNamedInTheSkipNotCalledUnconstrained() {
+    void anObjectParametersMembersAreBrokenAndAServerTakingThemFails() {
         String yaml = """
                 openapi: 3.0.3
                 info: {title: shape, version: '1'}
@@ -200,13 +204,26 @@ class RealWorldShapesTest {
                           style: matrix
                           explode: true
                           schema: {type: object, required: [x], properties: {x: {type: integer, minimum: 0, maximum: 100}}}
-                      responses: {'200': {description: ok}}
+                      responses: {'200': {description: ok}, '400': {description: bad point}}
                 """;
-        try (ScriptedServer server = new ScriptedServer().on("GET", "/points/.*", Answer.json(200, "{}"))) {
-            Ran ran = run(yaml, server);
+        try (ScriptedServer lenient = new ScriptedServer().on("GET", "/points/.*", Answer.json(200, "{}"))) {
+            Ran ran = run(yaml, lenient);
             ran.noErrors();
-            ran.skipped("getPoint", Check.NEGATIVE_DATA_REJECTION,
-                    "pt is an object or array whose members it does not break");
+            ran.validRequestsAreValid();
+            assertEquals(Outcome.FAILED, ran.outcome("getPoint", Check.NEGATIVE_DATA_REJECTION));
+            assertTrue(ran.result("getPoint", Check.NEGATIVE_DATA_REJECTION).firstReason()
+                    .contains("path parameter pt: member 'x'"), ran.result("getPoint", Check.NEGATIVE_DATA_REJECTION)
+                    .toString());
+        }
+        try (ScriptedServer strict = new ScriptedServer()
+                .on("GET", "/points/;x=([0-9]|[1-9][0-9]|100)(;[^x].*)?", Answer.json(200, "{}"))
+                .on("GET", "/points/.*", Answer.json(400, "{}"))) {
+            Ran ran = run(yaml, strict);
+            ran.noErrors();
+            assertEquals(Outcome.PASSED, ran.outcome("getPoint", Check.NEGATIVE_DATA_REJECTION),
+                    ran.result("getPoint", Check.NEGATIVE_DATA_REJECTION).toString());
+            assertEquals(Outcome.PASSED, ran.outcome("getPoint", Check.POSITIVE_DATA_ACCEPTANCE),
+                    ran.result("getPoint", Check.POSITIVE_DATA_ACCEPTANCE).toString());
         }
     }
 
