@@ -45,6 +45,27 @@ public final class FrontDoor extends HttpHandler {
     public static final String RAW_IN_BROWSERS_QUERIES = "[]{}|\\^`";
 
     /**
+     * The query with what browsers leave raw in it ({@link #RAW_IN_BROWSERS_QUERIES}) percent-encoded, as a URI holds
+     * it; the same string when it holds none. It means the same to a form decoder: {@code a[b]=1} is {@code a[b]=1}.
+     */
+    public static String uriSafeQuery(String rawQuery) {
+        StringBuilder safe = null;
+        for (int i = 0; i < rawQuery.length(); i++) {
+            char c = rawQuery.charAt(i);
+            if (RAW_IN_BROWSERS_QUERIES.indexOf(c) >= 0) {
+                if (safe == null) {
+                    safe = new StringBuilder(rawQuery.length() + 8).append(rawQuery, 0, i);
+                }
+                safe.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            } else if (safe != null) {
+                safe.append(c);
+            }
+        }
+        return safe == null ? rawQuery : safe.toString();
+    }
+
+    /**
      * An API (or the admin API) mounted at a context path, with its error format, and the API's fault rules and
      * {@code Prefer} answers (null for the admin API).
      */
@@ -265,7 +286,17 @@ public final class FrontDoor extends HttpHandler {
             response.setContentLength(0);
             return;
         }
-        ApiProblem refused = refusal(request, path, route != null && route.forwards());
+        boolean forwards = route != null && route.forwards();
+        String query = request.getQueryString();
+        if (!forwards && query != null) {
+            // Browsers send a[b]=1 raw, and the providers take it; Jersey cannot make a URI of it. The journal has
+            // the query as sent (it began above); the routes read it percent-encoded, which decodes the same.
+            String safe = uriSafeQuery(query);
+            if (!safe.equals(query)) {
+                request.getRequest().setQueryString(safe);
+            }
+        }
+        ApiProblem refused = refusal(request, path, forwards);
         if (refused != null) {
             RequestNotes.refusal(request, RequestNotes.reason("request", refused.field(), refused.detail()));
             // The connection may hold bytes the HTTP layer did not read (a body it ignored, a tunnel): close it.

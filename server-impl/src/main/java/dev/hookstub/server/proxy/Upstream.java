@@ -65,7 +65,7 @@ public record Upstream(URI url, Duration timeout, Path certificateAuthority) {
         if (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return URI.create(base + path + (rawQuery == null ? "" : "?" + uriSafe(rawQuery)));
+        return URI.create(base + path + (rawQuery == null ? "" : "?" + FrontDoor.uriSafeQuery(rawQuery)));
     }
 
     /** The request target sent upstream, path and query as the client wrote them (the mount's path before them). */
@@ -77,19 +77,6 @@ public record Upstream(URI url, Duration timeout, Path certificateAuthority) {
     String basePath() {
         String path = url.getRawPath() == null ? "" : url.getRawPath();
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    private static String uriSafe(String rawQuery) {
-        StringBuilder safe = new StringBuilder(rawQuery.length());
-        for (int i = 0; i < rawQuery.length(); i++) {
-            char c = rawQuery.charAt(i);
-            if (FrontDoor.RAW_IN_BROWSERS_QUERIES.indexOf(c) >= 0) {
-                safe.append('%').append(String.format("%02X", (int) c));
-            } else {
-                safe.append(c);
-            }
-        }
-        return safe.toString();
     }
 
     @Override

@@ -46,7 +46,10 @@ class RequestTargetTest {
         assertEquals(reason, RequestTarget.problem("/a", query), query);
     }
 
-    /** What browsers send raw in a query: the stub refuses it, a route that forwards as it came takes it. */
+    /**
+     * What browsers send raw in a query: refused where it is not forwarded as it came (the front door percent-encodes
+     * it before this check for the stub's own routes, FrontDoor.uriSafeQuery), taken where it is.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"color[R]=100&color[G]=200", "p=blue|black", "q={x}", "a=1^2", "b=`c`", "c=a\\b"})
     void aQueryAsBrowsersSendItIsTakenOnlyWhereTheRequestIsForwarded(String query) {
