@@ -9,6 +9,7 @@ import dev.hookstub.openapi.OpenApiSpec;
 import dev.hookstub.openapi.Operation;
 import dev.hookstub.openapi.Parameter;
 import dev.hookstub.openapi.SchemaTypes;
+import dev.hookstub.openapi.UnreadablePatterns;
 import dev.hookstub.openapi.RequestBody;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
 import java.util.ArrayList;
@@ -145,8 +146,10 @@ final class CaseGenerator {
         if (noValueReason == null) {
             noValueReason = "no valid value could be made for the " + parameter.in() + " parameter "
                     + parameter.name() + parameter.schemaPointer().flatMap(values::patternOf)
-                    .map(pattern -> ": no string within its lengths matched its pattern " + pattern
-                            + ", and it has no example that does")
+                    .map(pattern -> UnreadablePatterns.why(pattern)
+                            .map(why -> ": its pattern " + pattern + " cannot be read (" + why + ")")
+                            .orElse(": no string within its lengths matched its pattern " + pattern
+                                    + ", and it has no example that does"))
                     .orElse("");
         }
     }

@@ -11,6 +11,7 @@ import dev.hookstub.openapi.ParameterCodec;
 import dev.hookstub.openapi.SchemaCatalog.Direction;
 import dev.hookstub.openapi.SchemaTypes;
 import dev.hookstub.openapi.SecurityScheme;
+import dev.hookstub.openapi.UnreadablePatterns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -232,7 +233,13 @@ public final class ConformanceRun {
     /** The words of the note that says so, for a caller that knows more about where the API is served. */
     public static final String WRONG_BASE_URL = "the base URL is probably wrong";
 
-    /** What a reader should know about the run as a whole: a base URL that is probably wrong, say. */
+    /** How many of a document's unreadable patterns the notes name one by one. */
+    private static final int UNREADABLE_PATTERNS_NAMED = 5;
+
+    /**
+     * What a reader should know about the run as a whole: a base URL that is probably wrong, requests held back,
+     * patterns of the spec that cannot be read.
+     */
     private List<String> notes(ExchangeJudge judge) {
         int[] share = judge.notFoundShare();
         List<String> notes = new ArrayList<>();
@@ -244,6 +251,13 @@ public final class ConformanceRun {
                     : ", which for this spec ends in " + spec.serverBasePath()) + ".");
         }
         notes.addAll(unanswered.notes(settings.requestTimeout().toMillis()));
+        Map<String, String> unreadable = UnreadablePatterns.in(spec);
+        unreadable.entrySet().stream().limit(UNREADABLE_PATTERNS_NAMED)
+                .forEach(pattern -> notes.add(UnreadablePatterns.described(spec, pattern.getKey(), pattern.getValue())));
+        if (unreadable.size() > UNREADABLE_PATTERNS_NAMED) {
+            notes.add("The spec has " + (unreadable.size() - UNREADABLE_PATTERNS_NAMED)
+                    + " more patterns that cannot be read, held to nothing either.");
+        }
         return notes;
     }
 
