@@ -31,7 +31,8 @@ class BoundedMatchTest {
         long started = System.nanoTime();
         assertTrue(BoundedMatch.find(nested, "a".repeat(30) + "!"), "not held to the pattern");
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 20 * BoundedMatch.BUDGET_MILLIS, "cut off after its budget, not waited for: " + millis);
+        // Its budget is reads (a fraction of a second's), not time: this only shows it was not waited for.
+        assertTrue(millis < 10_000, "cut off after its budget, not waited for: " + millis);
         assertFalse(BoundedMatch.find(nested, "a!"), "a short value is judged as ever");
         assertTrue(BoundedMatch.find(nested, "aaaa"));
     }
