@@ -10,10 +10,10 @@ import java.util.List;
 import dev.hookstub.server.http.RequestLimits;
 
 /**
- * Explicit bounds on what one request may carry, and a Content-Type Jersey can parse, checked before anything
- * else so that such a request is refused cheaply and in the API's own error format (Jersey's own refusal of a
- * malformed header value is a bare 400). (Grizzly itself refuses header blocks over
- * {@link RequestLimits#MAX_HEADER_BLOCK_BYTES}, before any application sees them.)
+ * The body's bound, and a Content-Type Jersey can parse, checked before anything else so that such a request is
+ * refused cheaply and in the API's own error format (Jersey's own refusal of a malformed header value is a bare
+ * 400). The URL's and the headers' bounds are the front door's, for every path the stub serves; Grizzly itself
+ * refuses header blocks over {@link RequestLimits#MAX_HEADER_BLOCK_BYTES}, before any application sees them.
  */
 @PreMatching
 @Priority(0)
@@ -21,13 +21,6 @@ public final class RequestLimitsFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getUriInfo().getRequestUri().toString().length() > RequestLimits.MAX_URI_BYTES) {
-            throw new ApiProblem(414, "URI Too Long", "The request URL is longer than " + RequestLimits.MAX_URI_BYTES + " bytes.", null);
-        }
-        if (!RequestLimits.headersWithinLimit(request.getHeaders().keySet(), request.getHeaders()::get)) {
-            throw new ApiProblem(431, "Request Header Fields Too Large",
-                    "The request headers are larger than " + RequestLimits.MAX_HEADER_BYTES + " bytes.", null);
-        }
         List<String> contentTypes = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         if (contentTypes != null && !contentTypes.isEmpty()) {
             if (contentTypes.size() > 1) {

@@ -74,8 +74,7 @@ public final class FastPath extends HttpHandler {
         String host = request.getHeader("Host");
         String uri = request.getRequestURI();
         String context = request.getContextPath();
-        if (!RequestUrl.usableHost(host) || !uri.startsWith(context)
-                || !RequestLimits.headersWithinLimit(request.getHeaderNames(), request::getHeaders)) {
+        if (!RequestUrl.usableHost(host) || !uri.startsWith(context)) {
             return false;
         }
         String method = request.getMethod().getMethodString();

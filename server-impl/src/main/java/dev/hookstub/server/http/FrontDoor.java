@@ -365,6 +365,19 @@ public final class FrontDoor extends HttpHandler {
         if (request.getMethod() == Method.CONNECT) {
             return new ApiProblem(405, "Method Not Allowed", "CONNECT is not supported.", null);
         }
+        if (!forwarded) {
+            // Every path the stub serves itself, its health and spec documents and what no route takes included;
+            // a forwarded request's size is the upstream's to judge.
+            String query = request.getQueryString();
+            if (path.length() + (query == null ? 0 : query.length() + 1) > RequestLimits.MAX_URI_BYTES) {
+                return new ApiProblem(414, "URI Too Long",
+                        "The request URL is longer than " + RequestLimits.MAX_URI_BYTES + " bytes.", null);
+            }
+            if (!RequestLimits.headersWithinLimit(request.getHeaderNames(), request::getHeaders)) {
+                return new ApiProblem(431, "Request Header Fields Too Large",
+                        "The request headers are larger than " + RequestLimits.MAX_HEADER_BYTES + " bytes.", null);
+            }
+        }
         String target = RequestTarget.problem(path, request.getQueryString(), forwarded);
         if (target != null) {
             return ApiProblem.invalid(400, null, target);

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Explicit bounds on what one request may carry, the same for Jersey and the fast path: Grizzly refuses header blocks over
- * {@link #MAX_HEADER_BLOCK_BYTES}; the Jersey applications' limits filter and the fast path hold the rest.
+ * Explicit bounds on what one request may carry, the same on every path: Grizzly refuses header blocks over
+ * {@link #MAX_HEADER_BLOCK_BYTES}, the front door URLs and headers beyond theirs (for the health check, the spec
+ * documents and what no route takes too), and the Jersey applications' limits filter and the fast path the body.
  */
 public final class RequestLimits {
 
