@@ -93,6 +93,12 @@ final class ProxyCommand {
             out.flush();
             return 0;
         }
+        if (CommandLine.asksFor(args, "-V", "--version")) {
+            // The help lists it, as serve's does: the proxy is the stub.
+            out.println(CommandLine.VERSION);
+            out.flush();
+            return 0;
+        }
         Main stub;
         ServerConfig config;
         ProxySettings proxy;

@@ -45,6 +45,16 @@ class ProxyCommandTest {
         assertTrue(help.out().startsWith("Usage: hookstub proxy --spec S --upstream URL"), help.out());
     }
 
+    /** The help lists -V and --version (the proxy is the stub, and shares serve's help): both print the version. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-V", "--version"})
+    void theVersionTheHelpListsIsPrinted(String flag) {
+        assertTrue(proxy("--help").out().contains("  -V, --version "));
+        Run version = proxy(flag);
+        assertEquals(0, version.status(), version.err());
+        assertEquals(CommandLine.VERSION, version.out().strip());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "no spec|--upstream http://127.0.0.1:9/partoo/v2|--spec is required",

@@ -68,7 +68,7 @@ public final class CommandLine {
             new Option("--database-password", "HOOKSTUB_DATABASE_PASSWORD", null, "password",
                     "Password of the --database user; never printed (prefer the environment variable)."));
 
-    static final String VERSION = "hookstub 0.1.0";
+    public static final String VERSION = "hookstub 0.1.0";
 
     private final List<Option> options;
     private final Map<String, String> given;

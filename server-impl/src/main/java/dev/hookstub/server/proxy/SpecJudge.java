@@ -87,10 +87,15 @@ final class SpecJudge {
                 : answers.validate(request.operation(), request.keepsToTheSpec(), status, contentType, body, headers);
     }
 
-    /** The methods the spec documents on a path, for the {@code Allow} header of a refusal. */
+    /** The methods the spec documents on a path, and HEAD where it documents GET: the {@code Allow} of a refusal. */
     List<String> methodsOn(String path) {
-        return spec.operations().stream().filter(op -> spec.template(op).matches(path)).map(Operation::httpMethod)
-                .distinct().toList();
+        List<String> methods = new ArrayList<>(spec.operations().stream().filter(op -> spec.template(op).matches(path))
+                .map(Operation::httpMethod).distinct().toList());
+        if (methods.contains("GET") && !methods.contains("HEAD")) {
+            // Served as the GET's (JudgedRequest#headOfGet), so allowed: the stub's Allow lists it too.
+            methods.add(methods.indexOf("GET"), "HEAD");
+        }
+        return methods;
     }
 
     static List<SpecViolation> noted(String in, List<Violation> violations) {
