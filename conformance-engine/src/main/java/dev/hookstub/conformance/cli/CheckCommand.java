@@ -58,8 +58,8 @@ public final class CheckCommand {
                                      the stub's default key); visible to `ps`: prefer one of the next two
               --credential-env NAME  the credential from environment variable NAME
               --credential-file F    the credential from file F (its first line)
-              --second-credential V  another tenant's credential, for tenant_isolation (presets, with the stub's
-                                     default key: the stub's second-tenant key); also --second-credential-env NAME
+              --second-credential V  another tenant's credential, for tenant_isolation (presets given no
+                                     --credential: the stub's second-tenant key); also --second-credential-env NAME
                                      and --second-credential-file F
               --webhook-id ID        an existing record to read instead of the spec's example record
               --read-only            never send POST, PUT, PATCH or DELETE

@@ -317,7 +317,7 @@ class CheckCommandTest {
             Outcome bad = check("--spec", spec().toString(), "--base-url", "http://127.0.0.1:1",
                     "--request-timeout", "soon");
             assertEquals(2, bad.status());
-            assertTrue(bad.err().contains("--request-timeout must be a duration such as 500ms, 5s or 2m"), bad.err());
+            assertTrue(bad.err().contains("--request-timeout must be a duration such as 500ms, 5s, 1.5 or 2m"), bad.err());
         }
     }
 }
