@@ -206,7 +206,7 @@ public final class Main {
             out.println(dataDir == null ? "Records are kept in memory." : "Records are kept in " + dataDir.toAbsolutePath() + ".");
         }
         if (credentials == null) {
-            out.println("Default test credentials (see README):");
+            out.println("Default test credentials (others, and a second tenant's: docs/stub.md, Credentials file):");
             out.println(server.apis().stream().map(api -> "  " + api.exampleRequest().curl(base + api.contextPath()))
                     .collect(Collectors.joining(System.lineSeparator())));
         } else {

@@ -209,6 +209,52 @@ class FaultEffectsTest extends WithAndWithoutFastPath {
             assertTrue(tookMs >= 700, "answered after " + tookMs + " ms");
         }
 
+        /**
+         * A client that gives up during a delay (a proxy's timeout, docs/sandbox.md's 504) is what the delay is for:
+         * the stub logged a warning with the stack trace of writing to the closed connection.
+         */
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(Served.class)
+        void aClientThatLeavesDuringADelayIsNoFailureInTheLog(Served served) throws Exception {
+            FaultStub stub = stub(served);
+            stub.addRule("partoo", "{\"delay\": {\"fixedMs\": 400}}");
+            java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.hookstub.server.http.FaultInjector");
+            List<java.util.logging.LogRecord> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.logging.Handler capture = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord record) {
+                    if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                        warnings.add(record);
+                    }
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            log.addHandler(capture);
+            try {
+                for (int i = 0; i < 3; i++) {
+                    try (Socket client = new Socket(InetAddress.getLoopbackAddress(), stub.server.port())) {
+                        client.getOutputStream().write(("GET " + PARTOO_GET + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                + "x-APIKey: partoo_test_key\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        client.getOutputStream().flush();
+                        Thread.sleep(100);
+                    }
+                }
+                Thread.sleep(800);
+                assertEquals(List.of(), warnings.stream().map(r -> r.getMessage() + ": " + r.getThrown()).toList());
+                assertEquals(204, stub.adminHttp.delete("/__admin/partoo/faults").statusCode());
+                assertEquals(200, stub.http.get(PARTOO_GET, PARTOO).statusCode(), "served as usual after");
+            } finally {
+                log.removeHandler(capture);
+            }
+        }
+
         @Test
         void aDelayedCreateIsStillCreated() {
             fast.addRule("mijnklantportaal", "{\"operation\": \"create-webhook\", \"delay\": {\"fixedMs\": 300}}");

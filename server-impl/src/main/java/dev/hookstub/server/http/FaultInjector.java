@@ -95,6 +95,12 @@ final class FaultInjector implements AutoCloseable {
             try {
                 serve(route, method, path, request, response);
             } catch (Exception e) {
+                if (!request.getContext().getConnection().isOpen()) {
+                    // The client gave up before the delay ended (a proxy's or a test's timeout): what the fault is
+                    // for, not a failure, and nobody is left to answer.
+                    LOG.fine(() -> "The client of a delayed " + method + " " + path + " left before its answer: " + e);
+                    return;
+                }
                 LOG.log(Level.WARNING, "A delayed request failed", e);
                 if (!response.isCommitted()) {
                     response.reset();

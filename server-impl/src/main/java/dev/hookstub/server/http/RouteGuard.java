@@ -38,7 +38,7 @@ final class RouteGuard extends HttpHandler {
         try {
             handler.service(request, response);
         } catch (StoreException failed) {
-            GrizzlyAnswers.refuse(response, format, StoreExceptionMapper.problem(failed), mapper);
+            GrizzlyAnswers.refuse(response, format, StoreExceptionMapper.problem(failed, request.getMethod().getMethodString()), mapper);
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError unexpected) {
             // Not every Error: one the JVM cannot go on after (out of memory) is not this request's to answer.
             LOG.log(Level.SEVERE, "Unexpected failure while serving a request", unexpected);
