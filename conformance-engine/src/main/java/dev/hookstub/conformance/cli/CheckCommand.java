@@ -224,8 +224,9 @@ public final class CheckCommand {
                 err.println("hookstub check: " + e.getMessage());
                 return USAGE;
             }
-            out.println("Reports: " + options.report.resolve(Reports.XML_FILE) + ", "
-                    + options.report.resolve(Reports.HTML_FILE));
+            // Beside the Markdown report the summary names, as it names that one: absolute.
+            out.println("Also: " + options.report.resolve(Reports.XML_FILE).toAbsolutePath().normalize() + ", "
+                    + options.report.resolve(Reports.HTML_FILE).toAbsolutePath().normalize());
         } else {
             out.print(Reports.summary(List.of(result), null));
         }
