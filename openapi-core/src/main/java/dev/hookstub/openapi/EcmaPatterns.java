@@ -48,9 +48,14 @@ public final class EcmaPatterns {
         StringBuilder java = new StringBuilder(ecma.length() + 8);
         java.util.Map<String, String> groups = groupNames(ecma);
         boolean inClass = false;
+        // After a quantifier (1) or its lazy '?' (2): what JavaScript refuses to repeat again ("Nothing to repeat"),
+        // and Java reads as possessive (a++) or as a second quantifier (x{2}{3}).
+        int quantified = 0;
         int length = ecma.length();
         for (int i = 0; i < length; i++) {
             char c = ecma.charAt(i);
+            int before = quantified;
+            quantified = 0;
             if (c == '\\' && i + 1 < length) {
                 i = escape(ecma, i, inClass, java, groups);
             } else if (!inClass && c == '(' && ecma.startsWith("(?<", i) && groupNameAt(ecma, i + 3) != null) {
@@ -87,8 +92,10 @@ public final class EcmaPatterns {
                 if (end < 0) {
                     java.append("\\{");
                 } else {
+                    refuseRepeated(ecma, i, before);
                     java.append(ecma, i, end + 1);
                     i = end;
+                    quantified = 1;
                 }
             } else if (c == '.') {
                 // Any character but ECMA-262's line terminators (Java's '.' leaves out U+0085 too).
@@ -96,11 +103,35 @@ public final class EcmaPatterns {
             } else if (c == '}') {
                 // Not a quantifier's end (that is taken with its '{'): a literal, which Java reads too; escaped anyway.
                 java.append("\\}");
+            } else if (c == '*' || c == '+' || c == '?') {
+                if (c == '?' && before == 1) {
+                    quantified = 2;
+                } else {
+                    refuseRepeated(ecma, i, before);
+                    quantified = 1;
+                }
+                java.append(c);
             } else {
+                if (c == '(' && i + 1 < length && ecma.charAt(i + 1) == '?' && !groupJavaScriptReads(ecma, i + 2)) {
+                    // Java's (?i), (?>...), (?s)...: no group of ECMA-262's.
+                    throw new java.util.regex.PatternSyntaxException("Invalid group", ecma, i);
+                }
                 java.append(c);
             }
         }
         return java.toString();
+    }
+
+    private static void refuseRepeated(String ecma, int at, int quantified) {
+        if (quantified != 0) {
+            throw new java.util.regex.PatternSyntaxException("Nothing to repeat", ecma, at);
+        }
+    }
+
+    /** Whether what follows {@code (?} opens a group ECMA-262 has: non-capturing, a lookahead or a lookbehind. */
+    private static boolean groupJavaScriptReads(String ecma, int at) {
+        return ecma.startsWith(":", at) || ecma.startsWith("=", at) || ecma.startsWith("!", at)
+                || ecma.startsWith("<=", at) || ecma.startsWith("<!", at);
     }
 
     /**
@@ -111,6 +142,11 @@ public final class EcmaPatterns {
     private static int escape(String ecma, int at, boolean inClass, StringBuilder java,
                               java.util.Map<String, String> groups) {
         char next = ecma.charAt(at + 1);
+        if (next == 'k' && groups.isEmpty()) {
+            // Annex B: in a pattern without named groups, \k is the letter k (\k<x> matches "k<x>").
+            java.append('k');
+            return at + 1;
+        }
         if (next == 'k' && at + 2 < ecma.length() && ecma.charAt(at + 2) == '<') {
             String name = groupNameAt(ecma, at + 3);
             if (name != null && groups.containsKey(name)) {

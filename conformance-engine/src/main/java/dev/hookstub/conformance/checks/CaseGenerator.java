@@ -1,6 +1,7 @@
 package dev.hookstub.conformance.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hookstub.conformance.checks.RequestCase.Body;
 import dev.hookstub.conformance.checks.RequestCase.Credential;
@@ -118,7 +119,7 @@ final class CaseGenerator {
         if (tookExample) {
             return "the spec's example";
         }
-        return withBody ? "required values and a body made from the schema (the spec gives no example)"
+        return withBody ? "required values and a body made from the schema (the spec gives no valid example)"
                 : "required values only";
     }
 
@@ -253,7 +254,8 @@ final class CaseGenerator {
                             cases.add(broken);
                         });
             }
-            if ((parameter.inQuery() || parameter.inCookie()) && parameter.required()) {
+            if ((parameter.inQuery() || parameter.inCookie()) && parameter.required()
+                    && !absentIsAValidEmptyValue(parameter)) {
                 RequestCase missing = base.as(Kind.NEGATIVE, "required " + parameter.in() + " parameter "
                         + parameter.name() + " missing", Credential.VALID);
                 missing.params(parameter.in()).remove(parameter.name());
@@ -270,6 +272,22 @@ final class CaseGenerator {
                     new Body(contentType, InvalidValues.malformed(base.body().text()))));
         }
         return cases;
+    }
+
+    /**
+     * Whether leaving the parameter out is, on the wire, sending a valid value: an exploded object or array (form
+     * with {@code explode}, or deepObject) that is empty writes nothing, so a server cannot tell it from absent, and
+     * when the schema takes {@code {}} (no required member) or {@code []}, absent is that valid value.
+     */
+    private boolean absentIsAValidEmptyValue(Parameter parameter) {
+        boolean exploded = parameter.style().equals("deepObject") || parameter.style().equals("form") && parameter.explode();
+        if (!exploded || parameter.schemaPointer().isEmpty()) {
+            return false;
+        }
+        String schema = parameter.schemaPointer().get();
+        List<String> types = SchemaTypes.of(spec, schema);
+        return types.contains("object") && values.valid(schema, JsonNodeFactory.instance.objectNode(), Direction.REQUEST)
+                || types.contains("array") && values.valid(schema, JsonNodeFactory.instance.arrayNode(), Direction.REQUEST);
     }
 
     /** The valid request without each required header parameter in turn ({@code missing_required_header}). */

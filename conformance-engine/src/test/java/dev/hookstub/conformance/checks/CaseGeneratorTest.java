@@ -185,9 +185,13 @@ class CaseGeneratorTest {
         OpenApiSpec with = OpenApiSpec.fromBytes("planets", document.formatted(
                 ", example: {name: Mars}", ", example: 4")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals("required values and a body made from the schema (the spec gives no example)",
+        assertEquals("required values and a body made from the schema (the spec gives no valid example)",
                 exampleOf(without, "createPlanet").description());
         assertEquals("required values only", exampleOf(without, "getPlanet").description());
+        OpenApiSpec broken = OpenApiSpec.fromBytes("planets", document.formatted(", example: {name: 5}", "")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("required values and a body made from the schema (the spec gives no valid example)",
+                exampleOf(broken, "createPlanet").description(), "an example that breaks its schema is dropped");
         RequestCase created = exampleOf(with, "createPlanet");
         assertEquals("the spec's example", created.description());
         assertEquals("{\"name\":\"Mars\"}", created.body().text());
@@ -259,6 +263,42 @@ class CaseGeneratorTest {
             for (RequestCase broken : negative) {
                 assertFalse(isValid(spec, operation, broken), "negative but valid: " + broken);
             }
+        }
+    }
+
+    /**
+     * What a server may read as valid is never sent as invalid: a bound on a type list that holds string ("1" is a
+     * string, and bounds do not apply to strings), and an exploded object whose schema takes {} left out (nothing on
+     * the wire is that {}). Both were FAILs against Prism with --errors, which was right (an outside run).
+     */
+    @org.junit.jupiter.api.Test
+    void noNegativeRequestIsOneAServerMayReadAsValid() {
+        OpenApiSpec spec = OpenApiSpec.fromBytes("lenient", """
+                openapi: 3.1.0
+                info: {title: lenient, version: '1'}
+                paths:
+                  /things:
+                    get:
+                      operationId: things
+                      parameters:
+                        - {name: v, in: query, required: true, schema: {type: [integer, string], minimum: 2}}
+                        - {name: a, in: query, required: true, schema: {type: array, items: {type: [integer, string], maximum: 3}}}
+                        - {name: o, in: query, required: true, style: deepObject, schema: {type: object, properties: {k: {type: string}}}}
+                        - {name: r, in: query, required: true, style: deepObject, schema: {type: object, required: [k], properties: {k: {type: string}}}}
+                        - {name: n, in: query, required: true, schema: {type: integer, minimum: 2}}
+                      responses: {'200': {description: ok}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Operation operation = spec.operations().get(0);
+        CaseGenerator generator = new CaseGenerator(spec, operation, Optional.empty(), new Random(7));
+        List<String> named = generator.negative(generator.example().orElseThrow()).stream()
+                .map(RequestCase::description).toList();
+        for (String valid : List.of("query parameter v: below minimum", "query parameter v: not a number",
+                "query parameter a: an item above maximum", "required query parameter o missing")) {
+            assertFalse(named.contains(valid), valid + " in " + named);
+        }
+        for (String invalid : List.of("query parameter n: below minimum", "query parameter n: not a number",
+                "required query parameter r missing")) {
+            assertTrue(named.contains(invalid), invalid + " not in " + named);
         }
     }
 }
