@@ -372,9 +372,22 @@ final class CaseGenerator {
             return !text.isEmpty() && text.indexOf('/') < 0 && text.indexOf('\\') < 0;
         }
         if (parameter.inHeader()) {
-            return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && !text.isBlank();
+            return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && !text.isBlank()
+                    && (!value.isContainerNode() || membersFitAHeader(value));
         }
         return true;
+    }
+
+    /**
+     * A header's simple style separates items and members with ',' (and a member from its value with '=') and has
+     * no escape for either: a member holding one reads back as other members, and the request would be called
+     * valid while the server reads another value.
+     */
+    private static boolean membersFitAHeader(JsonNode value) {
+        List<String> texts = new ArrayList<>();
+        value.fieldNames().forEachRemaining(texts::add);
+        value.elements().forEachRemaining(member -> texts.add(member.isTextual() ? member.asText() : member.toString()));
+        return texts.stream().noneMatch(text -> text.indexOf(',') >= 0 || text.indexOf('=') >= 0);
     }
 
     private boolean acceptsText(Parameter parameter, JsonNode id) {
