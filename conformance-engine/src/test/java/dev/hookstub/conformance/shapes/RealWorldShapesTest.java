@@ -38,61 +38,8 @@ class RealWorldShapesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RunSettings SETTINGS = new RunSettings(7, 6, true, EnumSet.allOf(Check.class));
 
-    /** What a run found and sent: its results, and every request with the kind of case it was. */
-    private record Ran(RunResult result, List<RequestCase.Kind> kinds, List<Request> requests, OpenApiSpec spec) {
-
-        Outcome outcome(String operation, Check check) {
-            return result(operation, check).outcome();
-        }
-
-        CheckResult result(String operation, Check check) {
-            return result.results().stream().filter(r -> r.operationId().equals(operation) && r.check() == check)
-                    .findFirst().orElseThrow(() -> new AssertionError("no result for " + operation + " " + check));
-        }
-
-        /** The requests the engine sent as valid ones (examples, generated, read-backs). */
-        List<Request> valid() {
-            List<Request> valid = new ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                RequestCase.Kind kind = kinds.get(i);
-                if (kind == RequestCase.Kind.EXAMPLE || kind == RequestCase.Kind.GENERATED) {
-                    valid.add(requests.get(i));
-                }
-            }
-            return valid;
-        }
-
-        /** The check was skipped on the operation, its reason saying {@code because}. */
-        void skipped(String operation, Check check, String because) {
-            CheckResult skipped = result(operation, check);
-            assertEquals(Outcome.SKIPPED, skipped.outcome(), skipped.toString());
-            assertTrue(String.valueOf(skipped.skipReason()).contains(because), skipped.toString());
-        }
-
-        void noErrors() {
-            assertTrue(result.errors().isEmpty(), () -> "engine errors: " + result.errors());
-        }
-
-        /** Every request called valid passes the core's validator, and the server saw at least one. */
-        void validRequestsAreValid() {
-            assertFalse(valid().isEmpty(), "no valid request was sent");
-            RequestValidator validator = new RequestValidator(spec);
-            for (Request request : valid()) {
-                var operation = spec.findOperation(request.method(), request.path()).orElseThrow();
-                List<Violation> violations = validator.validate(operation, new RequestValidator.WireRequest(
-                        request.path(), request.query(), request.headers(), request.body()));
-                assertTrue(violations.isEmpty(), () -> request + " broke the spec: " + violations);
-            }
-        }
-    }
-
     private static Ran run(String yaml, ScriptedServer server, RunSettings settings, String credential) {
-        OpenApiSpec spec = OpenApiSpec.fromBytes("shape", yaml.getBytes(StandardCharsets.UTF_8));
-        List<RequestCase.Kind> kinds = new ArrayList<>();
-        RunResult result = new ConformanceRun(spec, RunTarget.of(server.url(), credential), settings)
-                .loggingExchangesTo((requestCase, request, response, millis) -> kinds.add(requestCase.kind()))
-                .run();
-        return new Ran(result, kinds, server.received(), spec);
+        return Ran.of(yaml, server, settings, RunTarget.of(server.url(), credential));
     }
 
     private static Ran run(String yaml, ScriptedServer server) {

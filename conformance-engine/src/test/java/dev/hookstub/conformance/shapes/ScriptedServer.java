@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real HTTP server on a free loopback port that answers by a script of routes (method and path pattern to an
+ * A real HTTP server on a free loopback port that answers by a script of routes (method and path patterns to an
  * answer) and remembers every request, so a test can hold the engine's requests to the spec and its verdicts to what
  * the server did. Anything unscripted is a 404 in JSON.
  */
@@ -44,7 +44,7 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    private record Route(String method, Pattern path, Function<Matcher, Answer> answer) {
+    private record Route(String method, Pattern path, java.util.function.BiFunction<Request, Matcher, Answer> answer) {
     }
 
     private final HttpServer server;
@@ -65,7 +65,13 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     ScriptedServer on(String method, String pathRegex, Function<Matcher, Answer> answer) {
-        routes.add(new Route(method, Pattern.compile(pathRegex), answer));
+        routes.add(new Route(method, Pattern.compile(pathRegex), (request, matcher) -> answer.apply(matcher)));
+        return this;
+    }
+
+    /** A route that answers by the whole request: its query, headers or body. */
+    ScriptedServer onRequest(String method, String pathRegex, Function<Request, Answer> answer) {
+        routes.add(new Route(method, Pattern.compile(pathRegex), (request, matcher) -> answer.apply(request)));
         return this;
     }
 
@@ -85,13 +91,15 @@ final class ScriptedServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
-        received.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
-                body));
+        Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                headers, body);
+        received.add(request);
         Answer answer = Answer.json(404, "{\"message\":\"not found\"}");
         for (Route route : routes) {
             Matcher matcher = route.path().matcher(path);
-            if (route.method().equals(exchange.getRequestMethod()) && matcher.matches()) {
-                answer = route.answer().apply(matcher);
+            // The method is a pattern too ("PUT|POST|PATCH"); a plain name matches itself.
+            if (exchange.getRequestMethod().matches(route.method()) && matcher.matches()) {
+                answer = route.answer().apply(request, matcher);
                 break;
             }
         }
