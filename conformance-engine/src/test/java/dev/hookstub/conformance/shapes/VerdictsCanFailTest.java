@@ -344,6 +344,44 @@ class VerdictsCanFailTest {
         }
     }
 
+    /**
+     * A create whose answer names the record only by its Location header (no id in the body): read back there, and
+     * a server that loses what it made fails. The id in the body had hidden this way of finding the record.
+     */
+    @Test
+    void aRecordNamedOnlyByItsLocationIsReadBackThere() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: located, version: '1'}
+                paths:
+                  /things:
+                    post:
+                      operationId: makeThing
+                      requestBody: {required: true, content: {application/json: {schema: {type: object}}}}
+                      responses:
+                        '201': {description: made, headers: {Location: {schema: {type: string}}}}
+                  /things/{thingId}:
+                    get:
+                      operationId: getThing
+                      parameters: [{name: thingId, in: path, required: true, schema: {type: string}}]
+                      responses: {'200': {description: ok}, '404': {description: none}}
+                """;
+        for (boolean keeps : new boolean[] {true, false}) {
+            try (ScriptedServer server = new ScriptedServer()
+                    .on("POST", "/things", new Answer(201, Map.of("Location", "/things/made-1"), ""))
+                    .on("GET", "/things/made-1", keeps ? Answer.empty(200) : Answer.json(404, ERROR))
+                    .on("GET", "/things/.*", Answer.json(404, ERROR))) {
+                Ran ran = run(yaml, server);
+                ran.noErrors();
+                assertEquals(keeps ? Outcome.PASSED : Outcome.FAILED,
+                        ran.outcome("makeThing", Check.ENSURE_RESOURCE_AVAILABILITY),
+                        ran.result("makeThing", Check.ENSURE_RESOURCE_AVAILABILITY).toString());
+                assertTrue(ran.requests().stream().anyMatch(r -> r.method().equals("GET")
+                        && r.path().equals("/things/made-1")), "read back where the Location said");
+            }
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
