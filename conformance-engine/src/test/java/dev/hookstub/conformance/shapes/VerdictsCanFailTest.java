@@ -382,6 +382,48 @@ class VerdictsCanFailTest {
         }
     }
 
+    /**
+     * A create whose spec links it to its read (OpenAPI's links, the id at a pointer of the answer's body under a
+     * member no name-based guess would take): read back by the link, and a server that loses what it made fails.
+     */
+    @Test
+    void aRecordIsReadBackByTheLinkTheSpecGives() {
+        String yaml = """
+                openapi: 3.0.3
+                info: {title: linked, version: '1'}
+                paths:
+                  /widgets:
+                    post:
+                      operationId: makeWidget
+                      requestBody: {required: true, content: {application/json: {schema: {type: object}}}}
+                      responses:
+                        '201':
+                          description: made
+                          content: {application/json: {schema: {type: object, properties: {ref: {type: object, properties: {key: {type: string}}}}}}}
+                          links:
+                            readIt: {operationId: fetchWidget, parameters: {wkey: '$response.body#/ref/key'}}
+                  /widgets/{wkey}:
+                    get:
+                      operationId: fetchWidget
+                      parameters: [{name: wkey, in: path, required: true, schema: {type: string}}]
+                      responses: {'200': {description: ok}, '404': {description: none}}
+                """;
+        for (boolean keeps : new boolean[] {true, false}) {
+            try (ScriptedServer server = new ScriptedServer()
+                    .on("POST", "/widgets", Answer.json(201, "{\"ref\":{\"key\":\"w-77\"}}"))
+                    .on("GET", "/widgets/w-77", keeps ? Answer.empty(200) : Answer.json(404, ERROR))
+                    .on("GET", "/widgets/.*", Answer.json(404, ERROR))) {
+                Ran ran = run(yaml, server);
+                ran.noErrors();
+                assertEquals(keeps ? Outcome.PASSED : Outcome.FAILED,
+                        ran.outcome("makeWidget", Check.ENSURE_RESOURCE_AVAILABILITY),
+                        ran.result("makeWidget", Check.ENSURE_RESOURCE_AVAILABILITY).toString());
+                assertTrue(ran.requests().stream().anyMatch(r -> r.method().equals("GET")
+                        && r.path().equals("/widgets/w-77")), "read back by the link");
+            }
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
