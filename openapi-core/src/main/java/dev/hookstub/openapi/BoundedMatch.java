@@ -46,8 +46,8 @@ public final class BoundedMatch {
         } catch (IllegalArgumentException unreadable) {
             // PatternSyntaxException, or a property name Java does not know.
             if (TOLD.add(ecma)) {
-                LOG.warning("The pattern " + ecma + " cannot be read (" + unreadable.getMessage().lines().findFirst()
-                        .orElse("") + "); no value is held to it.");
+                LOG.warning("The pattern " + ecma + " cannot be read (" + UnreadablePatterns.reason(unreadable)
+                        + "); no value is held to it.");
             }
             return value -> true;
         }

@@ -73,7 +73,13 @@ public final class UnreadablePatterns {
             EcmaPatterns.compile(ecma);
             return null;
         } catch (IllegalArgumentException e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            return reason(e);
         }
+    }
+
+    /** Why the engine refused a pattern, in one line (a syntax error's message goes on with the pattern, a caret). */
+    static String reason(IllegalArgumentException refused) {
+        return refused.getMessage() == null ? refused.getClass().getSimpleName()
+                : refused.getMessage().lines().findFirst().orElse("");
     }
 }

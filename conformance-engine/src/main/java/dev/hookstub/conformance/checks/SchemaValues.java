@@ -340,11 +340,9 @@ final class SchemaValues {
 
     private static boolean fits(String value, JsonNode schema, int min, int max) {
         int length = value.codePointCount(0, value.length());
-        if (length < min || length > max || !schema.has("pattern")) {
-            return length >= min && length <= max;
-        }
-        // As the validator matches it: within bounds, and a pattern no engine here reads holds no value (adr/014).
-        return BoundedMatch.of(schema.get("pattern").asText()).matches(value);
+        // The pattern as the validator matches it: within bounds, and one no engine reads holds no value (adr/014).
+        return length >= min && length <= max
+                && (!schema.has("pattern") || BoundedMatch.of(schema.get("pattern").asText()).matches(value));
     }
 
     /** More values of a format, short and long, for a schema that asks more of it than the usual one gives. */
